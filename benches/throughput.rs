@@ -1,0 +1,69 @@
+//! Throughput of `Tagger::tag` on a realistic corpus (the fixture postings, repeated to about
+//! 1 MB), beside a bare Aho-Corasick scan with the same aliases over the same text, so the ratio
+//! is visible in one run: `cargo bench --bench throughput`.
+
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use jdtag::{Format, Tagger};
+use std::hint::black_box;
+
+/// The fixture postings, each repeated until the corpus holds about `target` bytes.
+fn corpus(target: usize) -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/postings");
+    let mut docs: Vec<String> = std::fs::read_dir(dir)
+        .expect("fixtures/postings exists")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md" || x == "txt"))
+        .map(|p| std::fs::read_to_string(p).expect("fixture is UTF-8"))
+        .collect();
+    docs.sort();
+    let one: usize = docs.iter().map(String::len).sum();
+    let copies = target.div_ceil(one.max(1));
+    docs.iter().cycle().take(docs.len() * copies).cloned().collect()
+}
+
+fn throughput(c: &mut Criterion) {
+    let tagger = Tagger::new();
+    let docs = corpus(1 << 20);
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let aliases: Vec<String> = tagger
+        .lexicon()
+        .entries()
+        .flat_map(|e| e.aliases().map(str::to_ascii_lowercase).collect::<Vec<_>>())
+        .collect();
+    let bare = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .build(&aliases)
+        .unwrap();
+
+    let mut g = c.benchmark_group("postings");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(20);
+    g.bench_function("bare_aho_corasick_scan", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| bare.find_iter(d.as_str()).count())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("tagger_tag_text", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| black_box(tagger.tag_with(d, Format::Text)).skills.len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("tagger_tag_auto", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| black_box(tagger.tag(d)).skills.len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, throughput);
+criterion_main!(benches);

@@ -1,0 +1,169 @@
+//! Context rules: deciding whether an ambiguous surface form ("Go", "R", "Swift", "Chef") names
+//! the technology here. One mechanism applies every entry's rules (see `lexicons/README.md`):
+//! a match inside a `never` phrase is dropped; a match that needs confirmation keeps only when a
+//! technology without rules, a cue word, or a version number stands nearby.
+
+use crate::input::floor_char_boundary;
+use crate::lexicon::{Category, Lexicon, Rules};
+use crate::matcher::{Candidate, Matcher, Owner};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A match resolved to one entry.
+#[derive(Debug, Clone)]
+pub(crate) struct Resolved {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) entry: u32,
+    pub(crate) version: Option<std::ops::Range<usize>>,
+}
+
+/// Bytes scanned either side of a match for its word window (a window of 50 long words fits).
+const SCAN_BYTES: usize = 1024;
+
+pub(crate) fn resolve(
+    text: &str,
+    candidates: Vec<Candidate>,
+    matcher: &Matcher,
+    lexicon: &Lexicon,
+) -> Vec<Resolved> {
+    // Pass 1: case filter; matches with an owner that needs no rules are settled at once.
+    let mut settled: Vec<Option<u32>> = Vec::with_capacity(candidates.len());
+    let mut pending = false;
+    for c in &candidates {
+        let slice = &text[c.start..c.end];
+        let owners = matcher.owners(c.pattern);
+        let fits =
+            |o: &&Owner| !o.cased || lexicon.entry(o.entry as usize).forms[o.form as usize].text == slice;
+        let free = owners.iter().filter(fits).find(|o| !o.ruled).map(|o| o.entry);
+        pending |= free.is_none() && owners.iter().any(|o| fits(&o));
+        settled.push(free);
+    }
+    // Pass 2: ruled matches, judged against the settled ones.
+    // Soft skills are not technologies: they confirm nothing.
+    let anchors: Vec<usize> = if pending {
+        candidates
+            .iter()
+            .zip(&settled)
+            .filter(|(_, s)| s.is_some_and(|e| lexicon.entry(e as usize).category != Category::SoftSkill))
+            .map(|(c, _)| c.start)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut out = Vec::with_capacity(candidates.len());
+    for (c, s) in candidates.into_iter().zip(settled) {
+        let entry = match s {
+            Some(e) => Some(e),
+            None => {
+                let slice = &text[c.start..c.end];
+                matcher
+                    .owners(c.pattern)
+                    .iter()
+                    .filter(|o| {
+                        !o.cased || lexicon.entry(o.entry as usize).forms[o.form as usize].text == slice
+                    })
+                    .find(|o| {
+                        let rules = lexicon.entry(o.entry as usize).rules.as_ref();
+                        rules.is_none_or(|r| confirmed(text, &c, r, &anchors))
+                    })
+                    .map(|o| o.entry)
+            }
+        };
+        if let Some(entry) = entry {
+            out.push(Resolved {
+                start: c.start,
+                end: c.end,
+                entry,
+                version: c.version,
+            });
+        }
+    }
+    out
+}
+
+fn confirmed(text: &str, c: &Candidate, rules: &Rules, anchors: &[usize]) -> bool {
+    if rules.never.iter().any(|p| inside_phrase(text, c.start, c.end, p)) {
+        return false;
+    }
+    if !rules.confirm || c.version.is_some() {
+        return true;
+    }
+    let (lo, hi) = window(text, c.start, c.end, rules.window);
+    let i = anchors.partition_point(|&a| a < lo);
+    if anchors[i..]
+        .iter()
+        .take_while(|&&a| a < hi)
+        .any(|&a| a != c.start)
+    {
+        return true;
+    }
+    if rules.cues.is_empty() {
+        return false;
+    }
+    let around = text[lo..hi].to_lowercase();
+    rules.cues.iter().any(|cue| contains_word(&around, cue))
+}
+
+/// Whether phrase `p` (lower case) occurs in `text` overlapping `start..end`.
+fn inside_phrase(text: &str, start: usize, end: usize, p: &str) -> bool {
+    let lo = floor_char_boundary(text, start.saturating_sub(p.len()));
+    let hi = floor_char_boundary(text, end + p.len());
+    let around = text[lo..hi].to_lowercase();
+    if around.len() != hi - lo {
+        // Lower-casing changed lengths (rare non-ASCII): compare without offsets.
+        return around.contains(p);
+    }
+    around
+        .match_indices(p)
+        .any(|(i, _)| lo + i < end && lo + i + p.len() > start)
+}
+
+/// Whether `needle` occurs in `hay` with no word character touching it.
+pub(crate) fn contains_word(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(i, m)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + m.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The byte range of `n` words either side of `start..end`.
+fn window(text: &str, start: usize, end: usize, n: usize) -> (usize, usize) {
+    let lo_scan = floor_char_boundary(text, start.saturating_sub(SCAN_BYTES));
+    let before: Vec<usize> = text[lo_scan..start]
+        .unicode_word_indices()
+        .map(|(i, _)| lo_scan + i)
+        .collect();
+    let lo = before.len().checked_sub(n).map_or(lo_scan, |k| before[k]);
+    let hi_scan = floor_char_boundary(text, end + SCAN_BYTES);
+    let hi = text[end..hi_scan]
+        .unicode_word_indices()
+        .nth(n.saturating_sub(1))
+        .map_or(hi_scan, |(i, w)| end + i + w.len());
+    (lo, hi)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrase_overlap() {
+        let t = "our go-to-market plan";
+        assert!(inside_phrase(t, 4, 6, "go-to-market"));
+        assert!(!inside_phrase("go and go-to-market", 0, 2, "go-to-market"));
+    }
+
+    #[test]
+    fn word_window() {
+        let t = "one two three GO four five six";
+        let (lo, hi) = window(t, 14, 16, 2);
+        assert_eq!(&t[lo..hi], "two three GO four five");
+    }
+
+    #[test]
+    fn cue_words_stand_alone() {
+        assert!(contains_word("we write go programs", "programs"));
+        assert!(!contains_word("programming", "program"));
+    }
+}

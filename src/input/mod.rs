@@ -1,0 +1,138 @@
+//! Input stage: bytes or text in one of the supported formats become a [`Document`]: the
+//! normalised text the later stages read, its headings, and the map from normalised offsets
+//! back to the caller's bytes.
+
+mod markdown;
+mod offsets;
+
+pub(crate) use offsets::OffsetMap;
+
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// How to read an input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Format {
+    /// Decide from the text: Markdown when it has Markdown headings, emphasis, links or code
+    /// fences, plain text otherwise.
+    #[default]
+    Auto,
+    /// Plain text, read as it is.
+    Text,
+    /// CommonMark with tables and strikethrough.
+    Markdown,
+}
+
+impl Format {
+    /// Parses `auto`, `text`, `markdown` (or `md`).
+    pub fn parse(s: &str) -> Option<Format> {
+        match s.to_ascii_lowercase().as_str() {
+            "auto" => Some(Format::Auto),
+            "text" | "txt" | "plain" => Some(Format::Text),
+            "markdown" | "md" => Some(Format::Markdown),
+            _ => None,
+        }
+    }
+
+    /// The name used in the output's `format` field.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Auto => "auto",
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+        }
+    }
+}
+
+/// A heading found by the input stage, in normalised offsets.
+#[derive(Debug, Clone)]
+pub(crate) struct Heading {
+    pub(crate) text: String,
+    /// Normalised offset where the heading starts.
+    pub(crate) start: usize,
+}
+
+/// The normalised input.
+#[derive(Debug)]
+pub(crate) struct Document<'a> {
+    pub(crate) text: Cow<'a, str>,
+    pub(crate) format: Format,
+    pub(crate) headings: Vec<Heading>,
+    pub(crate) map: OffsetMap,
+}
+
+impl<'a> Document<'a> {
+    /// Reads `src` in `format` (resolving [`Format::Auto`]).
+    pub(crate) fn read(src: &'a str, format: Format) -> Document<'a> {
+        let format = match format {
+            Format::Auto => detect(src),
+            f => f,
+        };
+        match format {
+            Format::Markdown => markdown::read(src),
+            _ => Document {
+                text: Cow::Borrowed(src),
+                format: Format::Text,
+                headings: Vec::new(),
+                map: OffsetMap::identity(),
+            },
+        }
+    }
+}
+
+/// Markdown when the text shows Markdown's own syntax: an ATX heading, strong emphasis, a link
+/// or a code fence. Bullets alone do not decide it: plain text uses them too.
+fn detect(src: &str) -> Format {
+    let sample = &src[..floor_char_boundary(src, 64 * 1024)];
+    let heading = sample.lines().any(|l| {
+        let t = l.trim_start_matches('#');
+        let hashes = l.len() - t.len();
+        (1..=6).contains(&hashes) && t.starts_with(' ')
+    });
+    let fence = sample.lines().any(|l| l.trim_start().starts_with("```"));
+    let strong = sample.contains("**") || sample.contains("__");
+    let link = sample.contains("](");
+    if heading || fence || strong || link {
+        Format::Markdown
+    } else {
+        Format::Text
+    }
+}
+
+/// The largest char boundary of `s` at or below `i`.
+pub(crate) fn floor_char_boundary(s: &str, i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    let mut i = i;
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Decodes bytes as UTF-8. With `lossy`, invalid sequences become U+FFFD and the returned
+/// map leads from the decoded text back to the bytes; without it, the first bad byte is an error.
+pub(crate) fn decode(bytes: &[u8], lossy: bool) -> Result<(Cow<'_, str>, Option<OffsetMap>), usize> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok((Cow::Borrowed(s), None)),
+        Err(e) if !lossy => Err(e.valid_up_to()),
+        Err(_) => {
+            let mut text = String::with_capacity(bytes.len() + 16);
+            let mut map = OffsetMap::builder();
+            for chunk in bytes.utf8_chunks() {
+                let src = chunk.valid().as_ptr() as usize - bytes.as_ptr() as usize;
+                map.linear(text.len(), src, chunk.valid().len());
+                text.push_str(chunk.valid());
+                if !chunk.invalid().is_empty() {
+                    let at = src + chunk.valid().len();
+                    map.lump(text.len(), '\u{FFFD}'.len_utf8(), at, chunk.invalid().len());
+                    text.push('\u{FFFD}');
+                }
+            }
+            Ok((Cow::Owned(text), Some(map.finish())))
+        }
+    }
+}

@@ -1,0 +1,278 @@
+//! The TOML file format of lexicon entries, parsed with source lines for every problem.
+
+use super::category::Category;
+use super::{Entry, Form, Origin, Rules};
+use crate::error::Problem;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+/// Longest alias accepted, in bytes: longer ones are a mistake or a hostile file.
+pub(crate) const MAX_ALIAS_BYTES: usize = 200;
+/// Most surface forms one entry may have.
+pub(crate) const MAX_FORMS_PER_ENTRY: usize = 500;
+/// Widest context window a rule may ask for, in words.
+pub(crate) const MAX_WINDOW: usize = 50;
+/// Largest lexicon file accepted, in bytes.
+pub(crate) const MAX_FILE_BYTES: usize = 16 << 20;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    tech: Vec<Spanned<RawEntry>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    id: Spanned<String>,
+    name: Spanned<String>,
+    category: Spanned<String>,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    cased: Vec<Spanned<String>>,
+    #[serde(default)]
+    refs: BTreeMap<String, String>,
+    #[serde(default)]
+    examples: Vec<Spanned<String>>,
+    #[serde(default)]
+    counter_examples: Vec<Spanned<String>>,
+    rules: Option<Spanned<RawRules>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRules {
+    forms: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    never: Vec<Spanned<String>>,
+    confirm: Option<bool>,
+    #[serde(default)]
+    cues: Vec<Spanned<String>>,
+    window: Option<Spanned<i64>>,
+}
+
+/// Line numbers of a source text, for turning byte spans into `file:line`.
+struct Lines<'a> {
+    file: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(file: &'a str, src: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        Lines { file, starts }
+    }
+
+    fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+
+    fn problem(&self, offset: usize, message: impl Into<String>) -> Problem {
+        Problem {
+            file: self.file.to_string(),
+            line: self.line(offset),
+            message: message.into(),
+        }
+    }
+}
+
+/// Parses one lexicon file. Entries that are sound are returned even when others are not; the
+/// caller refuses the whole lexicon when `problems` is non-empty.
+pub(crate) fn parse(file: &str, src: &str, entries: &mut Vec<Entry>, problems: &mut Vec<Problem>) {
+    let lines = Lines::new(file, src);
+    if src.len() > MAX_FILE_BYTES {
+        problems.push(lines.problem(
+            0,
+            format!("file is {} bytes; the limit is {MAX_FILE_BYTES}", src.len()),
+        ));
+        return;
+    }
+    let raw: RawFile = match toml::from_str(src) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let offset = e.span().map_or(0, |s| s.start);
+            problems.push(lines.problem(offset, e.message().trim().to_string()));
+            return;
+        }
+    };
+    for spanned in raw.tech {
+        let at = spanned.span().start;
+        if let Some(entry) = convert(&lines, at, spanned.into_inner(), problems) {
+            entries.push(entry);
+        }
+    }
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 100
+        && id.split('-').all(|part| {
+            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn check_text(lines: &Lines, what: &str, s: &Spanned<String>, problems: &mut Vec<Problem>) -> bool {
+    let v = s.get_ref();
+    let msg = if v.is_empty() {
+        format!("{what} is empty")
+    } else if v.trim() != v {
+        format!("{what} {v:?} has leading or trailing whitespace")
+    } else if v.len() > MAX_ALIAS_BYTES {
+        format!("{what} is {} bytes long; the limit is {MAX_ALIAS_BYTES}", v.len())
+    } else if v.chars().any(char::is_control) {
+        format!("{what} {v:?} holds a control character")
+    } else {
+        return true;
+    };
+    problems.push(lines.problem(s.span().start, msg));
+    false
+}
+
+fn convert(lines: &Lines, at: usize, raw: RawEntry, problems: &mut Vec<Problem>) -> Option<Entry> {
+    let before = problems.len();
+    let id = raw.id.get_ref().clone();
+    if !is_valid_id(&id) {
+        problems.push(lines.problem(
+            raw.id.span().start,
+            format!("id {id:?} must be lower-case ASCII letters and digits joined by single hyphens"),
+        ));
+    }
+    check_text(lines, "name", &raw.name, problems);
+    let category = Category::parse(raw.category.get_ref());
+    if category.is_none() {
+        let all: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
+        problems.push(lines.problem(
+            raw.category.span().start,
+            format!(
+                "unknown category {:?}; expected one of: {}",
+                raw.category.get_ref(),
+                all.join(", ")
+            ),
+        ));
+    }
+
+    let mut forms: Vec<Form> = Vec::new();
+    let cased: Vec<&str> = raw.cased.iter().map(|s| s.get_ref().as_str()).collect();
+    let name_form = (!cased.contains(&raw.name.get_ref().as_str())).then_some(&raw.name);
+    for (s, is_cased) in name_form
+        .into_iter()
+        .chain(&raw.aliases)
+        .map(|s| (s, false))
+        .chain(raw.cased.iter().map(|s| (s, true)))
+    {
+        if !check_text(lines, if is_cased { "cased form" } else { "alias" }, s, problems) {
+            continue;
+        }
+        let text = s.get_ref();
+        // A form repeated inside one entry (also in another case) is redundant, not wrong.
+        let dup = forms.iter().any(|f| {
+            if is_cased && f.cased {
+                f.text == *text
+            } else {
+                f.text.eq_ignore_ascii_case(text) && !f.cased
+            }
+        });
+        if !dup {
+            forms.push(Form {
+                text: text.clone(),
+                cased: is_cased,
+                ruled: false,
+                line: lines.line(s.span().start),
+            });
+        }
+    }
+    if forms.len() > MAX_FORMS_PER_ENTRY {
+        problems.push(lines.problem(
+            at,
+            format!(
+                "entry {id:?} has {} forms; the limit is {MAX_FORMS_PER_ENTRY}",
+                forms.len()
+            ),
+        ));
+    }
+
+    let rules = raw.rules.map(|spanned| {
+        let rules_at = spanned.span().start;
+        let r = spanned.into_inner();
+        let mut window = 8;
+        if let Some(w) = &r.window {
+            let v = *w.get_ref();
+            if v < 1 || v > MAX_WINDOW as i64 {
+                problems.push(lines.problem(
+                    w.span().start,
+                    format!("window {v} is out of range; it must be 1 to {MAX_WINDOW} words"),
+                ));
+            } else {
+                window = v as usize;
+            }
+        }
+        let mut lower_list = |what: &str, list: &[Spanned<String>]| -> Vec<String> {
+            list.iter()
+                .filter(|s| check_text(lines, what, s, problems))
+                .map(|s| s.get_ref().to_lowercase())
+                .collect()
+        };
+        let never = lower_list("never phrase", &r.never);
+        let cues = lower_list("cue", &r.cues);
+        let confirm = r.confirm.unwrap_or(true);
+        match &r.forms {
+            Some(list) => {
+                for f in list {
+                    match forms.iter_mut().find(|form| form.text == *f.get_ref()) {
+                        Some(form) => form.ruled = true,
+                        None => problems.push(lines.problem(
+                            f.span().start,
+                            format!(
+                                "rules name the form {:?}, which entry {id:?} does not have",
+                                f.get_ref()
+                            ),
+                        )),
+                    }
+                }
+            }
+            None => forms.iter_mut().for_each(|f| f.ruled = true),
+        }
+        if never.is_empty() && !confirm {
+            problems.push(lines.problem(
+                rules_at,
+                "rules have no `never` phrases and `confirm = false`: they would do nothing",
+            ));
+        }
+        Rules {
+            never,
+            cues,
+            confirm,
+            window,
+        }
+    });
+
+    if problems.len() > before {
+        return None;
+    }
+    let examples = |list: Vec<Spanned<String>>| -> Vec<(String, usize)> {
+        list.into_iter()
+            .map(|s| {
+                let line = lines.line(s.span().start);
+                (s.into_inner(), line)
+            })
+            .collect()
+    };
+    Some(Entry {
+        id,
+        name: raw.name.into_inner(),
+        category: category?,
+        forms,
+        refs: raw.refs,
+        rules,
+        examples: examples(raw.examples),
+        counter_examples: examples(raw.counter_examples),
+        origin: Origin {
+            file: lines.file.to_string(),
+            line: lines.line(at),
+        },
+    })
+}

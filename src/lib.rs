@@ -1,0 +1,35 @@
+//! jdtag reads job postings and résumés and turns their free text into structured,
+//! explainable JSON: the technologies named (with canonical ids and exact byte spans), and —
+//! as the pipeline grows — the seniority, years of experience, education and other
+//! requirements asked for.
+//!
+//! ```
+//! let tagger = jdtag::Tagger::new();
+//! let tags = tagger.tag("## Requirements\n- 3+ years of *Java* and Spring Boot\n- Node.js, k8s\n");
+//! assert_eq!(tags.skill_ids(), ["java", "spring-boot", "nodejs", "kubernetes"]);
+//! let java = &tags.skills[0];
+//! assert_eq!(java.mentions[0].section.as_deref(), Some("requirements"));
+//! println!("{}", serde_json::to_string_pretty(&tags).unwrap());
+//! ```
+//!
+//! The pipeline, one module per stage: [`input`](Format) (text and Markdown, with an offset map
+//! back to the caller's bytes) → sections → lexicon matching (one Aho-Corasick automaton) →
+//! disambiguation (context rules from the lexicon) → [`Tags`].
+
+mod disambiguate;
+mod error;
+mod input;
+pub mod lexicon;
+mod matcher;
+mod sections;
+mod tagger;
+mod tags;
+
+pub use error::{Error, Problem};
+pub use input::Format;
+pub use sections::section_kind;
+pub use tagger::{Tagger, TaggerBuilder};
+pub use tags::{
+    Certification, Education, Experience, Mention, Requirement, SCHEMA, Salary, Section, Seniority, Skill,
+    Span, Tags, Warning, Years,
+};

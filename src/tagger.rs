@@ -1,0 +1,281 @@
+//! The [`Tagger`]: the lexicon compiled into a matcher, and the pipeline that turns one
+//! document into [`Tags`].
+
+use crate::disambiguate;
+use crate::error::{Error, Problem};
+use crate::input::{self, Document, Format, OffsetMap};
+use crate::lexicon::Lexicon;
+use crate::matcher::Matcher;
+use crate::sections::section_kind;
+use crate::tags::{Mention, Requirement, Section, Skill, Tags, Warning};
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, LazyLock};
+
+/// Tags technologies (and, as the pipeline grows, requirements) in postings and résumés.
+///
+/// Build it once and share it: it is `Send + Sync` and cloning it is cheap (one `Arc`).
+///
+/// ```
+/// let tagger = jdtag::Tagger::new();
+/// let tags = tagger.tag("We run Go services on K8s, with Postgres and C#/.NET.");
+/// assert_eq!(tags.skill_ids(), ["go", "kubernetes", "postgresql", "csharp", "dotnet"]);
+/// let k8s = &tags.skill("kubernetes").unwrap().mentions[0];
+/// assert_eq!((k8s.text.as_str(), k8s.start, k8s.end), ("K8s", 22, 25));
+/// ```
+#[derive(Clone)]
+pub struct Tagger {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    lexicon: Lexicon,
+    matcher: Matcher,
+}
+
+static DEFAULT: LazyLock<Tagger> = LazyLock::new(|| Tagger::from_lexicon(Lexicon::builtin().clone()));
+
+impl Default for Tagger {
+    fn default() -> Self {
+        Tagger::new()
+    }
+}
+
+impl std::fmt::Debug for Tagger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tagger")
+            .field("entries", &self.inner.lexicon.len())
+            .finish()
+    }
+}
+
+/// Builds a [`Tagger`] with user lexicons; see [`Tagger::builder`].
+#[derive(Debug, Clone, Default)]
+pub struct TaggerBuilder {
+    paths: Vec<PathBuf>,
+    sources: Vec<(String, String)>,
+    no_builtin: bool,
+}
+
+impl TaggerBuilder {
+    /// Adds a lexicon file, or a folder of `*.toml` lexicon files. Its entries add to the
+    /// built-in ones; an entry with a built-in id replaces it.
+    pub fn lexicon_path(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.paths.push(path.into());
+        self
+    }
+
+    /// Adds a lexicon given as TOML text; `name` is used in error messages.
+    pub fn lexicon_source(&mut self, name: impl Into<String>, toml: impl Into<String>) -> &mut Self {
+        self.sources.push((name.into(), toml.into()));
+        self
+    }
+
+    /// Leaves the built-in lexicon out: only the added lexicons are used.
+    pub fn without_builtin(&mut self) -> &mut Self {
+        self.no_builtin = true;
+        self
+    }
+
+    /// Checks the lexicons and compiles the matcher.
+    ///
+    /// ```
+    /// let tagger = jdtag::Tagger::builder()
+    ///     .lexicon_source("mine.toml", "[[tech]]\nid = \"acme-db\"\nname = \"AcmeDB\"\ncategory = \"database\"\n")
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(tagger.tag("AcmeDB and Python").skill_ids(), ["acme-db", "python"]);
+    /// ```
+    pub fn build(&self) -> Result<Tagger, Error> {
+        if self.paths.is_empty() && self.sources.is_empty() && !self.no_builtin {
+            Lexicon::try_builtin().map_err(Clone::clone)?;
+            return Ok(Tagger::new());
+        }
+        let mut texts: Vec<(String, String)> = Vec::new();
+        let mut problems = Vec::new();
+        for p in &self.paths {
+            match Lexicon::load(p) {
+                // Loaded once to report its own problems with its own paths; merged below.
+                Ok(_) => texts.extend(read_sources(p)?),
+                Err(e) if !e.problems().is_empty() => problems.extend(e.problems().iter().cloned()),
+                Err(e) => return Err(e),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Error::lexicon(problems));
+        }
+        texts.extend(self.sources.iter().cloned());
+        let user = Lexicon::from_sources(texts.iter().map(|(n, t)| (n.clone(), t.as_str())))?;
+        let lexicon = if self.no_builtin {
+            user
+        } else {
+            Lexicon::try_builtin().map_err(Clone::clone)?.merged(&user)
+        };
+        Ok(Tagger::from_lexicon(lexicon))
+    }
+}
+
+fn read_sources(path: &std::path::Path) -> Result<Vec<(String, String)>, Error> {
+    let files = if path.is_dir() {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(|e| Error::io(path, &e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+            .collect();
+        v.sort();
+        v
+    } else {
+        vec![path.to_path_buf()]
+    };
+    files
+        .into_iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(&f).map_err(|e| Error::io(&f, &e))?;
+            Ok((f.display().to_string(), text))
+        })
+        .collect()
+}
+
+impl Tagger {
+    /// The tagger with the built-in lexicon (compiled once per process, then shared).
+    pub fn new() -> Tagger {
+        DEFAULT.clone()
+    }
+
+    /// A builder, for user lexicons.
+    pub fn builder() -> TaggerBuilder {
+        TaggerBuilder::default()
+    }
+
+    fn from_lexicon(lexicon: Lexicon) -> Tagger {
+        let matcher = Matcher::new(&lexicon);
+        Tagger {
+            inner: Arc::new(Inner { lexicon, matcher }),
+        }
+    }
+
+    /// The lexicon this tagger uses.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.inner.lexicon
+    }
+
+    /// Tags a document, detecting whether it is Markdown or plain text.
+    pub fn tag(&self, text: &str) -> Tags {
+        self.tag_with(text, Format::Auto)
+    }
+
+    /// Tags a document read as `format`.
+    pub fn tag_with(&self, text: &str, format: Format) -> Tags {
+        self.run(text, format, None, Vec::new())
+    }
+
+    /// Tags raw bytes. Invalid UTF-8 is an error naming the byte offset, unless `lossy`: then
+    /// bad bytes read as U+FFFD, a warning says so, and offsets still index `bytes`.
+    ///
+    /// ```
+    /// let tagger = jdtag::Tagger::new();
+    /// let err = tagger.tag_bytes(b"Java \xff", jdtag::Format::Auto, false).unwrap_err();
+    /// assert_eq!(err.utf8_offset(), Some(5));
+    /// let tags = tagger.tag_bytes(b"\xff Java", jdtag::Format::Auto, true).unwrap();
+    /// assert_eq!(tags.skills[0].mentions[0].start, 2);
+    /// assert_eq!(tags.warnings[0].code, "invalid_utf8");
+    /// ```
+    pub fn tag_bytes(&self, bytes: &[u8], format: Format, lossy: bool) -> Result<Tags, Error> {
+        let (text, map) = input::decode(bytes, lossy).map_err(Error::invalid_utf8)?;
+        let mut warnings = Vec::new();
+        if map.is_some() {
+            warnings.push(Warning {
+                code: "invalid_utf8".into(),
+                message: "the input is not valid UTF-8: bad bytes were read as U+FFFD; offsets index the original bytes".into(),
+            });
+        }
+        Ok(self.run(&text, format, map.as_ref(), warnings))
+    }
+
+    fn run(&self, src: &str, format: Format, outer: Option<&OffsetMap>, warnings: Vec<Warning>) -> Tags {
+        let doc = Document::read(src, format);
+        let Inner { lexicon, matcher } = &*self.inner;
+        let start = |n: usize| doc.map.then(outer, n, false);
+        let end = |n: usize| doc.map.then(outer, n, true);
+        let src_end = outer.map_or(src.len(), |o| o.end(src.len()));
+
+        let mut tags = Tags::empty(doc.format.as_str());
+        tags.warnings = warnings;
+        let kinds: Vec<&'static str> = doc.headings.iter().map(|h| section_kind(&h.text)).collect();
+        for (i, h) in doc.headings.iter().enumerate() {
+            tags.sections.push(Section {
+                kind: kinds[i].to_string(),
+                heading: h.text.clone(),
+                start: start(h.start),
+                end: doc.headings.get(i + 1).map_or(src_end, |next| start(next.start)),
+            });
+        }
+
+        let candidates = matcher.candidates(&doc.text);
+        let resolved = disambiguate::resolve(&doc.text, candidates, matcher, lexicon);
+        let mut index: HashMap<u32, usize> = HashMap::new();
+        for r in resolved {
+            let h = doc.headings.partition_point(|h| h.start <= r.start);
+            let section = h.checked_sub(1).map(|i| kinds[i]);
+            let requirement = match section {
+                Some("requirements") => Requirement::Required,
+                Some("preferred") => Requirement::Preferred,
+                _ => Requirement::Mentioned,
+            };
+            let mention = Mention {
+                text: doc.text[r.start..r.end].to_string(),
+                start: start(r.start),
+                end: end(r.end),
+                section: section.map(str::to_string),
+                requirement,
+                version: r.version.map(|v| doc.text[v].to_string()),
+            };
+            let i = *index.entry(r.entry).or_insert_with(|| {
+                let e = lexicon.entry(r.entry as usize);
+                tags.skills.push(Skill {
+                    id: e.id.clone(),
+                    name: e.name.clone(),
+                    category: e.category,
+                    requirement: Requirement::Mentioned,
+                    years: None,
+                    refs: e.refs.clone(),
+                    mentions: Vec::new(),
+                });
+                tags.skills.len() - 1
+            });
+            let skill = &mut tags.skills[i];
+            skill.requirement = skill.requirement.max(requirement);
+            skill.mentions.push(mention);
+        }
+        tags
+    }
+
+    /// Runs every entry's `examples` (must tag the entry) and `counter_examples` (must not)
+    /// and returns each failure as `file:line: why`.
+    pub fn check_examples(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        for e in self.inner.lexicon.entries() {
+            let (file, _) = e.origin();
+            for (text, line, want) in e
+                .examples()
+                .map(|(t, l)| (t, l, true))
+                .chain(e.counter_examples().map(|(t, l)| (t, l, false)))
+            {
+                let tags = self.tag_with(text, Format::Text);
+                if tags.skill(e.id()).is_some() != want {
+                    let found = tags.skill_ids().join(", ");
+                    out.push(Problem {
+                        file: file.to_string(),
+                        line,
+                        message: if want {
+                            format!("example {text:?} does not tag {:?} (found: [{found}])", e.id())
+                        } else {
+                            format!("counter-example {text:?} tags {:?}", e.id())
+                        },
+                    });
+                }
+            }
+        }
+        out
+    }
+}

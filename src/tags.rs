@@ -1,0 +1,269 @@
+//! The output document (schema "1" of `DESIGN.md`): serde types that serialize to exactly the
+//! JSON contract. Spans are byte offsets into the caller's original input, end-exclusive.
+
+use crate::lexicon::Category;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The schema version written in every document.
+pub const SCHEMA: &str = "1";
+
+/// Everything jdtag found in one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Tags {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// How the input was read: `text` or `markdown`.
+    pub format: String,
+    /// The posting's title, when found (not yet extracted: always `null`).
+    pub title: Option<Span>,
+    /// The seniority asked for (not yet extracted: always `null`).
+    pub seniority: Option<Seniority>,
+    /// One entry per technology, in order of first mention.
+    pub skills: Vec<Skill>,
+    /// Years-of-experience statements (not yet extracted).
+    pub experience: Vec<Experience>,
+    /// Education requirements (not yet extracted).
+    pub education: Vec<Education>,
+    /// Certifications named (not yet extracted).
+    pub certifications: Vec<Certification>,
+    /// Pay statements (not yet extracted).
+    pub salary: Vec<Salary>,
+    /// `full_time`, `part_time`, `contract`, `internship`, `temporary`, `freelance` (not yet extracted).
+    pub employment_type: Vec<String>,
+    /// `remote`, `hybrid`, `onsite` (not yet extracted).
+    pub workplace: Vec<String>,
+    /// The document's sections, in order.
+    pub sections: Vec<Section>,
+    /// Things the reader should know about how the input was read (e.g. replaced bytes).
+    pub warnings: Vec<Warning>,
+}
+
+/// A piece of the input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Span {
+    /// The text as read (after Markdown was resolved).
+    pub text: String,
+    /// Byte offset of the first byte in the original input.
+    pub start: usize,
+    /// Byte offset one past the last byte in the original input.
+    pub end: usize,
+}
+
+/// How much the document asks of a technology.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Requirement {
+    /// Named, but neither as required nor as preferred.
+    Mentioned,
+    /// A bonus: "nice to have", "preferred".
+    Preferred,
+    /// A must.
+    Required,
+}
+
+/// One technology and every place the document names it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Skill {
+    /// The lexicon id, e.g. `kubernetes`.
+    pub id: String,
+    /// The display name, e.g. `Kubernetes`.
+    pub name: String,
+    /// The lexicon category.
+    pub category: Category,
+    /// The strongest requirement over the mentions.
+    pub requirement: Requirement,
+    /// Years asked for this technology, when the text ties them to it.
+    pub years: Option<Years>,
+    /// Cross-references to public vocabularies (`onet`, `esco`, `stackoverflow`, `linguist`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub refs: BTreeMap<String, String>,
+    /// Every mention, in document order.
+    pub mentions: Vec<Mention>,
+}
+
+/// One place a technology is named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Mention {
+    /// The surface form as written, e.g. `K8s`.
+    pub text: String,
+    /// Byte offset in the original input.
+    pub start: usize,
+    /// End byte offset (exclusive) in the original input.
+    pub end: usize,
+    /// The kind of the section the mention is in, or `null` before the first heading.
+    pub section: Option<String>,
+    /// The requirement level of this mention.
+    pub requirement: Requirement,
+    /// A version written right after the name ("3" in "Python 3"), when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+}
+
+/// A range of years.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Years {
+    /// At least this many years.
+    pub min: Option<f64>,
+    /// At most this many years.
+    pub max: Option<f64>,
+}
+
+/// The seniority a posting asks for, with the text that says so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Seniority {
+    /// `intern`, `junior`, `mid`, `senior`, `lead`, `principal` or `executive`.
+    pub level: String,
+    /// The words that point to it.
+    pub evidence: Vec<Span>,
+}
+
+/// A years-of-experience statement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Experience {
+    /// Lower bound in years.
+    pub min_years: Option<f64>,
+    /// Upper bound in years.
+    pub max_years: Option<f64>,
+    /// The clause.
+    pub text: String,
+    /// Start byte offset.
+    pub start: usize,
+    /// End byte offset.
+    pub end: usize,
+    /// Ids of the technologies the years are tied to.
+    pub skills: Vec<String>,
+    /// Requirement level of the statement.
+    pub requirement: Requirement,
+}
+
+/// An education requirement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Education {
+    /// `high_school`, `associate`, `bachelor`, `master`, `doctorate`, `bootcamp`.
+    pub level: String,
+    /// Fields of study.
+    pub fields: Vec<String>,
+    /// "or equivalent experience".
+    pub or_equivalent: bool,
+    /// Requirement level.
+    pub requirement: Requirement,
+    /// The clause.
+    pub text: String,
+    /// Start byte offset.
+    pub start: usize,
+    /// End byte offset.
+    pub end: usize,
+}
+
+/// A certification named.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Certification {
+    /// Lexicon id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// The text as written.
+    pub text: String,
+    /// Start byte offset.
+    pub start: usize,
+    /// End byte offset.
+    pub end: usize,
+}
+
+/// A pay statement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Salary {
+    /// Lower bound.
+    pub min: Option<f64>,
+    /// Upper bound.
+    pub max: Option<f64>,
+    /// ISO 4217 code, or `null` when it cannot be told.
+    pub currency: Option<String>,
+    /// `hour`, `day`, `week`, `month`, `year`.
+    pub period: Option<String>,
+    /// The statement.
+    pub text: String,
+    /// Start byte offset.
+    pub start: usize,
+    /// End byte offset.
+    pub end: usize,
+}
+
+/// A section of the document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Section {
+    /// `summary`, `responsibilities`, `requirements`, `preferred`, `education`, `benefits`,
+    /// `compensation`, `about-company`, `how-to-apply`, `equal-opportunity` or `other`.
+    pub kind: String,
+    /// The heading as written.
+    pub heading: String,
+    /// Start of the heading in the original input.
+    pub start: usize,
+    /// End of the section (the next heading, or the end of the input).
+    pub end: usize,
+}
+
+/// A note on how the input was read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Warning {
+    /// A stable code, e.g. `invalid_utf8`.
+    pub code: String,
+    /// The same in words.
+    pub message: String,
+}
+
+impl Tags {
+    /// An empty document read as `format`.
+    pub(crate) fn empty(format: &str) -> Tags {
+        Tags {
+            schema: SCHEMA.to_string(),
+            format: format.to_string(),
+            title: None,
+            seniority: None,
+            skills: Vec::new(),
+            experience: Vec::new(),
+            education: Vec::new(),
+            certifications: Vec::new(),
+            salary: Vec::new(),
+            employment_type: Vec::new(),
+            workplace: Vec::new(),
+            sections: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The skill with this id, if the document names it.
+    pub fn skill(&self, id: &str) -> Option<&Skill> {
+        self.skills.iter().find(|s| s.id == id)
+    }
+
+    /// The ids of the skills, in order of first mention.
+    pub fn skill_ids(&self) -> Vec<&str> {
+        self.skills.iter().map(|s| s.id.as_str()).collect()
+    }
+}

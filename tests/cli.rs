@@ -1,0 +1,255 @@
+//! The real `jdtag` binary: stdin, files, several files, --pretty, invalid UTF-8, empty input,
+//! lexicon subcommands, and a closed stdout.
+
+use std::io::{Read, Write};
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_jdtag");
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/postings/backend-go.md");
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The child may exit before reading (a usage error): a closed pipe here is fine.
+    let _ = child.stdin.take().unwrap().write_all(stdin);
+    child.wait_with_output().unwrap()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+fn ids(doc: &serde_json::Value) -> Vec<String> {
+    doc["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn stdin_to_one_document() {
+    let out = run(&[], b"Python and Kubernetes");
+    assert!(out.status.success());
+    let doc = json(&out);
+    assert_eq!(doc["schema"], "1");
+    assert_eq!(ids(&doc), ["python", "kubernetes"]);
+    assert_eq!(
+        out.stdout.iter().filter(|&&b| b == b'\n').count(),
+        1,
+        "compact: one line"
+    );
+}
+
+#[test]
+fn dash_reads_stdin_and_pretty_indents() {
+    let out = run(&["-", "--pretty"], b"Rust and Python");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout.clone()).unwrap();
+    assert!(text.starts_with("{\n  \"schema\": \"1\""), "{text}");
+    assert_eq!(ids(&json(&out)), ["rust", "python"]);
+}
+
+#[test]
+fn one_file_prints_one_document() {
+    let out = run(&[FIXTURE], b"");
+    assert!(out.status.success());
+    let doc = json(&out);
+    assert_eq!(doc["format"], "markdown");
+    assert!(ids(&doc).contains(&"go".to_string()));
+    assert!(doc.get("path").is_none());
+}
+
+#[test]
+fn several_files_print_json_lines_with_path() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/postings/data-engineer.txt");
+    let out = run(&[FIXTURE, dir], b"");
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = out
+        .stdout
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["path"], FIXTURE);
+    assert_eq!(lines[1]["format"], "text");
+}
+
+#[test]
+fn a_folder_is_read_file_by_file() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/postings");
+    let out = run(&[dir], b"");
+    assert!(out.status.success());
+    let n = out
+        .stdout
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .count();
+    assert_eq!(n, std::fs::read_dir(dir).unwrap().count());
+}
+
+#[test]
+fn format_flag_forces_plain_text() {
+    let out = run(&["--format", "text"], b"## Skills\n**Java**");
+    let doc = json(&out);
+    assert_eq!(doc["format"], "text");
+    assert_eq!(doc["skills"][0]["mentions"][0]["start"], 12);
+    assert_eq!(doc["sections"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn invalid_utf8_fails_with_the_offset() {
+    let out = run(&[], b"Java \xff\xfe and Python");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("invalid UTF-8 at byte 5"), "{err}");
+}
+
+#[test]
+fn invalid_utf8_with_lossy_warns_and_keeps_offsets() {
+    let out = run(&["--lossy"], b"Java \xff\xfe and Python");
+    assert!(out.status.success());
+    let doc = json(&out);
+    assert_eq!(doc["warnings"][0]["code"], "invalid_utf8");
+    let py = &doc["skills"][1]["mentions"][0];
+    assert_eq!((py["start"].as_u64(), py["end"].as_u64()), (Some(12), Some(18)));
+}
+
+#[test]
+fn invalid_utf8_among_several_files_is_an_error_record() {
+    let dir = std::env::temp_dir().join(format!("jdtag-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.txt");
+    std::fs::write(&bad, b"Go \xc3").unwrap();
+    let out = run(&[bad.to_str().unwrap(), FIXTURE], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let first: serde_json::Value =
+        serde_json::from_slice(out.stdout.split(|&b| b == b'\n').next().unwrap()).unwrap();
+    assert!(
+        first["error"]
+            .as_str()
+            .unwrap()
+            .contains("invalid UTF-8 at byte 3")
+    );
+    assert_eq!(
+        out.stdout
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .count(),
+        2
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn empty_input_is_a_valid_empty_document() {
+    let out = run(&[], b"");
+    assert!(out.status.success());
+    let doc = json(&out);
+    assert_eq!(doc["skills"], serde_json::json!([]));
+    assert_eq!(doc["title"], serde_json::Value::Null);
+}
+
+#[test]
+fn missing_file_is_a_usage_error() {
+    let out = run(&["/no/such/file.txt"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/file.txt"));
+}
+
+#[test]
+fn closed_stdout_ends_quietly() {
+    let big = "Java, Python, Go, Rust, Kubernetes, Docker, PostgreSQL. ".repeat(20_000);
+    let mut child = Command::new(BIN)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(big.as_bytes());
+    });
+    let mut head = [0u8; 10];
+    child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+    // Dropping stdout closes the pipe, like `jdtag | head -c 10`.
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert!(out.status.success(), "{:?}", out.status);
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn lexicon_check_reports_file_and_line() {
+    let dir = std::env::temp_dir().join(format!("jdtag-lex-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("mine.toml");
+    std::fs::write(
+        &f,
+        "[[tech]]\nid = \"acme\"\nname = \"Acme\"\ncategory = \"robot\"\n",
+    )
+    .unwrap();
+    let out = run(&["lexicon", "check", f.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("{}:4: unknown category \"robot\"", f.display())),
+        "{err}"
+    );
+
+    std::fs::write(
+        &f,
+        "[[tech]]\nid = \"acme\"\nname = \"Acme\"\ncategory = \"database\"\nexamples = [\"we use Acme\", \"no such thing\"]\n",
+    )
+    .unwrap();
+    let out = run(&["lexicon", "check", f.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(":5: example \"no such thing\" does not tag \"acme\""),
+        "{err}"
+    );
+
+    std::fs::write(
+        &f,
+        "[[tech]]\nid = \"acme\"\nname = \"Acme\"\ncategory = \"database\"\n",
+    )
+    .unwrap();
+    let out = run(&["lexicon", "check", f.to_str().unwrap()], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let tagged = run(&["--lexicon", f.to_str().unwrap()], b"Acme and Go");
+    assert_eq!(ids(&json(&tagged)), ["acme", "go"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn bad_lexicon_flag_exits_2() {
+    let out = run(&["--lexicon", "/no/such/lexicon.toml"], b"Go");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn lexicon_list_prints_builtin_entries() {
+    let out = run(&["lexicon", "list"], b"");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("kubernetes\tKubernetes\tcontainer\t")),
+        "{}",
+        &text[..500.min(text.len())]
+    );
+    let out = run(&["lexicon", "list", "--json"], b"");
+    let first: serde_json::Value =
+        serde_json::from_slice(out.stdout.split(|&b| b == b'\n').next().unwrap()).unwrap();
+    assert!(first["aliases"].is_array());
+}

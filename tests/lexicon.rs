@@ -1,0 +1,189 @@
+//! The built-in lexicon loads, is large enough, and every entry's examples hold; bad lexicon
+//! files are refused with `file:line: why`.
+
+use jdtag::Tagger;
+use jdtag::lexicon::{Category, Lexicon};
+
+#[test]
+fn builtin_lexicon_loads_and_is_broad() {
+    let lex = Lexicon::try_builtin().unwrap_or_else(|e| panic!("built-in lexicon is broken:\n{e}"));
+    assert!(lex.len() >= 400, "only {} entries", lex.len());
+    let forms: usize = lex.entries().map(|e| e.aliases().count()).sum();
+    assert!(forms >= lex.len(), "{forms} surface forms");
+}
+
+#[test]
+fn every_example_and_counter_example_holds() {
+    let problems = Tagger::new().check_examples();
+    let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(
+        list.is_empty(),
+        "{} failing examples:\n{}",
+        list.len(),
+        list.join("\n")
+    );
+}
+
+#[test]
+fn ambiguous_entries_carry_examples_both_ways() {
+    let mut short = Vec::new();
+    for e in Lexicon::builtin().entries().filter(|e| e.is_ambiguous()) {
+        if e.examples().count() < 3 || e.counter_examples().count() < 3 {
+            let (file, line) = e.origin();
+            short.push(format!(
+                "{file}:{line}: {} needs 3 examples and 3 counter_examples",
+                e.id()
+            ));
+        }
+    }
+    assert!(short.is_empty(), "{}", short.join("\n"));
+}
+
+#[test]
+fn categories_round_trip() {
+    for c in Category::ALL {
+        assert_eq!(Category::parse(c.as_str()), Some(*c));
+    }
+}
+
+/// `(file text, expected message start)`: each bad file is refused with its line and reason.
+const BAD: &[(&str, &str)] = &[
+    (
+        "[[tech]]\nid = \"x\"\nname = \"X\"\ncategory = \"language\"\ncolour = \"red\"\n",
+        "bad.toml:5: unknown field `colour`",
+    ),
+    (
+        "[[tech]]\nid = \"X Y\"\nname = \"X\"\ncategory = \"language\"\n",
+        "bad.toml:2: id \"X Y\" must be",
+    ),
+    (
+        "[[tech]]\nid = \"x\"\nname = \"X\"\ncategory = \"gadget\"\n",
+        "bad.toml:4: unknown category \"gadget\"",
+    ),
+    (
+        "[[tech]]\nid = \"x\"\nname = \"X\"\ncategory = \"language\"\naliases = [\"\"]\n",
+        "bad.toml:5: alias is empty",
+    ),
+    (
+        "[[tech]]\nid = \"x\"\nname = \"X\"\ncategory = \"language\"\naliases = [\" xx\"]\n",
+        "bad.toml:5: alias \" xx\" has leading or trailing whitespace",
+    ),
+    (
+        "[[tech]]\nid = \"x\"\nname = \"X\"\ncategory = \"language\"\n[[tech]]\nid = \"x\"\nname = \"Y\"\ncategory = \"language\"\n",
+        "bad.toml:5: duplicate id \"x\" (first at bad.toml:1)",
+    ),
+    (
+        "[[tech]]\nid = \"x\"\nname = \"Xlang\"\ncategory = \"language\"\n[[tech]]\nid = \"y\"\nname = \"Y\"\ncategory = \"language\"\naliases = [\"xlang\"]\n",
+        "bad.toml:9: alias \"xlang\" of \"y\" is also an alias of \"x\"",
+    ),
+    (
+        "[[tech]]\nid = \"x\"\nname = \"X\"\ncategory = \"language\"\n[tech.rules]\nwindow = 100000\n",
+        "bad.toml:6: window 100000 is out of range",
+    ),
+    (
+        "[[tech]]\nid = \"x\"\nname = \"X\"\ncategory = \"language\"\n[tech.rules]\nforms = [\"Z\"]\ncues = [\"a\"]\n",
+        "bad.toml:6: rules name the form \"Z\"",
+    ),
+    ("[[tech]\nid = 1\n", "bad.toml:1: "),
+    (
+        "[[tech]]\nname = \"X\"\ncategory = \"language\"\n",
+        "bad.toml:1: missing field `id`",
+    ),
+];
+
+#[test]
+fn bad_lexicons_are_refused_with_file_line_and_reason() {
+    for (src, want) in BAD {
+        let err = Lexicon::from_sources([("bad.toml".to_string(), *src)]).expect_err(src);
+        let msg = err.to_string();
+        assert!(msg.starts_with(want), "for\n{src}\ngot: {msg}\nwant: {want}…");
+    }
+}
+
+#[test]
+fn every_problem_is_reported_not_just_the_first() {
+    let src = "[[tech]]\nid = \"A\"\nname = \"A\"\ncategory = \"nope\"\naliases = [\"\"]\n";
+    let err = Lexicon::from_sources([("bad.toml".to_string(), src)]).unwrap_err();
+    assert_eq!(err.problems().len(), 3, "{err}");
+}
+
+#[test]
+fn ambiguous_shared_alias_is_allowed_with_cues_on_both() {
+    let src = r#"
+[[tech]]
+id = "ecs-aws"
+name = "Amazon ECS"
+category = "cloud_service"
+cased = ["ECS"]
+[tech.rules]
+forms = ["ECS"]
+cues = ["aws", "fargate"]
+
+[[tech]]
+id = "ecs-games"
+name = "Entity Component System"
+category = "framework"
+cased = ["ECS"]
+[tech.rules]
+forms = ["ECS"]
+cues = ["unity", "game"]
+"#;
+    let tagger = Tagger::builder()
+        .lexicon_source("two.toml", src)
+        .without_builtin()
+        .build()
+        .unwrap();
+    assert_eq!(tagger.tag("ECS on AWS").skill_ids(), ["ecs-aws"]);
+    assert_eq!(
+        tagger.tag("an ECS for our game engine").skill_ids(),
+        ["ecs-games"]
+    );
+    assert!(tagger.tag("ECS").skills.is_empty());
+}
+
+#[test]
+fn user_entries_add_and_override() {
+    let src = r#"
+[[tech]]
+id = "kubernetes"
+name = "K8s Platform"
+category = "container"
+aliases = ["kube platform"]
+
+[[tech]]
+id = "acme-mq"
+name = "AcmeMQ"
+category = "messaging"
+aliases = ["Postgres"]
+"#;
+    let tagger = Tagger::builder()
+        .lexicon_source("user.toml", src)
+        .build()
+        .unwrap();
+    let tags = tagger.tag("kube platform, AcmeMQ and Postgres, Kubernetes, Python");
+    // The override replaced the built-in entry (so "Kubernetes" itself no longer matches),
+    // and the user took the alias "Postgres".
+    assert_eq!(tags.skill_ids(), ["kubernetes", "acme-mq", "python"]);
+    assert_eq!(tags.skills[0].name, "K8s Platform");
+}
+
+#[test]
+fn section_headings_file_parses() {
+    assert_eq!(jdtag::section_kind("Nice to have"), "preferred");
+    assert_eq!(jdtag::section_kind("Requirements:"), "requirements");
+    assert_eq!(jdtag::section_kind("Benefits & Perks"), "benefits");
+}
+
+#[test]
+fn a_shorter_form_takes_over_where_the_longest_fails_its_boundary() {
+    let src = "[[tech]]\nid = \"foo\"\nname = \"Foo\"\ncategory = \"tool\"\n\
+               [[tech]]\nid = \"foo-bar-baz\"\nname = \"Foo Bar Baz\"\ncategory = \"tool\"\n";
+    let tagger = Tagger::builder()
+        .lexicon_source("t.toml", src)
+        .without_builtin()
+        .build()
+        .unwrap();
+    assert_eq!(tagger.tag("Foo Bar Bazz").skill_ids(), ["foo"]);
+    assert_eq!(tagger.tag("Foo Bar Baz.").skill_ids(), ["foo-bar-baz"]);
+    assert!(tagger.tag("Foox Bar Baz").skills.is_empty());
+}

@@ -1,0 +1,2 @@
+//! The README's library example, run so it cannot rot.
+#![doc = include_str!("../README.md")]
