@@ -15,6 +15,39 @@ pub(crate) struct Resolved {
     pub(crate) end: usize,
     pub(crate) entry: u32,
     pub(crate) version: Option<std::ops::Range<usize>>,
+    /// Why the match counts (the mention's `rule` in the output).
+    pub(crate) rule: Admit,
+}
+
+/// Why a match counts: the rule that admitted it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Admit {
+    /// A case-insensitive alias with no rules.
+    Alias,
+    /// A cased form with no rules.
+    Cased,
+    /// A ruled form whose rules only exclude phrases, and none of them is here.
+    NoExcludedPhrase,
+    /// A version number right after it.
+    Version,
+    /// Another technology nearby.
+    NearbyTechnology,
+    /// A cue word nearby.
+    Cue(String),
+}
+
+impl Admit {
+    /// The name used in the output (`alias`, `cased`, `version`, `nearby-technology`, `cue:WORD`, …).
+    pub(crate) fn describe(&self) -> String {
+        match self {
+            Admit::Alias => "alias".into(),
+            Admit::Cased => "cased".into(),
+            Admit::NoExcludedPhrase => "no-excluded-phrase".into(),
+            Admit::Version => "version".into(),
+            Admit::NearbyTechnology => "nearby-technology".into(),
+            Admit::Cue(c) => format!("cue:{c}"),
+        }
+    }
 }
 
 /// Bytes scanned either side of a match for its word window (a window of 50 long words fits).
@@ -26,25 +59,28 @@ pub(crate) fn resolve(
     matcher: &Matcher,
     lexicon: &Lexicon,
 ) -> Vec<Resolved> {
+    let fits = |o: &Owner, slice: &str| {
+        !o.cased || lexicon.entry(o.entry as usize).forms[o.form as usize].text == slice
+    };
     // Pass 1: case filter; matches with an owner that needs no rules are settled at once.
-    let mut settled: Vec<Option<u32>> = Vec::with_capacity(candidates.len());
+    let mut settled: Vec<Option<&Owner>> = Vec::with_capacity(candidates.len());
     let mut pending = false;
     for c in &candidates {
         let slice = &text[c.start..c.end];
         let owners = matcher.owners(c.pattern);
-        let fits =
-            |o: &&Owner| !o.cased || lexicon.entry(o.entry as usize).forms[o.form as usize].text == slice;
-        let free = owners.iter().filter(fits).find(|o| !o.ruled).map(|o| o.entry);
-        pending |= free.is_none() && owners.iter().any(|o| fits(&o));
+        let free = owners.iter().find(|o| !o.ruled && fits(o, slice));
+        pending |= free.is_none() && owners.iter().any(|o| fits(o, slice));
         settled.push(free);
     }
-    // Pass 2: ruled matches, judged against the settled ones.
-    // Soft skills are not technologies: they confirm nothing.
+    // Pass 2: ruled matches, judged against the settled ones. Soft skills are not
+    // technologies: they confirm nothing.
     let anchors: Vec<usize> = if pending {
         candidates
             .iter()
             .zip(&settled)
-            .filter(|(_, s)| s.is_some_and(|e| lexicon.entry(e as usize).category != Category::SoftSkill))
+            .filter(|(_, s)| {
+                s.is_some_and(|o| lexicon.entry(o.entry as usize).category != Category::SoftSkill)
+            })
             .map(|(c, _)| c.start)
             .collect()
     } else {
@@ -52,41 +88,46 @@ pub(crate) fn resolve(
     };
     let mut out = Vec::with_capacity(candidates.len());
     for (c, s) in candidates.into_iter().zip(settled) {
-        let entry = match s {
-            Some(e) => Some(e),
-            None => {
-                let slice = &text[c.start..c.end];
-                matcher
-                    .owners(c.pattern)
-                    .iter()
-                    .filter(|o| {
-                        !o.cased || lexicon.entry(o.entry as usize).forms[o.form as usize].text == slice
-                    })
-                    .find(|o| {
-                        let rules = lexicon.entry(o.entry as usize).rules.as_ref();
-                        rules.is_none_or(|r| confirmed(text, &c, r, &anchors))
-                    })
-                    .map(|o| o.entry)
-            }
+        let slice = &text[c.start..c.end];
+        let found = match s {
+            Some(o) => Some((o.entry, if o.cased { Admit::Cased } else { Admit::Alias })),
+            None => matcher
+                .owners(c.pattern)
+                .iter()
+                .filter(|o| fits(o, slice))
+                .find_map(|o| {
+                    let rules = lexicon.entry(o.entry as usize).rules.as_ref()?;
+                    admit(text, &c, rules, &anchors).map(|why| (o.entry, why))
+                }),
         };
-        if let Some(entry) = entry {
+        if let Some((entry, rule)) = found {
             out.push(Resolved {
                 start: c.start,
                 end: c.end,
                 entry,
                 version: c.version,
+                rule,
             });
         }
     }
     out
 }
 
-fn confirmed(text: &str, c: &Candidate, rules: &Rules, anchors: &[usize]) -> bool {
+/// Whether a version reads as a year ("Spring 2024"): no confirmation for an ambiguous name.
+fn is_year(v: &str) -> bool {
+    v.len() == 4 && (v.starts_with("19") || v.starts_with("20")) && v.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The rule that admits a ruled match, or `None` when the rules keep it out.
+fn admit(text: &str, c: &Candidate, rules: &Rules, anchors: &[usize]) -> Option<Admit> {
     if rules.never.iter().any(|p| inside_phrase(text, c.start, c.end, p)) {
-        return false;
+        return None;
     }
-    if !rules.confirm || c.version.is_some() {
-        return true;
+    if !rules.confirm {
+        return Some(Admit::NoExcludedPhrase);
+    }
+    if c.version.as_ref().is_some_and(|v| !is_year(&text[v.clone()])) {
+        return Some(Admit::Version);
     }
     let (lo, hi) = window(text, c.start, c.end, rules.window);
     let i = anchors.partition_point(|&a| a < lo);
@@ -95,13 +136,17 @@ fn confirmed(text: &str, c: &Candidate, rules: &Rules, anchors: &[usize]) -> boo
         .take_while(|&&a| a < hi)
         .any(|&a| a != c.start)
     {
-        return true;
+        return Some(Admit::NearbyTechnology);
     }
     if rules.cues.is_empty() {
-        return false;
+        return None;
     }
     let around = text[lo..hi].to_lowercase();
-    rules.cues.iter().any(|cue| contains_word(&around, cue))
+    rules
+        .cues
+        .iter()
+        .find(|cue| contains_word(&around, cue))
+        .map(|cue| Admit::Cue(cue.clone()))
 }
 
 /// Whether phrase `p` (lower case) occurs in `text` overlapping `start..end`.

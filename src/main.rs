@@ -1,6 +1,7 @@
 //! The `jdtag` command: flags in, a `Tagger` built, documents streamed to JSON on stdout.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use jdtag::lexicon::Category;
 use jdtag::{Format, Tagger, Tags};
 use serde::Serialize;
 use std::io::{self, BufWriter, Read, Write};
@@ -34,6 +35,16 @@ struct TagArgs {
     /// Read invalid UTF-8 as U+FFFD (with a warning in the output) instead of failing.
     #[arg(long)]
     lossy: bool,
+    /// Keep only these categories (comma-separated, e.g. `language,database`).
+    #[arg(long, value_delimiter = ',', value_parser = parse_category)]
+    categories: Vec<Category>,
+}
+
+fn parse_category(s: &str) -> Result<Category, String> {
+    Category::parse(s).ok_or_else(|| {
+        let all: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
+        format!("unknown category {s:?}; expected one of: {}", all.join(", "))
+    })
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -63,6 +74,23 @@ enum LexiconCommand {
     /// Print the entries of the built-in lexicon (plus any --lexicon): id, name, category, aliases.
     List {
         /// One JSON object per line instead of tab-separated columns.
+        #[arg(long)]
+        json: bool,
+        /// A lexicon file or folder to add (repeatable).
+        #[arg(long = "lexicon", value_name = "PATH")]
+        lexicons: Vec<PathBuf>,
+    },
+    /// Print one entry with its forms, rules, examples and sources (as JSON).
+    Show {
+        /// The entry's id, e.g. `kubernetes`.
+        id: String,
+        /// A lexicon file or folder to add (repeatable).
+        #[arg(long = "lexicon", value_name = "PATH")]
+        lexicons: Vec<PathBuf>,
+    },
+    /// Count entries, aliases and entries with context rules, per category and in total.
+    Stats {
+        /// Print JSON instead of an aligned table.
         #[arg(long)]
         json: bool,
         /// A lexicon file or folder to add (repeatable).
@@ -100,6 +128,12 @@ fn main() -> ExitCode {
         Some(Command::Lexicon {
             command: LexiconCommand::List { json, lexicons },
         }) => list(json, &lexicons),
+        Some(Command::Lexicon {
+            command: LexiconCommand::Show { id, lexicons },
+        }) => show(&id, &lexicons),
+        Some(Command::Lexicon {
+            command: LexiconCommand::Stats { json, lexicons },
+        }) => stats(json, &lexicons),
         None => tag(&cli.tag),
     };
     match result {
@@ -112,10 +146,13 @@ fn main() -> ExitCode {
     }
 }
 
-fn build_tagger(lexicons: &[PathBuf]) -> Result<Tagger, Failure> {
+fn build_tagger(lexicons: &[PathBuf], categories: &[Category]) -> Result<Tagger, Failure> {
     let mut b = Tagger::builder();
     for p in lexicons {
         b.lexicon_path(p);
+    }
+    if !categories.is_empty() {
+        b.categories(categories.iter().copied());
     }
     b.build()
         .map_err(|e| Failure::Usage(format!("bad lexicon:\n{e}")))
@@ -198,7 +235,7 @@ struct ErrorRecord<'a> {
 }
 
 fn tag(args: &TagArgs) -> Result<(), Failure> {
-    let tagger = build_tagger(&args.lexicons)?;
+    let tagger = build_tagger(&args.lexicons, &args.categories)?;
     let format = match args.format {
         FormatArg::Auto => Format::Auto,
         FormatArg::Text => Format::Text,
@@ -306,7 +343,7 @@ struct ListRow<'a> {
 }
 
 fn list(json: bool, lexicons: &[PathBuf]) -> Result<(), Failure> {
-    let tagger = build_tagger(lexicons)?;
+    let tagger = build_tagger(lexicons, &[])?;
     let mut out = BufWriter::new(io::stdout().lock());
     for e in tagger.lexicon().entries() {
         let row = ListRow {
@@ -325,6 +362,88 @@ fn list(json: bool, lexicons: &[PathBuf]) -> Result<(), Failure> {
                 row.name,
                 row.category,
                 row.aliases.join(", ")
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn show(id: &str, lexicons: &[PathBuf]) -> Result<(), Failure> {
+    let tagger = build_tagger(lexicons, &[])?;
+    let Some(e) = tagger.lexicon().entries().find(|e| e.id() == id) else {
+        return Err(Failure::Usage(format!(
+            "no entry has the id {id:?} (see `jdtag lexicon list`)"
+        )));
+    };
+    let (file, line) = e.origin();
+    let doc = serde_json::json!({
+        "id": e.id(),
+        "name": e.name(),
+        "category": e.category().as_str(),
+        "vendor": e.vendor(),
+        "forms": e.forms().map(|(text, cased, ruled)| serde_json::json!({
+            "text": text, "cased": cased, "rules_apply": ruled,
+        })).collect::<Vec<_>>(),
+        "rules": e.rules().map(|r| serde_json::json!({
+            "never": r.never(), "cues": r.cues(), "confirm": r.confirm(), "window": r.window(),
+        })),
+        "refs": e.refs(),
+        "examples": e.examples().map(|(t, _)| t).collect::<Vec<_>>(),
+        "counter_examples": e.counter_examples().map(|(t, _)| t).collect::<Vec<_>>(),
+        "source": format!("{file}:{line}"),
+    });
+    let mut out = BufWriter::new(io::stdout().lock());
+    write_json(&mut out, &doc, true)?;
+    out.flush()?;
+    Ok(())
+}
+
+#[derive(Serialize, Default)]
+struct Counts {
+    entries: usize,
+    aliases: usize,
+    with_rules: usize,
+}
+
+fn stats(json: bool, lexicons: &[PathBuf]) -> Result<(), Failure> {
+    let tagger = build_tagger(lexicons, &[])?;
+    let mut total = Counts::default();
+    let mut per: std::collections::BTreeMap<&str, Counts> = std::collections::BTreeMap::new();
+    for e in tagger.lexicon().entries() {
+        for c in [&mut total, per.entry(e.category().as_str()).or_default()] {
+            c.entries += 1;
+            c.aliases += e.aliases().count();
+            c.with_rules += usize::from(e.is_ambiguous());
+        }
+    }
+    let mut out = BufWriter::new(io::stdout().lock());
+    if json {
+        #[derive(Serialize)]
+        struct Stats<'a> {
+            #[serde(flatten)]
+            total: &'a Counts,
+            categories: &'a std::collections::BTreeMap<&'a str, Counts>,
+        }
+        write_json(
+            &mut out,
+            &Stats {
+                total: &total,
+                categories: &per,
+            },
+            true,
+        )?;
+    } else {
+        writeln!(
+            out,
+            "{:<20} {:>8} {:>8} {:>10}",
+            "category", "entries", "aliases", "with_rules"
+        )?;
+        for (name, c) in per.iter().map(|(n, c)| (*n, c)).chain([("total", &total)]) {
+            writeln!(
+                out,
+                "{name:<20} {:>8} {:>8} {:>10}",
+                c.entries, c.aliases, c.with_rules
             )?;
         }
     }

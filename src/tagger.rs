@@ -4,7 +4,7 @@
 use crate::disambiguate;
 use crate::error::{Error, Problem};
 use crate::input::{self, Document, Format, OffsetMap};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Category, Lexicon};
 use crate::matcher::Matcher;
 use crate::sections::section_kind;
 use crate::tags::{Mention, Requirement, Section, Skill, Tags, Warning};
@@ -55,6 +55,7 @@ pub struct TaggerBuilder {
     paths: Vec<PathBuf>,
     sources: Vec<(String, String)>,
     no_builtin: bool,
+    categories: Option<Vec<Category>>,
 }
 
 impl TaggerBuilder {
@@ -77,6 +78,18 @@ impl TaggerBuilder {
         self
     }
 
+    /// Keeps only the entries of these categories.
+    ///
+    /// ```
+    /// use jdtag::lexicon::Category;
+    /// let tagger = jdtag::Tagger::builder().categories([Category::Database]).build().unwrap();
+    /// assert_eq!(tagger.tag("Python and PostgreSQL").skill_ids(), ["postgresql"]);
+    /// ```
+    pub fn categories(&mut self, categories: impl IntoIterator<Item = Category>) -> &mut Self {
+        self.categories = Some(categories.into_iter().collect());
+        self
+    }
+
     /// Checks the lexicons and compiles the matcher.
     ///
     /// ```
@@ -87,7 +100,7 @@ impl TaggerBuilder {
     /// assert_eq!(tagger.tag("AcmeDB and Python").skill_ids(), ["acme-db", "python"]);
     /// ```
     pub fn build(&self) -> Result<Tagger, Error> {
-        if self.paths.is_empty() && self.sources.is_empty() && !self.no_builtin {
+        if self.paths.is_empty() && self.sources.is_empty() && !self.no_builtin && self.categories.is_none() {
             Lexicon::try_builtin().map_err(Clone::clone)?;
             return Ok(Tagger::new());
         }
@@ -106,11 +119,15 @@ impl TaggerBuilder {
         }
         texts.extend(self.sources.iter().cloned());
         let user = Lexicon::from_sources(texts.iter().map(|(n, t)| (n.clone(), t.as_str())))?;
-        let lexicon = if self.no_builtin {
-            user
+        let base = if self.no_builtin {
+            &Lexicon::empty()
         } else {
-            Lexicon::try_builtin().map_err(Clone::clone)?.merged(&user)
+            Lexicon::try_builtin().map_err(Clone::clone)?
         };
+        let mut lexicon = base.merged(&user)?;
+        if let Some(categories) = &self.categories {
+            lexicon = lexicon.only_categories(categories);
+        }
         Ok(Tagger::from_lexicon(lexicon))
     }
 }
@@ -228,6 +245,7 @@ impl Tagger {
                 end: end(r.end),
                 section: section.map(str::to_string),
                 requirement,
+                rule: r.rule.describe(),
                 version: r.version.map(|v| doc.text[v].to_string()),
             };
             let i = *index.entry(r.entry).or_insert_with(|| {

@@ -103,6 +103,10 @@ pub struct Mention {
     pub section: Option<String>,
     /// The requirement level of this mention.
     pub requirement: Requirement,
+    /// Why this text counts as the technology: `alias`, `cased` (a form matched with its exact
+    /// capitalisation), or for ambiguous names the context rule that admitted it: `version`,
+    /// `nearby-technology`, `cue:WORD`, `no-excluded-phrase`.
+    pub rule: String,
     /// A version written right after the name ("3" in "Python 3"), when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,

@@ -253,3 +253,61 @@ fn lexicon_list_prints_builtin_entries() {
         serde_json::from_slice(out.stdout.split(|&b| b == b'\n').next().unwrap()).unwrap();
     assert!(first["aliases"].is_array());
 }
+
+#[test]
+fn categories_flag_filters_and_bad_category_is_a_usage_error() {
+    let out = run(&["--categories", "database"], b"Python and PostgreSQL");
+    assert_eq!(ids(&json(&out)), ["postgresql"]);
+    let out = run(&["--categories", "gadgets"], b"Python");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown category \"gadgets\""));
+}
+
+#[test]
+fn lexicon_show_prints_one_entry_with_rules_and_source() {
+    let out = run(&["lexicon", "show", "go"], b"");
+    assert!(out.status.success());
+    let doc = json(&out);
+    assert_eq!(doc["name"], "Go");
+    assert!(
+        doc["rules"]["never"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p == "go-to-market")
+    );
+    assert!(
+        doc["source"]
+            .as_str()
+            .unwrap()
+            .starts_with("<built-in>/languages.toml:")
+    );
+    let out = run(&["lexicon", "show", "no-such-id"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn lexicon_stats_counts_entries_aliases_and_rules() {
+    let out = run(&["lexicon", "stats", "--json"], b"");
+    assert!(out.status.success());
+    let doc = json(&out);
+    let entries = doc["entries"].as_u64().unwrap();
+    assert!(entries >= 400);
+    assert!(doc["aliases"].as_u64().unwrap() >= entries);
+    let per: u64 = doc["categories"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|c| c["entries"].as_u64().unwrap())
+        .sum();
+    assert_eq!(per, entries);
+    assert!(doc["categories"]["language"]["with_rules"].as_u64().unwrap() > 0);
+    let table = run(&["lexicon", "stats"], b"");
+    assert!(
+        String::from_utf8_lossy(&table.stdout)
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("total")
+    );
+}

@@ -187,3 +187,79 @@ fn a_shorter_form_takes_over_where_the_longest_fails_its_boundary() {
     assert_eq!(tagger.tag("Foo Bar Baz.").skill_ids(), ["foo-bar-baz"]);
     assert!(tagger.tag("Foox Bar Baz").skills.is_empty());
 }
+
+#[test]
+fn user_lexicon_disables_and_extends_builtin_entries_without_copying() {
+    let src = r#"
+[[tech]]
+id = "python"
+disabled = true
+
+[[extend]]
+id = "kubernetes"
+aliases = ["kube cluster"]
+examples = ["run it on the kube cluster"]
+"#;
+    let tagger = Tagger::builder()
+        .lexicon_source("user.toml", src)
+        .build()
+        .unwrap();
+    let tags = tagger.tag("Python on the kube cluster, next to Kubernetes");
+    assert_eq!(tags.skill_ids(), ["kubernetes"]);
+    assert_eq!(tags.skills[0].mentions.len(), 2);
+    assert!(tagger.check_examples().iter().all(|p| p.file != "user.toml"));
+
+    let bad =
+        "[[tech]]\nid = \"no-such-tech\"\ndisabled = true\n\n[[extend]]\nid = \"nope\"\naliases = [\"x\"]\n";
+    let err = Tagger::builder()
+        .lexicon_source("user.toml", bad)
+        .build()
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("user.toml:1: disables \"no-such-tech\", which no entry has"),
+        "{err}"
+    );
+    assert!(
+        err.contains("user.toml:5: extends \"nope\", which no entry has"),
+        "{err}"
+    );
+}
+
+#[test]
+fn categories_keep_only_some_entries() {
+    let tagger = Tagger::builder()
+        .categories([Category::Language, Category::Container])
+        .build()
+        .unwrap();
+    assert_eq!(
+        tagger.tag("Python, PostgreSQL and Docker").skill_ids(),
+        ["python", "docker"]
+    );
+}
+
+/// `(text, id, rule)`: each mention says which rule admitted it.
+const RULES: &[(&str, &str, &str)] = &[
+    ("Kubernetes", "kubernetes", "alias"),
+    ("Go and Python", "go", "nearby-technology"),
+    ("Go 1.22", "go", "version"),
+    ("writing Go with goroutines", "go", "cue:goroutines"),
+];
+
+#[test]
+fn mentions_say_which_rule_admitted_them() {
+    let tagger = Tagger::new();
+    for (text, id, rule) in RULES {
+        let tags = tagger.tag(text);
+        let skill = tags
+            .skill(id)
+            .unwrap_or_else(|| panic!("{text:?} does not tag {id}"));
+        assert_eq!(skill.mentions[0].rule, *rule, "{text:?}");
+    }
+}
+
+#[test]
+fn a_year_is_not_a_version_that_confirms_an_ambiguous_name() {
+    let tagger = Tagger::new();
+    assert!(tagger.tag("Go 2024").skill("go").is_none());
+}

@@ -1,7 +1,7 @@
 //! The TOML file format of lexicon entries, parsed with source lines for every problem.
 
 use super::category::Category;
-use super::{Entry, Form, Origin, Rules};
+use super::{Entry, Extension, Form, Origin, Parsed, Rules};
 use crate::error::Problem;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -21,20 +21,40 @@ pub(crate) const MAX_FILE_BYTES: usize = 16 << 20;
 struct RawFile {
     #[serde(default)]
     tech: Vec<Spanned<RawEntry>>,
+    #[serde(default)]
+    extend: Vec<Spanned<RawExtend>>,
+}
+
+/// Aliases (and examples) added to an entry defined elsewhere, usually a built-in one.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExtend {
+    id: Spanned<String>,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    cased: Vec<Spanned<String>>,
+    #[serde(default)]
+    examples: Vec<Spanned<String>>,
+    #[serde(default)]
+    counter_examples: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawEntry {
     id: Spanned<String>,
-    name: Spanned<String>,
-    category: Spanned<String>,
+    name: Option<Spanned<String>>,
+    category: Option<Spanned<String>>,
     #[serde(default)]
     aliases: Vec<Spanned<String>>,
     #[serde(default)]
     cased: Vec<Spanned<String>>,
     #[serde(default)]
     refs: BTreeMap<String, String>,
+    vendor: Option<Spanned<String>>,
+    #[serde(default)]
+    disabled: bool,
     #[serde(default)]
     examples: Vec<Spanned<String>>,
     #[serde(default)]
@@ -71,6 +91,13 @@ impl<'a> Lines<'a> {
         self.starts.partition_point(|&s| s <= offset)
     }
 
+    fn origin(&self, offset: usize) -> Origin {
+        Origin {
+            file: self.file.to_string(),
+            line: self.line(offset),
+        }
+    }
+
     fn problem(&self, offset: usize, message: impl Into<String>) -> Problem {
         Problem {
             file: self.file.to_string(),
@@ -82,7 +109,7 @@ impl<'a> Lines<'a> {
 
 /// Parses one lexicon file. Entries that are sound are returned even when others are not; the
 /// caller refuses the whole lexicon when `problems` is non-empty.
-pub(crate) fn parse(file: &str, src: &str, entries: &mut Vec<Entry>, problems: &mut Vec<Problem>) {
+pub(crate) fn parse(file: &str, src: &str, out: &mut Parsed, problems: &mut Vec<Problem>) {
     let lines = Lines::new(file, src);
     if src.len() > MAX_FILE_BYTES {
         problems.push(lines.problem(
@@ -101,9 +128,29 @@ pub(crate) fn parse(file: &str, src: &str, entries: &mut Vec<Entry>, problems: &
     };
     for spanned in raw.tech {
         let at = spanned.span().start;
-        if let Some(entry) = convert(&lines, at, spanned.into_inner(), problems) {
-            entries.push(entry);
+        let raw = spanned.into_inner();
+        if raw.disabled {
+            let id = raw.id.into_inner();
+            if !is_valid_id(&id) {
+                problems.push(lines.problem(at, format!("id {id:?} is not a valid id")));
+            }
+            out.disabled.push((id, lines.origin(at)));
+        } else if let Some(entry) = convert(&lines, at, raw, problems) {
+            out.entries.push(entry);
         }
+    }
+    for spanned in raw.extend {
+        let at = spanned.span().start;
+        let raw = spanned.into_inner();
+        let mut forms = Vec::new();
+        push_forms(&lines, None, &raw.aliases, &raw.cased, &mut forms, problems);
+        out.extensions.push(Extension {
+            id: raw.id.into_inner(),
+            forms,
+            examples: examples(&lines, raw.examples),
+            counter_examples: examples(&lines, raw.counter_examples),
+            origin: lines.origin(at),
+        });
     }
 }
 
@@ -141,50 +188,33 @@ fn convert(lines: &Lines, at: usize, raw: RawEntry, problems: &mut Vec<Problem>)
             format!("id {id:?} must be lower-case ASCII letters and digits joined by single hyphens"),
         ));
     }
-    check_text(lines, "name", &raw.name, problems);
-    let category = Category::parse(raw.category.get_ref());
-    if category.is_none() {
+    let (Some(name), Some(category)) = (&raw.name, &raw.category) else {
+        let missing = if raw.name.is_none() { "name" } else { "category" };
+        problems.push(lines.problem(
+            at,
+            format!("entry {id:?} has no `{missing}` (only `disabled = true` entries may leave it out)"),
+        ));
+        return None;
+    };
+    check_text(lines, "name", name, problems);
+    if let Some(v) = &raw.vendor {
+        check_text(lines, "vendor", v, problems);
+    }
+    let category_value = Category::parse(category.get_ref());
+    if category_value.is_none() {
         let all: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
         problems.push(lines.problem(
-            raw.category.span().start,
+            category.span().start,
             format!(
                 "unknown category {:?}; expected one of: {}",
-                raw.category.get_ref(),
+                category.get_ref(),
                 all.join(", ")
             ),
         ));
     }
 
     let mut forms: Vec<Form> = Vec::new();
-    let cased: Vec<&str> = raw.cased.iter().map(|s| s.get_ref().as_str()).collect();
-    let name_form = (!cased.contains(&raw.name.get_ref().as_str())).then_some(&raw.name);
-    for (s, is_cased) in name_form
-        .into_iter()
-        .chain(&raw.aliases)
-        .map(|s| (s, false))
-        .chain(raw.cased.iter().map(|s| (s, true)))
-    {
-        if !check_text(lines, if is_cased { "cased form" } else { "alias" }, s, problems) {
-            continue;
-        }
-        let text = s.get_ref();
-        // A form repeated inside one entry (also in another case) is redundant, not wrong.
-        let dup = forms.iter().any(|f| {
-            if is_cased && f.cased {
-                f.text == *text
-            } else {
-                f.text.eq_ignore_ascii_case(text) && !f.cased
-            }
-        });
-        if !dup {
-            forms.push(Form {
-                text: text.clone(),
-                cased: is_cased,
-                ruled: false,
-                line: lines.line(s.span().start),
-            });
-        }
-    }
+    push_forms(lines, Some(name), &raw.aliases, &raw.cased, &mut forms, problems);
     if forms.len() > MAX_FORMS_PER_ENTRY {
         problems.push(lines.problem(
             at,
@@ -253,26 +283,64 @@ fn convert(lines: &Lines, at: usize, raw: RawEntry, problems: &mut Vec<Problem>)
     if problems.len() > before {
         return None;
     }
-    let examples = |list: Vec<Spanned<String>>| -> Vec<(String, usize)> {
-        list.into_iter()
-            .map(|s| {
-                let line = lines.line(s.span().start);
-                (s.into_inner(), line)
-            })
-            .collect()
-    };
     Some(Entry {
         id,
-        name: raw.name.into_inner(),
-        category: category?,
+        name: name.get_ref().clone(),
+        category: category_value?,
         forms,
         refs: raw.refs,
+        vendor: raw.vendor.map(Spanned::into_inner),
         rules,
-        examples: examples(raw.examples),
-        counter_examples: examples(raw.counter_examples),
-        origin: Origin {
-            file: lines.file.to_string(),
-            line: lines.line(at),
-        },
+        examples: examples(lines, raw.examples),
+        counter_examples: examples(lines, raw.counter_examples),
+        origin: lines.origin(at),
     })
+}
+
+fn examples(lines: &Lines, list: Vec<Spanned<String>>) -> Vec<(String, usize)> {
+    list.into_iter()
+        .map(|s| {
+            let line = lines.line(s.span().start);
+            (s.into_inner(), line)
+        })
+        .collect()
+}
+
+/// Checks and adds the surface forms: the name (unless it is also cased), the aliases and the
+/// cased forms. A form repeated inside one entry (also in another case) is redundant, not wrong.
+fn push_forms(
+    lines: &Lines,
+    name: Option<&Spanned<String>>,
+    aliases: &[Spanned<String>],
+    cased: &[Spanned<String>],
+    forms: &mut Vec<Form>,
+    problems: &mut Vec<Problem>,
+) {
+    let name = name.filter(|n| !cased.iter().any(|c| c.get_ref() == n.get_ref()));
+    for (s, is_cased) in name
+        .into_iter()
+        .chain(aliases)
+        .map(|s| (s, false))
+        .chain(cased.iter().map(|s| (s, true)))
+    {
+        if !check_text(lines, if is_cased { "cased form" } else { "alias" }, s, problems) {
+            continue;
+        }
+        let text = s.get_ref();
+        let dup = forms.iter().any(|f| {
+            if is_cased && f.cased {
+                f.text == *text
+            } else {
+                f.text.eq_ignore_ascii_case(text) && !f.cased
+            }
+        });
+        if !dup {
+            forms.push(Form {
+                text: text.clone(),
+                cased: is_cased,
+                ruled: false,
+                line: lines.line(s.span().start),
+            });
+        }
+    }
 }

@@ -12,7 +12,7 @@ mod file;
 pub use category::Category;
 
 use crate::error::{Error, Problem};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -23,6 +23,10 @@ pub const MAX_ENTRIES: usize = 200_000;
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     entries: Vec<Entry>,
+    /// Ids this lexicon switches off in the lexicon it is merged into.
+    disabled: Vec<(String, Origin)>,
+    /// Forms this lexicon adds to entries of the lexicon it is merged into.
+    extensions: Vec<Extension>,
 }
 
 /// One technology of the lexicon.
@@ -33,6 +37,7 @@ pub struct Entry {
     pub(crate) category: Category,
     pub(crate) forms: Vec<Form>,
     pub(crate) refs: BTreeMap<String, String>,
+    pub(crate) vendor: Option<String>,
     pub(crate) rules: Option<Rules>,
     pub(crate) examples: Vec<(String, usize)>,
     pub(crate) counter_examples: Vec<(String, usize)>,
@@ -52,7 +57,7 @@ pub(crate) struct Form {
 
 /// Context rules of an ambiguous entry (see `lexicons/README.md`).
 #[derive(Debug, Clone)]
-pub(crate) struct Rules {
+pub struct Rules {
     /// Lower-case phrases inside which a match never counts.
     pub(crate) never: Vec<String>,
     /// Lower-case cue words or phrases that confirm a match nearby.
@@ -63,11 +68,59 @@ pub(crate) struct Rules {
     pub(crate) window: usize,
 }
 
+/// What lexicon files hold: entries, ids they switch off, and aliases they add to entries
+/// defined elsewhere.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Parsed {
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) disabled: Vec<(String, Origin)>,
+    pub(crate) extensions: Vec<Extension>,
+}
+
+/// `[[extend]]`: forms and examples added to the entry with `id`.
+#[derive(Debug, Clone)]
+pub(crate) struct Extension {
+    pub(crate) id: String,
+    pub(crate) forms: Vec<Form>,
+    pub(crate) examples: Vec<(String, usize)>,
+    pub(crate) counter_examples: Vec<(String, usize)>,
+    pub(crate) origin: Origin,
+}
+
+impl Rules {
+    /// Lower-case phrases inside which a match never counts.
+    pub fn never(&self) -> &[String] {
+        &self.never
+    }
+    /// Lower-case cue words or phrases that confirm a match nearby.
+    pub fn cues(&self) -> &[String] {
+        &self.cues
+    }
+    /// Whether a match needs confirmation.
+    pub fn confirm(&self) -> bool {
+        self.confirm
+    }
+    /// Words either side that count as nearby.
+    pub fn window(&self) -> usize {
+        self.window
+    }
+}
+
 /// Where an entry was defined.
 #[derive(Debug, Clone)]
 pub(crate) struct Origin {
     pub(crate) file: String,
     pub(crate) line: usize,
+}
+
+impl Origin {
+    fn problem(&self, message: String) -> Problem {
+        Problem {
+            file: self.file.clone(),
+            line: self.line,
+            message,
+        }
+    }
 }
 
 /// An example sentence of an entry that the engine gets wrong; see [`Lexicon::entries`] and
@@ -99,6 +152,18 @@ impl Entry {
     /// Cross-references to the sources (`onet`, `esco`, `stackoverflow`, `linguist`, …).
     pub fn refs(&self) -> &BTreeMap<String, String> {
         &self.refs
+    }
+    /// The vendor, for products and certifications that have one (e.g. `Amazon Web Services`).
+    pub fn vendor(&self) -> Option<&str> {
+        self.vendor.as_deref()
+    }
+    /// Every surface form with whether it is cased and whether the rules apply to it.
+    pub fn forms(&self) -> impl Iterator<Item = (&str, bool, bool)> {
+        self.forms.iter().map(|f| (f.text.as_str(), f.cased, f.ruled))
+    }
+    /// The context rules, for ambiguous entries.
+    pub fn rules(&self) -> Option<&Rules> {
+        self.rules.as_ref()
     }
     /// Whether the entry carries context rules.
     pub fn is_ambiguous(&self) -> bool {
@@ -159,11 +224,16 @@ impl Lexicon {
     /// assert!(err.to_string().starts_with("bad.toml:4: unknown category"));
     /// ```
     pub fn from_sources<'a>(sources: impl IntoIterator<Item = (String, &'a str)>) -> Result<Lexicon, Error> {
-        let mut entries = Vec::new();
+        let mut parsed = Parsed::default();
         let mut problems = Vec::new();
         for (name, src) in sources {
-            file::parse(&name, src, &mut entries, &mut problems);
+            file::parse(&name, src, &mut parsed, &mut problems);
         }
+        let Parsed {
+            entries,
+            disabled,
+            extensions,
+        } = parsed;
         check_ids(&entries, &mut problems);
         check_aliases(&entries, &mut problems);
         if entries.len() > MAX_ENTRIES {
@@ -174,9 +244,22 @@ impl Lexicon {
             });
         }
         if problems.is_empty() {
-            Ok(Lexicon { entries })
+            Ok(Lexicon {
+                entries,
+                disabled,
+                extensions,
+            })
         } else {
             Err(Error::lexicon(problems))
+        }
+    }
+
+    /// A lexicon with no entries.
+    pub fn empty() -> Lexicon {
+        Lexicon {
+            entries: Vec::new(),
+            disabled: Vec::new(),
+            extensions: Vec::new(),
         }
     }
 
@@ -200,31 +283,77 @@ impl Lexicon {
     }
 
     /// This lexicon with `user`'s entries added: an entry with a known id replaces the old
-    /// one; an alias that an old entry also has moves to the user's entry.
-    pub fn merged(&self, user: &Lexicon) -> Lexicon {
-        let user_ids: HashMap<&str, usize> = user
+    /// one; an alias that an old entry also has moves to the user's entry; `disabled = true`
+    /// entries switch an id off; `[[extend]]` tables add forms to an entry by id.
+    pub fn merged(&self, user: &Lexicon) -> Result<Lexicon, Error> {
+        let mut problems = Vec::new();
+        let user_ids: HashSet<&str> = user.entries.iter().map(|e| e.id.as_str()).collect();
+        let off: HashSet<&str> = user.disabled.iter().map(|(id, _)| id.as_str()).collect();
+        for (id, origin) in &user.disabled {
+            if !self.entries.iter().chain(&user.entries).any(|e| e.id == *id) {
+                problems.push(origin.problem(format!("disables {id:?}, which no entry has")));
+            }
+        }
+        let user_keys: HashSet<String> = user
             .entries
             .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.as_str(), i))
-            .collect();
-        let user_keys: std::collections::HashSet<String> = user
-            .entries
-            .iter()
-            .flat_map(|e| e.forms.iter().map(|f| f.text.to_ascii_lowercase()))
+            .flat_map(|e| &e.forms)
+            .chain(user.extensions.iter().flat_map(|x| &x.forms))
+            .map(|f| f.text.to_ascii_lowercase())
             .collect();
         let mut entries: Vec<Entry> = Vec::with_capacity(self.entries.len() + user.entries.len());
-        for e in &self.entries {
-            if user_ids.contains_key(e.id.as_str()) {
-                continue;
-            }
+        for e in self.entries.iter().filter(|e| !user_ids.contains(e.id.as_str())) {
             let mut e = e.clone();
             e.forms
                 .retain(|f| !user_keys.contains(&f.text.to_ascii_lowercase()));
             entries.push(e);
         }
         entries.extend(user.entries.iter().cloned());
-        Lexicon { entries }
+        entries.retain(|e| !off.contains(e.id.as_str()));
+        for x in &user.extensions {
+            match entries.iter_mut().find(|e| e.id == x.id) {
+                Some(e) => {
+                    for f in &x.forms {
+                        if !e
+                            .forms
+                            .iter()
+                            .any(|g| g.text.eq_ignore_ascii_case(&f.text) && g.cased == f.cased)
+                        {
+                            e.forms.push(f.clone());
+                        }
+                    }
+                    e.examples.extend(x.examples.iter().cloned());
+                    e.counter_examples.extend(x.counter_examples.iter().cloned());
+                }
+                None => problems.push(
+                    x.origin
+                        .problem(format!("extends {:?}, which no entry has", x.id)),
+                ),
+            }
+        }
+        check_aliases(&entries, &mut problems);
+        if !problems.is_empty() {
+            return Err(Error::lexicon(problems));
+        }
+        Ok(Lexicon {
+            entries,
+            disabled: Vec::new(),
+            extensions: Vec::new(),
+        })
+    }
+
+    /// This lexicon with only the entries of `categories`.
+    pub fn only_categories(&self, categories: &[Category]) -> Lexicon {
+        Lexicon {
+            entries: self
+                .entries
+                .iter()
+                .filter(|e| categories.contains(&e.category))
+                .cloned()
+                .collect(),
+            disabled: self.disabled.clone(),
+            extensions: self.extensions.clone(),
+        }
     }
 
     /// The entries, in file order.
