@@ -18,6 +18,7 @@
 
 mod disambiguate;
 mod error;
+mod extract;
 mod input;
 pub mod lexicon;
 mod matcher;

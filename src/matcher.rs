@@ -36,6 +36,8 @@ pub(crate) struct Matcher {
     /// `owners[spans[p].clone()]` are the owners of pattern `p`.
     spans: Vec<Range<u32>>,
     owners: Vec<Owner>,
+    /// Whether any form has a space in it.
+    multi_word: bool,
 }
 
 impl Matcher {
@@ -72,10 +74,12 @@ impl Matcher {
             .start_kind(StartKind::Both)
             .build(&patterns)
             .expect("lexicon size is bounded by MAX_ENTRIES");
+        let multi_word = patterns.iter().any(|p| p.contains(' '));
         Matcher {
             automaton,
             spans,
             owners,
+            multi_word,
         }
     }
 
@@ -104,8 +108,19 @@ impl Matcher {
         }
     }
 
-    /// Every boundary-checked match in `text`, left to right, not overlapping.
+    /// Every boundary-checked match in `text`, left to right, not overlapping. A line break or
+    /// tab inside a multi-word name reads as its space ("Azure⏎Blob Storage"): the automaton runs
+    /// over a copy with those bytes as spaces, which keeps every offset.
     pub(crate) fn candidates(&self, text: &str) -> Vec<Candidate> {
+        if self.multi_word && text.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) {
+            let flat = text.replace(['\n', '\r', '\t'], " ");
+            self.scan(&flat)
+        } else {
+            self.scan(text)
+        }
+    }
+
+    fn scan(&self, text: &str) -> Vec<Candidate> {
         let mut out = Vec::new();
         let mut pos = 0;
         let bytes = text.as_bytes();

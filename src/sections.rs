@@ -2,6 +2,7 @@
 //! phrasings in `lexicons/sections/headings.toml`.
 
 use crate::disambiguate::contains_word;
+use crate::input::Heading;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -57,4 +58,106 @@ pub fn section_kind(heading: &str) -> &'static str {
         .iter()
         .find(|(p, _)| contains_word(&h, p))
         .map_or("other", |(_, k)| k)
+}
+
+/// The kind of a line that is nothing but a heading phrase ("Requirements", "What you'll do:",
+/// "NICE TO HAVE"), or `None`.
+pub(crate) fn heading_kind_exact(line: &str) -> Option<&'static str> {
+    let h = normalise(line);
+    PHRASES.iter().find(|(p, _)| *p == h).map(|(_, k)| *k)
+}
+
+/// Whether a line of plain text reads as a heading: a known heading phrase on its own, a short
+/// line ending in a colon, a short line in capitals, or a short Title Case line holding a
+/// heading phrase right before a bullet.
+pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
+    let line = line.trim();
+    let words = line.split_whitespace().count();
+    if words == 0 || words > 8 || line.len() > 80 || line.starts_with(BULLETS) {
+        return false;
+    }
+    if heading_kind_exact(line).is_some() {
+        return true;
+    }
+    let body = line.trim_end_matches(':');
+    if line.ends_with(':') && !body.contains(':') && words <= 6 {
+        return true;
+    }
+    if line.ends_with(['.', ',', ';', '!', '?']) {
+        return false;
+    }
+    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 4
+        && letters.iter().all(|c| c.is_uppercase())
+        && (words >= 2 || section_kind(line) != "other")
+    {
+        return true;
+    }
+    let title_case = line.split_whitespace().filter(|w| w.len() > 3).all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+    });
+    title_case
+        && words <= 6
+        && section_kind(line) != "other"
+        && next_line.is_some_and(|n| n.trim_start().starts_with(BULLETS))
+}
+
+/// The headings of plain text, line by line (see [`is_text_heading`]), in normalised offsets.
+/// Lines already known as headings (`known`, by start) are skipped.
+pub(crate) fn text_headings(text: &str, known: &[Heading]) -> Vec<Heading> {
+    let lines: Vec<std::ops::Range<usize>> = crate::extract::title::line_ranges(text).collect();
+    let mut out = Vec::new();
+    for (i, r) in lines.iter().enumerate() {
+        let line = &text[r.clone()];
+        if known.iter().any(|h| h.start == r.start) {
+            continue;
+        }
+        let next = lines.get(i + 1).map(|n| &text[n.clone()]);
+        if is_text_heading(line, next) {
+            out.push(Heading {
+                text: line.trim_end_matches(':').trim().to_string(),
+                start: r.start,
+            });
+        }
+    }
+    out
+}
+
+/// Characters that start a bullet line.
+pub(crate) const BULLETS: &[char] = &[
+    '•', '-', '*', '·', '–', '—', '▪', '◦', '●', '‣', '○', '■', '□', '➢', '✓', '✔',
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_headings() {
+        let yes = [
+            ("Requirements", None),
+            ("What you'll do:", None),
+            ("NICE TO HAVE", None),
+            ("Benefits & Perks:", None),
+            ("Required Skills and Experience", Some("• Java")),
+        ];
+        for (l, next) in yes {
+            assert!(is_text_heading(l, next), "{l:?}");
+        }
+        let no = [
+            ("Experience with AWS", Some("• Java")),
+            ("- Requirements", None),
+            (
+                "We are hiring a senior engineer to join our team and build things.",
+                None,
+            ),
+            ("Location: Leeds, UK", None),
+            ("Python", None),
+        ];
+        for (l, next) in no {
+            assert!(!is_text_heading(l, next), "{l:?}");
+        }
+    }
 }

@@ -3,12 +3,17 @@
 
 use crate::disambiguate;
 use crate::error::{Error, Problem};
+use crate::extract::{self, education, experience, requirement, seniority, title};
 use crate::input::{self, Document, Format, OffsetMap};
 use crate::lexicon::{Category, Lexicon};
 use crate::matcher::Matcher;
-use crate::sections::section_kind;
-use crate::tags::{Mention, Requirement, Section, Skill, Tags, Warning};
+use crate::sections::{self, section_kind};
+use crate::tags::{
+    Certification, Education, Experience, Mention, Requirement, Section, Seniority, Skill, Span, Tags,
+    Warning, Years,
+};
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
 
@@ -210,46 +215,87 @@ impl Tagger {
     }
 
     fn run(&self, src: &str, format: Format, outer: Option<&OffsetMap>, warnings: Vec<Warning>) -> Tags {
-        let doc = Document::read(src, format);
+        let mut doc = Document::read(src, format);
         let Inner { lexicon, matcher } = &*self.inner;
+        let text: &str = &doc.text;
         let start = |n: usize| doc.map.then(outer, n, false);
         let end = |n: usize| doc.map.then(outer, n, true);
+        let span = |r: Range<usize>| Span {
+            text: text[r.clone()].to_string(),
+            start: start(r.start),
+            end: end(r.end),
+        };
         let src_end = outer.map_or(src.len(), |o| o.end(src.len()));
 
         let mut tags = Tags::empty(doc.format.as_str());
         tags.warnings = warnings;
-        let kinds: Vec<&'static str> = doc.headings.iter().map(|h| section_kind(&h.text)).collect();
-        for (i, h) in doc.headings.iter().enumerate() {
+
+        // Sections: Markdown headings plus heading lines of plain text.
+        let mut headings = std::mem::take(&mut doc.headings);
+        headings.extend(sections::text_headings(text, &headings));
+        headings.sort_by_key(|h| h.start);
+        let kinds: Vec<&'static str> = headings.iter().map(|h| section_kind(&h.text)).collect();
+        for (i, h) in headings.iter().enumerate() {
             tags.sections.push(Section {
                 kind: kinds[i].to_string(),
                 heading: h.text.clone(),
                 start: start(h.start),
-                end: doc.headings.get(i + 1).map_or(src_end, |next| start(next.start)),
+                end: headings.get(i + 1).map_or(src_end, |next| start(next.start)),
             });
         }
+        let section_at = |at: usize| {
+            headings
+                .partition_point(|h| h.start <= at)
+                .checked_sub(1)
+                .map(|i| kinds[i])
+        };
 
-        let candidates = matcher.candidates(&doc.text);
-        let resolved = disambiguate::resolve(&doc.text, candidates, matcher, lexicon);
+        // Sentences, and the requirement level of each (computed when first needed).
+        let sentences = extract::sentences(text);
+        let mut levels: Vec<Option<Requirement>> = vec![None; sentences.len()];
+        let mut level_at = |at: usize| -> Requirement {
+            let section = section_at(at);
+            match extract::sentence_at(&sentences, at) {
+                Some(i) => *levels[i].get_or_insert_with(|| {
+                    requirement::level(&text[sentences[i].clone()].to_lowercase(), section)
+                }),
+                None => requirement::level("", section),
+            }
+        };
+
+        // Technologies.
+        let candidates = matcher.candidates(text);
+        let resolved = disambiguate::resolve(text, candidates, matcher, lexicon);
         let mut index: HashMap<u32, usize> = HashMap::new();
+        let mut tech_spans: Vec<(Range<usize>, u32)> = Vec::new();
         for r in resolved {
-            let h = doc.headings.partition_point(|h| h.start <= r.start);
-            let section = h.checked_sub(1).map(|i| kinds[i]);
-            let requirement = match section {
-                Some("requirements") => Requirement::Required,
-                Some("preferred") => Requirement::Preferred,
-                _ => Requirement::Mentioned,
-            };
+            let e = lexicon.entry(r.entry as usize);
+            if e.category == Category::Certification {
+                if !tags.certifications.iter().any(|c| c.id == e.id) {
+                    let s = span(r.start..r.end);
+                    tags.certifications.push(Certification {
+                        id: e.id.clone(),
+                        name: e.name.clone(),
+                        text: s.text,
+                        start: s.start,
+                        end: s.end,
+                    });
+                }
+                continue;
+            }
+            let section = section_at(r.start);
+            let requirement = level_at(r.start);
+            tech_spans.push((r.start..r.end, r.entry));
             let mention = Mention {
-                text: doc.text[r.start..r.end].to_string(),
+                text: text[r.start..r.end].to_string(),
                 start: start(r.start),
                 end: end(r.end),
                 section: section.map(str::to_string),
                 requirement,
                 rule: r.rule.describe(),
-                version: r.version.map(|v| doc.text[v].to_string()),
+                version: r.version.map(|v| text[v].to_string()),
             };
             let i = *index.entry(r.entry).or_insert_with(|| {
-                let e = lexicon.entry(r.entry as usize);
                 tags.skills.push(Skill {
                     id: e.id.clone(),
                     name: e.name.clone(),
@@ -264,6 +310,116 @@ impl Tagger {
             let skill = &mut tags.skills[i];
             skill.requirement = skill.requirement.max(requirement);
             skill.mentions.push(mention);
+        }
+
+        // Years of experience, tied to the technologies of their clause.
+        let mut experience_at: Vec<Range<usize>> = Vec::new();
+        for (si, sr) in sentences.iter().enumerate() {
+            let sentence = &text[sr.clone()];
+            let lo = tech_spans.partition_point(|(t, _)| t.start < sr.start);
+            let hi = tech_spans.partition_point(|(t, _)| t.start < sr.end);
+            let in_sentence = &tech_spans[lo..hi];
+            let ranges: Vec<Range<usize>> = in_sentence.iter().map(|(t, _)| t.clone()).collect();
+            let found = experience::find(sentence, sr.start, &ranges);
+            for (k, f) in found.iter().enumerate() {
+                let next_start = found.get(k + 1).map_or(sr.end, |n| n.span.start);
+                let prev_end = k.checked_sub(1).map_or(sr.start, |p| found[p].span.end);
+                let ids = experience_skills(f, in_sentence, prev_end, next_start, text);
+                let requirement = *levels[si].get_or_insert_with(|| {
+                    requirement::level(&sentence.to_lowercase(), section_at(sr.start))
+                });
+                let skill_ids: Vec<String> = ids
+                    .iter()
+                    .map(|&e| lexicon.entry(e as usize).id.clone())
+                    .collect();
+                for &e in &ids {
+                    if let Some(&i) = index.get(&e) {
+                        let y = tags.skills[i].years.get_or_insert(Years { min: None, max: None });
+                        if f.min.unwrap_or(0.0) >= y.min.unwrap_or(0.0) {
+                            *y = Years {
+                                min: f.min,
+                                max: f.max,
+                            };
+                        }
+                    }
+                }
+                let s = span(sr.clone());
+                experience_at.push(sr.clone());
+                tags.experience.push(Experience {
+                    min_years: f.min,
+                    max_years: f.max,
+                    text: s.text,
+                    start: s.start,
+                    end: s.end,
+                    skills: skill_ids,
+                    requirement,
+                });
+            }
+        }
+
+        // Education.
+        for (si, sr) in sentences.iter().enumerate() {
+            let sentence = &text[sr.clone()];
+            if let Some(found) = education::find(sentence) {
+                let requirement = *levels[si].get_or_insert_with(|| {
+                    requirement::level(&sentence.to_lowercase(), section_at(sr.start))
+                });
+                let s = span(sr.clone());
+                tags.education.push(Education {
+                    level: found.level,
+                    fields: found.fields,
+                    or_equivalent: found.or_equivalent,
+                    requirement,
+                    text: s.text,
+                    start: s.start,
+                    end: s.end,
+                });
+            }
+        }
+
+        // Title and seniority.
+        let title = title::find(text, &headings);
+        let mut evidence = Vec::new();
+        if let Some(t) = &title {
+            evidence.extend(seniority::title_evidence(&text[t.clone()], t.start));
+            tags.title = Some(span(t.clone()));
+        }
+        for r in title::labelled(text, title::role_labels()) {
+            evidence.extend(seniority::title_evidence(&text[r.clone()], r.start));
+        }
+        evidence.extend(seniority::body_evidence(&text.to_lowercase()));
+        if let Some(e) = tags
+            .experience
+            .iter()
+            .zip(experience_at)
+            .filter(|(e, _)| e.requirement != Requirement::Preferred && e.min_years.is_some())
+            .max_by(|(a, _), (b, _)| {
+                a.min_years
+                    .partial_cmp(&b.min_years)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            })
+        {
+            evidence.push(seniority::Evidence {
+                level: seniority::years_level(e.0.min_years.unwrap_or(0.0)),
+                span: e.1,
+                source: seniority::Source::Years,
+            });
+        }
+        if let Some((level, basis)) = seniority::decide(&evidence) {
+            evidence.sort_by_key(|e| e.span.start);
+            evidence.dedup_by(|b, a| b.span == a.span);
+            tags.seniority = Some(Seniority {
+                level: level.to_string(),
+                basis: basis.as_str().to_string(),
+                evidence: evidence.into_iter().take(12).map(|e| span(e.span)).collect(),
+            });
+        } else if !tags.skills.is_empty() {
+            // A posting that names technologies but says nothing of level: the documented default.
+            tags.seniority = Some(Seniority {
+                level: seniority::default_level().to_string(),
+                basis: "default".to_string(),
+                evidence: Vec::new(),
+            });
         }
         tags
     }
@@ -280,7 +436,9 @@ impl Tagger {
                 .chain(e.counter_examples().map(|(t, l)| (t, l, false)))
             {
                 let tags = self.tag_with(text, Format::Text);
-                if tags.skill(e.id()).is_some() != want {
+                let tagged =
+                    tags.skill(e.id()).is_some() || tags.certifications.iter().any(|c| c.id == e.id());
+                if tagged != want {
                     let found = tags.skill_ids().join(", ");
                     out.push(Problem {
                         file: file.to_string(),
@@ -296,4 +454,46 @@ impl Tagger {
         }
         out
     }
+}
+
+/// The technologies a duration is tied to: those after it up to the next duration in the
+/// clause ("5+ years of Python and Go"), or right before it ("Python (3+ yrs)", "Java: 4
+/// years"), or, when none follow, those before it ("Go for at least 2 years").
+fn experience_skills(
+    f: &experience::Found,
+    in_sentence: &[(Range<usize>, u32)],
+    prev_end: usize,
+    next_start: usize,
+    text: &str,
+) -> Vec<u32> {
+    let mut ids: Vec<u32> = Vec::new();
+    let mut push = |e: u32| {
+        if !ids.contains(&e) {
+            ids.push(e);
+        }
+    };
+    let glued = in_sentence.iter().rev().find(|(t, _)| {
+        t.end <= f.span.start
+            && text[t.end..f.span.start]
+                .trim_matches(|c: char| c.is_whitespace() || "(:-–—,".contains(c))
+                .is_empty()
+    });
+    if let Some((_, e)) = glued {
+        push(*e);
+        return ids;
+    }
+    let after: Vec<u32> = in_sentence
+        .iter()
+        .filter(|(t, _)| t.start >= f.span.end && t.start < next_start)
+        .map(|(_, e)| *e)
+        .collect();
+    if after.is_empty() {
+        in_sentence
+            .iter()
+            .filter(|(t, _)| t.end <= f.span.start && t.start >= prev_end)
+            .for_each(|(_, e)| push(*e));
+    } else {
+        after.into_iter().for_each(&mut push);
+    }
+    ids
 }

@@ -130,7 +130,11 @@ pub struct Years {
 pub struct Seniority {
     /// `intern`, `junior`, `mid`, `senior`, `lead`, `principal` or `executive`.
     pub level: String,
-    /// The words that point to it.
+    /// What decided the level: `title` (a title word; it beats the body), `body` (phrases in the
+    /// text), `years` (the years asked, mapped in `lexicons/cues/seniority.toml`), or `default`
+    /// (no evidence at all; the level is the file's `default`).
+    pub basis: String,
+    /// The words that point to it (title and body evidence both, when they disagree).
     pub evidence: Vec<Span>,
 }
 

@@ -1,0 +1,361 @@
+//! Years of experience: "3+ years", "3-5 yrs", "three (3) years", "at least two years",
+//! "18 months", "a decade", "one year or less", tied to the technologies of the clause
+//! ("5+ years of Python", "Python (3+ yrs)", "Java: 4 years", "Go for at least 2 years").
+//!
+//! A duration counts only when its clause says it is experience: an experience word or a
+//! technology follows it closely ("of experience", "building …", "of Go"), or precedes it
+//! ("experience: 5 years", "Python (3+ yrs)"). Durations that are about something else — a
+//! contract, a company's age, study, a time window ("within the past 3 years") — never count.
+
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+const NUMBER: &str = r"(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty)";
+
+static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    let num = format!(r"{NUMBER}(?:\s*\(\s*{NUMBER}\s*\))?");
+    Regex::new(&format!(
+        r"(?xi)
+        (?:\b(?P<pre>at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|over|more\s+than|in\s+excess\s+of|upwards\s+of|up\s+to|less\s+than|under|fewer\s+than|no\s+more\s+than|maximum\s+of|max\.?)\s+)?
+        (?:\b(?P<a>{num})|\b(?P<article>a|an)\b)
+        \s*(?P<plus>\+|\s+plus\b|\s+or\s+more\b)?
+        (?:\s*(?:-|–|—|\bto\b|\bor\b)\s*(?P<b>{num})\s*\+?)?
+        \s*(?:\b(?:full|additional|total|solid|consecutive|complete)\s+)?
+        (?P<unit>years?|yrs?|months?|mos|decades?)\b
+        (?:'s|’s|')?
+        (?P<post>\s*\+|\s+or\s+(?:more|greater|longer|above)|\s+or\s+(?:less|fewer)|\s+plus)?
+        "
+    ))
+    .expect("valid regex")
+});
+
+/// Words that make a following duration a statement of experience.
+const EXPERIENCE_WORDS: &[&str] = &[
+    "experience",
+    "experienced",
+    "exp",
+    "background",
+    "professional",
+    "hands-on",
+    "industry",
+    "relevant",
+    "proven",
+    "commercial",
+    "production",
+    "working",
+    "work",
+    "building",
+    "developing",
+    "development",
+    "writing",
+    "programming",
+    "coding",
+    "designing",
+    "design",
+    "managing",
+    "management",
+    "leading",
+    "engineering",
+    "administering",
+    "administration",
+    "supporting",
+    "operating",
+    "delivering",
+    "creating",
+    "shipping",
+    "using",
+    "specialized",
+    "creditable",
+    "qualifying",
+    "employment",
+    "practice",
+    "practical",
+    "track",
+];
+
+/// Words after a duration that make it about something other than experience.
+const OTHER_WORDS: &[&str] = &[
+    "ago",
+    "old",
+    "contract",
+    "contracts",
+    "term",
+    "warranty",
+    "business",
+    "history",
+    "age",
+    "vacation",
+    "leave",
+    "holiday",
+    "holidays",
+    "pto",
+    "anniversary",
+    "course",
+    "study",
+    "studies",
+    "education",
+    "graduate",
+    "college",
+    "school",
+    "schooling",
+    "coursework",
+    "degree",
+    "program",
+    "programme",
+    "academic",
+    "university",
+    "tenure",
+    "probation",
+    "probationary",
+    "lease",
+    "guarantee",
+    "subscription",
+    "period",
+    "duty",
+    "service",
+    "retire",
+    "retirement",
+    "clearance",
+    "residency",
+    "residence",
+    "citizenship",
+];
+
+/// Words right before a duration that make it a time window, not an amount of experience.
+const WINDOW_WORDS: &[&str] = &[
+    "within",
+    "past",
+    "last",
+    "next",
+    "every",
+    "each",
+    "per",
+    "first",
+    "previous",
+    "coming",
+    "since",
+    "ago",
+    "for",
+    "than",
+    "in",
+    "celebrating",
+    "celebrates",
+    "celebrated",
+    "marks",
+    "marking",
+    "spanning",
+];
+
+/// One statement of experience.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Found {
+    pub(crate) min: Option<f64>,
+    pub(crate) max: Option<f64>,
+    /// Where the duration itself is.
+    pub(crate) span: Range<usize>,
+}
+
+fn number(s: &str) -> Option<f64> {
+    let s = s.trim().to_ascii_lowercase();
+    // "three (3)": the first spelling decides.
+    let s = s.split('(').next().unwrap_or("").trim().to_string();
+    if let Ok(v) = s.parse::<f64>() {
+        return Some(v);
+    }
+    let words = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    if let Some(i) = words.iter().position(|w| *w == s) {
+        return Some(i as f64);
+    }
+    match s.as_str() {
+        "thirty" => Some(30.0),
+        "forty" => Some(40.0),
+        "fifty" => Some(50.0),
+        "sixty" => Some(60.0),
+        _ => None,
+    }
+}
+
+/// Lower-case words of `s`, in order.
+fn words(s: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// Every experience duration in `sentence` (a slice of the text starting at `offset`);
+/// `tech` holds the normalised spans of technology mentions, sorted.
+pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<Found> {
+    let lower = sentence.to_ascii_lowercase();
+    if !["year", "yr", "month", "mos", "decade"]
+        .iter()
+        .any(|k| lower.contains(k))
+    {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for caps in DURATION.captures_iter(sentence) {
+        let m = caps.get(0).expect("group 0");
+        let unit = caps["unit"].to_ascii_lowercase();
+        let scale = if unit.starts_with('m') {
+            1.0 / 12.0
+        } else if unit.starts_with('d') {
+            10.0
+        } else {
+            1.0
+        };
+        let Some(a) = caps.name("a").map_or(Some(1.0), |a| number(a.as_str())) else {
+            continue;
+        };
+        let b = caps.name("b").and_then(|b| number(b.as_str()));
+        // Nobody asks for more than 25 years: larger figures are a company's age or a date.
+        if a == 0.0 || a * scale > 25.0 {
+            continue;
+        }
+        let before = &sentence[..m.start()];
+        let after = &sentence[m.end()..];
+        // A time window: "within the past 3 years", "in the last five years".
+        if caps.name("pre").is_none() {
+            let prev: Vec<String> = words(before).rev().take(3).collect();
+            if prev.iter().any(|w| WINDOW_WORDS.contains(&w.as_str())) {
+                continue;
+            }
+        }
+        let next: Vec<String> = words(after).take(9).collect();
+        let first_exp = next.iter().position(|w| EXPERIENCE_WORDS.contains(&w.as_str()));
+        let first_other = next.iter().position(|w| OTHER_WORDS.contains(&w.as_str()));
+        let abs = offset + m.start()..offset + m.end();
+        let tech_after = tech
+            .iter()
+            .any(|t| t.start >= abs.end && sentence_words_between(sentence, offset, abs.end, t.start) <= 3);
+        let tech_before = tech.iter().any(|t| t.end <= abs.start && abs.start - t.end <= 3);
+        let exp_before = words(before)
+            .rev()
+            .take(4)
+            .any(|w| w.starts_with("experience") || w == "exp");
+        let is_exp = match (first_exp, first_other) {
+            (Some(e), Some(o)) => e < o,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => tech_after || tech_before || exp_before,
+        } || (first_other.is_none() && (tech_after || tech_before));
+        if !is_exp {
+            continue;
+        }
+        let (a, b) = (a * scale, b.map(|b| b * scale));
+        let pre = caps
+            .name("pre")
+            .map(|p| p.as_str().to_ascii_lowercase())
+            .unwrap_or_default();
+        let post = caps
+            .name("post")
+            .map(|p| p.as_str().trim().to_ascii_lowercase())
+            .unwrap_or_default();
+        let upper = pre.starts_with("up")
+            || pre.starts_with("less")
+            || pre.starts_with("under")
+            || pre.starts_with("fewer")
+            || pre.starts_with("no more")
+            || pre.starts_with("max")
+            || post.ends_with("less")
+            || post.ends_with("fewer");
+        let (min, max) = match b {
+            Some(b) if b > a => (Some(round(a)), Some(round(b))),
+            _ if upper => (None, Some(round(a))),
+            _ => (Some(round(a)), None),
+        };
+        out.push(Found { min, max, span: abs });
+    }
+    out
+}
+
+fn round(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+/// Number of words between two absolute offsets of the sentence that starts at `offset`.
+fn sentence_words_between(sentence: &str, offset: usize, from: usize, to: usize) -> usize {
+    let (from, to) = (from - offset, (to - offset).min(sentence.len()));
+    sentence.get(from..to).map_or(usize::MAX, |s| words(s).count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `(sentence, expected (min, max) per statement)`: technologies are marked `[like this]`.
+    type MinMax = (Option<f64>, Option<f64>);
+
+    const CASES: &[(&str, &[MinMax])] = &[
+        ("3+ years of professional experience", &[(Some(3.0), None)]),
+        ("3-5 years of experience", &[(Some(3.0), Some(5.0))]),
+        ("3 to 5 yrs experience", &[(Some(3.0), Some(5.0))]),
+        ("three (3) years of experience", &[(Some(3.0), None)]),
+        ("at least two years of relevant experience", &[(Some(2.0), None)]),
+        ("minimum of 5 years experience", &[(Some(5.0), None)]),
+        ("5 or more years of experience", &[(Some(5.0), None)]),
+        ("over 4 years of hands-on experience", &[(Some(4.0), None)]),
+        ("10+ yrs exp", &[(Some(10.0), None)]),
+        ("2 years' experience", &[(Some(2.0), None)]),
+        ("one year of specialized experience", &[(Some(1.0), None)]),
+        ("18 months of experience", &[(Some(1.5), None)]),
+        ("a decade of experience building systems", &[(Some(10.0), None)]),
+        ("I have less than 1 year of experience", &[(None, Some(1.0))]),
+        ("I have one year or less of experience", &[(None, Some(1.0))]),
+        ("5+ years building backend systems", &[(Some(5.0), None)]),
+        (
+            "at least one year of specialized experience AND six months of experience as a leader",
+            &[(Some(1.0), None), (Some(0.5), None)],
+        ),
+        ("founded 20 years ago", &[]),
+        ("a 3-year contract", &[]),
+        ("for over 40 years we have served clients", &[]),
+        ("2 weeks of vacation", &[]),
+        ("within the past 3 years", &[]),
+        ("completed 2 full academic years of graduate study", &[]),
+        (
+            "one (1) year of graduate education that may be substituted for the experience",
+            &[],
+        ),
+        ("Two (2) years of education above high school", &[]),
+        ("must be 18 years of age", &[]),
+        ("Java 17 and Python 3.11", &[]),
+    ];
+
+    #[test]
+    fn durations() {
+        for (s, want) in CASES {
+            let got: Vec<MinMax> = find(s, 0, &[]).into_iter().map(|f| (f.min, f.max)).collect();
+            assert_eq!(got, *want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_technology_right_after_makes_it_experience() {
+        let s = "3+ years of Go in production";
+        assert_eq!(find(s, 0, &[Range { start: 12, end: 14 }]).len(), 1);
+        assert!(find("3+ years of fun", 0, &[]).is_empty());
+    }
+}

@@ -1,0 +1,77 @@
+//! Extractors: what a posting asks beyond technologies — the requirement level of each
+//! sentence, years of experience, seniority, education. Each reads the normalised text and
+//! works sentence by sentence; regexes run only on sentences a cheap prefilter picked.
+
+pub(crate) mod education;
+pub(crate) mod experience;
+pub(crate) mod requirement;
+pub(crate) mod seniority;
+pub(crate) mod title;
+
+use std::ops::Range;
+
+/// Splits text into sentences: at line breaks, at `;`, and at `.`, `!`, `?` followed by a
+/// space. Each range is trimmed; empty ones are dropped.
+pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let push = |s: usize, e: usize, out: &mut Vec<Range<usize>>| {
+        let piece = &text[s..e];
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.len() - piece.trim_end().len();
+        if s + lead < e - trail {
+            out.push(s + lead..e - trail);
+        }
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let cut = match c {
+            b'\n' | b';' => Some(i + 1),
+            b'.' | b'!' | b'?' if b.get(i + 1).is_none_or(|n| *n == b' ') => {
+                // Not after a one-letter abbreviation or inside "e.g." / "i.e.".
+                let before = text[..i]
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                (before.len() > 1 || c != b'.').then_some(i + 1)
+            }
+            _ => None,
+        };
+        if let Some(end) = cut {
+            push(start, end, &mut out);
+            start = end;
+        }
+        i += 1;
+    }
+    push(start, b.len(), &mut out);
+    out
+}
+
+/// The index of the sentence holding byte `at`, if any.
+pub(crate) fn sentence_at(sentences: &[Range<usize>], at: usize) -> Option<usize> {
+    let i = sentences.partition_point(|r| r.end <= at);
+    sentences.get(i).filter(|r| r.start <= at).map(|_| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_lines_and_sentences_not_abbreviations() {
+        let t = "Python required. Go is a plus; Rust too\n- e.g. Java\nDone";
+        let got: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(
+            got,
+            [
+                "Python required.",
+                "Go is a plus;",
+                "Rust too",
+                "- e.g. Java",
+                "Done"
+            ]
+        );
+    }
+}

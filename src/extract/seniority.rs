@@ -1,0 +1,243 @@
+//! Seniority: the level a posting asks for, from title words, body phrases and the years
+//! asked (all in `lexicons/cues/seniority.toml`), with every piece of evidence.
+
+use crate::disambiguate::contains_word;
+use serde::Deserialize;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    default: String,
+    years: Vec<YearsLevel>,
+    level: Vec<Level>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct YearsLevel {
+    min: f64,
+    level: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Level {
+    level: String,
+    title: Vec<String>,
+    #[serde(default)]
+    cased_title: Vec<String>,
+    body: Vec<String>,
+}
+
+static DATA: LazyLock<File> = LazyLock::new(|| {
+    toml::from_str(include_str!("../../lexicons/cues/seniority.toml"))
+        .expect("seniority.toml is checked by the test suite")
+});
+
+/// The levels, lowest first.
+pub(crate) const LEVELS: &[&str] = &[
+    "intern",
+    "junior",
+    "mid",
+    "senior",
+    "lead",
+    "principal",
+    "executive",
+];
+
+fn rank(level: &str) -> usize {
+    LEVELS.iter().position(|l| *l == level).unwrap_or(0)
+}
+
+/// A level and the text that points to it (normalised offsets).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Evidence {
+    pub(crate) level: &'static str,
+    pub(crate) span: Range<usize>,
+    /// Where it came from: a title, the body, or the years asked.
+    pub(crate) source: Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    Title,
+    Body,
+    Years,
+}
+
+fn static_level(level: &str) -> &'static str {
+    LEVELS.iter().find(|l| **l == level).copied().unwrap_or("mid")
+}
+
+/// Every whole-word occurrence of `needle` (lower case) in `hay_lower`.
+fn occurrences<'a>(hay_lower: &'a str, needle: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
+    hay_lower.match_indices(needle).filter_map(move |(i, _)| {
+        let before = hay_lower[..i].chars().next_back();
+        let after = hay_lower[i + needle.len()..].chars().next();
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        (!word(before) && !word(after)).then_some(i..i + needle.len())
+    })
+}
+
+/// Title words in `title` (a slice of the text at `offset`).
+pub(crate) fn title_evidence(title: &str, offset: usize) -> Vec<Evidence> {
+    let lower = title.to_lowercase();
+    let mut out = Vec::new();
+    for l in &DATA.level {
+        for w in &l.title {
+            for r in occurrences(&lower, w) {
+                out.push(Evidence {
+                    level: static_level(&l.level),
+                    span: offset + r.start..offset + r.end,
+                    source: Source::Title,
+                });
+            }
+        }
+        for w in &l.cased_title {
+            for r in occurrences(title, w) {
+                out.push(Evidence {
+                    level: static_level(&l.level),
+                    span: offset + r.start..offset + r.end,
+                    source: Source::Title,
+                });
+            }
+        }
+    }
+    // A longer phrase ("tech lead") covers the words inside it ("lead").
+    out.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+    out.dedup_by(|b, a| b.span.start >= a.span.start && b.span.end <= a.span.end);
+    out
+}
+
+/// Body phrases in `text` (lower-cased, same offsets).
+pub(crate) fn body_evidence(text_lower: &str) -> Vec<Evidence> {
+    let mut out = Vec::new();
+    for l in &DATA.level {
+        for p in &l.body {
+            if !contains_word(text_lower, p) {
+                continue;
+            }
+            out.extend(occurrences(text_lower, p).map(|span| Evidence {
+                level: static_level(&l.level),
+                span,
+                source: Source::Body,
+            }));
+        }
+    }
+    // Role phrases: a title word right before a role noun ("Senior DevOps engineers"), unless
+    // it names someone else ("report to the Head of Engineering").
+    for l in &DATA.level {
+        for w in &l.title {
+            for r in occurrences(text_lower, w) {
+                let after: Vec<&str> = text_lower[r.end..]
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .take(3)
+                    .collect();
+                let before: Vec<&str> = text_lower[..r.start].split_whitespace().rev().take(3).collect();
+                let someone_else = before
+                    .iter()
+                    .any(|w| w.starts_with("report") || *w == "to" || *w == "our");
+                if !someone_else && after.iter().any(|w| super::title::is_role_noun(w)) {
+                    out.push(Evidence {
+                        level: static_level(&l.level),
+                        span: r,
+                        source: Source::Body,
+                    });
+                }
+            }
+        }
+    }
+    out.sort_by_key(|e| e.span.start);
+    out.dedup_by(|b, a| b.span.start >= a.span.start && b.span.end <= a.span.end);
+    out
+}
+
+/// The level the years asked point to.
+pub(crate) fn years_level(years: f64) -> &'static str {
+    DATA.years
+        .iter()
+        .rfind(|y| years >= y.min)
+        .map_or("junior", |y| static_level(&y.level))
+}
+
+/// The level for a posting with no evidence (`default` in seniority.toml).
+pub(crate) fn default_level() -> &'static str {
+    static_level(&DATA.default)
+}
+
+/// Decides the level and what decided it: a title word wins (the highest named); else the
+/// body level named most often (the higher on a tie); else the years.
+pub(crate) fn decide(evidence: &[Evidence]) -> Option<(&'static str, Source)> {
+    let of = |source: Source| evidence.iter().filter(move |e| e.source == source);
+    if let Some(e) = of(Source::Title).max_by_key(|e| rank(e.level)) {
+        return Some((e.level, Source::Title));
+    }
+    let mut counts = [0usize; 7];
+    for e in of(Source::Body) {
+        counts[rank(e.level)] += 1;
+    }
+    if let Some((i, _)) = counts
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c > 0)
+        .max_by_key(|(i, c)| (**c, *i))
+    {
+        return Some((LEVELS[i], Source::Body));
+    }
+    of(Source::Years).next().map(|e| (e.level, Source::Years))
+}
+
+impl Source {
+    /// The name used in the output's `basis`.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Source::Title => "title",
+            Source::Body => "body",
+            Source::Years => "years",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `(title, level)`.
+    const TITLES: &[(&str, Option<&str>)] = &[
+        ("Senior Backend Engineer", Some("senior")),
+        ("Sr. Data Engineer", Some("senior")),
+        ("Jr Developer", Some("junior")),
+        ("Software Engineer II", Some("mid")),
+        ("Software Engineer III", Some("senior")),
+        ("Staff Engineer", Some("lead")),
+        ("Principal Architect", Some("principal")),
+        ("Head of Platform", Some("executive")),
+        ("VP, Engineering", Some("executive")),
+        ("Software Engineering Intern", Some("intern")),
+        ("Entry-Level QA Analyst", Some("junior")),
+        ("Mid-Level Java Developer", Some("mid")),
+        ("Tech Lead, Payments", Some("lead")),
+        ("Backend Engineer", None),
+        ("Senior Engineering Manager", Some("lead")),
+    ];
+
+    #[test]
+    fn title_levels() {
+        for (t, want) in TITLES {
+            assert_eq!(decide(&title_evidence(t, 0)).map(|d| d.0), *want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn body_and_years() {
+        let body =
+            body_evidence("new grads welcome! you will learn from senior engineers. entry level role.");
+        assert_eq!(decide(&body), Some(("junior", Source::Body)));
+        assert_eq!(years_level(0.5), "junior");
+        assert_eq!(years_level(3.0), "mid");
+        assert_eq!(years_level(7.0), "senior");
+    }
+}

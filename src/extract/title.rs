@@ -1,0 +1,139 @@
+//! The posting's title: a "Job Title:" line, the first Markdown heading, or the first line
+//! when it reads as a title (short, no full stop, holds a role noun such as "Engineer").
+
+use crate::disambiguate::contains_word;
+use crate::input::Heading;
+use crate::sections;
+use serde::Deserialize;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    labels: Vec<String>,
+    role_nouns: Vec<String>,
+}
+
+static DATA: LazyLock<File> = LazyLock::new(|| {
+    toml::from_str(include_str!("../../lexicons/cues/titles.toml"))
+        .expect("titles.toml is checked by the test suite")
+});
+
+/// Whether a lower-case word is a role noun ("engineer", "developer").
+pub(crate) fn is_role_noun(word: &str) -> bool {
+    DATA.role_nouns.iter().any(|n| n == word)
+}
+
+fn has_role_noun(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    DATA.role_nouns.iter().any(|n| contains_word(&lower, n))
+}
+
+fn looks_like_title(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (1..=14).contains(&words)
+        && line.len() <= 120
+        && !line.ends_with(['.', '!', '?', ':', ','])
+        && has_role_noun(line)
+        && sections::heading_kind_exact(line).is_none()
+}
+
+/// The value after a label on a line ("Job Title: Senior Engineer" → "Senior Engineer"), or
+/// on the next line when the label stands alone ("Role:" then "DevOps").
+pub(crate) fn labelled(text: &str, labels: &[&str]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut lines = line_ranges(text).peekable();
+    while let Some(r) = lines.next() {
+        let line = &text[r.clone()];
+        let Some((label, value)) = line.split_once(':') else {
+            continue;
+        };
+        let label = label.trim().to_lowercase();
+        if !labels.contains(&label.as_str()) {
+            continue;
+        }
+        let lead = value.len() - value.trim_start().len();
+        let value_range = r.start + label_len(line) + 1 + lead..r.end;
+        if !text[value_range.clone()].trim().is_empty() {
+            out.push(value_range);
+        } else if let Some(next) = lines.peek() {
+            out.push(next.clone());
+        }
+    }
+    out
+}
+
+fn label_len(line: &str) -> usize {
+    line.find(':').unwrap_or(0)
+}
+
+/// Trimmed, non-empty line ranges.
+pub(crate) fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    text.split_inclusive('\n').filter_map(move |l| {
+        let s = start;
+        start += l.len();
+        let lead = l.len() - l.trim_start().len();
+        let t = l.trim();
+        (!t.is_empty()).then(|| s + lead..s + lead + t.len())
+    })
+}
+
+/// The title's range in the normalised text.
+pub(crate) fn find(text: &str, headings: &[Heading]) -> Option<Range<usize>> {
+    let labels: Vec<&str> = DATA.labels.iter().map(String::as_str).take(3).collect();
+    if let Some(r) = labelled(text, &labels).into_iter().next() {
+        return Some(r);
+    }
+    if let Some(h) = headings.first() {
+        let line = line_ranges(&text[h.start..])
+            .next()
+            .map(|r| h.start + r.start..h.start + r.end)?;
+        if sections::heading_kind_exact(&text[line.clone()]).is_none()
+            && line_ranges(text)
+                .next()
+                .is_some_and(|first| first.start == line.start)
+        {
+            return Some(line);
+        }
+    }
+    let first = line_ranges(text).next()?;
+    looks_like_title(&text[first.clone()]).then_some(first)
+}
+
+/// The labels that introduce a role or level line, for seniority ("Role:", "Level:").
+pub(crate) fn role_labels() -> &'static [&'static str] {
+    &[
+        "role",
+        "position",
+        "level",
+        "experience level",
+        "seniority",
+        "job level",
+        "career level",
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles() {
+        let t = "Senior Data Engineer\nAcme Corp\nWe build things.";
+        assert_eq!(find(t, &[]).map(|r| &t[r]), Some("Senior Data Engineer"));
+        let t = "Special Offer\nJumpstart your hiring.";
+        assert_eq!(find(t, &[]), None);
+        let t = "Company: Acme\nJob Title: Staff SRE\n";
+        assert_eq!(find(t, &[]).map(|r| &t[r]), Some("Staff SRE"));
+        let t = "Role:\nDevOps\n";
+        assert_eq!(
+            labelled(t, role_labels())
+                .into_iter()
+                .map(|r| &t[r])
+                .collect::<Vec<_>>(),
+            ["DevOps"]
+        );
+    }
+}
