@@ -6,6 +6,7 @@
 use crate::input::floor_char_boundary;
 use crate::lexicon::{Category, Lexicon, Rules};
 use crate::matcher::{Candidate, Matcher, Owner};
+use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// A match resolved to one entry.
@@ -32,11 +33,20 @@ pub(crate) enum Admit {
     Version,
     /// Another technology nearby.
     NearbyTechnology,
+    /// Right after a phrase that introduces a skill ("experience with").
+    SkillIntro,
+    /// Beside another ambiguous name in a list ("Go or Rust").
+    List,
     /// A cue word nearby.
     Cue(String),
 }
 
 impl Admit {
+    /// Whether a context rule admitted it (not a plain alias).
+    fn is_contextual(&self) -> bool {
+        !matches!(self, Admit::Alias | Admit::Cased)
+    }
+
     /// The name used in the output (`alias`, `cased`, `version`, `nearby-technology`, `cue:WORD`, …).
     pub(crate) fn describe(&self) -> String {
         match self {
@@ -45,6 +55,8 @@ impl Admit {
             Admit::NoExcludedPhrase => "no-excluded-phrase".into(),
             Admit::Version => "version".into(),
             Admit::NearbyTechnology => "nearby-technology".into(),
+            Admit::SkillIntro => "skill-intro".into(),
+            Admit::List => "list".into(),
             Admit::Cue(c) => format!("cue:{c}"),
         }
     }
@@ -86,21 +98,56 @@ pub(crate) fn resolve(
     } else {
         Vec::new()
     };
-    let mut out = Vec::with_capacity(candidates.len());
-    for (c, s) in candidates.into_iter().zip(settled) {
+    // Each candidate: settled, admitted by its rules, waiting for a partner in a list, or out.
+    let mut verdicts: Vec<Option<(u32, Admit)>> = Vec::with_capacity(candidates.len());
+    let mut waiting: Vec<Option<u32>> = vec![None; candidates.len()];
+    for (i, (c, s)) in candidates.iter().zip(&settled).enumerate() {
         let slice = &text[c.start..c.end];
         let found = match s {
             Some(o) => Some((o.entry, if o.cased { Admit::Cased } else { Admit::Alias })),
-            None => matcher
-                .owners(c.pattern)
-                .iter()
-                .filter(|o| fits(o, slice))
-                .find_map(|o| {
-                    let rules = lexicon.entry(o.entry as usize).rules.as_ref()?;
-                    admit(text, &c, rules, &anchors).map(|why| (o.entry, why))
-                }),
+            None => {
+                let mut found = None;
+                for o in matcher.owners(c.pattern).iter().filter(|o| fits(o, slice)) {
+                    let Some(rules) = lexicon.entry(o.entry as usize).rules.as_ref() else {
+                        continue;
+                    };
+                    match admit(text, c, rules, &anchors) {
+                        Verdict::Admit(why) => {
+                            found = Some((o.entry, why));
+                            break;
+                        }
+                        Verdict::Unconfirmed if o.cased => {
+                            waiting[i].get_or_insert(o.entry);
+                        }
+                        _ => {}
+                    }
+                }
+                found
+            }
         };
-        if let Some((entry, rule)) = found {
+        verdicts.push(found);
+    }
+    // Two ambiguous names side by side in a list confirm each other ("Go or Rust", "R/Julia").
+    for i in 0..candidates.len() {
+        let Some(entry) = waiting[i].filter(|_| verdicts[i].is_none()) else {
+            continue;
+        };
+        let partner = |j: usize| {
+            let (a, b) = if j < i {
+                (&candidates[j], &candidates[i])
+            } else {
+                (&candidates[i], &candidates[j])
+            };
+            (waiting[j].is_some() || verdicts[j].as_ref().is_some_and(|(_, w)| w.is_contextual()))
+                && is_list_separator(&text[a.end..b.start])
+        };
+        if (i > 0 && partner(i - 1)) || (i + 1 < candidates.len() && partner(i + 1)) {
+            verdicts[i] = Some((entry, Admit::List));
+        }
+    }
+    let mut out = Vec::with_capacity(candidates.len());
+    for (c, v) in candidates.into_iter().zip(verdicts) {
+        if let Some((entry, rule)) = v {
             out.push(Resolved {
                 start: c.start,
                 end: c.end,
@@ -118,8 +165,37 @@ fn is_year(v: &str) -> bool {
     v.len() == 4 && (v.starts_with("19") || v.starts_with("20")) && v.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// What the rules say of a ruled match.
+enum Verdict {
+    /// It counts, for this reason.
+    Admit(Admit),
+    /// Nothing confirms it (yet: a list partner may).
+    Unconfirmed,
+    /// A `never` phrase holds: it does not count.
+    Excluded,
+}
+
+/// Whether the text between two names only separates items of a list.
+fn is_list_separator(between: &str) -> bool {
+    let t = between.trim();
+    t.len() <= 5
+        && matches!(
+            t.to_ascii_lowercase().as_str(),
+            "," | "/" | "&" | "or" | "and" | "|" | ", or" | ", and" | "and/or" | "+"
+        )
+}
+
+/// The verdict of a match's rules.
+fn admit(text: &str, c: &Candidate, rules: &Rules, anchors: &[usize]) -> Verdict {
+    match admit_why(text, c, rules, anchors) {
+        Some(why) => Verdict::Admit(why),
+        None if rules.never.iter().any(|p| inside_phrase(text, c.start, c.end, p)) => Verdict::Excluded,
+        None => Verdict::Unconfirmed,
+    }
+}
+
 /// The rule that admits a ruled match, or `None` when the rules keep it out.
-fn admit(text: &str, c: &Candidate, rules: &Rules, anchors: &[usize]) -> Option<Admit> {
+fn admit_why(text: &str, c: &Candidate, rules: &Rules, anchors: &[usize]) -> Option<Admit> {
     if rules.never.iter().any(|p| inside_phrase(text, c.start, c.end, p)) {
         return None;
     }
@@ -128,6 +204,9 @@ fn admit(text: &str, c: &Candidate, rules: &Rules, anchors: &[usize]) -> Option<
     }
     if c.version.as_ref().is_some_and(|v| !is_year(&text[v.clone()])) {
         return Some(Admit::Version);
+    }
+    if after_skill_intro(text, c.start) {
+        return Some(Admit::SkillIntro);
     }
     let (lo, hi) = window(text, c.start, c.end, rules.window);
     let i = anchors.partition_point(|&a| a < lo);
@@ -147,6 +226,31 @@ fn admit(text: &str, c: &Candidate, rules: &Rules, anchors: &[usize]) -> Option<
         .iter()
         .find(|cue| contains_word(&around, cue))
         .map(|cue| Admit::Cue(cue.clone()))
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Context {
+    skill_intro: Vec<String>,
+}
+
+/// Skill-introducing phrases, each with a trailing space, for a suffix test.
+static SKILL_INTRO: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let c: Context = toml::from_str(include_str!("../lexicons/cues/context.toml"))
+        .expect("context.toml is checked by the test suite");
+    c.skill_intro.into_iter().map(|p| format!("{p} ")).collect()
+});
+
+/// Whether the words right before `start` are a skill-introducing phrase.
+fn after_skill_intro(text: &str, start: usize) -> bool {
+    let lo = floor_char_boundary(text, start.saturating_sub(32));
+    let before = text[lo..start].to_ascii_lowercase();
+    let before = before.trim_end_matches(' ');
+    let before = format!("{before} ");
+    SKILL_INTRO.iter().any(|p| {
+        before.ends_with(p.as_str())
+            && !before[..before.len() - p.len()].ends_with(|c: char| c.is_alphanumeric())
+    })
 }
 
 /// Whether phrase `p` (lower case) occurs in `text` overlapping `start..end`.

@@ -22,6 +22,7 @@ mod extract;
 mod input;
 pub mod lexicon;
 mod matcher;
+mod phrases;
 mod sections;
 mod tagger;
 mod tags;

@@ -7,6 +7,7 @@
 //! A match that fails is not the end: the search resumes at the next word start inside it, so a
 //! shorter form there still gets its chance.
 
+use crate::input::OffsetMap;
 use crate::lexicon::Lexicon;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, Match, MatchKind, StartKind};
 use std::collections::HashMap;
@@ -108,15 +109,24 @@ impl Matcher {
         }
     }
 
-    /// Every boundary-checked match in `text`, left to right, not overlapping. A line break or
-    /// tab inside a multi-word name reads as its space ("Azure⏎Blob Storage"): the automaton runs
-    /// over a copy with those bytes as spaces, which keeps every offset.
+    /// Every boundary-checked match in `text`, left to right, not overlapping. Inside a
+    /// multi-word name, any run of spaces, tabs and one line break reads as one space ("Power
+    /// Point", "Azure⏎Blob Storage"): the automaton runs over a copy with such runs collapsed,
+    /// and the matches are mapped back to `text`.
     pub(crate) fn candidates(&self, text: &str) -> Vec<Candidate> {
-        if self.multi_word && text.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) {
-            let flat = text.replace(['\n', '\r', '\t'], " ");
-            self.scan(&flat)
-        } else {
-            self.scan(text)
+        match self.multi_word.then(|| flatten(text)).flatten() {
+            None => self.scan(text),
+            Some((flat, map)) => {
+                let mut out = self.scan(&flat);
+                for c in &mut out {
+                    c.start = map.start(c.start);
+                    c.end = map.end(c.end);
+                    if let Some(v) = &mut c.version {
+                        *v = map.start(v.start)..map.end(v.end);
+                    }
+                }
+                out
+            }
         }
     }
 
@@ -147,6 +157,45 @@ impl Matcher {
         }
         out
     }
+}
+
+/// `text` with each run of whitespace that holds more than a single space but at most one line
+/// break collapsed to one space, and the map back; `None` when there is no such run.
+fn flatten(text: &str) -> Option<(String, OffsetMap)> {
+    let b = text.as_bytes();
+    let needs = b
+        .windows(2)
+        .any(|w| w[0].is_ascii_whitespace() && (w[0] != b' ' || w[1].is_ascii_whitespace()));
+    if !needs {
+        return None;
+    }
+    let mut flat = String::with_capacity(text.len());
+    let mut map = OffsetMap::builder();
+    let mut i = 0;
+    let mut copied = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let run_start = i;
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let run = &text[run_start..i];
+        let newlines = run.bytes().filter(|&c| c == b'\n').count();
+        if run == " " || newlines > 1 {
+            continue;
+        }
+        map.linear(flat.len(), copied, run_start - copied);
+        flat.push_str(&text[copied..run_start]);
+        map.lump(flat.len(), 1, run_start, i - run_start);
+        flat.push(' ');
+        copied = i;
+    }
+    map.linear(flat.len(), copied, text.len() - copied);
+    flat.push_str(&text[copied..]);
+    Some((flat, map.finish()))
 }
 
 fn is_word_char(c: char) -> bool {

@@ -256,9 +256,9 @@ impl Tagger {
         let mut level_at = |at: usize| -> Requirement {
             let section = section_at(at);
             match extract::sentence_at(&sentences, at) {
-                Some(i) => *levels[i].get_or_insert_with(|| {
-                    requirement::level(&text[sentences[i].clone()].to_lowercase(), section)
-                }),
+                Some(i) => {
+                    *levels[i].get_or_insert_with(|| requirement::level(&text[sentences[i].clone()], section))
+                }
                 None => requirement::level("", section),
             }
         };
@@ -314,7 +314,8 @@ impl Tagger {
 
         // Years of experience, tied to the technologies of their clause.
         let mut experience_at: Vec<Range<usize>> = Vec::new();
-        for (si, sr) in sentences.iter().enumerate() {
+        for si in experience::candidate_sentences(text, &sentences) {
+            let sr = &sentences[si];
             let sentence = &text[sr.clone()];
             let lo = tech_spans.partition_point(|(t, _)| t.start < sr.start);
             let hi = tech_spans.partition_point(|(t, _)| t.start < sr.end);
@@ -325,9 +326,8 @@ impl Tagger {
                 let next_start = found.get(k + 1).map_or(sr.end, |n| n.span.start);
                 let prev_end = k.checked_sub(1).map_or(sr.start, |p| found[p].span.end);
                 let ids = experience_skills(f, in_sentence, prev_end, next_start, text);
-                let requirement = *levels[si].get_or_insert_with(|| {
-                    requirement::level(&sentence.to_lowercase(), section_at(sr.start))
-                });
+                let requirement =
+                    *levels[si].get_or_insert_with(|| requirement::level(sentence, section_at(sr.start)));
                 let skill_ids: Vec<String> = ids
                     .iter()
                     .map(|&e| lexicon.entry(e as usize).id.clone())
@@ -358,12 +358,12 @@ impl Tagger {
         }
 
         // Education.
-        for (si, sr) in sentences.iter().enumerate() {
+        for (si, found) in education::find_all(text, &sentences) {
+            let sr = &sentences[si];
             let sentence = &text[sr.clone()];
-            if let Some(found) = education::find(sentence) {
-                let requirement = *levels[si].get_or_insert_with(|| {
-                    requirement::level(&sentence.to_lowercase(), section_at(sr.start))
-                });
+            {
+                let requirement =
+                    *levels[si].get_or_insert_with(|| requirement::level(sentence, section_at(sr.start)));
                 let s = span(sr.clone());
                 tags.education.push(Education {
                     level: found.level,
@@ -387,7 +387,7 @@ impl Tagger {
         for r in title::labelled(text, title::role_labels()) {
             evidence.extend(seniority::title_evidence(&text[r.clone()], r.start));
         }
-        evidence.extend(seniority::body_evidence(&text.to_lowercase()));
+        evidence.extend(seniority::body_evidence(text));
         if let Some(e) = tags
             .experience
             .iter()
@@ -456,9 +456,10 @@ impl Tagger {
     }
 }
 
-/// The technologies a duration is tied to: those after it up to the next duration in the
-/// clause ("5+ years of Python and Go"), or right before it ("Python (3+ yrs)", "Java: 4
-/// years"), or, when none follow, those before it ("Go for at least 2 years").
+/// The technologies a duration is tied to: all those of a label before a colon ("Java and
+/// Spring Boot: 3+ years"), or the one right before it ("Python (3+ yrs)"), or those after it up
+/// to the next duration of the clause ("5+ years of Python and Go"), or, when none follow, those
+/// before it ("Go for at least 2 years").
 fn experience_skills(
     f: &experience::Found,
     in_sentence: &[(Range<usize>, u32)],
@@ -466,34 +467,40 @@ fn experience_skills(
     next_start: usize,
     text: &str,
 ) -> Vec<u32> {
-    let mut ids: Vec<u32> = Vec::new();
-    let mut push = |e: u32| {
-        if !ids.contains(&e) {
-            ids.push(e);
-        }
+    let between = |lo: usize, hi: usize| -> Vec<u32> {
+        in_sentence
+            .iter()
+            .filter(|(t, _)| t.start >= lo && t.end <= hi)
+            .map(|(_, e)| *e)
+            .collect()
     };
-    let glued = in_sentence.iter().rev().find(|(t, _)| {
+    let before = &text[prev_end..f.span.start];
+    let picked = if let Some(label) = before.trim_end().strip_suffix(':') {
+        between(prev_end, prev_end + label.len())
+    } else if let Some((_, e)) = in_sentence.iter().rev().find(|(t, _)| {
         t.end <= f.span.start
             && text[t.end..f.span.start]
                 .trim_matches(|c: char| c.is_whitespace() || "(:-–—,".contains(c))
                 .is_empty()
-    });
-    if let Some((_, e)) = glued {
-        push(*e);
-        return ids;
-    }
-    let after: Vec<u32> = in_sentence
-        .iter()
-        .filter(|(t, _)| t.start >= f.span.end && t.start < next_start)
-        .map(|(_, e)| *e)
-        .collect();
-    if after.is_empty() {
-        in_sentence
-            .iter()
-            .filter(|(t, _)| t.end <= f.span.start && t.start >= prev_end)
-            .for_each(|(_, e)| push(*e));
+    }) {
+        vec![*e]
     } else {
-        after.into_iter().for_each(&mut push);
+        let after: Vec<u32> = in_sentence
+            .iter()
+            .filter(|(t, _)| t.start >= f.span.end && t.start < next_start)
+            .map(|(_, e)| *e)
+            .collect();
+        if after.is_empty() {
+            between(prev_end, f.span.start)
+        } else {
+            after
+        }
+    };
+    let mut ids: Vec<u32> = Vec::with_capacity(picked.len());
+    for e in picked {
+        if !ids.contains(&e) {
+            ids.push(e);
+        }
     }
     ids
 }

@@ -1,4 +1,4 @@
-//! Runs the table-driven matcher cases in `fixtures/cases/*.toml`.
+//! Runs the table-driven matcher cases in `fixtures/cases/matcher*.toml`.
 
 use jdtag::{Format, Tagger};
 use serde::Deserialize;
@@ -30,10 +30,12 @@ fn matcher_cases() {
         .map(|e| e.unwrap().path())
         .collect();
     paths.sort();
-    for path in paths
-        .iter()
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-    {
+    // The matcher files; the extractors have their own files and runner (tests/extract_cases.rs).
+    let matcher_file = |p: &&std::path::PathBuf| {
+        let name = p.file_name().unwrap_or_default().to_string_lossy();
+        name.starts_with("matcher") && name.ends_with(".toml")
+    };
+    for path in paths.iter().filter(matcher_file) {
         let file: File = toml::from_str(&std::fs::read_to_string(path).unwrap())
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         for case in file.case {

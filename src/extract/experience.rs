@@ -7,6 +7,7 @@
 //! ("experience: 5 years", "Python (3+ yrs)"). Durations that are about something else — a
 //! contract, a company's age, study, a time window ("within the past 3 years") — never count.
 
+use crate::phrases::PhraseSet;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -17,10 +18,10 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     let num = format!(r"{NUMBER}(?:\s*\(\s*{NUMBER}\s*\))?");
     Regex::new(&format!(
         r"(?xi)
-        (?:\b(?P<pre>at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|over|more\s+than|in\s+excess\s+of|upwards\s+of|up\s+to|less\s+than|under|fewer\s+than|no\s+more\s+than|maximum\s+of|max\.?)\s+)?
+        (?:\b(?P<pre>between|at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|over|more\s+than|in\s+excess\s+of|upwards\s+of|up\s+to|less\s+than|under|fewer\s+than|no\s+more\s+than|maximum\s+of|max\.?)\s+)?
         (?:\b(?P<a>{num})|\b(?P<article>a|an)\b)
         \s*(?P<plus>\+|\s+plus\b|\s+or\s+more\b)?
-        (?:\s*(?:-|–|—|\bto\b|\bor\b)\s*(?P<b>{num})\s*\+?)?
+        (?:\s*(?:-|–|—|\bto\b|\bor\b|\band\b)\s*(?P<b>{num})\s*\+?)?
         \s*(?:\b(?:full|additional|total|solid|consecutive|complete)\s+)?
         (?P<unit>years?|yrs?|months?|mos|decades?)\b
         (?:'s|’s|')?
@@ -147,6 +148,23 @@ const WINDOW_WORDS: &[&str] = &[
     "spanning",
 ];
 
+/// The units a duration needs: a sentence without one is never read by the regex.
+static UNITS: LazyLock<PhraseSet> =
+    LazyLock::new(|| PhraseSet::new(["year", "yr", "month", "mos", "decade"].map(|u| (u, 0))));
+
+/// The indices of the sentences that name a unit of time, in order, each once.
+pub(crate) fn candidate_sentences(text: &str, sentences: &[Range<usize>]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for r in UNITS.find_iter_anywhere(text) {
+        if let Some(i) = super::sentence_at(sentences, r.start)
+            && out.last() != Some(&i)
+        {
+            out.push(i);
+        }
+    }
+    out
+}
+
 /// One statement of experience.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Found {
@@ -231,7 +249,8 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         };
         let b = caps.name("b").and_then(|b| number(b.as_str()));
         // Nobody asks for more than 25 years: larger figures are a company's age or a date.
-        if a == 0.0 || a * scale > 25.0 {
+        // Zero is a lower bound only in a range ("0-2 years").
+        if (a == 0.0 && b.is_none()) || a * scale > 25.0 {
             continue;
         }
         let before = &sentence[..m.start()];
@@ -250,17 +269,45 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         let tech_after = tech
             .iter()
             .any(|t| t.start >= abs.end && sentence_words_between(sentence, offset, abs.end, t.start) <= 3);
-        let tech_before = tech.iter().any(|t| t.end <= abs.start && abs.start - t.end <= 3);
+        let tech_before = tech
+            .iter()
+            .any(|t| t.end <= abs.start && sentence_words_between(sentence, offset, t.end, abs.start) <= 2);
         let exp_before = words(before)
             .rev()
-            .take(4)
+            .take(8)
             .any(|w| w.starts_with("experience") || w == "exp");
+        // "Java: 4 years", "Salesforce administration: 3 years".
+        let labelled = before.trim_end().strip_suffix(':').is_some_and(|label| {
+            !words(label)
+                .rev()
+                .take(4)
+                .any(|w| OTHER_WORDS.contains(&w.as_str()))
+        });
+        // "5+ years is preferred", "8+ years;": with a plus sign and nothing else after it, an
+        // amount of experience.
+        let plus = (caps.name("plus").is_some_and(|p| p.as_str().contains('+'))
+            || caps.name("post").is_some_and(|p| p.as_str().contains('+')))
+            && next.iter().take(3).all(|w| {
+                [
+                    "is",
+                    "are",
+                    "preferred",
+                    "required",
+                    "desired",
+                    "a",
+                    "plus",
+                    "must",
+                    "ideally",
+                    "needed",
+                ]
+                .contains(&w.as_str())
+            });
         let is_exp = match (first_exp, first_other) {
             (Some(e), Some(o)) => e < o,
             (Some(_), None) => true,
             (None, Some(_)) => false,
-            (None, None) => tech_after || tech_before || exp_before,
-        } || (first_other.is_none() && (tech_after || tech_before));
+            (None, None) => tech_after || tech_before || exp_before || labelled || plus,
+        };
         if !is_exp {
             continue;
         }
@@ -283,6 +330,7 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
             || post.ends_with("fewer");
         let (min, max) = match b {
             Some(b) if b > a => (Some(round(a)), Some(round(b))),
+            Some(_) if a == 0.0 => continue,
             _ if upper => (None, Some(round(a))),
             _ => (Some(round(a)), None),
         };

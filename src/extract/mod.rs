@@ -10,8 +10,14 @@ pub(crate) mod title;
 
 use std::ops::Range;
 
-/// Splits text into sentences: at line breaks, at `;`, and at `.`, `!`, `?` followed by a
-/// space. Each range is trimmed; empty ones are dropped.
+/// Words that end in a full stop without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "sr", "jr", "dr", "mr", "mrs", "ms", "inc", "ltd", "co", "corp", "vs", "etc", "approx", "min", "max",
+    "yrs", "yr", "no", "nr", "incl", "esp", "dept", "st", "ave", "prof",
+];
+
+/// Splits text into sentences: at line breaks, at `;`, at ", but", and at `.`, `!`, `?`
+/// followed by a space. Each range is trimmed; empty ones are dropped.
 pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut out = Vec::new();
@@ -29,13 +35,20 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
         let c = b[i];
         let cut = match c {
             b'\n' | b';' => Some(i + 1),
+            // "Java is a plus, but Python is a must": two clauses.
+            b',' if text[i + 1..].starts_with(" but ") || text[i + 1..].starts_with(" whereas ") => {
+                Some(i + 1)
+            }
             b'.' | b'!' | b'?' if b.get(i + 1).is_none_or(|n| *n == b' ') => {
-                // Not after a one-letter abbreviation or inside "e.g." / "i.e.".
-                let before = text[..i]
-                    .rsplit(|c: char| !c.is_alphanumeric())
-                    .next()
-                    .unwrap_or("");
-                (before.len() > 1 || c != b'.').then_some(i + 1)
+                // Not after an abbreviation ("e.g.", "B.Sc.", "Sr."), nor before a lower-case word.
+                let token = text[..i].rsplit(char::is_whitespace).next().unwrap_or("");
+                let word = token.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                let abbreviation = c == b'.'
+                    && (token.contains('.')
+                        || word.len() == 1
+                        || ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str()));
+                let next_lower = text[i + 1..].trim_start().starts_with(|c: char| c.is_lowercase());
+                (!abbreviation && !next_lower).then_some(i + 1)
             }
             _ => None,
         };

@@ -1,7 +1,7 @@
 //! The requirement level of a sentence: cue phrases from `lexicons/cues/requirement.toml`,
 //! then the section it is in.
 
-use crate::disambiguate::contains_word;
+use crate::phrases::PhraseSet;
 use crate::tags::Requirement;
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -14,18 +14,34 @@ struct Cues {
     weak_required: Vec<String>,
 }
 
-static CUES: LazyLock<Cues> = LazyLock::new(|| {
-    toml::from_str(include_str!("../../lexicons/cues/requirement.toml"))
-        .expect("requirement.toml is checked by the test suite")
+const PREFERRED: u32 = 0;
+const REQUIRED: u32 = 1;
+const WEAK: u32 = 2;
+
+/// Every cue, with its tier.
+static CUES: LazyLock<PhraseSet> = LazyLock::new(|| {
+    let cues: Cues = toml::from_str(include_str!("../../lexicons/cues/requirement.toml"))
+        .expect("requirement.toml is checked by the test suite");
+    let tier = |list: &[String], t: u32| list.iter().map(move |p| (p.clone(), t)).collect::<Vec<_>>();
+    let all: Vec<(String, u32)> = [
+        tier(&cues.preferred, PREFERRED),
+        tier(&cues.required, REQUIRED),
+        tier(&cues.weak_required, WEAK),
+    ]
+    .concat();
+    PhraseSet::new(all.iter().map(|(p, t)| (p.as_str(), *t)))
 });
 
-/// The level of a sentence (given lower-cased) in a section of kind `section`.
-pub(crate) fn level(sentence_lower: &str, section: Option<&str>) -> Requirement {
-    let has = |list: &[String]| list.iter().any(|c| contains_word(sentence_lower, c));
-    if has(&CUES.preferred) {
+/// The level of a sentence in a section of kind `section`.
+pub(crate) fn level(sentence: &str, section: Option<&str>) -> Requirement {
+    let mut tiers = [false; 3];
+    for t in CUES.payloads_in(sentence) {
+        tiers[t as usize] = true;
+    }
+    if tiers[PREFERRED as usize] {
         return Requirement::Preferred;
     }
-    if has(&CUES.required) {
+    if tiers[REQUIRED as usize] {
         return Requirement::Required;
     }
     match section {
@@ -34,7 +50,7 @@ pub(crate) fn level(sentence_lower: &str, section: Option<&str>) -> Requirement 
         Some("responsibilities" | "benefits" | "about-company" | "equal-opportunity" | "how-to-apply") => {
             Requirement::Mentioned
         }
-        _ if has(&CUES.weak_required) => Requirement::Required,
+        _ if tiers[WEAK as usize] => Requirement::Required,
         _ => Requirement::Mentioned,
     }
 }
@@ -71,7 +87,11 @@ mod tests {
             Requirement::Preferred,
         ),
         ("familiarity with terraform is nice", None, Requirement::Preferred),
-        ("familiarity with terraform", Some("requirements"), Requirement::Required),
+        (
+            "familiarity with terraform",
+            Some("requirements"),
+            Requirement::Required,
+        ),
     ];
 
     #[test]

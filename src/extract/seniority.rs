@@ -1,7 +1,7 @@
 //! Seniority: the level a posting asks for, from title words, body phrases and the years
 //! asked (all in `lexicons/cues/seniority.toml`), with every piece of evidence.
 
-use crate::disambiguate::contains_word;
+use crate::phrases::PhraseSet;
 use serde::Deserialize;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 #[serde(deny_unknown_fields)]
 struct File {
     default: String,
+    not_levels: Vec<String>,
     years: Vec<YearsLevel>,
     level: Vec<Level>,
 }
@@ -81,8 +82,21 @@ fn occurrences<'a>(hay_lower: &'a str, needle: &'a str) -> impl Iterator<Item = 
     })
 }
 
+static NOT_LEVELS: LazyLock<PhraseSet> =
+    LazyLock::new(|| PhraseSet::new(DATA.not_levels.iter().map(|p| (p.as_str(), 0))));
+
+/// Ranges of `text` where a level word names no level ("Lead Generation").
+fn not_levels(text: &str) -> Vec<Range<usize>> {
+    NOT_LEVELS.find_iter(text).map(|(r, _)| r).collect()
+}
+
+fn inside(r: &Range<usize>, outs: &[Range<usize>]) -> bool {
+    outs.iter().any(|o| o.start <= r.start && r.end <= o.end)
+}
+
 /// Title words in `title` (a slice of the text at `offset`).
 pub(crate) fn title_evidence(title: &str, offset: usize) -> Vec<Evidence> {
+    let outs = not_levels(title);
     let lower = title.to_lowercase();
     let mut out = Vec::new();
     for l in &DATA.level {
@@ -105,53 +119,61 @@ pub(crate) fn title_evidence(title: &str, offset: usize) -> Vec<Evidence> {
             }
         }
     }
+    out.retain(|e| !inside(&(e.span.start - offset..e.span.end - offset), &outs));
     // A longer phrase ("tech lead") covers the words inside it ("lead").
     out.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
     out.dedup_by(|b, a| b.span.start >= a.span.start && b.span.end <= a.span.end);
     out
 }
 
-/// Body phrases in `text` (lower-cased, same offsets).
-pub(crate) fn body_evidence(text_lower: &str) -> Vec<Evidence> {
-    let mut out = Vec::new();
+/// Body phrases, and title words (for role phrases), with their level's index; title words
+/// carry `TITLE_WORD` on top.
+static BODY: LazyLock<PhraseSet> = LazyLock::new(|| {
+    let mut all: Vec<(&str, u32)> = Vec::new();
     for l in &DATA.level {
-        for p in &l.body {
-            if !contains_word(text_lower, p) {
+        let i = rank(&l.level) as u32;
+        all.extend(l.body.iter().map(|p| (p.as_str(), i)));
+        all.extend(l.title.iter().map(|p| (p.as_str(), i | TITLE_WORD)));
+    }
+    PhraseSet::new(all)
+});
+
+const TITLE_WORD: u32 = 1 << 8;
+
+/// Evidence in the body: its phrases ("new grads welcome", "you will mentor"), and role
+/// phrases — a title word right before a role noun ("Senior DevOps engineers") — unless the
+/// role is someone else's ("report to the Head of Engineering").
+pub(crate) fn body_evidence(text: &str) -> Vec<Evidence> {
+    let mut out = Vec::new();
+    let outs = not_levels(text);
+    for (r, payload) in BODY.find_iter(text) {
+        if inside(&r, &outs) {
+            continue;
+        }
+        let level = LEVELS[(payload & !TITLE_WORD) as usize];
+        if payload & TITLE_WORD != 0 {
+            let after = text[r.end..]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(3);
+            let before: Vec<&str> = text[..r.start].split_whitespace().rev().take(3).collect();
+            let someone_else = before.iter().any(|w| {
+                let w = w.to_ascii_lowercase();
+                w.starts_with("report") || w == "to" || w == "our"
+            });
+            let role = after
+                .map(str::to_ascii_lowercase)
+                .any(|w| super::title::is_role_noun(&w));
+            if someone_else || !role {
                 continue;
             }
-            out.extend(occurrences(text_lower, p).map(|span| Evidence {
-                level: static_level(&l.level),
-                span,
-                source: Source::Body,
-            }));
         }
+        out.push(Evidence {
+            level,
+            span: r,
+            source: Source::Body,
+        });
     }
-    // Role phrases: a title word right before a role noun ("Senior DevOps engineers"), unless
-    // it names someone else ("report to the Head of Engineering").
-    for l in &DATA.level {
-        for w in &l.title {
-            for r in occurrences(text_lower, w) {
-                let after: Vec<&str> = text_lower[r.end..]
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .take(3)
-                    .collect();
-                let before: Vec<&str> = text_lower[..r.start].split_whitespace().rev().take(3).collect();
-                let someone_else = before
-                    .iter()
-                    .any(|w| w.starts_with("report") || *w == "to" || *w == "our");
-                if !someone_else && after.iter().any(|w| super::title::is_role_noun(w)) {
-                    out.push(Evidence {
-                        level: static_level(&l.level),
-                        span: r,
-                        source: Source::Body,
-                    });
-                }
-            }
-        }
-    }
-    out.sort_by_key(|e| e.span.start);
-    out.dedup_by(|b, a| b.span.start >= a.span.start && b.span.end <= a.span.end);
     out
 }
 
@@ -222,6 +244,8 @@ mod tests {
         ("Tech Lead, Payments", Some("lead")),
         ("Backend Engineer", None),
         ("Senior Engineering Manager", Some("lead")),
+        ("Lead Generation Specialist", None),
+        ("Executive Assistant", None),
     ];
 
     #[test]

@@ -1,0 +1,179 @@
+//! Table-driven cases for the extractors, in `fixtures/cases/{experience,seniority,education,
+//! requirement}.toml`. Each file's header says its row format.
+
+use jdtag::{Format, Tagger};
+use serde::Deserialize;
+
+fn rows<T: for<'de> Deserialize<'de>>(name: &str) -> Vec<T> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct File<T> {
+        case: Vec<T>,
+    }
+    let path = format!("{}/fixtures/cases/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    toml::from_str::<File<T>>(&text)
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+        .case
+}
+
+fn finish(name: &str, total: usize, min: usize, failures: Vec<String>) {
+    assert!(total >= min, "{name}: only {total} rows");
+    assert!(
+        failures.is_empty(),
+        "{name}: {} of {total} rows fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// "3+" (min 3), "3-5" (min 3, max 5), "<=1" (max 1).
+fn years_label(min: Option<f64>, max: Option<f64>) -> String {
+    let f = |v: f64| {
+        if v.fract() == 0.0 {
+            format!("{v:.0}")
+        } else {
+            format!("{v}")
+        }
+    };
+    match (min, max) {
+        (Some(a), Some(b)) => format!("{}-{}", f(a), f(b)),
+        (Some(a), None) => format!("{}+", f(a)),
+        (None, Some(b)) => format!("<={}", f(b)),
+        (None, None) => "?".into(),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExperienceCase {
+    text: String,
+    years: Vec<String>,
+    skills: Option<Vec<Vec<String>>>,
+}
+
+#[test]
+fn experience_cases() {
+    let tagger = Tagger::new();
+    let cases: Vec<ExperienceCase> = rows("experience.toml");
+    let mut failures = Vec::new();
+    for c in &cases {
+        let tags = tagger.tag_with(&c.text, Format::Text);
+        let got: Vec<String> = tags
+            .experience
+            .iter()
+            .map(|e| years_label(e.min_years, e.max_years))
+            .collect();
+        if got != c.years {
+            failures.push(format!("{:?}: years {got:?}, want {:?}", c.text, c.years));
+        }
+        if let Some(want) = &c.skills {
+            let got: Vec<Vec<String>> = tags.experience.iter().map(|e| e.skills.clone()).collect();
+            if got != *want {
+                failures.push(format!("{:?}: skills {got:?}, want {want:?}", c.text));
+            }
+        }
+    }
+    finish("experience.toml", cases.len(), 60, failures);
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeniorityCase {
+    text: String,
+    level: String,
+    basis: Option<String>,
+}
+
+#[test]
+fn seniority_cases() {
+    let tagger = Tagger::new();
+    let cases: Vec<SeniorityCase> = rows("seniority.toml");
+    let mut failures = Vec::new();
+    for c in &cases {
+        let tags = tagger.tag_with(&c.text, Format::Text);
+        let (level, basis) = tags
+            .seniority
+            .as_ref()
+            .map_or(("none".to_string(), "none".to_string()), |s| {
+                (s.level.clone(), s.basis.clone())
+            });
+        if level != c.level || c.basis.as_ref().is_some_and(|b| *b != basis) {
+            failures.push(format!(
+                "{:?}: {level} ({basis}), want {} ({:?})",
+                c.text, c.level, c.basis
+            ));
+        }
+    }
+    finish("seniority.toml", cases.len(), 40, failures);
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EducationCase {
+    text: String,
+    level: String,
+    fields: Option<Vec<String>>,
+    or_equivalent: Option<bool>,
+}
+
+#[test]
+fn education_cases() {
+    let tagger = Tagger::new();
+    let cases: Vec<EducationCase> = rows("education.toml");
+    let mut failures = Vec::new();
+    for c in &cases {
+        let tags = tagger.tag_with(&c.text, Format::Text);
+        let first = tags.education.first();
+        let level = first.map_or("none", |e| e.level.as_str());
+        if level != c.level {
+            failures.push(format!("{:?}: {level}, want {}", c.text, c.level));
+            continue;
+        }
+        if let (Some(want), Some(e)) = (&c.fields, first)
+            && e.fields != *want
+        {
+            failures.push(format!("{:?}: fields {:?}, want {want:?}", c.text, e.fields));
+        }
+        if let (Some(want), Some(e)) = (c.or_equivalent, first)
+            && e.or_equivalent != want
+        {
+            failures.push(format!(
+                "{:?}: or_equivalent {}, want {want}",
+                c.text, e.or_equivalent
+            ));
+        }
+    }
+    finish("education.toml", cases.len(), 40, failures);
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RequirementCase {
+    text: String,
+    skill: String,
+    requirement: String,
+}
+
+#[test]
+fn requirement_cases() {
+    let tagger = Tagger::new();
+    let cases: Vec<RequirementCase> = rows("requirement.toml");
+    let mut failures = Vec::new();
+    for c in &cases {
+        let tags = tagger.tag_with(&c.text, Format::Text);
+        match tags.skill(&c.skill) {
+            None => failures.push(format!("{:?}: {} not tagged", c.text, c.skill)),
+            Some(s) => {
+                let got = serde_json::to_value(s.requirement).unwrap();
+                if got != c.requirement.as_str() {
+                    failures.push(format!(
+                        "{:?}: {} is {got}, want {}",
+                        c.text, c.skill, c.requirement
+                    ));
+                }
+            }
+        }
+    }
+    finish("requirement.toml", cases.len(), 40, failures);
+}
