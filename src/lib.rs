@@ -32,6 +32,6 @@ pub use input::Format;
 pub use sections::section_kind;
 pub use tagger::{Tagger, TaggerBuilder};
 pub use tags::{
-    Certification, Education, Experience, Mention, Requirement, SCHEMA, Salary, Section, Seniority, Skill,
-    Span, Tags, Warning, Years,
+    Certification, Education, Experience, Facet, Mention, Requirement, SCHEMA, Salary, Section, Seniority,
+    Skill, Span, Tags, Warning, Years,
 };

@@ -20,7 +20,7 @@ struct Cli {
 
 #[derive(Args)]
 struct TagArgs {
-    /// Files or folders (.txt, .md, .markdown under them) to tag; none or `-` reads stdin.
+    /// Files or folders (.txt, .md, .markdown, .html, .htm under them) to tag; none or `-` reads stdin.
     /// One input prints one JSON document; several print JSON Lines with a `path` field.
     inputs: Vec<PathBuf>,
     /// Indent the JSON.
@@ -52,6 +52,7 @@ enum FormatArg {
     Auto,
     Text,
     Markdown,
+    Html,
 }
 
 #[derive(Subcommand)]
@@ -210,11 +211,12 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
         let path = entry?.path();
         if path.is_dir() {
             walk(&path, out)?;
-        } else if path
-            .extension()
-            .and_then(|x| x.to_str())
-            .is_some_and(|x| matches!(x.to_ascii_lowercase().as_str(), "txt" | "md" | "markdown"))
-        {
+        } else if path.extension().and_then(|x| x.to_str()).is_some_and(|x| {
+            matches!(
+                x.to_ascii_lowercase().as_str(),
+                "txt" | "md" | "markdown" | "html" | "htm"
+            )
+        }) {
             out.push(path);
         }
     }
@@ -240,6 +242,7 @@ fn tag(args: &TagArgs) -> Result<(), Failure> {
         FormatArg::Auto => Format::Auto,
         FormatArg::Text => Format::Text,
         FormatArg::Markdown => Format::Markdown,
+        FormatArg::Html => Format::Html,
     };
     let sources = sources(&args.inputs)?;
     let single = sources.len() == 1;

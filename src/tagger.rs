@@ -3,14 +3,14 @@
 
 use crate::disambiguate;
 use crate::error::{Error, Problem};
-use crate::extract::{self, education, experience, requirement, seniority, title};
+use crate::extract::{self, education, experience, facets, requirement, salary, seniority, title};
 use crate::input::{self, Document, Format, OffsetMap};
 use crate::lexicon::{Category, Lexicon};
 use crate::matcher::Matcher;
 use crate::sections::{self, section_kind};
 use crate::tags::{
-    Certification, Education, Experience, Mention, Requirement, Section, Seniority, Skill, Span, Tags,
-    Warning, Years,
+    Certification, Education, Experience, Facet, Mention, Requirement, Salary, Section, Seniority, Skill,
+    Span, Tags, Warning, Years,
 };
 use std::collections::HashMap;
 use std::ops::Range;
@@ -370,6 +370,52 @@ impl Tagger {
                     fields: found.fields,
                     or_equivalent: found.or_equivalent,
                     requirement,
+                    text: s.text,
+                    start: s.start,
+                    end: s.end,
+                });
+            }
+        }
+
+        // Pay, employment type and workplace.
+        for f in salary::find_all(text, &sentences) {
+            let s = span(f.span.clone());
+            if let Some(w) = f.warning {
+                tags.warnings.push(Warning {
+                    code: "salary_currency".into(),
+                    message: w,
+                });
+            }
+            tags.salary.push(Salary {
+                min: f.min,
+                max: f.max,
+                currency: f.currency,
+                period: f.period.map(str::to_string),
+                period_inferred: f.period_inferred,
+                text: s.text,
+                start: s.start,
+                end: s.end,
+            });
+        }
+        for (values, evidence, found) in [
+            (
+                &mut tags.employment_type,
+                &mut tags.employment_type_evidence,
+                facets::employment_types(text, &sentences),
+            ),
+            (
+                &mut tags.workplace,
+                &mut tags.workplace_evidence,
+                facets::workplaces(text, &sentences),
+            ),
+        ] {
+            for f in found {
+                if !values.iter().any(|v| v == f.value) {
+                    values.push(f.value.to_string());
+                }
+                let s = span(f.span);
+                evidence.push(Facet {
+                    value: f.value.to_string(),
                     text: s.text,
                     start: s.start,
                     end: s.end,

@@ -17,24 +17,29 @@ pub struct Tags {
     pub schema: String,
     /// How the input was read: `text` or `markdown`.
     pub format: String,
-    /// The posting's title, when found (not yet extracted: always `null`).
+    /// The posting's title, when found.
     pub title: Option<Span>,
-    /// The seniority asked for (not yet extracted: always `null`).
+    /// The seniority asked for.
     pub seniority: Option<Seniority>,
     /// One entry per technology, in order of first mention.
     pub skills: Vec<Skill>,
-    /// Years-of-experience statements (not yet extracted).
+    /// Years-of-experience statements.
     pub experience: Vec<Experience>,
-    /// Education requirements (not yet extracted).
+    /// Education requirements.
     pub education: Vec<Education>,
-    /// Certifications named (not yet extracted).
+    /// Certifications named.
     pub certifications: Vec<Certification>,
-    /// Pay statements (not yet extracted).
+    /// Pay statements.
     pub salary: Vec<Salary>,
-    /// `full_time`, `part_time`, `contract`, `internship`, `temporary`, `freelance` (not yet extracted).
+    /// `full_time`, `part_time`, `contract`, `internship`, `temporary`, `freelance`, in order of
+    /// first statement.
     pub employment_type: Vec<String>,
-    /// `remote`, `hybrid`, `onsite` (not yet extracted).
+    /// The text behind each `employment_type` value.
+    pub employment_type_evidence: Vec<Facet>,
+    /// `remote`, `hybrid`, `onsite`, in order of first statement.
     pub workplace: Vec<String>,
+    /// The text behind each `workplace` value.
+    pub workplace_evidence: Vec<Facet>,
     /// The document's sections, in order.
     pub sections: Vec<Section>,
     /// Things the reader should know about how the input was read (e.g. replaced bytes).
@@ -210,7 +215,24 @@ pub struct Salary {
     pub currency: Option<String>,
     /// `hour`, `day`, `week`, `month`, `year`.
     pub period: Option<String>,
+    /// The period was not stated but inferred from the amount's size.
+    pub period_inferred: bool,
     /// The statement.
+    pub text: String,
+    /// Start byte offset.
+    pub start: usize,
+    /// End byte offset.
+    pub end: usize,
+}
+
+/// A value of a facet (employment type, workplace) and the text that states it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Facet {
+    /// The value, e.g. `remote`.
+    pub value: String,
+    /// The words that state it.
     pub text: String,
     /// Start byte offset.
     pub start: usize,
@@ -259,7 +281,9 @@ impl Tags {
             certifications: Vec::new(),
             salary: Vec::new(),
             employment_type: Vec::new(),
+            employment_type_evidence: Vec::new(),
             workplace: Vec::new(),
+            workplace_evidence: Vec::new(),
             sections: Vec::new(),
             warnings: Vec::new(),
         }

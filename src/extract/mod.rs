@@ -4,7 +4,9 @@
 
 pub(crate) mod education;
 pub(crate) mod experience;
+pub(crate) mod facets;
 pub(crate) mod requirement;
+pub(crate) mod salary;
 pub(crate) mod seniority;
 pub(crate) mod title;
 

@@ -2,6 +2,7 @@
 //! normalised text the later stages read, its headings, and the map from normalised offsets
 //! back to the caller's bytes.
 
+mod html;
 mod markdown;
 mod offsets;
 
@@ -23,6 +24,8 @@ pub enum Format {
     Text,
     /// CommonMark with tables and strikethrough.
     Markdown,
+    /// HTML: a page or a fragment.
+    Html,
 }
 
 impl Format {
@@ -32,6 +35,7 @@ impl Format {
             "auto" => Some(Format::Auto),
             "text" | "txt" | "plain" => Some(Format::Text),
             "markdown" | "md" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -42,6 +46,7 @@ impl Format {
             Format::Auto => "auto",
             Format::Text => "text",
             Format::Markdown => "markdown",
+            Format::Html => "html",
         }
     }
 }
@@ -72,6 +77,7 @@ impl<'a> Document<'a> {
         };
         match format {
             Format::Markdown => markdown::read(src),
+            Format::Html => html::read(src),
             _ => Document {
                 text: Cow::Borrowed(src),
                 format: Format::Text,
@@ -82,10 +88,28 @@ impl<'a> Document<'a> {
     }
 }
 
-/// Markdown when the text shows Markdown's own syntax: an ATX heading, strong emphasis, a link
-/// or a code fence. Bullets alone do not decide it: plain text uses them too.
+/// HTML when the text starts with markup or holds block tags; Markdown when it shows
+/// Markdown's own syntax: an ATX heading, strong emphasis, a link or a code fence. Bullets alone
+/// do not decide it: plain text uses them too.
 fn detect(src: &str) -> Format {
     let sample = &src[..floor_char_boundary(src, 64 * 1024)];
+    let lower = sample
+        .trim_start()
+        .get(..floor_char_boundary(sample.trim_start(), 512))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
+        return Format::Html;
+    }
+    let tags = [
+        "<p>", "<p ", "<div", "<ul>", "<li>", "<br", "<h1", "<h2", "<h3", "<strong>", "<table",
+    ]
+    .iter()
+    .filter(|t| sample.contains(**t) || sample.contains(&t.to_ascii_uppercase()))
+    .count();
+    if tags >= 2 {
+        return Format::Html;
+    }
     let heading = sample.lines().any(|l| {
         let t = l.trim_start_matches('#');
         let hashes = l.len() - t.len();
