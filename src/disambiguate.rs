@@ -187,18 +187,17 @@ fn is_list_separator(between: &str) -> bool {
 
 /// The verdict of a match's rules.
 fn admit(text: &str, c: &Candidate, rules: &Rules, anchors: &[usize]) -> Verdict {
+    if in_never_phrase(text, c.start, c.end, rules) {
+        return Verdict::Excluded;
+    }
     match admit_why(text, c, rules, anchors) {
         Some(why) => Verdict::Admit(why),
-        None if rules.never.iter().any(|p| inside_phrase(text, c.start, c.end, p)) => Verdict::Excluded,
         None => Verdict::Unconfirmed,
     }
 }
 
-/// The rule that admits a ruled match, or `None` when the rules keep it out.
+/// The rule that admits a ruled match outside its `never` phrases, or `None`.
 fn admit_why(text: &str, c: &Candidate, rules: &Rules, anchors: &[usize]) -> Option<Admit> {
-    if rules.never.iter().any(|p| inside_phrase(text, c.start, c.end, p)) {
-        return None;
-    }
     if !rules.confirm {
         return Some(Admit::NoExcludedPhrase);
     }
@@ -217,15 +216,20 @@ fn admit_why(text: &str, c: &Candidate, rules: &Rules, anchors: &[usize]) -> Opt
     {
         return Some(Admit::NearbyTechnology);
     }
-    if rules.cues.is_empty() {
-        return None;
-    }
-    let around = text[lo..hi].to_lowercase();
-    rules
-        .cues
-        .iter()
-        .find(|cue| contains_word(&around, cue))
-        .map(|cue| Admit::Cue(cue.clone()))
+    let cues = rules.cue_set()?;
+    let (_, i) = cues.find_iter(&text[lo..hi]).next()?;
+    Some(Admit::Cue(rules.cues[i as usize].clone()))
+}
+
+/// Whether one of the rules' `never` phrases occurs in `text` overlapping `start..end`.
+fn in_never_phrase(text: &str, start: usize, end: usize, rules: &Rules) -> bool {
+    let Some(set) = rules.never_set() else {
+        return false;
+    };
+    let lo = floor_char_boundary(text, start.saturating_sub(rules.never_len));
+    let hi = floor_char_boundary(text, end + rules.never_len);
+    set.find_overlapping_iter(&text[lo..hi])
+        .any(|m| lo + m.start() < end && lo + m.end() > start)
 }
 
 #[derive(serde::Deserialize)]
@@ -253,20 +257,6 @@ fn after_skill_intro(text: &str, start: usize) -> bool {
     })
 }
 
-/// Whether phrase `p` (lower case) occurs in `text` overlapping `start..end`.
-fn inside_phrase(text: &str, start: usize, end: usize, p: &str) -> bool {
-    let lo = floor_char_boundary(text, start.saturating_sub(p.len()));
-    let hi = floor_char_boundary(text, end + p.len());
-    let around = text[lo..hi].to_lowercase();
-    if around.len() != hi - lo {
-        // Lower-casing changed lengths (rare non-ASCII): compare without offsets.
-        return around.contains(p);
-    }
-    around
-        .match_indices(p)
-        .any(|(i, _)| lo + i < end && lo + i + p.len() > start)
-}
-
 /// Whether `needle` occurs in `hay` with no word character touching it.
 pub(crate) fn contains_word(hay: &str, needle: &str) -> bool {
     hay.match_indices(needle).any(|(i, m)| {
@@ -278,12 +268,13 @@ pub(crate) fn contains_word(hay: &str, needle: &str) -> bool {
 
 /// The byte range of `n` words either side of `start..end`.
 fn window(text: &str, start: usize, end: usize, n: usize) -> (usize, usize) {
+    // Both directions stop after `n` words: the segmenter runs lazily from the match outwards.
     let lo_scan = floor_char_boundary(text, start.saturating_sub(SCAN_BYTES));
-    let before: Vec<usize> = text[lo_scan..start]
+    let lo = text[lo_scan..start]
         .unicode_word_indices()
-        .map(|(i, _)| lo_scan + i)
-        .collect();
-    let lo = before.len().checked_sub(n).map_or(lo_scan, |k| before[k]);
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(lo_scan, |(i, _)| lo_scan + i);
     let hi_scan = floor_char_boundary(text, end + SCAN_BYTES);
     let hi = text[end..hi_scan]
         .unicode_word_indices()
@@ -295,13 +286,6 @@ fn window(text: &str, start: usize, end: usize, n: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn phrase_overlap() {
-        let t = "our go-to-market plan";
-        assert!(inside_phrase(t, 4, 6, "go-to-market"));
-        assert!(!inside_phrase("go and go-to-market", 0, 2, "go-to-market"));
-    }
 
     #[test]
     fn word_window() {

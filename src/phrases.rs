@@ -6,6 +6,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::ops::Range;
 
 /// A set of phrases, each with a payload (the index of what it stands for).
+#[derive(Debug, Clone)]
 pub(crate) struct PhraseSet {
     automaton: AhoCorasick,
     payloads: Vec<u32>,

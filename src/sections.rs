@@ -1,8 +1,8 @@
 //! Sections: headings classified into kinds (requirements, preferred, benefits, …) from the
 //! phrasings in `lexicons/sections/headings.toml`.
 
-use crate::disambiguate::contains_word;
 use crate::input::Heading;
+use crate::phrases::PhraseSet;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -54,11 +54,23 @@ fn normalise(s: &str) -> String {
 /// ```
 pub fn section_kind(heading: &str) -> &'static str {
     let h = normalise(heading);
-    PHRASES
-        .iter()
-        .find(|(p, _)| contains_word(&h, p))
-        .map_or("other", |(_, k)| k)
+    // The longest phrase wins ("preferred qualifications" over "qualifications").
+    KIND_SET
+        .find_iter(&h)
+        .max_by_key(|(r, _)| r.len())
+        .map_or("other", |(_, i)| PHRASES[i as usize].1)
 }
+
+/// The phrases as one set (payload: index in `PHRASES`). Overlapping phrases: each heading is
+/// scanned once per start position, so "nice to have" and "have" cannot hide each other.
+static KIND_SET: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(
+        PHRASES
+            .iter()
+            .enumerate()
+            .map(|(i, (p, _))| (p.as_str(), i as u32)),
+    )
+});
 
 /// The kind of a line that is nothing but a heading phrase ("Requirements", "What you'll do:",
 /// "NICE TO HAVE"), or `None`.

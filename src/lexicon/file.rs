@@ -273,10 +273,13 @@ fn convert(lines: &Lines, at: usize, raw: RawEntry, problems: &mut Vec<Problem>)
             ));
         }
         Rules {
+            never_len: never.iter().map(String::len).max().unwrap_or(0),
             never,
             cues,
             confirm,
             window,
+            never_set: Default::default(),
+            cue_set: Default::default(),
         }
     });
 

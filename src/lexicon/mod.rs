@@ -14,7 +14,7 @@ pub use category::Category;
 use crate::error::{Error, Problem};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Most entries a lexicon may hold, built-in and user entries together.
 pub const MAX_ENTRIES: usize = 200_000;
@@ -66,6 +66,12 @@ pub struct Rules {
     pub(crate) confirm: bool,
     /// Words either side that count as "nearby".
     pub(crate) window: usize,
+    /// `never`, compiled when first needed: every occurrence, overlapping, any case.
+    pub(crate) never_set: OnceLock<Option<aho_corasick::AhoCorasick>>,
+    /// `cues`, compiled when first needed (payload: index in `cues`).
+    pub(crate) cue_set: OnceLock<Option<crate::phrases::PhraseSet>>,
+    /// The longest `never` phrase, in bytes.
+    pub(crate) never_len: usize,
 }
 
 /// What lexicon files hold: entries, ids they switch off, and aliases they add to entries
@@ -88,6 +94,33 @@ pub(crate) struct Extension {
 }
 
 impl Rules {
+    /// The compiled `never` phrases.
+    pub(crate) fn never_set(&self) -> Option<&aho_corasick::AhoCorasick> {
+        self.never_set
+            .get_or_init(|| {
+                (!self.never.is_empty()).then(|| {
+                    aho_corasick::AhoCorasickBuilder::new()
+                        .ascii_case_insensitive(true)
+                        .build(&self.never)
+                        .expect("never phrases are bounded in number and length")
+                })
+            })
+            .as_ref()
+    }
+
+    /// The compiled cues.
+    pub(crate) fn cue_set(&self) -> Option<&crate::phrases::PhraseSet> {
+        self.cue_set
+            .get_or_init(|| {
+                (!self.cues.is_empty()).then(|| {
+                    crate::phrases::PhraseSet::new(
+                        self.cues.iter().enumerate().map(|(i, c)| (c.as_str(), i as u32)),
+                    )
+                })
+            })
+            .as_ref()
+    }
+
     /// Lower-case phrases inside which a match never counts.
     pub fn never(&self) -> &[String] {
         &self.never
