@@ -16,6 +16,7 @@
 //! back to the caller's bytes) → sections → lexicon matching (one Aho-Corasick automaton) →
 //! disambiguation (context rules from the lexicon) → [`Tags`].
 
+pub mod bulk;
 mod disambiguate;
 mod error;
 mod extract;

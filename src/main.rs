@@ -1,12 +1,19 @@
 //! The `jdtag` command: flags in, a `Tagger` built, documents streamed to JSON on stdout.
 
+mod cli;
+
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use cli::io::{Compression, open_input, open_output};
+use jdtag::bulk::{BulkOptions, RecordFormat};
 use jdtag::lexicon::Category;
 use jdtag::{Format, Tagger, Tags};
+use rayon::prelude::*;
 use serde::Serialize;
+use std::io::IsTerminal;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 /// Tag technologies in job postings and résumés: text in, JSON out.
 #[derive(Parser)]
@@ -38,6 +45,36 @@ struct TagArgs {
     /// Keep only these categories (comma-separated, e.g. `language,database`).
     #[arg(long, value_delimiter = ',', value_parser = parse_category)]
     categories: Vec<Category>,
+    /// Bulk: the input is JSON Lines, one record per line (stdin or the files given).
+    #[arg(long, conflicts_with = "csv")]
+    jsonl: bool,
+    /// Bulk: the input is CSV with a header row.
+    #[arg(long)]
+    csv: bool,
+    /// Bulk: the field(s) holding the text; with several (`title,description`) the first is the title.
+    #[arg(long, value_delimiter = ',', default_value = "text")]
+    text_field: Vec<String>,
+    /// Bulk: the field copied to the output as `id`.
+    #[arg(long, default_value = "id")]
+    id_field: String,
+    /// Bulk: input fields copied through to each output line (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    keep_fields: Vec<String>,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Longest document accepted, in bytes; longer ones are an error record (or see --truncate).
+    #[arg(long, default_value_t = 10 << 20)]
+    max_bytes: usize,
+    /// Cut documents over --max-bytes instead of refusing them (the output says so).
+    #[arg(long)]
+    truncate: bool,
+    /// Decompress the input (default: by extension, .gz or .zst).
+    #[arg(long, value_enum)]
+    decompress: Option<Compression>,
+    /// Write the output here (compressed when it ends in .gz or .zst) instead of stdout.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
 }
 
 fn parse_category(s: &str) -> Result<Category, String> {
@@ -61,6 +98,17 @@ enum Command {
     Lexicon {
         #[command(subcommand)]
         command: LexiconCommand,
+    },
+    /// Count skills, requirement shares, seniority and years over a tagged corpus (JSON Lines).
+    Stats {
+        /// The tagged corpus (`-` or none: stdin; .gz and .zst are decompressed).
+        input: Option<PathBuf>,
+        /// Print JSON instead of aligned tables.
+        #[arg(long)]
+        json: bool,
+        /// How many skills to list.
+        #[arg(long, default_value_t = 30)]
+        top: usize,
     },
 }
 
@@ -135,6 +183,8 @@ fn main() -> ExitCode {
         Some(Command::Lexicon {
             command: LexiconCommand::Stats { json, lexicons },
         }) => stats(json, &lexicons),
+        Some(Command::Stats { input, json, top }) => stats_cmd(input.as_deref(), json, top),
+        None if cli.tag.jsonl || cli.tag.csv => bulk_cmd(&cli.tag),
         None => tag(&cli.tag),
     };
     match result {
@@ -170,6 +220,13 @@ impl Source {
         match self {
             Source::Stdin => "-".to_string(),
             Source::File(p) => p.display().to_string(),
+        }
+    }
+
+    fn size(&self) -> Option<u64> {
+        match self {
+            Source::Stdin => None,
+            Source::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
         }
     }
 
@@ -236,55 +293,204 @@ struct ErrorRecord<'a> {
     error: &'a str,
 }
 
-fn tag(args: &TagArgs) -> Result<(), Failure> {
-    let tagger = build_tagger(&args.lexicons, &args.categories)?;
-    let format = match args.format {
+fn format_of(args: &TagArgs) -> Format {
+    match args.format {
         FormatArg::Auto => Format::Auto,
         FormatArg::Text => Format::Text,
         FormatArg::Markdown => Format::Markdown,
         FormatArg::Html => Format::Html,
+    }
+}
+
+/// The worker pool this run owns (the library never configures a global one).
+fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool, Failure> {
+    let n = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    if n == 0 {
+        return Err(Failure::Usage("--threads must be at least 1".into()));
+    }
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(n)
+        .build()
+        .map_err(|e| Failure::Usage(format!("cannot start {n} threads: {e}")))
+}
+
+/// The progress bar on stderr, only when stderr is a terminal.
+fn progress_bar(total_bytes: Option<u64>) -> Option<indicatif::ProgressBar> {
+    if !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = match total_bytes {
+        Some(n) => indicatif::ProgressBar::new(n).with_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:30} {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}",
+            )
+            .expect("valid template"),
+        ),
+        None => indicatif::ProgressBar::new_spinner().with_style(
+            indicatif::ProgressStyle::with_template("{spinner} {bytes} {binary_bytes_per_sec} {msg}")
+                .expect("valid template"),
+        ),
     };
-    let sources = sources(&args.inputs)?;
-    let single = sources.len() == 1;
-    let mut out = BufWriter::new(io::stdout().lock());
-    let mut failed = false;
-    for source in &sources {
-        let name = source.name();
-        let result = source
-            .read()
-            .map_err(|e| format!("{name}: {e}"))
-            .and_then(|bytes| {
-                tagger
-                    .tag_bytes(&bytes, format, args.lossy)
-                    .map_err(|e| format!("{name}: {e}"))
-            });
-        match result {
-            Ok(tags) if single => write_json(&mut out, &tags, args.pretty)?,
-            Ok(tags) => write_json(
-                &mut out,
-                &WithPath {
-                    path: &name,
-                    tags: &tags,
-                },
-                args.pretty,
-            )?,
-            Err(msg) if single => return Err(Failure::Usage(msg)),
-            Err(msg) => {
-                eprintln!("jdtag: {msg}");
-                write_json(
-                    &mut out,
-                    &ErrorRecord {
-                        path: &name,
-                        error: &msg,
-                    },
-                    args.pretty,
-                )?;
-                failed = true;
+    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr_with_hz(4));
+    Some(bar)
+}
+
+/// The one-line summary on stderr at the end of a bulk run.
+fn summary_line(records: u64, failed: u64, bytes: u64, started: Instant) {
+    let secs = started.elapsed().as_secs_f64();
+    let mbs = if secs > 0.0 {
+        bytes as f64 / 1e6 / secs
+    } else {
+        0.0
+    };
+    eprintln!("jdtag: {records} records, {failed} failed, {secs:.2} s, {mbs:.1} MB/s");
+}
+
+fn bulk_cmd(args: &TagArgs) -> Result<(), Failure> {
+    let tagger = build_tagger(&args.lexicons, &args.categories)?;
+    let pool = pool(args.threads)?;
+    let kind = if args.csv {
+        RecordFormat::Csv
+    } else {
+        RecordFormat::JsonLines
+    };
+    let options = BulkOptions::default()
+        .text_fields(args.text_field.clone())
+        .id_field(args.id_field.clone())
+        .keep_fields(args.keep_fields.clone())
+        .max_bytes(args.max_bytes, args.truncate)
+        .format(format_of(args));
+    let inputs: Vec<Option<&Path>> = if args.inputs.is_empty() {
+        vec![None]
+    } else {
+        args.inputs.iter().map(|p| Some(p.as_path())).collect()
+    };
+    let mut out = open_output(args.output.as_deref()).map_err(|e| Failure::Usage(e.to_string()))?;
+    let started = Instant::now();
+    let (mut records, mut failed, mut bytes) = (0u64, 0u64, 0u64);
+    for input in inputs {
+        let (reader, size) = open_input(input, args.decompress).map_err(|e| Failure::Usage(e.to_string()))?;
+        let bar = progress_bar(size);
+        let summary = jdtag::bulk::run(&tagger, &pool, reader, kind, &mut out, &options, |s| {
+            if let Some(bar) = &bar {
+                bar.set_position(s.bytes);
+                bar.set_message(format!(
+                    "{} records, {} failed",
+                    records + s.records,
+                    failed + s.failed
+                ));
             }
+        });
+        if let Some(bar) = bar {
+            bar.finish_and_clear();
         }
+        let summary = summary.map_err(|e| match e.kind() {
+            io::ErrorKind::BrokenPipe => Failure::Closed,
+            io::ErrorKind::InvalidData => Failure::Usage(e.to_string()),
+            _ => Failure::Usage(format!("bulk run failed: {e}")),
+        })?;
+        records += summary.records;
+        failed += summary.failed;
+        bytes += summary.bytes;
     }
     out.flush()?;
-    if failed { Err(Failure::Records) } else { Ok(()) }
+    drop(out);
+    summary_line(records, failed, bytes, started);
+    if failed > 0 { Err(Failure::Records) } else { Ok(()) }
+}
+
+fn stats_cmd(input: Option<&Path>, json: bool, top: usize) -> Result<(), Failure> {
+    let (reader, _) = open_input(input, None).map_err(|e| Failure::Usage(e.to_string()))?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    cli::stats::run(reader, &mut out, json, top).map_err(|e| match e.kind() {
+        io::ErrorKind::BrokenPipe => Failure::Closed,
+        _ => Failure::Usage(e.to_string()),
+    })?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Files tagged together: enough to keep every core busy, few enough to keep memory flat.
+const FILES_PER_CHUNK: usize = 256;
+
+fn tag(args: &TagArgs) -> Result<(), Failure> {
+    let tagger = build_tagger(&args.lexicons, &args.categories)?;
+    let format = format_of(args);
+    let sources = sources(&args.inputs)?;
+    let single = sources.len() == 1;
+    let mut out = open_output(args.output.as_deref()).map_err(|e| Failure::Usage(e.to_string()))?;
+    let tag_one = |source: &Source| -> Result<jdtag::Tags, String> {
+        let name = source.name();
+        let bytes = source.read().map_err(|e| format!("{name}: {e}"))?;
+        if bytes.len() > args.max_bytes && !args.truncate {
+            return Err(format!(
+                "{name}: {} bytes; the limit is {} (--max-bytes, or --truncate)",
+                bytes.len(),
+                args.max_bytes
+            ));
+        }
+        let cut = &bytes[..bytes.len().min(args.max_bytes)];
+        let mut tags = tagger
+            .tag_bytes(cut, format, args.lossy || cut.len() < bytes.len())
+            .map_err(|e| format!("{name}: {e}"))?;
+        if cut.len() < bytes.len() {
+            tags.warnings.push(jdtag::Warning::new(
+                "truncated",
+                format!(
+                    "{} bytes: only the first {} were read",
+                    bytes.len(),
+                    args.max_bytes
+                ),
+            ));
+        }
+        Ok(tags)
+    };
+    if single {
+        return match tag_one(&sources[0]) {
+            Ok(tags) => {
+                write_json(&mut out, &tags, args.pretty)?;
+                out.flush()?;
+                Ok(())
+            }
+            Err(msg) => Err(Failure::Usage(msg)),
+        };
+    }
+    let pool = pool(args.threads)?;
+    let started = Instant::now();
+    let (mut failed, mut bytes) = (0u64, 0u64);
+    for chunk in sources.chunks(FILES_PER_CHUNK) {
+        let results: Vec<(String, Result<jdtag::Tags, String>)> =
+            pool.install(|| chunk.par_iter().map(|s| (s.name(), tag_one(s))).collect());
+        for (name, result) in results {
+            match result {
+                Ok(tags) => write_json(
+                    &mut out,
+                    &WithPath {
+                        path: &name,
+                        tags: &tags,
+                    },
+                    args.pretty,
+                )?,
+                Err(msg) => {
+                    eprintln!("jdtag: {msg}");
+                    write_json(
+                        &mut out,
+                        &ErrorRecord {
+                            path: &name,
+                            error: &msg,
+                        },
+                        args.pretty,
+                    )?;
+                    failed += 1;
+                }
+            }
+        }
+        bytes += chunk.iter().filter_map(|s| s.size()).sum::<u64>();
+    }
+    out.flush()?;
+    drop(out);
+    summary_line(sources.len() as u64, failed, bytes, started);
+    if failed > 0 { Err(Failure::Records) } else { Ok(()) }
 }
 
 fn write_json(out: &mut impl Write, value: &impl Serialize, pretty: bool) -> Result<(), Failure> {

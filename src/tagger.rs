@@ -188,7 +188,7 @@ impl Tagger {
 
     /// Tags a document read as `format`.
     pub fn tag_with(&self, text: &str, format: Format) -> Tags {
-        self.run(text, format, None, Vec::new())
+        self.run(text, format, None, Vec::new(), None)
     }
 
     /// Tags raw bytes. Invalid UTF-8 is an error naming the byte offset, unless `lossy`: then
@@ -211,10 +211,47 @@ impl Tagger {
                 message: "the input is not valid UTF-8: bad bytes were read as U+FFFD; offsets index the original bytes".into(),
             });
         }
-        Ok(self.run(&text, format, map.as_ref(), warnings))
+        Ok(self.run(&text, format, map.as_ref(), warnings, None))
     }
 
-    fn run(&self, src: &str, format: Format, outer: Option<&OffsetMap>, warnings: Vec<Warning>) -> Tags {
+    /// Tags a posting given as a title and a body (as bulk records give them): the text read
+    /// is the title, a blank line and the body, cut to `max_bytes` at a character boundary; spans
+    /// index that text, and the title is the posting's title.
+    ///
+    /// ```
+    /// let tagger = jdtag::Tagger::new();
+    /// let tags = tagger.tag_parts(Some("Senior Data Engineer"), "Spark and Airflow.", jdtag::Format::Auto, 1 << 20);
+    /// assert_eq!(tags.title.unwrap().text, "Senior Data Engineer");
+    /// assert_eq!(tags.seniority.unwrap().level, "senior");
+    /// assert_eq!(tags.skills[0].mentions[0].start, 22);
+    /// ```
+    pub fn tag_parts(&self, title: Option<&str>, body: &str, format: Format, max_bytes: usize) -> Tags {
+        let joined;
+        let (text, title_len) = match title {
+            Some(t) => {
+                joined = format!("{t}\n\n{body}");
+                (joined.as_str(), Some(t.len()))
+            }
+            None => (body, None),
+        };
+        let text = &text[..input::floor_char_boundary(text, max_bytes)];
+        self.run(
+            text,
+            format,
+            None,
+            Vec::new(),
+            title_len.filter(|&n| n <= text.len()),
+        )
+    }
+
+    fn run(
+        &self,
+        src: &str,
+        format: Format,
+        outer: Option<&OffsetMap>,
+        warnings: Vec<Warning>,
+        known_title: Option<usize>,
+    ) -> Tags {
         let mut doc = Document::read(src, format);
         let Inner { lexicon, matcher } = &*self.inner;
         let text: &str = &doc.text;
@@ -424,7 +461,12 @@ impl Tagger {
         }
 
         // Title and seniority.
-        let title = title::find(text, &headings);
+        // A title given apart (bulk records) is the first line of the text; read as Markdown or
+        // HTML it may have moved, so it is looked up in the normalised text.
+        let title = match known_title {
+            Some(n) => text.find(src[..n].trim()).map(|i| i..i + src[..n].trim().len()),
+            None => title::find(text, &headings),
+        };
         let mut evidence = Vec::new();
         if let Some(t) = &title {
             evidence.extend(seniority::title_evidence(&text[t.clone()], t.start));

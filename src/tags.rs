@@ -267,6 +267,16 @@ pub struct Warning {
     pub message: String,
 }
 
+impl Warning {
+    /// A warning with a code and a message.
+    pub fn new(code: impl Into<String>, message: impl Into<String>) -> Warning {
+        Warning {
+            code: code.into(),
+            message: message.into(),
+        }
+    }
+}
+
 impl Tags {
     /// An empty document read as `format`.
     pub(crate) fn empty(format: &str) -> Tags {

@@ -177,3 +177,90 @@ fn requirement_cases() {
     }
     finish("requirement.toml", cases.len(), 40, failures);
 }
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FacetCase {
+    text: String,
+    employment_type: Vec<String>,
+    workplace: Vec<String>,
+}
+
+#[test]
+fn facet_cases() {
+    let tagger = Tagger::new();
+    let cases: Vec<FacetCase> = rows("facets.toml");
+    let mut failures = Vec::new();
+    for c in &cases {
+        let tags = tagger.tag_with(&c.text, Format::Text);
+        if tags.employment_type != c.employment_type {
+            failures.push(format!(
+                "{:?}: employment_type {:?}, want {:?}",
+                c.text, tags.employment_type, c.employment_type
+            ));
+        }
+        if tags.workplace != c.workplace {
+            failures.push(format!(
+                "{:?}: workplace {:?}, want {:?}",
+                c.text, tags.workplace, c.workplace
+            ));
+        }
+    }
+    finish("facets.toml", cases.len(), 70, failures);
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SalaryCase {
+    text: String,
+    salary: Vec<String>,
+    warning: Option<String>,
+}
+
+#[test]
+fn salary_cases() {
+    // "120000-150000 USD year", "-90000 USD year~": see the header of salary.toml.
+    let amount = |v: Option<f64>| {
+        v.map_or(String::new(), |v| {
+            if v.fract() == 0.0 {
+                format!("{v:.0}")
+            } else {
+                format!("{v}")
+            }
+        })
+    };
+    let tagger = Tagger::new();
+    let cases: Vec<SalaryCase> = rows("salary.toml");
+    let mut failures = Vec::new();
+    for c in &cases {
+        let tags = tagger.tag_with(&c.text, Format::Text);
+        let got: Vec<String> = tags
+            .salary
+            .iter()
+            .map(|s| {
+                format!(
+                    "{}-{} {} {}{}",
+                    amount(s.min),
+                    amount(s.max),
+                    s.currency.as_deref().unwrap_or("?"),
+                    s.period.as_deref().unwrap_or("?"),
+                    if s.period_inferred { "~" } else { "" }
+                )
+            })
+            .collect();
+        if got != c.salary {
+            failures.push(format!("{:?}: salary {got:?}, want {:?}", c.text, c.salary));
+        }
+        let warnings: Vec<&str> = tags
+            .warnings
+            .iter()
+            .filter(|w| w.code == "salary_currency")
+            .map(|w| w.message.as_str())
+            .collect();
+        let want: Vec<&str> = c.warning.iter().map(String::as_str).collect();
+        if warnings != want {
+            failures.push(format!("{:?}: warnings {warnings:?}, want {want:?}", c.text));
+        }
+    }
+    finish("salary.toml", cases.len(), 60, failures);
+}

@@ -1,7 +1,13 @@
 //! Employment type (full_time, part_time, contract, internship, temporary, freelance) and
-//! workplace (remote, hybrid, onsite), with evidence. Not built yet: finds nothing.
+//! workplace (remote, hybrid, onsite), with evidence. The phrases, the phrases in which they say
+//! something else, the negations and the labels are all in `lexicons/cues/facets.toml`.
 
+use super::sentence_at;
+use crate::phrases::PhraseSet;
+use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// A facet value and the text that says so (normalised offsets).
 #[derive(Debug, Clone, PartialEq)]
@@ -10,12 +16,302 @@ pub(crate) struct Found {
     pub(crate) span: Range<usize>,
 }
 
-/// Employment types stated in `text`.
-pub(crate) fn employment_types(_text: &str, _sentences: &[Range<usize>]) -> Vec<Found> {
-    Vec::new()
+/// The employment types, in the order of the data file's sections.
+pub(crate) const EMPLOYMENT_TYPES: &[&str] = &[
+    "full_time",
+    "part_time",
+    "contract",
+    "internship",
+    "temporary",
+    "freelance",
+];
+
+/// The workplace arrangements.
+pub(crate) const WORKPLACES: &[&str] = &["remote", "hybrid", "onsite"];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    negations: Vec<String>,
+    negation_window: usize,
+    placeholders: BTreeMap<String, Vec<String>>,
+    employment_type: FacetData,
+    workplace: FacetData,
 }
 
-/// Workplace arrangements stated in `text`.
-pub(crate) fn workplaces(_text: &str, _sentences: &[Range<usize>]) -> Vec<Found> {
-    Vec::new()
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FacetData {
+    labels: Vec<String>,
+    never: Vec<String>,
+    value: Vec<ValueData>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ValueData {
+    value: String,
+    phrases: Vec<String>,
+    label_values: Vec<String>,
+}
+
+static DATA: LazyLock<File> = LazyLock::new(|| {
+    toml::from_str(include_str!("../../lexicons/cues/facets.toml"))
+        .expect("facets.toml is checked by the test suite")
+});
+
+/// One facet's phrase sets; payloads index `values`.
+struct Facet {
+    values: &'static [&'static str],
+    phrases: PhraseSet,
+    never: PhraseSet,
+    labels: PhraseSet,
+    label_values: PhraseSet,
+}
+
+/// `phrase` with every `{name}` replaced by each entry of `placeholders[name]`, in turn.
+fn expand(phrase: &str, placeholders: &BTreeMap<String, Vec<String>>) -> Vec<String> {
+    let Some(open) = phrase.find('{') else {
+        return vec![phrase.to_string()];
+    };
+    let close = open + phrase[open..].find('}').expect("a placeholder is closed");
+    let name = &phrase[open + 1..close];
+    let fills = placeholders
+        .get(name)
+        .unwrap_or_else(|| panic!("facets.toml: no placeholder {name:?}"));
+    fills
+        .iter()
+        .flat_map(|f| {
+            expand(
+                &format!("{}{f}{}", &phrase[..open], &phrase[close + 1..]),
+                placeholders,
+            )
+        })
+        .collect()
+}
+
+fn build(data: &FacetData, values: &'static [&'static str]) -> Facet {
+    let index = |v: &str| {
+        values
+            .iter()
+            .position(|x| *x == v)
+            .unwrap_or_else(|| panic!("facets.toml: unknown value {v:?}")) as u32
+    };
+    let mut phrases = Vec::new();
+    let mut label_values = Vec::new();
+    for v in &data.value {
+        let i = index(&v.value);
+        for p in &v.phrases {
+            phrases.extend(expand(p, &DATA.placeholders).into_iter().map(|p| (p, i)));
+        }
+        label_values.extend(v.label_values.iter().map(|p| (p.clone(), i)));
+    }
+    let set = |pairs: &[(String, u32)]| PhraseSet::new(pairs.iter().map(|(p, i)| (p.as_str(), *i)));
+    let plain = |list: &[String]| PhraseSet::new(list.iter().map(|p| (p.as_str(), 0)));
+    Facet {
+        values,
+        phrases: set(&phrases),
+        never: plain(&data.never),
+        labels: plain(&data.labels),
+        label_values: set(&label_values),
+    }
+}
+
+static EMPLOYMENT: LazyLock<Facet> = LazyLock::new(|| build(&DATA.employment_type, EMPLOYMENT_TYPES));
+static WORKPLACE: LazyLock<Facet> = LazyLock::new(|| build(&DATA.workplace, WORKPLACES));
+
+/// Characters that end a clause for the negation window.
+const CLAUSE_ENDS: &[char] = &[
+    ',', ';', ':', '(', ')', '[', ']', '|', '·', '•', '–', '—', '!', '?', '"',
+];
+
+/// Whether a negation word stands within the window before `at`, in the same clause of the
+/// sentence that starts at `from`.
+fn negated(text: &str, from: usize, at: usize) -> bool {
+    let before = &text[from..at];
+    let clause = before.rfind(CLAUSE_ENDS).map_or(before, |i| {
+        let c = before[i..].chars().next().map_or(1, char::len_utf8);
+        &before[i + c..]
+    });
+    clause
+        .split_whitespace()
+        .rev()
+        .take(DATA.negation_window)
+        .any(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .replace('’', "'")
+                .to_ascii_lowercase();
+            DATA.negations.contains(&w)
+        })
+}
+
+fn inside(r: &Range<usize>, outs: &[Range<usize>]) -> bool {
+    outs.iter().any(|o| o.start <= r.start && r.end <= o.end)
+}
+
+/// Each labelled line's label and value ("Job type: Full-time", "Location:\nRemote"): the value
+/// runs from after the colon to the end of the line or a `·`/`|` separator; it is the next
+/// non-empty line when the label ends its line.
+fn label_regions(text: &str, labels: &PhraseSet) -> Vec<(Range<usize>, Range<usize>)> {
+    const MARKUP: &[char] = &[' ', '\t', '*', '_', '#', '-', '>', '+'];
+    const SEPARATORS: &[char] = &['\n', '·', '|', '•'];
+    let mut out = Vec::new();
+    for (r, _) in labels.find_iter(text) {
+        // At a line start or after a separator.
+        let before = text[..r.start].trim_end_matches(MARKUP);
+        if !(before.is_empty() || before.ends_with(SEPARATORS)) {
+            continue;
+        }
+        // Then a colon, perhaps on the next line.
+        let mut after = text[r.end..].trim_start_matches(['*', '_', ' ', '\t']);
+        if let Some(rest) = after.strip_prefix('\n') {
+            after = rest.trim_start_matches([' ', '\t']);
+        }
+        let Some(rest) = after.strip_prefix(':') else {
+            continue;
+        };
+        let rest = rest.trim_start_matches(['*', '_', ' ', '\t']);
+        let mut start = text.len() - rest.len();
+        let line_end = |s: usize| text[s..].find(SEPARATORS).map_or(text.len(), |i| s + i);
+        let mut end = line_end(start);
+        if text[start..end].trim().is_empty() && text[start..].starts_with('\n') {
+            let next = text[start..].trim_start();
+            start = text.len() - next.len();
+            end = line_end(start);
+        }
+        if start < end {
+            out.push((r, start..end));
+        }
+    }
+    out
+}
+
+fn find(facet: &Facet, text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
+    let labelled = label_regions(text, &facet.labels);
+    // A label names no value ("Contract type: Casual").
+    let never: Vec<Range<usize>> = facet
+        .never
+        .find_iter(text)
+        .map(|(r, _)| r)
+        .chain(labelled.iter().map(|(label, _)| label.clone()))
+        .collect();
+    let mut out: Vec<Found> = facet
+        .phrases
+        .find_iter(text)
+        .filter(|(r, _)| !inside(r, &never))
+        .filter(|(r, _)| {
+            let from = sentence_at(sentences, r.start).map_or(0, |i| sentences[i].start);
+            !negated(text, from.min(r.start), r.start)
+        })
+        .map(|(span, i)| Found {
+            value: facet.values[i as usize],
+            span,
+        })
+        .collect();
+    for (_, region) in labelled {
+        for (r, i) in facet.label_values.find_iter(&text[region.clone()]) {
+            let span = region.start + r.start..region.start + r.end;
+            let overlaps = out
+                .iter()
+                .any(|f| f.span.start < span.end && span.start < f.span.end);
+            if !overlaps && !inside(&span, &never) {
+                out.push(Found {
+                    value: facet.values[i as usize],
+                    span,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|f| f.span.start);
+    out
+}
+
+/// Employment types stated in `text`, in order.
+pub(crate) fn employment_types(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
+    find(&EMPLOYMENT, text, sentences)
+}
+
+/// Workplace arrangements stated in `text`, in order.
+pub(crate) fn workplaces(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
+    find(&WORKPLACE, text, sentences)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::sentences;
+
+    fn values(f: fn(&str, &[Range<usize>]) -> Vec<Found>, text: &str) -> Vec<&'static str> {
+        f(text, &sentences(text)).into_iter().map(|f| f.value).collect()
+    }
+
+    #[test]
+    fn data_loads_and_names_known_values() {
+        for (data, known) in [
+            (&DATA.employment_type, EMPLOYMENT_TYPES),
+            (&DATA.workplace, WORKPLACES),
+        ] {
+            let names: Vec<&str> = data.value.iter().map(|v| v.value.as_str()).collect();
+            assert_eq!(names, known);
+            for p in data
+                .value
+                .iter()
+                .flat_map(|v| v.phrases.iter().chain(&v.label_values))
+            {
+                assert_eq!(*p, p.to_lowercase(), "{p:?} is not lower case");
+            }
+        }
+        LazyLock::force(&EMPLOYMENT);
+        LazyLock::force(&WORKPLACE);
+    }
+
+    #[test]
+    fn expands_placeholders() {
+        let got = expand("{all_days} days in office", &DATA.placeholders);
+        assert_eq!(got, ["5 days in office", "five days in office"]);
+    }
+
+    #[test]
+    fn never_phrases_and_negations() {
+        assert_eq!(
+            values(workplaces, "Remote sensing and hybrid cloud work."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            values(workplaces, "This is not a remote role; on-site in Austin."),
+            ["onsite"]
+        );
+        assert_eq!(values(workplaces, "Non-remote position."), Vec::<&str>::new());
+        assert_eq!(
+            values(employment_types, "No C2C, contract on W2 only."),
+            ["contract"]
+        );
+        assert_eq!(
+            values(employment_types, "Non-exempt full-time position"),
+            ["full_time"]
+        );
+    }
+
+    #[test]
+    fn labels_with_the_value_on_the_next_line() {
+        let t = "Job type:\nPerm\nLocation\n: Leeds or Remote\nWorkplace: Office";
+        assert_eq!(values(employment_types, t), ["full_time"]);
+        assert_eq!(values(workplaces, t), ["remote", "onsite"]);
+        let f = workplaces(t, &sentences(t));
+        assert_eq!(&t[f[1].span.clone()], "Office");
+    }
+
+    #[test]
+    fn days_in_the_office() {
+        assert_eq!(
+            values(workplaces, "Location: Leeds, UK (on-site 4 days a week)"),
+            ["hybrid"]
+        );
+        assert_eq!(values(workplaces, "In the office five days a week."), ["onsite"]);
+        assert_eq!(
+            values(workplaces, "Hybrid, 3 days in office"),
+            ["hybrid", "hybrid"]
+        );
+    }
 }

@@ -1,7 +1,311 @@
 //! Pay statements: amounts, ranges, currencies and periods ("$120,000 - $150,000", "£40k per
-//! annum", "₹12 LPA", "$45/hr"). Not built yet: finds nothing.
+//! annum", "₹12 LPA", "$45/hr", "up to $90,000", "from 60 000 EUR gross per year",
+//! "CHF 120'000"). The currencies, multipliers, period words and cues are data, in
+//! `lexicons/cues/salary.toml`.
+//!
+//! An amount is pay only with a pay cue nearby ("salary", "rate", "OTE", "k"…, in its sentence
+//! or a short heading line before it) or a stated period; an amount right next to a word that
+//! makes it something else ("$75 credit", "raised $20M", "$5M in revenue", "$10k signing
+//! bonus") never is. Amounts without a currency need more: a cue and either a period or a
+//! salary-sized figure right after a cue ("Salary: 120,000"). A bare "$" is read as US dollars
+//! unless the text names another dollar currency or a place where "$" means something else;
+//! then the currency is left out and a warning says why.
 
+use crate::phrases::PhraseSet;
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::LazyLock;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    infer: Infer,
+    limits: Limits,
+    dollar: Dollar,
+    currency: Vec<Currency>,
+    multiplier: Vec<Multiplier>,
+    period: Vec<PeriodWords>,
+    cues: Cues,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Infer {
+    hour_below: f64,
+    month_below: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Limits {
+    year_min: f64,
+    max: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Dollar {
+    default: String,
+    symbols: Vec<String>,
+    names: Vec<String>,
+    not_places: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Currency {
+    code: String,
+    #[serde(default)]
+    dollar: bool,
+    adjective: Option<String>,
+    symbols: Vec<String>,
+    #[serde(default)]
+    names: Vec<String>,
+    #[serde(default)]
+    places: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Multiplier {
+    value: f64,
+    currency: Option<String>,
+    period: Option<String>,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PeriodWords {
+    period: String,
+    after: Vec<String>,
+    before: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Cues {
+    pay: Vec<String>,
+    not_pay: Vec<String>,
+    min_only: Vec<String>,
+    max_only: Vec<String>,
+    min_after: Vec<String>,
+    filler: Vec<String>,
+}
+
+/// The periods, shortest first.
+const PERIODS: &[&str] = &["hour", "day", "week", "month", "year"];
+
+fn static_period(p: &str) -> Option<&'static str> {
+    PERIODS.iter().find(|x| **x == p).copied()
+}
+
+/// A currency as written: a bare dollar, to be resolved against the whole text, or a code.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Cur {
+    Dollar,
+    Code(usize),
+}
+
+/// Payloads of the cue set.
+const PAY: u32 = 0;
+const NOT_PAY: u32 = 1;
+/// Payloads of the bound set.
+const MIN_ONLY: u32 = 0;
+const MAX_ONLY: u32 = 1;
+/// Payload of a place that must not count ("New Mexico").
+const NOT_A_PLACE: u32 = u32::MAX;
+
+/// What makes a bare "$" ambiguous.
+struct Ambiguity {
+    /// The exact text to match (places and symbols are case-sensitive).
+    text: String,
+    /// A currency code: counts only next to a number ("CAD 90k", not "CAD software").
+    code: bool,
+    reason: String,
+}
+
+struct Lex {
+    data: File,
+    token: Regex,
+    dates: Regex,
+    symbols: HashMap<String, Cur>,
+    names: HashMap<String, Cur>,
+    mults: HashMap<String, usize>,
+    codes: HashMap<String, usize>,
+    after: PhraseSet,
+    before: PhraseSet,
+    cues: PhraseSet,
+    bounds: PhraseSet,
+    min_after: PhraseSet,
+    filler: HashSet<String>,
+    ambiguity: PhraseSet,
+    ambiguities: Vec<Ambiguity>,
+    prefilter: PhraseSet,
+}
+
+/// An alternation of literal strings, longest first; `\b` at the ends that are word characters
+/// where `lead`/`trail` ask for it.
+fn alternation<'a>(items: impl IntoIterator<Item = &'a str>, lead: bool, trail: bool) -> String {
+    let mut v: Vec<&str> = items.into_iter().collect();
+    v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    v.dedup();
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    v.iter()
+        .map(|s| {
+            let mut e = regex::escape(s);
+            if lead && word(s.chars().next()) {
+                e = format!(r"\b{e}");
+            }
+            if trail && word(s.chars().next_back()) {
+                e.push_str(r"\b");
+            }
+            e
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+static LEX: LazyLock<Lex> = LazyLock::new(|| {
+    let data: File = toml::from_str(include_str!("../../lexicons/cues/salary.toml"))
+        .expect("salary.toml is checked by the unit tests");
+    let mut symbols = HashMap::new();
+    let mut names = HashMap::new();
+    let mut codes = HashMap::new();
+    for s in &data.dollar.symbols {
+        symbols.insert(s.clone(), Cur::Dollar);
+    }
+    for n in &data.dollar.names {
+        names.insert(n.to_lowercase(), Cur::Dollar);
+    }
+    for (i, c) in data.currency.iter().enumerate() {
+        codes.insert(c.code.clone(), i);
+        for s in &c.symbols {
+            symbols.insert(s.clone(), Cur::Code(i));
+        }
+        for n in &c.names {
+            names.insert(n.to_lowercase(), Cur::Code(i));
+        }
+    }
+    let mut mults = HashMap::new();
+    for (i, m) in data.multiplier.iter().enumerate() {
+        for w in &m.words {
+            mults.insert(w.clone(), i);
+        }
+    }
+    let sym_pre = alternation(symbols.keys().map(String::as_str), true, false);
+    let sym_post = alternation(symbols.keys().map(String::as_str), false, true);
+    let name_alt = alternation(names.keys().map(String::as_str), false, true);
+    let mult_alt = alternation(mults.keys().map(String::as_str), false, true);
+    let sp = r"[ \u{a0}\u{202f}]";
+    let num = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?|\d{1,3}(?:[,.'’]\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?:[ \u{a0}\u{202f}]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?";
+    let token = Regex::new(&format!(
+        r"(?:(?P<pre>{sym_pre}){sp}?)?(?P<num>{num})(?:{sp}?(?P<mult>{mult_alt}))?(?:{sp}?\(?(?:(?P<post>{sym_post})|(?i:(?P<name>{name_alt})))\)?)?"
+    ))
+    .expect("valid regex");
+    let dates = Regex::new(r"\b\d{4}-\d{1,2}-\d{1,2}|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}/\d{1,2}/\d{1,2}")
+        .expect("valid regex");
+
+    let period_index = |p: &str| {
+        PERIODS
+            .iter()
+            .position(|x| *x == p)
+            .unwrap_or_else(|| panic!("salary.toml: unknown period {p}")) as u32
+    };
+    let after = PhraseSet::new(
+        data.period
+            .iter()
+            .flat_map(|p| p.after.iter().map(move |w| (w.as_str(), period_index(&p.period)))),
+    );
+    let before = PhraseSet::new(data.period.iter().flat_map(|p| {
+        p.before
+            .iter()
+            .map(move |w| (w.as_str(), period_index(&p.period)))
+    }));
+    let cues = PhraseSet::new(
+        data.cues
+            .pay
+            .iter()
+            .map(|w| (w.as_str(), PAY))
+            .chain(data.cues.not_pay.iter().map(|w| (w.as_str(), NOT_PAY))),
+    );
+    let bounds = PhraseSet::new(
+        data.cues
+            .min_only
+            .iter()
+            .map(|w| (w.as_str(), MIN_ONLY))
+            .chain(data.cues.max_only.iter().map(|w| (w.as_str(), MAX_ONLY))),
+    );
+    let min_after = PhraseSet::new(data.cues.min_after.iter().map(|w| (w.as_str(), 0)));
+    let filler = data.cues.filler.iter().map(|w| w.to_lowercase()).collect();
+
+    let mut ambiguities = Vec::new();
+    for c in data.currency.iter().filter(|c| c.dollar) {
+        let named = format!("'$' with {} named in the text: currency not guessed", c.code);
+        for s in &c.symbols {
+            let code = s.len() == 3 && s.chars().all(|ch| ch.is_ascii_uppercase());
+            ambiguities.push(Ambiguity {
+                text: s.clone(),
+                code,
+                reason: named.clone(),
+            });
+        }
+        for n in &c.names {
+            ambiguities.push(Ambiguity {
+                text: n.clone(),
+                code: false,
+                reason: named.clone(),
+            });
+        }
+        let adjective = c.adjective.as_deref().unwrap_or(&c.code);
+        for p in &c.places {
+            ambiguities.push(Ambiguity {
+                text: p.clone(),
+                code: false,
+                reason: format!("'$' with a {adjective} location: currency not guessed"),
+            });
+        }
+    }
+    let ambiguity = PhraseSet::new(
+        ambiguities
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.text.as_str(), i as u32))
+            .chain(data.dollar.not_places.iter().map(|p| (p.as_str(), NOT_A_PLACE))),
+    );
+
+    let mut pre: Vec<&str> = symbols.keys().map(String::as_str).collect();
+    pre.extend(names.keys().map(String::as_str));
+    pre.extend(mults.keys().map(String::as_str).filter(|w| w.len() > 2));
+    pre.extend(
+        data.period
+            .iter()
+            .flat_map(|p| p.after.iter().map(String::as_str)),
+    );
+    pre.extend(data.cues.pay.iter().map(String::as_str));
+    let prefilter = PhraseSet::new(pre.into_iter().map(|w| (w, 0)));
+
+    Lex {
+        token,
+        dates,
+        symbols,
+        names,
+        mults,
+        codes,
+        after,
+        before,
+        cues,
+        bounds,
+        min_after,
+        filler,
+        ambiguity,
+        ambiguities,
+        prefilter,
+        data,
+    }
+});
 
 /// One pay statement.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,7 +324,587 @@ pub(crate) struct Found {
     pub(crate) warning: Option<String>,
 }
 
+/// One amount as written, in offsets of its sentence.
+#[derive(Debug, Clone)]
+struct Amount {
+    span: Range<usize>,
+    /// The number as written, before any multiplier.
+    raw: f64,
+    mult: Option<usize>,
+    cur: Option<Cur>,
+    /// Digits only: no separator, decimals or multiplier (so it may be a year).
+    plain: bool,
+    leading_zero: bool,
+}
+
+impl Amount {
+    fn value(&self) -> f64 {
+        self.raw * self.mult.map_or(1.0, |m| LEX.data.multiplier[m].value)
+    }
+}
+
+/// Parses "120,000", "55.000", "60 000", "120'000", "1,20,000", "47000.00", "45,50", "1.5".
+fn parse_number(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    let n = b.len();
+    // A decimal part: one or two digits after the last separator.
+    let (int, frac) = match (1..=2).find(|&k| n > k && matches!(b[n - k - 1], b'.' | b',')) {
+        Some(k) if b[n - k..].iter().all(u8::is_ascii_digit) => (&s[..n - k - 1], &s[n - k..]),
+        _ => (s, ""),
+    };
+    let digits: String = int.chars().filter(char::is_ascii_digit).collect();
+    format!("{digits}.{}", if frac.is_empty() { "0" } else { frac })
+        .parse()
+        .ok()
+}
+
+/// The amounts of `s`, in order.
+fn amounts(s: &str) -> Vec<Amount> {
+    let lex = &*LEX;
+    let dates: Vec<Range<usize>> = lex.dates.find_iter(s).map(|m| m.range()).collect();
+    let mut out = Vec::new();
+    for c in lex.token.captures_iter(s) {
+        let num = c.name("num").expect("num");
+        let start = c.name("pre").map_or(num.start(), |p| p.start());
+        let end = c.get(0).expect("group 0").end();
+        // Trailing space or "(" taken by the optional groups but not used.
+        let end = start
+            + s[start..end]
+                .trim_end_matches([' ', '(', '\u{a0}', '\u{202f}'])
+                .len();
+        let prev = s[..start].chars().next_back();
+        let first = s[start..].chars().next();
+        let last = s[..end].chars().next_back();
+        let next = s[end..].chars().next();
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        if word(first) && word(prev) {
+            continue;
+        }
+        if c.name("pre").is_none() && matches!(prev, Some('.' | ',' | '/' | '#' | '_' | '+' | '^')) {
+            continue;
+        }
+        if word(last) && word(next) || matches!(next, Some('%' | '°')) {
+            continue;
+        }
+        let rest = &s[end..];
+        if rest.starts_with("(k)") || rest.starts_with("(K)") {
+            continue;
+        }
+        // A version or a dotted number ("3.11.2").
+        if c.name("mult").is_none()
+            && c.name("post").is_none()
+            && c.name("name").is_none()
+            && (rest.starts_with('.') || rest.starts_with(','))
+            && rest[1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            continue;
+        }
+        if dates.iter().any(|d| d.start < num.end() && num.start() < d.end) {
+            continue;
+        }
+        let Some(raw) = parse_number(num.as_str()) else {
+            continue;
+        };
+        if raw == 0.0 {
+            continue;
+        }
+        let mult = c.name("mult").and_then(|m| lex.mults.get(m.as_str()).copied());
+        let symbol = |g: &str| c.name(g).and_then(|m| lex.symbols.get(m.as_str()).copied());
+        let written_after = symbol("post").or_else(|| {
+            c.name("name")
+                .and_then(|m| lex.names.get(&m.as_str().to_lowercase()).copied())
+        });
+        // "$140,000 CAD": the code after says which dollar.
+        let cur = match (symbol("pre"), written_after) {
+            (Some(Cur::Dollar) | None, Some(after)) => Some(after),
+            (pre, _) => pre,
+        }
+        .or_else(|| mult_currency(mult));
+        let plain = mult.is_none() && num.as_str().bytes().all(|b| b.is_ascii_digit());
+        out.push(Amount {
+            span: start..end,
+            raw,
+            mult,
+            cur,
+            plain,
+            leading_zero: num.as_str().starts_with('0'),
+        });
+    }
+    out
+}
+
+fn mult_currency(mult: Option<usize>) -> Option<Cur> {
+    let m = &LEX.data.multiplier[mult?];
+    m.currency
+        .as_ref()
+        .and_then(|c| LEX.codes.get(c))
+        .map(|&i| Cur::Code(i))
+}
+
+fn mult_period(mult: Option<usize>) -> Option<&'static str> {
+    LEX.data.multiplier[mult?]
+        .period
+        .as_deref()
+        .and_then(static_period)
+}
+
+/// Connectors between the two ends of a range.
+const CONNECTORS: &[&str] = &[
+    "-", "–", "—", "−", "~", "to", "and", "till", "until", "through", "thru", "bis", "à",
+];
+
+/// A statement being read: one amount or a range of two.
+#[derive(Debug, Clone)]
+struct Statement {
+    span: Range<usize>,
+    min: Option<f64>,
+    max: Option<f64>,
+    cur: Option<Cur>,
+    period: Option<&'static str>,
+    parts: Vec<Amount>,
+}
+
+/// The period phrase `hay` starts with (after spaces), and where it ends.
+fn period_at_start(hay: &str) -> Option<(&'static str, usize)> {
+    let lead = hay.len() - hay.trim_start().len();
+    LEX.after
+        .find_iter(hay)
+        .next()
+        .filter(|(r, _)| r.start == lead)
+        .map(|(r, p)| (PERIODS[p as usize], r.end))
+}
+
+/// Groups amounts into statements: "$120k - $150k", "$18/hr - $22/hr", "between 40 000 and
+/// 50 000 EUR".
+fn group(s: &str, amounts: Vec<Amount>) -> Vec<Statement> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < amounts.len() {
+        let a = &amounts[i];
+        if let Some(b) = amounts.get(i + 1)
+            && let Some(st) = range(s, a, b)
+        {
+            out.push(st);
+            i += 2;
+            continue;
+        }
+        out.push(Statement {
+            span: a.span.clone(),
+            min: Some(a.value()),
+            max: Some(a.value()),
+            cur: a.cur,
+            period: mult_period(a.mult),
+            parts: vec![a.clone()],
+        });
+        i += 1;
+    }
+    out
+}
+
+fn range(s: &str, a: &Amount, b: &Amount) -> Option<Statement> {
+    let mut gap = &s[a.span.end..b.span.start];
+    let mut period = None;
+    if let Some((p, end)) = period_at_start(gap) {
+        period = Some(p);
+        gap = &gap[end..];
+    }
+    let connector = gap.trim().to_lowercase();
+    if !CONNECTORS.contains(&connector.as_str()) {
+        return None;
+    }
+    if connector == "and" && !s[..a.span.start].trim_end().to_lowercase().ends_with("between") {
+        return None;
+    }
+    let (mut a, mut b) = (a.clone(), b.clone());
+    // "$120-150k", "12-15 LPA": the multiplier written once counts for both.
+    match (a.mult, b.mult) {
+        (None, Some(m)) if a.raw < b.raw => a.mult = Some(m),
+        (Some(m), None) if b.raw > a.raw => b.mult = Some(m),
+        _ => {}
+    }
+    let cur = a.cur.or(b.cur).or_else(|| mult_currency(a.mult));
+    if a.value() > b.value() {
+        return None;
+    }
+    let period = period.or(mult_period(b.mult)).or(mult_period(a.mult));
+    Some(Statement {
+        span: a.span.start..b.span.end,
+        min: Some(a.value()),
+        max: Some(b.value()),
+        cur,
+        period,
+        parts: vec![a, b],
+    })
+}
+
+/// Words of `s` split at white space, with their byte offsets.
+fn word_starts(s: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut in_word = false;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// The kind of the cue nearest the end of `before` within `words` words, stopping at a clause
+/// break.
+fn cue_before(before: &str, words: usize) -> Option<u32> {
+    let cut = before
+        .rfind([',', ';', '(', '+', '|', '•'])
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let window = &before[cut..];
+    let starts = word_starts(window);
+    let from = starts.len().saturating_sub(words);
+    let from = starts.get(from).copied().unwrap_or(window.len());
+    LEX.cues.find_iter(&window[from..]).last().map(|(_, p)| p)
+}
+
+/// The kind of the first cue in the first `words` words of `after`, stopping at a clause break.
+fn cue_after(after: &str, words: usize) -> Option<u32> {
+    let lower = after.to_ascii_lowercase();
+    let mut cut = after
+        .find([',', ';', '(', ')', '+', '|', '&', '.', '•'])
+        .unwrap_or(after.len());
+    for w in [" and ", " plus ", " with "] {
+        if let Some(i) = lower.find(w) {
+            cut = cut.min(i);
+        }
+    }
+    let window = &after[..cut];
+    let starts = word_starts(window);
+    let to = starts.get(words).copied().unwrap_or(window.len());
+    LEX.cues.find_iter(&window[..to]).next().map(|(_, p)| p)
+}
+
+/// Whether a pay cue is within `before` words before `span` or `after` words after it.
+fn cue_near(s: &str, span: &Range<usize>, before: usize, after: usize) -> bool {
+    let starts = word_starts(&s[..span.start]);
+    let from = starts.len().checked_sub(before).map_or(0, |i| starts[i]);
+    let tail = &s[span.end..];
+    let to = span.end + word_starts(tail).get(after).copied().unwrap_or(tail.len());
+    LEX.cues.payloads_in(&s[from..to]).any(|p| p == PAY)
+}
+
+/// The period stated right after a statement, past filler words, with its end and any
+/// currency named on the way ("60 000 EUR gross per year", "$120k (USD) per year").
+fn period_after(after: &str) -> Option<(&'static str, usize, Option<Cur>)> {
+    let (r, p) = LEX.after.find_iter(after).next()?;
+    if r.start > 48 {
+        return None;
+    }
+    let gap = &after[..r.start];
+    if gap.contains([',', ';', '.', ':', '\n']) || gap.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut cur = None;
+    for w in gap.split_whitespace() {
+        let w = w.trim_matches(|c| c == '(' || c == ')');
+        if w.is_empty() || LEX.filler.contains(&w.to_lowercase()) {
+            continue;
+        }
+        match LEX.symbols.get(w).or_else(|| LEX.names.get(&w.to_lowercase())) {
+            Some(c) => cur = Some(*c),
+            None => return None,
+        }
+    }
+    Some((PERIODS[p as usize], r.end, cur))
+}
+
+/// The period stated a few words before a statement ("Hourly rate: $45", "annual base salary
+/// of $120k").
+fn period_before(before: &str) -> Option<&'static str> {
+    let (r, p) = LEX.before.find_iter(before).last()?;
+    (word_starts(&before[r.end..]).len() <= 6).then_some(PERIODS[p as usize])
+}
+
+/// Whether a sentence is a short heading with a pay cue ("Compensation", "Salary range:").
+fn heading_with_cue(s: &str) -> bool {
+    word_starts(s).len() <= 6 && LEX.cues.payloads_in(s).any(|p| p == PAY)
+}
+
+/// What makes a bare "$" ambiguous in `text`, if anything.
+fn dollar_ambiguity(text: &str) -> Option<&'static str> {
+    let lex = &*LEX;
+    lex.ambiguity.find_iter(text).find_map(|(r, p)| {
+        let a = lex.ambiguities.get(p as usize)?;
+        if text[r.clone()] != *a.text && !a.text.chars().all(|c| c.is_lowercase() || c == ' ') {
+            return None;
+        }
+        if a.code {
+            let before = text[..r.start].trim_end_matches([' ', '(']);
+            let after = text[r.end..].trim_start_matches([' ', ')']);
+            let near_number = before.ends_with(|c: char| c.is_ascii_digit() || c == 'k' || c == 'K')
+                || after.starts_with(|c: char| c.is_ascii_digit() || c == '$');
+            if !near_number {
+                return None;
+            }
+        }
+        Some(a.reason.as_str())
+    })
+}
+
+/// The period an amount of this size most likely is.
+fn infer_period(v: f64) -> &'static str {
+    let i = &LEX.data.infer;
+    if v < i.hour_below {
+        "hour"
+    } else if v < i.month_below {
+        "month"
+    } else {
+        "year"
+    }
+}
+
+/// A statement read in its sentence, before the currency is resolved.
+struct Read {
+    span: Range<usize>,
+    min: Option<f64>,
+    max: Option<f64>,
+    cur: Option<Cur>,
+    period: Option<&'static str>,
+}
+
+/// The pay statements of `s`; `heading_cue`: the line before is a heading about pay.
+fn read_sentence(s: &str, heading_cue: bool) -> Vec<Read> {
+    let lex = &*LEX;
+    let statements = group(s, amounts(s));
+    let mut out = Vec::new();
+    let mut prev_end = 0;
+    for (k, st) in statements.iter().enumerate() {
+        let mut st = st.clone();
+        let next_start = statements.get(k + 1).map_or(s.len(), |n| n.span.start);
+        let before = &s[prev_end.min(st.span.start)..st.span.start];
+        prev_end = st.span.end;
+        let single = st.parts.len() == 1;
+        // "up to $90,000", "from 60 000 EUR".
+        if single {
+            let trimmed = before.trim_end();
+            if let Some((r, p)) = lex.bounds.find_iter(trimmed).last()
+                && r.end == trimmed.len()
+            {
+                st.span.start -= before.len() - r.start;
+                if p == MIN_ONLY {
+                    st.max = None;
+                } else {
+                    st.min = None;
+                }
+            }
+        }
+        let mut after = &s[st.span.end..next_start.max(st.span.end)];
+        // "$100k+", "$100k or more".
+        if single && st.min.is_some() && st.max.is_some() {
+            if after.starts_with('+') {
+                st.max = None;
+                st.span.end += 1;
+                after = &after[1..];
+            } else if let Some((r, _)) = lex.min_after.find_iter(after).next()
+                && after[..r.start].trim().is_empty()
+            {
+                st.max = None;
+            }
+        }
+        if st.period.is_none()
+            && let Some((p, end, cur)) = period_after(after)
+        {
+            st.period = Some(p);
+            st.cur = st.cur.or(cur);
+            st.span.end += end;
+            after = &after[end..];
+        }
+        let stated_after = st.period.is_some();
+        if st.period.is_none() {
+            st.period = period_before(before);
+        }
+        if cue_before(before, 5) == Some(NOT_PAY) || cue_after(after, 3) == Some(NOT_PAY) {
+            continue;
+        }
+        let top = st.max.or(st.min).unwrap_or(0.0);
+        let limits = &lex.data.limits;
+        if top >= limits.max || (st.period == Some("year") && top < limits.year_min) {
+            continue;
+        }
+        let sentence_cue = heading_cue || cue_near(s, &st.span, 12, 6);
+        let mult_k = st.parts.iter().any(|a| a.mult.is_some()) && top >= lex.data.infer.month_below;
+        if st.cur.is_some() {
+            if !(sentence_cue || st.period.is_some() || mult_k) {
+                continue;
+            }
+        } else {
+            // No currency: a year, a date piece, or a number without a pay cue is not pay.
+            let year_like = st
+                .parts
+                .iter()
+                .any(|a| a.plain && (1900.0..=2100.0).contains(&a.raw));
+            if year_like || st.parts.iter().any(|a| a.leading_zero) || !sentence_cue {
+                continue;
+            }
+            let sized = st.parts.iter().any(|a| a.mult.is_some()) || top >= 1000.0;
+            let cue_close = heading_cue || cue_before(before, 5) == Some(PAY);
+            if !(cue_close && (stated_after || sized)) {
+                continue;
+            }
+            // "10,000 requests": a count of something.
+            let next_word = after
+                .split_whitespace()
+                .next()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+                .unwrap_or_default();
+            if !stated_after
+                && next_word.starts_with(char::is_alphabetic)
+                && !lex.filler.contains(&next_word)
+                && !lex.cues.payloads_in(&next_word).any(|p| p == PAY)
+            {
+                continue;
+            }
+        }
+        out.push(Read {
+            span: st.span,
+            min: st.min,
+            max: st.max,
+            cur: st.cur,
+            period: st.period,
+        });
+    }
+    out
+}
+
+/// Where the sentence at `si` really starts: a currency written with a dot ("Rs. 12 LPA")
+/// ends the sentence before it.
+fn sentence_start(text: &str, sentences: &[Range<usize>], si: usize) -> usize {
+    let r = &sentences[si];
+    let Some(prev) = si.checked_sub(1).map(|p| &sentences[p]) else {
+        return r.start;
+    };
+    if text[prev.end..r.start].contains('\n') {
+        return r.start;
+    }
+    let p = &text[prev.clone()];
+    LEX.symbols
+        .keys()
+        .filter(|k| k.ends_with('.') && p.ends_with(k.as_str()))
+        .map(|k| prev.end - k.len())
+        .filter(|&at| {
+            text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
+        .min()
+        .unwrap_or(r.start)
+}
+
 /// Every pay statement of `text`, split into `sentences`.
-pub(crate) fn find_all(_text: &str, _sentences: &[Range<usize>]) -> Vec<Found> {
-    Vec::new()
+pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
+    let lex = &*LEX;
+    let mut out = Vec::new();
+    let mut ambiguity: Option<Option<&'static str>> = None;
+    let mut warned = false;
+    for (si, r) in sentences.iter().enumerate() {
+        let s = &text[r.clone()];
+        if !s.bytes().any(|b| b.is_ascii_digit()) || lex.prefilter.find_iter_anywhere(s).next().is_none() {
+            continue;
+        }
+        let start = sentence_start(text, sentences, si);
+        let heading_cue = si
+            .checked_sub(1)
+            .is_some_and(|p| heading_with_cue(&text[sentences[p].clone()]));
+        for read in read_sentence(&text[start..r.end], heading_cue) {
+            let mut warning = None;
+            let currency = match read.cur {
+                Some(Cur::Code(i)) => Some(lex.data.currency[i].code.clone()),
+                Some(Cur::Dollar) => match *ambiguity.get_or_insert_with(|| dollar_ambiguity(text)) {
+                    Some(reason) => {
+                        if !warned {
+                            warning = Some(reason.to_string());
+                            warned = true;
+                        }
+                        None
+                    }
+                    None => Some(lex.data.dollar.default.clone()),
+                },
+                None => None,
+            };
+            let (period, period_inferred) = match read.period {
+                Some(p) => (Some(p), false),
+                None => (Some(infer_period(read.max.or(read.min).unwrap_or(0.0))), true),
+            };
+            out.push(Found {
+                min: read.min,
+                max: read.max,
+                currency,
+                period,
+                period_inferred,
+                span: start + read.span.start..start + read.span.end,
+                warning,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Row = (Option<f64>, Option<f64>, Option<String>, Option<&'static str>);
+
+    fn one(text: &str) -> Vec<Row> {
+        find_all(text, &super::super::sentences(text))
+            .into_iter()
+            .map(|f| (f.min, f.max, f.currency, f.period))
+            .collect()
+    }
+
+    #[test]
+    fn lexicon_loads() {
+        assert!(LEX.codes.contains_key("USD"));
+        assert!(LEX.data.infer.hour_below < LEX.data.infer.month_below);
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_number("120,000"), Some(120_000.0));
+        assert_eq!(parse_number("55.000"), Some(55_000.0));
+        assert_eq!(parse_number("60 000"), Some(60_000.0));
+        assert_eq!(parse_number("120'000"), Some(120_000.0));
+        assert_eq!(parse_number("1,20,000"), Some(120_000.0));
+        assert_eq!(parse_number("47000.00"), Some(47_000.0));
+        assert_eq!(parse_number("45,50"), Some(45.5));
+    }
+
+    #[test]
+    fn a_range_with_a_period() {
+        let s = "Salary: $120,000 - $150,000 per year";
+        let f = find_all(s, &super::super::sentences(s));
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].min, f[0].max), (Some(120_000.0), Some(150_000.0)));
+        assert_eq!(f[0].currency.as_deref(), Some("USD"));
+        assert_eq!(f[0].period, Some("year"));
+        assert!(!f[0].period_inferred);
+        assert_eq!(&s[f[0].span.clone()], "$120,000 - $150,000 per year");
+    }
+
+    #[test]
+    fn not_pay() {
+        assert!(one("Jumpstart your hiring with a $75 credit.").is_empty());
+        assert!(one("We raised $20 million last year.").is_empty());
+        assert!(one("Competitive salary, DOE, 401(k).").is_empty());
+    }
+
+    #[test]
+    fn a_dollar_in_canada_is_not_guessed() {
+        let s = "Based in Toronto. Salary: $90,000 - $110,000";
+        let f = find_all(s, &super::super::sentences(s));
+        assert_eq!(f[0].currency, None);
+        assert_eq!(
+            f[0].warning.as_deref(),
+            Some("'$' with a Canadian location: currency not guessed")
+        );
+    }
 }

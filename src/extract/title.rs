@@ -86,14 +86,21 @@ pub(crate) fn find(text: &str, headings: &[Heading]) -> Option<Range<usize>> {
     if let Some(r) = labelled(text, &labels).into_iter().next() {
         return Some(r);
     }
-    if let Some(h) = headings.first() {
-        let line = line_ranges(&text[h.start..])
+    // The first heading, when it opens the text; or a heading among the first lines that reads
+    // as a job title (an HTML page's <h1> after its <title>).
+    let first_lines: Vec<Range<usize>> = line_ranges(text).take(5).collect();
+    for (i, h) in headings.iter().take(3).enumerate() {
+        let Some(line) = line_ranges(&text[h.start..])
             .next()
-            .map(|r| h.start + r.start..h.start + r.end)?;
-        if sections::heading_kind_exact(&text[line.clone()]).is_none()
-            && line_ranges(text)
-                .next()
-                .is_some_and(|first| first.start == line.start)
+            .map(|r| h.start + r.start..h.start + r.end)
+        else {
+            continue;
+        };
+        let opens = first_lines.first().is_some_and(|f| f.start == line.start);
+        let early = first_lines.iter().any(|f| f.start == line.start);
+        let candidate = &text[line.clone()];
+        if sections::heading_kind_exact(candidate).is_none()
+            && ((i == 0 && opens) || (early && looks_like_title(candidate)))
         {
             return Some(line);
         }
