@@ -3,7 +3,7 @@
 
 use crate::disambiguate;
 use crate::error::{Error, Problem};
-use crate::extract::{self, education, experience, facets, requirement, salary, seniority, title};
+use crate::extract::{self, education, experience, facets, location, requirement, salary, seniority, title};
 use crate::input::{self, Document, Format, OffsetMap};
 use crate::lexicon::{Category, Lexicon};
 use crate::matcher::Matcher;
@@ -459,6 +459,11 @@ impl Tagger {
                 });
             }
         }
+
+        tags.location = location::find_all(text, &sentences)
+            .into_iter()
+            .map(&span)
+            .collect();
 
         // Title and seniority.
         // A title given apart (bulk records) is the first line of the text; read as Markdown or

@@ -40,6 +40,8 @@ pub struct Tags {
     pub workplace: Vec<String>,
     /// The text behind each `workplace` value.
     pub workplace_evidence: Vec<Facet>,
+    /// The locations the posting states, as written ("Austin, TX", "Remote - US only").
+    pub location: Vec<Span>,
     /// The document's sections, in order.
     pub sections: Vec<Section>,
     /// Things the reader should know about how the input was read (e.g. replaced bytes).
@@ -294,6 +296,7 @@ impl Tags {
             employment_type_evidence: Vec::new(),
             workplace: Vec::new(),
             workplace_evidence: Vec::new(),
+            location: Vec::new(),
             sections: Vec::new(),
             warnings: Vec::new(),
         }

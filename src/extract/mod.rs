@@ -5,6 +5,7 @@
 pub(crate) mod education;
 pub(crate) mod experience;
 pub(crate) mod facets;
+pub(crate) mod location;
 pub(crate) mod requirement;
 pub(crate) mod salary;
 pub(crate) mod seniority;
