@@ -17,7 +17,7 @@ const NUMBER: &str = r"(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eig
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     let num = format!(r"{NUMBER}(?:\s*\(\s*{NUMBER}\s*\))?");
     Regex::new(&format!(
-        r"(?xi)
+        r"(?xi-u)
         (?:\b(?P<pre>between|at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|over|more\s+than|in\s+excess\s+of|upwards\s+of|up\s+to|less\s+than|under|fewer\s+than|no\s+more\s+than|maximum\s+of|max\.?)\s+)?
         (?:\b(?P<a>{num})|\b(?P<article>a|an)\b)
         \s*(?P<plus>\+|\s+plus\b|\s+or\s+more\b)?
