@@ -568,8 +568,12 @@ fn experience_skills(
             .collect()
     };
     let before = &text[prev_end..f.span.start];
-    let picked = if let Some(label) = before.trim_end().strip_suffix(':') {
-        between(prev_end, prev_end + label.len())
+    let label = before
+        .trim_end()
+        .strip_suffix(':')
+        .map(|l| between(prev_end, prev_end + l.len()));
+    let picked = if let Some(label) = label.filter(|l| !l.is_empty()) {
+        label
     } else if let Some((_, e)) = in_sentence.iter().rev().find(|(t, _)| {
         t.end <= f.span.start
             && text[t.end..f.span.start]
