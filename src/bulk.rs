@@ -1,10 +1,10 @@
 //! Bulk tagging: records in (JSON Lines or CSV), one JSON line out per record, in input order,
 //! on a rayon pool the caller owns, in bounded memory.
 //!
-//! Records are read in chunks (at most [`CHUNK_RECORDS`] records or [`CHUNK_BYTES`] bytes),
-//! each chunk is parsed, tagged and serialized in parallel, and the lines are written back in
-//! input order before the next chunk is read — so memory stays flat however long the input
-//! is, and one thread or many give the same bytes. A broken record (bad JSON, a missing or
+//! Records are read in chunks (at most [`CHUNK_RECORDS`] records or [`CHUNK_BYTES`] bytes);
+//! each chunk is parsed, tagged and serialized in parallel while the calling thread reads the
+//! next one, and the lines are written back in input order — at most two chunks are in flight,
+//! so memory stays flat however long the input is, and one thread or many give the same bytes. A broken record (bad JSON, a missing or
 //! non-string text field, an oversized text) gives an output line with `line` and `error`, and
 //! the run goes on: the output always has one line per input record.
 //!
@@ -27,11 +27,12 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::io::{self, BufRead, Write};
+use std::sync::mpsc;
 
 /// Most records tagged together in one chunk.
-pub const CHUNK_RECORDS: usize = 2048;
+pub const CHUNK_RECORDS: usize = 1024;
 /// Most input bytes held in one chunk.
-pub const CHUNK_BYTES: usize = 16 << 20;
+pub const CHUNK_BYTES: usize = 8 << 20;
 
 /// How the input holds its records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,24 +144,40 @@ pub fn run<R: BufRead, W: Write>(
 ) -> io::Result<Summary> {
     let mut summary = Summary::default();
     let mut reader = Reader::new(input, kind)?;
-    loop {
-        let chunk = reader.chunk(&mut summary)?;
-        if chunk.is_empty() {
-            break;
+    // The calling thread reads chunk N+1 and writes chunk N-1 while the pool tags chunk N.
+    pool.in_place_scope(|scope| -> io::Result<()> {
+        let mut pending: Option<mpsc::Receiver<Vec<(Vec<u8>, bool)>>> = None;
+        loop {
+            let chunk = reader.chunk(&mut summary)?;
+            let next = (!chunk.is_empty()).then(|| {
+                let (tx, rx) = mpsc::sync_channel(1);
+                scope.spawn(move |_| {
+                    let lines: Vec<(Vec<u8>, bool)> = chunk
+                        .into_par_iter()
+                        .map(|item| process_guarded(tagger, item, options))
+                        .collect();
+                    // The receiver is gone only when writing failed; the error is reported there.
+                    let _ = tx.send(lines);
+                });
+                rx
+            });
+            if let Some(rx) = pending.take() {
+                let lines = rx
+                    .recv()
+                    .map_err(|_| io::Error::other("a worker stopped without its records"))?;
+                for (line, failed) in lines {
+                    out.write_all(&line)?;
+                    summary.records += 1;
+                    summary.failed += u64::from(failed);
+                }
+                progress(&summary);
+            }
+            match next {
+                Some(rx) => pending = Some(rx),
+                None => return Ok(()),
+            }
         }
-        let lines: Vec<(Vec<u8>, bool)> = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .map(|item| process_guarded(tagger, item, options))
-                .collect()
-        });
-        for (line, failed) in lines {
-            out.write_all(&line)?;
-            summary.records += 1;
-            summary.failed += u64::from(failed);
-        }
-        progress(&summary);
-    }
+    })?;
     out.flush()?;
     Ok(summary)
 }
