@@ -131,6 +131,9 @@ struct Item {
     raw: Raw,
 }
 
+/// One output line (with its line break) and whether its record failed.
+type OutLine = (Vec<u8>, bool);
+
 /// Tags every record of `input`, writing one JSON line per record to `out` in input order.
 /// `progress` is called after each chunk with the counts so far.
 pub fn run<R: BufRead, W: Write>(
@@ -146,13 +149,13 @@ pub fn run<R: BufRead, W: Write>(
     let mut reader = Reader::new(input, kind)?;
     // The calling thread reads chunk N+1 and writes chunk N-1 while the pool tags chunk N.
     pool.in_place_scope(|scope| -> io::Result<()> {
-        let mut pending: Option<mpsc::Receiver<Vec<(Vec<u8>, bool)>>> = None;
+        let mut pending: Option<mpsc::Receiver<Vec<OutLine>>> = None;
         loop {
             let chunk = reader.chunk(&mut summary)?;
             let next = (!chunk.is_empty()).then(|| {
                 let (tx, rx) = mpsc::sync_channel(1);
                 scope.spawn(move |_| {
-                    let lines: Vec<(Vec<u8>, bool)> = chunk
+                    let lines: Vec<OutLine> = chunk
                         .into_par_iter()
                         .map(|item| process_guarded(tagger, item, options))
                         .collect();

@@ -1,32 +1,10 @@
 //! Bulk mode through the real binary: JSON Lines and CSV in, ordered JSON Lines out, error
 //! records, threads, compression, limits, and `jdtag stats`.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_jdtag");
-
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .env_remove("RUST_BACKTRACE")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Write stdin from another thread while the output is read, so that neither pipe fills up
-    // and blocks the other; the child may also exit before reading (a usage error): a closed
-    // pipe is fine then.
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
+use common::run;
+use std::process::Output;
 
 fn lines(out: &Output) -> Vec<serde_json::Value> {
     out.stdout

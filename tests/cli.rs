@@ -1,33 +1,13 @@
 //! The real `jdtag` binary: stdin, files, several files, --pretty, invalid UTF-8, empty input,
 //! lexicon subcommands, and a closed stdout.
 
+mod common;
+
+use common::{BIN, run};
 use std::io::{Read, Write};
 use std::process::{Command, Output, Stdio};
 
-const BIN: &str = env!("CARGO_BIN_EXE_jdtag");
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/postings/backend-go.md");
-
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .env_remove("RUST_BACKTRACE")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Write stdin from another thread while the output is read, so that neither pipe fills up
-    // and blocks the other; the child may also exit before reading (a usage error): a closed
-    // pipe is fine then.
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
 
 fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout)
