@@ -111,10 +111,15 @@ pub(crate) fn resolve(
                     let Some(rules) = lexicon.entry(o.entry as usize).rules.as_ref() else {
                         continue;
                     };
+                    // Entries that share a form: one whose own cues are here beats one that
+                    // only has a technology nearby.
                     match admit(text, c, rules, &anchors) {
-                        Verdict::Admit(why) => {
+                        Verdict::Admit(why @ Admit::Cue(_)) => {
                             found = Some((o.entry, why));
                             break;
+                        }
+                        Verdict::Admit(why) => {
+                            found.get_or_insert((o.entry, why));
                         }
                         Verdict::Unconfirmed if o.cased => {
                             waiting[i].get_or_insert(o.entry);
@@ -207,18 +212,20 @@ fn admit_why(text: &str, c: &Candidate, rules: &Rules, anchors: &[usize]) -> Opt
     if after_skill_intro(text, c.start) {
         return Some(Admit::SkillIntro);
     }
+    // Cues before nearby technologies: where entries share a form, their cues tell them apart.
     let (lo, hi) = window(text, c.start, c.end, rules.window);
+    if let Some((_, i)) = rules
+        .cue_set()
+        .and_then(|cues| cues.find_iter(&text[lo..hi]).next())
+    {
+        return Some(Admit::Cue(rules.cues[i as usize].clone()));
+    }
     let i = anchors.partition_point(|&a| a < lo);
-    if anchors[i..]
+    anchors[i..]
         .iter()
         .take_while(|&&a| a < hi)
         .any(|&a| a != c.start)
-    {
-        return Some(Admit::NearbyTechnology);
-    }
-    let cues = rules.cue_set()?;
-    let (_, i) = cues.find_iter(&text[lo..hi]).next()?;
-    Some(Admit::Cue(rules.cues[i as usize].clone()))
+        .then_some(Admit::NearbyTechnology)
 }
 
 /// Whether one of the rules' `never` phrases occurs in `text` overlapping `start..end`.

@@ -264,3 +264,45 @@ fn salary_cases() {
     }
     finish("salary.toml", cases.len(), 60, failures);
 }
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LocationCase {
+    text: String,
+    location: Vec<String>,
+}
+
+#[test]
+fn location_cases() {
+    let tagger = Tagger::new();
+    let cases: Vec<LocationCase> = rows("location.toml");
+    let mut failures = Vec::new();
+    for c in &cases {
+        let tags = tagger.tag_with(&c.text, Format::Text);
+        let got: Vec<&str> = tags.location.iter().map(|s| s.text.as_str()).collect();
+        if got != c.location {
+            failures.push(format!("{:?}: location {got:?}, want {:?}", c.text, c.location));
+        }
+    }
+    finish("location.toml", cases.len(), 40, failures);
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HeadingCase {
+    heading: String,
+    kind: String,
+}
+
+#[test]
+fn heading_cases() {
+    let cases: Vec<HeadingCase> = rows("headings.toml");
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|c| {
+            let got = jdtag::section_kind(&c.heading);
+            (got != c.kind).then(|| format!("{:?}: {got}, want {}", c.heading, c.kind))
+        })
+        .collect();
+    finish("headings.toml", cases.len(), 110, failures);
+}

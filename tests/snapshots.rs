@@ -94,3 +94,162 @@ fn tagger_is_shared_across_threads_with_the_same_output() {
         }
     });
 }
+
+/// Every span of every fixture (mentions, section headings, title, experience, education,
+/// salary, location, certifications, facet and seniority evidence) lies on char boundaries
+/// inside the input, and its source slice reads as the tag's text.
+///
+/// "Reads as": the slice may hold markup the tag's text does not (HTML tags and entities,
+/// Markdown emphasis, link targets, line breaks), so both sides are compared as their letters
+/// and digits only, after the slice lost its HTML tags and Markdown link targets and had its
+/// entities decoded (a tiny decoder for the entities postings use; an unknown entity stays as
+/// written and fails the check, so a gap shows).
+#[test]
+fn every_span_reads_as_its_text_in_the_source() {
+    fn decode(s: &str) -> String {
+        let mut out = String::new();
+        let mut rest = s;
+        while let Some(i) = rest.find('&') {
+            out.push_str(&rest[..i]);
+            rest = &rest[i..];
+            let end = rest[..rest.len().min(12)].find(';');
+            let decoded = end.and_then(|e| {
+                let name = &rest[1..e];
+                let c = match name {
+                    "amp" => '&',
+                    "lt" => '<',
+                    "gt" => '>',
+                    "quot" => '"',
+                    "apos" | "rsquo" | "lsquo" => '\'',
+                    "ldquo" | "rdquo" => '"',
+                    "nbsp" => ' ',
+                    "ndash" | "mdash" => '-',
+                    "middot" | "bull" | "hellip" | "copy" | "reg" | "trade" => '·',
+                    "euro" => '€',
+                    "pound" => '£',
+                    "eacute" => 'é',
+                    _ => {
+                        let n = name.strip_prefix('#')?;
+                        let code = match n.strip_prefix(['x', 'X']) {
+                            Some(h) => u32::from_str_radix(h, 16).ok()?,
+                            None => n.parse().ok()?,
+                        };
+                        char::from_u32(code)?
+                    }
+                };
+                Some((c, e + 1))
+            });
+            match decoded {
+                Some((c, len)) => {
+                    out.push(c);
+                    rest = &rest[len..];
+                }
+                None => {
+                    out.push('&');
+                    rest = &rest[1..];
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+    /// The source slice without HTML tags and Markdown link targets ("](https://…)").
+    fn strip_markup(s: &str) -> String {
+        let mut out = String::new();
+        let mut chars = s.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c == '<' && s[i + 1..].starts_with(|n: char| n.is_ascii_alphabetic() || n == '/' || n == '!') {
+                // Skip the tag.
+                for (_, t) in chars.by_ref() {
+                    if t == '>' {
+                        break;
+                    }
+                }
+                out.push(' ');
+            } else if c == ']' && s[i + 1..].starts_with('(') {
+                for (_, t) in chars.by_ref() {
+                    if t == ')' {
+                        break;
+                    }
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+    let alnum = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+
+    let tagger = Tagger::new();
+    for (name, text) in fixtures() {
+        let tags = tagger.tag(&text);
+        let mut spans: Vec<(&str, &str, usize, usize)> = Vec::new();
+        for s in &tags.skills {
+            for m in &s.mentions {
+                spans.push(("mention", &m.text, m.start, m.end));
+            }
+        }
+        for s in &tags.sections {
+            spans.push(("section", &s.heading, s.start, s.end));
+        }
+        spans.extend(
+            tags.title
+                .iter()
+                .map(|t| ("title", t.text.as_str(), t.start, t.end)),
+        );
+        spans.extend(
+            tags.experience
+                .iter()
+                .map(|e| ("experience", e.text.as_str(), e.start, e.end)),
+        );
+        spans.extend(
+            tags.education
+                .iter()
+                .map(|e| ("education", e.text.as_str(), e.start, e.end)),
+        );
+        spans.extend(
+            tags.salary
+                .iter()
+                .map(|e| ("salary", e.text.as_str(), e.start, e.end)),
+        );
+        spans.extend(
+            tags.location
+                .iter()
+                .map(|e| ("location", e.text.as_str(), e.start, e.end)),
+        );
+        spans.extend(
+            tags.certifications
+                .iter()
+                .map(|e| ("certification", e.text.as_str(), e.start, e.end)),
+        );
+        spans.extend(
+            tags.employment_type_evidence
+                .iter()
+                .chain(&tags.workplace_evidence)
+                .map(|e| ("facet", e.text.as_str(), e.start, e.end)),
+        );
+        if let Some(s) = &tags.seniority {
+            spans.extend(
+                s.evidence
+                    .iter()
+                    .map(|e| ("seniority", e.text.as_str(), e.start, e.end)),
+            );
+        }
+        assert!(!spans.is_empty(), "{name}: no spans");
+        for (what, tag_text, start, end) in spans {
+            let at = format!("{name}: {what} {tag_text:?} at {start}..{end}");
+            assert!(start <= end && end <= text.len(), "{at}: out of range");
+            assert!(
+                text.is_char_boundary(start) && text.is_char_boundary(end),
+                "{at}: not on char boundaries"
+            );
+            let source = alnum(&decode(&strip_markup(&text[start..end])));
+            let want = alnum(&decode(tag_text));
+            assert!(
+                source.contains(&want),
+                "{at}: the source reads {:?}",
+                &text[start..end]
+            );
+        }
+    }
+}

@@ -306,7 +306,15 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
             (Some(e), Some(o)) => e < o,
             (Some(_), None) => true,
             (None, Some(_)) => false,
-            (None, None) => tech_after || tech_before || exp_before || labelled || plus,
+            // "5+ years in marketing analytics": a plus and a field of work.
+            (None, None) => {
+                tech_after
+                    || tech_before
+                    || exp_before
+                    || labelled
+                    || plus
+                    || (caps.name("plus").is_some() && next.first().is_some_and(|w| w == "in" || w == "as"))
+            }
         };
         if !is_exp {
             continue;

@@ -1,9 +1,432 @@
 //! Stated locations ("Location: Austin, TX", "Remote - US only"), as written; no geocoding.
-//! Not built yet: finds nothing.
+//! The labels, markers, cue phrases and word lists are in `lexicons/cues/location.toml`, whose
+//! header says how a location is found.
+//!
+//! What counts: a place, or a remote/hybrid statement qualified by a region ("Remote - US
+//! only", "Remote (EU time zones)"). What does not: a value that names no place ("Location:
+//! Remote", "Work location: In person", "Location: TBD") — the workplace facet says how one
+//! works; this field says where.
 
+use super::sentence_at;
+use super::title::{is_role_noun, line_ranges};
+use crate::phrases::PhraseSet;
+use serde::Deserialize;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    labels: Vec<String>,
+    markers: Vec<String>,
+    leads: Vec<String>,
+    lead_qualifiers: Vec<String>,
+    cues: Vec<String>,
+    cue_after: Vec<String>,
+    cue_subjects: Vec<String>,
+    skip: Vec<String>,
+    connectives: Vec<String>,
+    place_tails: Vec<String>,
+    arrangement: Vec<String>,
+    no_place: Vec<String>,
+    header_lines: usize,
+    regions: Vec<String>,
+}
+
+static DATA: LazyLock<File> = LazyLock::new(|| {
+    toml::from_str(include_str!("../../lexicons/cues/location.toml"))
+        .expect("location.toml is checked by the test suite")
+});
+
+fn set(list: &[String]) -> PhraseSet {
+    PhraseSet::new(list.iter().map(|p| (p.as_str(), 0)))
+}
+
+static LABELS: LazyLock<PhraseSet> = LazyLock::new(|| set(&DATA.labels));
+static LEADS: LazyLock<PhraseSet> = LazyLock::new(|| set(&DATA.leads));
+static CUES: LazyLock<PhraseSet> = LazyLock::new(|| set(&DATA.cues));
+
+/// Markup and bullets before a label or a value.
+const MARKUP: &[char] = &[
+    ' ', '\t', '*', '_', '#', '>', '+', '-', '•', '·', '–', '—', '▪', '◦', '●', '‣', '○', '■',
+];
+
+/// Separators between the parts of a line ("Acme · Berlin, Germany · Full-time").
+const PART_SEPARATORS: &[&str] = &["·", "|", "•", " / "];
+
+/// Separators between a lead and its qualifier ("Remote - US only").
+const LEAD_SEPARATORS: &[&str] = &[" - ", " – ", " — ", " (", ", ", ": ", " ", "-", "("];
+
+fn lower_in(list: &[String], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The parts of a line, trimmed.
+fn parts(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = line.start;
+    let mut i = line.start;
+    while i < line.end {
+        let rest = &text[i..line.end];
+        if let Some(sep) = PART_SEPARATORS.iter().find(|s| rest.starts_with(**s)) {
+            out.push(start..i);
+            i += sep.len();
+            start = i;
+        } else {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    out.push(start..line.end);
+    out.into_iter().filter_map(|r| trim(text, r)).collect()
+}
+
+/// `r` without surrounding whitespace, markup and trailing punctuation; `None` when empty.
+fn trim(text: &str, r: Range<usize>) -> Option<Range<usize>> {
+    let s = &text[r.clone()];
+    let head = s.trim_start_matches(|c: char| c.is_whitespace() || MARKUP.contains(&c));
+    let start = r.end - head.len();
+    let body = head.trim_end_matches(|c: char| c.is_whitespace() || "*_.,;:".contains(c));
+    (!body.is_empty()).then(|| start..start + body.len())
+}
+
+/// Lower-case words of `s` (letters, digits and `%`).
+fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_alphanumeric() && c != '%')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// Whether `s` says only how one works ("Remote", "In person", "Hybrid, 3 days in office").
+fn arrangement_only(s: &str) -> bool {
+    words(s).all(|w| w.chars().all(|c| c.is_ascii_digit()) || lower_in(&DATA.arrangement, &w))
+}
+
+/// A value cleaned as the data file's header says, or `None` when it names no place.
+fn clean(text: &str, r: Range<usize>) -> Option<Range<usize>> {
+    let mut r = trim(text, r)?;
+    loop {
+        let s = &text[r.clone()];
+        // A trailing "(Hybrid, 3 days in office)".
+        if s.ends_with(')')
+            && let Some(open) = s.rfind('(')
+            && open > 0
+            && arrangement_only(&s[open..])
+        {
+            r = trim(text, r.start..r.start + open)?;
+            continue;
+        }
+        // A trailing " - Hybrid" or ", Remote".
+        let cut = [" - ", " – ", " — ", ", "]
+            .iter()
+            .filter_map(|sep| s.rfind(sep).map(|i| (i, sep.len())))
+            .max_by_key(|(i, _)| *i);
+        if let Some((i, len)) = cut
+            && i > 0
+            && arrangement_only(&s[i + len..])
+            && !is_region(s[i + len..].trim())
+            && !arrangement_only(&s[..i])
+        {
+            r = trim(text, r.start..r.start + i)?;
+            continue;
+        }
+        // A leading street address: "100 Main St, Springfield".
+        if s.starts_with(|c: char| c.is_ascii_digit())
+            && let Some(i) = s.find(", ")
+        {
+            r = trim(text, r.start + i + 2..r.end)?;
+            continue;
+        }
+        break;
+    }
+    let s = &text[r.clone()];
+    let lower = s.to_lowercase();
+    let too_long = s.len() > 90 || s.split_whitespace().count() > 12;
+    (!too_long && !arrangement_only(s) && !lower_in(&DATA.no_place, lower.trim())).then_some(r)
+}
+
+/// Form 1: "Location: Austin, TX", or "Location:" with the value on the next line.
+fn labelled(text: &str, part: &Range<usize>, next_line: Option<&Range<usize>>) -> Option<Range<usize>> {
+    let s = &text[part.clone()];
+    let (m, _) = LABELS.find_iter(s).next()?;
+    if m.start != 0 {
+        return None;
+    }
+    let rest = s[m.end..].trim_start_matches(['*', '_', ' ', '\t']);
+    // A label alone on its line ("Locations" then "Minneapolis, MN", as in a <dt>/<dd> list).
+    let ends_line = text[part.end..line_end(text, part.end)]
+        .trim_matches(|c: char| ":*_ \t".contains(c))
+        .is_empty();
+    let alone = rest.is_empty() && ends_line;
+    let rest = if alone { rest } else { rest.strip_prefix(':')? };
+    let value_start = part.end - rest.len();
+    if !rest.trim_matches(['*', '_', ' ', '\t']).is_empty() {
+        return clean(text, value_start..part.end);
+    }
+    // The label ends its part: the value is the next line, when the part ends the line.
+    let next = next_line?;
+    if !text[part.end..next.start].contains('\n')
+        || crate::sections::heading_kind_exact(&text[next.clone()]).is_some()
+    {
+        return None;
+    }
+    let first = parts(text, next.clone()).into_iter().next()?;
+    if alone && text[first.clone()].ends_with(['.', '!', '?', ':']) {
+        return None;
+    }
+    clean(text, first)
+}
+
+/// The end of the line holding `at`.
+fn line_end(text: &str, at: usize) -> usize {
+    text[at..].find('\n').map_or(text.len(), |i| at + i)
+}
+
+/// Form 2: "📍 Lisbon".
+fn marked(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
+    let s = &text[part.clone()];
+    let m = DATA.markers.iter().find(|m| s.starts_with(m.as_str()))?;
+    let rest = s[m.len()..].trim_start_matches(['\u{fe0f}', ' ', ':', '\t']);
+    clean(text, part.end - rest.len()..part.end)
+}
+
+/// Form 3: "Remote - US only", "Remote (EU time zones)", "Hybrid - London, UK".
+fn led(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
+    let s = &text[part.clone()];
+    let (m, _) = LEADS.find_iter(s).next()?;
+    if m.start != 0 || s.ends_with(['.', '!', '?']) {
+        return None;
+    }
+    let after = &s[m.end..];
+    let sep = LEAD_SEPARATORS.iter().find(|p| after.starts_with(**p))?;
+    let mut rest = after[sep.len()..].trim_start();
+    if rest.split_whitespace().count() > 8 {
+        return None;
+    }
+    // Past "the", "our".
+    while let Some(w) = rest.split_whitespace().next()
+        && lower_in(&DATA.skip, w)
+        && !lower_in(&DATA.lead_qualifiers, w)
+    {
+        rest = rest[w.len()..].trim_start();
+    }
+    let first = rest.split_whitespace().next()?;
+    let first_word = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    let opens =
+        first_word.starts_with(|c: char| c.is_uppercase()) || lower_in(&DATA.lead_qualifiers, first_word);
+    (opens && !arrangement_only(rest)).then(|| clean(text, part.clone()))?
+}
+
+/// Whether a comma segment reads as (part of) a place name: one to four capitalised words, no
+/// role noun ("Data Engineer, London, UK" → "London, UK").
+fn place_like(segment: &str) -> bool {
+    let ws: Vec<&str> = segment.split_whitespace().collect();
+    !ws.is_empty()
+        && ws.len() <= 4
+        && ws[0].starts_with(|c: char| c.is_uppercase())
+        && ws.iter().all(|w| {
+            (w.starts_with(|c: char| c.is_uppercase()) || lower_in(&DATA.connectives, w))
+                && !is_role_noun(&w.to_lowercase())
+                && w.chars().all(|c| c.is_alphabetic() || "-.'’".contains(c))
+        })
+}
+
+/// Whether a segment is a region ("IL", "Germany"), perhaps with a postcode ("TX 78701").
+fn is_region(segment: &str) -> bool {
+    let name = segment
+        .split_whitespace()
+        .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    DATA.regions.iter().any(|r| {
+        if r.len() <= 3 || r.contains('.') {
+            *r == name
+        } else {
+            r.eq_ignore_ascii_case(&name)
+        }
+    })
+}
+
+/// Form 4: a part ending in "City, Region" near the top ("Chicago, IL (Hybrid, 3 days in
+/// office)"): the place-like comma segments before the region, and the region.
+fn header_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
+    let r = clean(text, part.clone())?;
+    let s = &text[r.clone()];
+    // After a dash: "Backend Engineer – Berlin, Germany".
+    let from = [" - ", " – ", " — ", ": "]
+        .iter()
+        .filter_map(|d| s.rfind(d).map(|i| i + d.len()))
+        .max()
+        .unwrap_or(0);
+    let s = &s[from..];
+    // "Milwaukee, WI (On-site, 12-hour shifts)": the place ends before a parenthesis.
+    let s = s.find(" (").map_or(s, |i| &s[..i]);
+    let segments: Vec<&str> = s.split(", ").collect();
+    // Back from the end: regions ("Austin, Texas, USA"), then one place-like segment.
+    let regions = segments
+        .iter()
+        .rev()
+        .take_while(|seg| is_region(seg.trim()))
+        .count();
+    if regions == 0 || regions == segments.len() {
+        return None;
+    }
+    let city = segments[segments.len() - regions - 1].trim();
+    if !place_like(city) {
+        return None;
+    }
+    let kept: usize = segments[segments.len() - regions - 1..]
+        .iter()
+        .map(|seg| seg.len() + 2)
+        .sum::<usize>()
+        - 2;
+    let start = r.start + from + s.len() - kept;
+    trim(text, start..r.start + from + s.len())
+}
+
+/// Prose: "Based in Toronto", "This role is based in our Leeds office".
+fn cued(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for (m, _) in CUES.find_iter(text) {
+        let from = sentence_at(sentences, m.start).map_or(0, |i| sentences[i].start.min(m.start));
+        let before = text[from..m.start].trim_end_matches(|c: char| c.is_whitespace() || MARKUP.contains(&c));
+        let opens = before.chars().all(|c| !c.is_alphanumeric());
+        let prev = before
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .replace('’', "'");
+        let subject = before.split_whitespace().any(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .replace('’', "'");
+            lower_in(&DATA.cue_subjects, &w)
+        });
+        if !(opens || lower_in(&DATA.cue_after, &prev) && subject) {
+            continue;
+        }
+        if let Some(r) = place_after(text, m.end) {
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// The run of capitalised words from `at`, past skipped words ("our", "the").
+fn place_after(text: &str, at: usize) -> Option<Range<usize>> {
+    let mut pos = at;
+    let mut start = None;
+    let mut end = None;
+    let mut count = 0;
+    loop {
+        let rest = &text[pos..];
+        let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        let mut word_start = pos + gap;
+        // A comma continues a place only before another capitalised word ("Austin, TX").
+        if end.is_some() && text[pos..].starts_with(", ") {
+            word_start = pos + 2;
+        } else if gap == 0 && start.is_some() {
+            break;
+        }
+        let word_len = text[word_start..]
+            .find(|c: char| !(c.is_alphanumeric() || "-'’&".contains(c)))
+            .unwrap_or(text.len() - word_start);
+        if word_len == 0 {
+            break;
+        }
+        let word = &text[word_start..word_start + word_len];
+        let comma = text[pos..word_start].contains(',');
+        if word.starts_with(|c: char| c.is_uppercase()) {
+            if lower_in(&DATA.place_tails, word) {
+                break;
+            }
+            start.get_or_insert(word_start);
+            end = Some(word_start + word_len);
+        } else {
+            // Skipped before the place ("our"), or joining its words ("upon", "or").
+            let skipped = start.is_none() && lower_in(&DATA.skip, word);
+            let joins = start.is_some() && !comma && lower_in(&DATA.connectives, word);
+            if !(skipped || joins) {
+                break;
+            }
+        }
+        pos = word_start + word_len;
+        count += 1;
+        if count > 10 {
+            break;
+        }
+    }
+    Some(start?..end?)
+}
 
 /// The location statements of `text` (normalised offsets of the location strings).
-pub(crate) fn find_all(_text: &str, _sentences: &[Range<usize>]) -> Vec<Range<usize>> {
-    Vec::new()
+pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
+    let lines: Vec<Range<usize>> = line_ranges(text).collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        for part in parts(text, line.clone()) {
+            let found = labelled(text, &part, lines.get(i + 1))
+                .or_else(|| marked(text, &part))
+                .or_else(|| led(text, &part))
+                .or_else(|| (i < DATA.header_lines).then(|| header_place(text, &part))?);
+            out.extend(found);
+        }
+    }
+    out.extend(cued(text, sentences));
+    out.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut kept: Vec<Range<usize>> = Vec::new();
+    for r in out {
+        if kept.last().is_none_or(|k| k.end <= r.start) {
+            kept.push(r);
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::sentences;
+
+    fn found(text: &str) -> Vec<&str> {
+        find_all(text, &sentences(text))
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn data_loads() {
+        LazyLock::force(&LABELS);
+        LazyLock::force(&LEADS);
+        LazyLock::force(&CUES);
+        for list in [
+            &DATA.labels,
+            &DATA.leads,
+            &DATA.cues,
+            &DATA.arrangement,
+            &DATA.no_place,
+        ] {
+            for p in list {
+                assert_eq!(*p, p.to_lowercase(), "{p:?} is not lower case");
+            }
+        }
+        assert!(DATA.header_lines > 0);
+    }
+
+    #[test]
+    fn forms() {
+        assert_eq!(found("Location: Austin, TX"), ["Austin, TX"]);
+        assert_eq!(found("Location:\nBerlin, Germany"), ["Berlin, Germany"]);
+        assert_eq!(found("📍 Lisbon"), ["Lisbon"]);
+        assert_eq!(found("Remote - US only"), ["Remote - US only"]);
+        assert_eq!(found("Office: 100 Main St, Springfield"), ["Springfield"]);
+        assert_eq!(found("This role is based in our Leeds office."), ["Leeds"]);
+        assert_eq!(
+            found("Data Engineer\nChicago, IL (Hybrid, 3 days in office)"),
+            ["Chicago, IL"]
+        );
+        assert_eq!(found("Work location: In person"), Vec::<&str>::new());
+        assert_eq!(found("Location-based services"), Vec::<&str>::new());
+    }
 }
