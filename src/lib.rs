@@ -23,6 +23,7 @@ mod extract;
 mod input;
 pub mod lexicon;
 mod matcher;
+pub mod matching;
 mod phrases;
 mod sections;
 mod tagger;
@@ -31,8 +32,8 @@ mod tags;
 pub use error::{Error, Problem};
 pub use input::Format;
 pub use sections::section_kind;
-pub use tagger::{Tagger, TaggerBuilder};
+pub use tagger::{DocKind, Tagger, TaggerBuilder};
 pub use tags::{
-    Certification, Education, Experience, Facet, Mention, Requirement, SCHEMA, Salary, Section, Seniority,
-    Skill, Span, Tags, Warning, Years,
+    Certification, Contact, Education, Experience, Facet, Mention, Position, Requirement, SCHEMA, Salary,
+    Section, Seniority, Skill, Span, Tags, Warning, Years,
 };

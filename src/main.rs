@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use cli::io::{Compression, open_input, open_output};
 use jdtag::bulk::{BulkOptions, RecordFormat};
 use jdtag::lexicon::Category;
-use jdtag::{Format, Tagger, Tags};
+use jdtag::{DocKind, Format, Tagger, Tags};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::io::IsTerminal;
@@ -42,6 +42,15 @@ struct TagArgs {
     /// Read invalid UTF-8 as U+FFFD (with a warning in the output) instead of failing.
     #[arg(long)]
     lossy: bool,
+    /// What the documents are: a posting, a résumé, or decide from the text.
+    #[arg(long, value_enum, default_value_t = KindArg::Auto)]
+    kind: KindArg,
+    /// Count "Present" in résumés up to this month (YYYY-MM; default: this month).
+    #[arg(long, value_parser = parse_year_month)]
+    as_of: Option<(i32, u8)>,
+    /// Replace contact values (e-mails, phones, URLs) in the output with their kind.
+    #[arg(long)]
+    redact: bool,
     /// Keep only these categories (comma-separated, e.g. `language,database`).
     #[arg(long, value_delimiter = ',', value_parser = parse_category)]
     categories: Vec<Category>,
@@ -77,6 +86,24 @@ struct TagArgs {
     output: Option<PathBuf>,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum KindArg {
+    Auto,
+    Posting,
+    Resume,
+}
+
+fn parse_year_month(s: &str) -> Result<(i32, u8), String> {
+    let bad = || format!("{s:?} is not a month: expected YYYY-MM");
+    let (y, m) = s.split_once('-').ok_or_else(bad)?;
+    let year: i32 = y.parse().map_err(|_| bad())?;
+    let month: u8 = m.parse().map_err(|_| bad())?;
+    if !(1..=12).contains(&month) || !(1900..=2200).contains(&year) {
+        return Err(bad());
+    }
+    Ok((year, month))
+}
+
 fn parse_category(s: &str) -> Result<Category, String> {
     Category::parse(s).ok_or_else(|| {
         let all: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
@@ -98,6 +125,19 @@ enum Command {
     Lexicon {
         #[command(subcommand)]
         command: LexiconCommand,
+    },
+    /// Match a résumé against a posting: a score in [0, 1] explained by its parts.
+    Match {
+        /// The résumé (text, Markdown or HTML).
+        resume: PathBuf,
+        /// The posting.
+        posting: PathBuf,
+        /// Count "Present" up to this month (YYYY-MM; default: this month).
+        #[arg(long, value_parser = parse_year_month)]
+        as_of: Option<(i32, u8)>,
+        /// A lexicon file or folder to add (repeatable).
+        #[arg(long = "lexicon", value_name = "PATH")]
+        lexicons: Vec<PathBuf>,
     },
     /// Count skills, requirement shares, seniority and years over a tagged corpus (JSON Lines).
     Stats {
@@ -184,6 +224,12 @@ fn main() -> ExitCode {
             command: LexiconCommand::Stats { json, lexicons },
         }) => stats(json, &lexicons),
         Some(Command::Stats { input, json, top }) => stats_cmd(input.as_deref(), json, top),
+        Some(Command::Match {
+            resume,
+            posting,
+            as_of,
+            lexicons,
+        }) => match_cmd(&resume, &posting, as_of, &lexicons),
         None if cli.tag.jsonl || cli.tag.csv => bulk_cmd(&cli.tag),
         None => tag(&cli.tag),
     };
@@ -198,7 +244,31 @@ fn main() -> ExitCode {
 }
 
 fn build_tagger(lexicons: &[PathBuf], categories: &[Category]) -> Result<Tagger, Failure> {
+    build_tagger_with(lexicons, categories, |_| {})
+}
+
+/// The tagger for a tagging run: lexicons, categories, and the document settings.
+fn document_tagger(args: &TagArgs) -> Result<Tagger, Failure> {
+    build_tagger_with(&args.lexicons, &args.categories, |b| {
+        b.kind(match args.kind {
+            KindArg::Auto => DocKind::Auto,
+            KindArg::Posting => DocKind::Posting,
+            KindArg::Resume => DocKind::Resume,
+        })
+        .redact(args.redact);
+        if let Some((y, m)) = args.as_of {
+            b.as_of(y, m);
+        }
+    })
+}
+
+fn build_tagger_with(
+    lexicons: &[PathBuf],
+    categories: &[Category],
+    settings: impl FnOnce(&mut jdtag::TaggerBuilder),
+) -> Result<Tagger, Failure> {
     let mut b = Tagger::builder();
+    settings(&mut b);
     for p in lexicons {
         b.lexicon_path(p);
     }
@@ -347,7 +417,7 @@ fn summary_line(records: u64, failed: u64, bytes: u64, started: Instant) {
 }
 
 fn bulk_cmd(args: &TagArgs) -> Result<(), Failure> {
-    let tagger = build_tagger(&args.lexicons, &args.categories)?;
+    let tagger = document_tagger(args)?;
     let pool = pool(args.threads)?;
     let kind = if args.csv {
         RecordFormat::Csv
@@ -414,7 +484,7 @@ fn stats_cmd(input: Option<&Path>, json: bool, top: usize) -> Result<(), Failure
 const FILES_PER_CHUNK: usize = 256;
 
 fn tag(args: &TagArgs) -> Result<(), Failure> {
-    let tagger = build_tagger(&args.lexicons, &args.categories)?;
+    let tagger = document_tagger(args)?;
     let format = format_of(args);
     let sources = sources(&args.inputs)?;
     let single = sources.len() == 1;
@@ -656,6 +726,28 @@ fn stats(json: bool, lexicons: &[PathBuf]) -> Result<(), Failure> {
             )?;
         }
     }
+    out.flush()?;
+    Ok(())
+}
+
+fn match_cmd(
+    resume: &Path,
+    posting: &Path,
+    as_of: Option<(i32, u8)>,
+    lexicons: &[PathBuf],
+) -> Result<(), Failure> {
+    let tagger = build_tagger_with(lexicons, &[], |b| {
+        if let Some((y, m)) = as_of {
+            b.as_of(y, m);
+        }
+    })?;
+    let read = |p: &Path| -> Result<String, Failure> {
+        let bytes = std::fs::read(p).map_err(|e| Failure::Usage(format!("{}: {e}", p.display())))?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    };
+    let report = tagger.match_docs(&read(resume)?, &read(posting)?);
+    let mut out = BufWriter::new(io::stdout().lock());
+    write_json(&mut out, &report, true)?;
     out.flush()?;
     Ok(())
 }

@@ -3,14 +3,17 @@
 
 use crate::disambiguate;
 use crate::error::{Error, Problem};
-use crate::extract::{self, education, experience, facets, location, requirement, salary, seniority, title};
+use crate::extract::positions::{self, YearMonth};
+use crate::extract::{
+    self, contacts, education, experience, facets, kind, location, requirement, salary, seniority, title,
+};
 use crate::input::{self, Document, Format, OffsetMap};
 use crate::lexicon::{Category, Lexicon};
 use crate::matcher::Matcher;
 use crate::sections::{self, section_kind};
 use crate::tags::{
-    Certification, Education, Experience, Facet, Mention, Requirement, Salary, Section, Seniority, Skill,
-    Span, Tags, Warning, Years,
+    Certification, Contact, Education, Experience, Facet, Mention, Position, Requirement, Salary, Section,
+    Seniority, Skill, Span, Tags, Warning, Years,
 };
 use std::collections::HashMap;
 use std::ops::Range;
@@ -31,6 +34,58 @@ use std::sync::{Arc, LazyLock};
 #[derive(Clone)]
 pub struct Tagger {
     inner: Arc<Inner>,
+    settings: Settings,
+}
+
+/// What a document is taken to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum DocKind {
+    /// Decide from the text (cue phrases, dated positions, contacts) and say so in `kind`.
+    #[default]
+    Auto,
+    /// A job posting.
+    Posting,
+    /// A résumé.
+    Resume,
+}
+
+/// Per-tagger choices that do not change the lexicon.
+#[derive(Debug, Clone, Copy)]
+struct Settings {
+    kind: DocKind,
+    as_of: YearMonth,
+    redact: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            kind: DocKind::Auto,
+            as_of: today(),
+            redact: false,
+        }
+    }
+}
+
+/// Today's year and month (UTC), from the system clock.
+fn today() -> YearMonth {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    YearMonth {
+        year: year as i32,
+        month: Some(month as u8),
+    }
 }
 
 struct Inner {
@@ -61,6 +116,7 @@ pub struct TaggerBuilder {
     sources: Vec<(String, String)>,
     no_builtin: bool,
     categories: Option<Vec<Category>>,
+    settings: Option<Settings>,
 }
 
 impl TaggerBuilder {
@@ -95,6 +151,35 @@ impl TaggerBuilder {
         self
     }
 
+    /// Reads every document as a posting, a résumé, or decides (the default).
+    pub fn kind(&mut self, kind: DocKind) -> &mut Self {
+        self.settings.get_or_insert_with(Settings::default).kind = kind;
+        self
+    }
+
+    /// Counts "Present" in résumés up to this month (default: this month), so results are
+    /// reproducible.
+    pub fn as_of(&mut self, year: i32, month: u8) -> &mut Self {
+        self.settings.get_or_insert_with(Settings::default).as_of = YearMonth {
+            year,
+            month: Some(month.clamp(1, 12)),
+        };
+        self
+    }
+
+    /// Replaces contact values (e-mails, phones, URLs) in the output with their kind, so they
+    /// are never printed.
+    ///
+    /// ```
+    /// let tagger = jdtag::Tagger::builder().redact(true).kind(jdtag::DocKind::Resume).build().unwrap();
+    /// let tags = tagger.tag("Jane Doe\njane@example.com\nSkills: Python");
+    /// assert!(tags.contacts.iter().all(|c| c.value.starts_with('[')));
+    /// ```
+    pub fn redact(&mut self, redact: bool) -> &mut Self {
+        self.settings.get_or_insert_with(Settings::default).redact = redact;
+        self
+    }
+
     /// Checks the lexicons and compiles the matcher.
     ///
     /// ```
@@ -105,9 +190,13 @@ impl TaggerBuilder {
     /// assert_eq!(tagger.tag("AcmeDB and Python").skill_ids(), ["acme-db", "python"]);
     /// ```
     pub fn build(&self) -> Result<Tagger, Error> {
+        let settings = self.settings.unwrap_or_default();
         if self.paths.is_empty() && self.sources.is_empty() && !self.no_builtin && self.categories.is_none() {
             Lexicon::try_builtin().map_err(Clone::clone)?;
-            return Ok(Tagger::new());
+            return Ok(Tagger {
+                settings,
+                ..Tagger::new()
+            });
         }
         let mut texts: Vec<(String, String)> = Vec::new();
         let mut problems = Vec::new();
@@ -133,7 +222,10 @@ impl TaggerBuilder {
         if let Some(categories) = &self.categories {
             lexicon = lexicon.only_categories(categories);
         }
-        Ok(Tagger::from_lexicon(lexicon))
+        Ok(Tagger {
+            settings,
+            ..Tagger::from_lexicon(lexicon)
+        })
     }
 }
 
@@ -173,6 +265,7 @@ impl Tagger {
         let matcher = Matcher::new(&lexicon);
         Tagger {
             inner: Arc::new(Inner { lexicon, matcher }),
+            settings: Settings::default(),
         }
     }
 
@@ -287,6 +380,25 @@ impl Tagger {
                 .map(|i| kinds[i])
         };
 
+        // Résumé or posting: contacts and dated positions are part of the evidence.
+        let found_contacts = contacts::find_all(text);
+        let found_positions = positions::find_all(text, self.settings.as_of);
+        let is_resume = match self.settings.kind {
+            DocKind::Resume => true,
+            DocKind::Posting => false,
+            _ => {
+                let top = title::line_ranges(text).nth(5).map_or(text.len(), |r| r.start);
+                kind::is_resume(
+                    text,
+                    found_positions.len(),
+                    found_contacts.iter().any(|c| c.span.start < top),
+                )
+            }
+        };
+        if is_resume {
+            tags.kind = "resume".into();
+        }
+
         // Sentences, and the requirement level of each (computed when first needed).
         let sentences = extract::sentences(text);
         let mut levels: Vec<Option<Requirement>> = vec![None; sentences.len()];
@@ -321,7 +433,12 @@ impl Tagger {
                 continue;
             }
             let section = section_at(r.start);
-            let requirement = level_at(r.start);
+            // A résumé shows skills; it asks for none.
+            let requirement = if is_resume {
+                Requirement::Mentioned
+            } else {
+                level_at(r.start)
+            };
             tech_spans.push((r.start..r.end, r.entry));
             let mention = Mention {
                 text: text[r.start..r.end].to_string(),
@@ -339,6 +456,8 @@ impl Tagger {
                     category: e.category,
                     requirement: Requirement::Mentioned,
                     years: None,
+                    months: None,
+                    last_used: None,
                     refs: e.refs.clone(),
                     mentions: Vec::new(),
                 });
@@ -465,6 +584,24 @@ impl Tagger {
             .map(&span)
             .collect();
 
+        // Résumés: contacts, positions, and months per skill.
+        for c in &found_contacts {
+            let s = span(c.span.clone());
+            tags.contacts.push(Contact {
+                kind: c.kind.to_string(),
+                value: if self.settings.redact {
+                    format!("[{}]", c.kind)
+                } else {
+                    s.text
+                },
+                start: s.start,
+                end: s.end,
+            });
+        }
+        if is_resume {
+            self.resume_parts(&mut tags, &found_positions, &tech_spans, &span, lexicon);
+        }
+
         // Title and seniority.
         // A title given apart (bulk records) is the first line of the text; read as Markdown or
         // HTML it may have moved, so it is looked up in the normalised text.
@@ -473,14 +610,28 @@ impl Tagger {
             None => title::find(text, &headings),
         };
         let mut evidence = Vec::new();
-        if let Some(t) = &title {
+        if is_resume {
+            // A résumé's level is its latest position's title, else its total years.
+            if let Some(t) = found_positions.iter().filter_map(|p| p.title.clone()).next() {
+                evidence.extend(seniority::title_evidence(&text[t.clone()], t.start));
+            }
+            if let (Some(m), Some(p)) = (tags.total_experience_months, found_positions.first()) {
+                evidence.push(seniority::Evidence {
+                    level: seniority::years_level(f64::from(m) / 12.0),
+                    span: p.dates.clone(),
+                    source: seniority::Source::Years,
+                });
+            }
+        } else if let Some(t) = &title {
             evidence.extend(seniority::title_evidence(&text[t.clone()], t.start));
             tags.title = Some(span(t.clone()));
         }
         for r in title::labelled(text, title::role_labels()) {
             evidence.extend(seniority::title_evidence(&text[r.clone()], r.start));
         }
-        evidence.extend(seniority::body_evidence(text));
+        if !is_resume {
+            evidence.extend(seniority::body_evidence(text));
+        }
         if let Some(e) = tags
             .experience
             .iter()
@@ -506,7 +657,7 @@ impl Tagger {
                 basis: basis.as_str().to_string(),
                 evidence: evidence.into_iter().take(12).map(|e| span(e.span)).collect(),
             });
-        } else if !tags.skills.is_empty() {
+        } else if !tags.skills.is_empty() && !is_resume {
             // A posting that names technologies but says nothing of level: the documented default.
             tags.seniority = Some(Seniority {
                 level: seniority::default_level().to_string(),
@@ -515,6 +666,105 @@ impl Tagger {
             });
         }
         tags
+    }
+
+    /// The résumé-only fields: positions with their skills, total months, and per skill the
+    /// months of the positions that name it and when it was last used.
+    fn resume_parts(
+        &self,
+        tags: &mut Tags,
+        found: &[positions::Found],
+        tech_spans: &[(Range<usize>, u32)],
+        span: &dyn Fn(Range<usize>) -> Span,
+        lexicon: &Lexicon,
+    ) {
+        let as_of = self.settings.as_of;
+        let date = |ym: &YearMonth| match ym.month {
+            Some(m) => format!("{:04}-{m:02}", ym.year),
+            None => format!("{:04}", ym.year),
+        };
+        let mut by_skill: HashMap<u32, Vec<positions::Found>> = HashMap::new();
+        for p in found {
+            let mut ids: Vec<u32> = Vec::new();
+            for (t, e) in tech_spans {
+                if t.start >= p.span.start && t.end <= p.span.end && !ids.contains(e) {
+                    ids.push(*e);
+                }
+            }
+            for &e in &ids {
+                // Internships count for the skill (the work was done), not for total experience.
+                let mut q = p.clone();
+                q.internship = false;
+                by_skill.entry(e).or_default().push(q);
+            }
+            let whole = span(p.span.clone());
+            tags.positions.push(Position {
+                title: p.title.clone().map(span),
+                company: p.company.clone().map(span),
+                start: p.start.as_ref().map(date),
+                end: p.end.as_ref().map(date),
+                current: p.current,
+                months: p.months,
+                internship: p.internship,
+                skills: ids
+                    .iter()
+                    .map(|&e| lexicon.entry(e as usize).id.clone())
+                    .collect(),
+                dates: span(p.dates.clone()),
+                span_start: whole.start,
+                span_end: whole.end,
+            });
+        }
+        tags.total_experience_months = (!found.is_empty()).then(|| positions::total_months(found, as_of));
+        let index: HashMap<&str, u32> = lexicon
+            .entries()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i as u32))
+            .collect();
+        for skill in &mut tags.skills {
+            let Some(list) = index.get(skill.id.as_str()).and_then(|e| by_skill.get(e)) else {
+                continue;
+            };
+            skill.months = Some(positions::total_months(list, as_of));
+            skill.last_used = list
+                .iter()
+                .map(|p| {
+                    if p.current {
+                        as_of
+                    } else {
+                        p.end.or(p.start).unwrap_or(as_of)
+                    }
+                })
+                .max()
+                .as_ref()
+                .map(date);
+        }
+    }
+
+    /// Matches a résumé against a posting: both are tagged (as a résumé and as a posting) and
+    /// compared; the report explains its score part by part (see [`crate::matching`]).
+    ///
+    /// ```
+    /// let tagger = jdtag::Tagger::new();
+    /// let report = tagger.match_docs(
+    ///     "Jane Doe\nExperience\nBackend Engineer, Acme Inc\nJan 2019 - Present\nGo, Postgres, Docker",
+    ///     "Requirements\n- Go and PostgreSQL\n- Kubernetes",
+    /// );
+    /// assert_eq!(report.required.met, ["go", "postgresql"]);
+    /// assert_eq!(report.required.missing, ["kubernetes"]);
+    /// assert!(report.score > 0.5 && report.score < 1.0);
+    /// ```
+    pub fn match_docs(&self, resume: &str, posting: &str) -> crate::matching::MatchReport {
+        let read_as = |kind: DocKind| Tagger {
+            settings: Settings {
+                kind,
+                ..self.settings
+            },
+            ..self.clone()
+        };
+        let r = read_as(DocKind::Resume).tag(resume);
+        let p = read_as(DocKind::Posting).tag(posting);
+        crate::matching::compare(&r, &p)
     }
 
     /// Runs every entry's `examples` (must tag the entry) and `counter_examples` (must not)

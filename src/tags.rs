@@ -15,8 +15,10 @@ pub const SCHEMA: &str = "1";
 pub struct Tags {
     /// Always [`SCHEMA`].
     pub schema: String,
-    /// How the input was read: `text` or `markdown`.
+    /// How the input was read: `text`, `markdown` or `html`.
     pub format: String,
+    /// What the document is: `posting` or `resume`.
+    pub kind: String,
     /// The posting's title, when found.
     pub title: Option<Span>,
     /// The seniority asked for.
@@ -42,6 +44,12 @@ pub struct Tags {
     pub workplace_evidence: Vec<Facet>,
     /// The locations the posting states, as written ("Austin, TX", "Remote - US only").
     pub location: Vec<Span>,
+    /// Résumés: the work-history entries, in document order.
+    pub positions: Vec<Position>,
+    /// Résumés: months covered by the positions (overlaps once, internships left out).
+    pub total_experience_months: Option<u32>,
+    /// Résumés: e-mail addresses, phones and URLs (values replaced by their kind when redacted).
+    pub contacts: Vec<Contact>,
     /// The document's sections, in order.
     pub sections: Vec<Section>,
     /// Things the reader should know about how the input was read (e.g. replaced bytes).
@@ -88,6 +96,12 @@ pub struct Skill {
     pub requirement: Requirement,
     /// Years asked for this technology, when the text ties them to it.
     pub years: Option<Years>,
+    /// Résumés: months of experience with it, from the positions that name it (overlaps once).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub months: Option<u32>,
+    /// Résumés: when it was last used (`YYYY-MM` or `YYYY`), from the positions that name it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_used: Option<String>,
     /// Cross-references to public vocabularies (`onet`, `esco`, `stackoverflow`, `linguist`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub refs: BTreeMap<String, String>,
@@ -242,6 +256,50 @@ pub struct Facet {
     pub end: usize,
 }
 
+/// A work-history entry of a résumé.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Position {
+    /// The job title, when told apart.
+    pub title: Option<Span>,
+    /// The employer, when told apart.
+    pub company: Option<Span>,
+    /// Start, `YYYY-MM` or `YYYY`.
+    pub start: Option<String>,
+    /// End, `YYYY-MM` or `YYYY`; `null` while current.
+    pub end: Option<String>,
+    /// "Present", "Current", "now", "to date".
+    pub current: bool,
+    /// Months from start to end (or to the as-of date when current).
+    pub months: Option<u32>,
+    /// Whether it reads as an internship (left out of `total_experience_months`).
+    pub internship: bool,
+    /// Ids of the technologies named inside the entry.
+    pub skills: Vec<String>,
+    /// The dates as written.
+    pub dates: Span,
+    /// Start of the entry in the original input.
+    pub span_start: usize,
+    /// End of the entry in the original input.
+    pub span_end: usize,
+}
+
+/// A contact found in a résumé.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Contact {
+    /// `email`, `phone`, `linkedin`, `github`, `portfolio` or `url`.
+    pub kind: String,
+    /// The value as written, or `[KIND]` when redacted.
+    pub value: String,
+    /// Start byte offset.
+    pub start: usize,
+    /// End byte offset.
+    pub end: usize,
+}
+
 /// A section of the document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -285,6 +343,7 @@ impl Tags {
         Tags {
             schema: SCHEMA.to_string(),
             format: format.to_string(),
+            kind: "posting".to_string(),
             title: None,
             seniority: None,
             skills: Vec::new(),
@@ -297,6 +356,9 @@ impl Tags {
             workplace: Vec::new(),
             workplace_evidence: Vec::new(),
             location: Vec::new(),
+            positions: Vec::new(),
+            total_experience_months: None,
+            contacts: Vec::new(),
             sections: Vec::new(),
             warnings: Vec::new(),
         }

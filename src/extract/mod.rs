@@ -1,11 +1,14 @@
-//! Extractors: what a posting asks beyond technologies — the requirement level of each
+//! Extractors: what a posting asks (or a résumé shows) beyond technologies — the requirement level of each
 //! sentence, years of experience, seniority, education. Each reads the normalised text and
 //! works sentence by sentence; regexes run only on sentences a cheap prefilter picked.
 
+pub(crate) mod contacts;
 pub(crate) mod education;
 pub(crate) mod experience;
 pub(crate) mod facets;
+pub(crate) mod kind;
 pub(crate) mod location;
+pub(crate) mod positions;
 pub(crate) mod requirement;
 pub(crate) mod salary;
 pub(crate) mod seniority;

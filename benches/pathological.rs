@@ -1,0 +1,273 @@
+//! Pathological inputs at three sizes (1×, 4×, 16× bytes) so that growth is visible: a linear
+//! stage takes about 4× the time per step. `cargo bench --bench pathological`.
+//!
+//! Before measuring, every input is timed once at each size, smallest first; a size whose
+//! smaller neighbour already took over `PROBE_LIMIT` is left out of the criterion run (and
+//! reported as skipped), so that a quadratic stage cannot stall the run. The probe times and
+//! growth factors are printed to stderr as a table.
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use jdtag::{Format, Tagger};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+const SCALES: [usize; 3] = [1, 4, 16];
+const PROBE_LIMIT: Duration = Duration::from_secs(3);
+
+const SPACES: &[char] = &[
+    '\t', '\n', '\u{b}', '\u{c}', '\r', ' ', '\u{85}', '\u{a0}', '\u{1680}', '\u{2000}', '\u{2001}',
+    '\u{2002}', '\u{2003}', '\u{2004}', '\u{2005}', '\u{2006}', '\u{2007}', '\u{2008}', '\u{2009}',
+    '\u{200a}', '\u{2028}', '\u{2029}', '\u{202f}', '\u{205f}', '\u{3000}', '\u{180e}', '\u{200b}',
+    '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
+];
+const DASHES: &[char] = &[
+    '-',
+    '\u{58a}',
+    '\u{5be}',
+    '\u{1400}',
+    '\u{1806}',
+    '\u{2010}',
+    '\u{2011}',
+    '\u{2012}',
+    '\u{2013}',
+    '\u{2014}',
+    '\u{2015}',
+    '\u{2e17}',
+    '\u{2e1a}',
+    '\u{2e3a}',
+    '\u{2e3b}',
+    '\u{2e40}',
+    '\u{2e5d}',
+    '\u{301c}',
+    '\u{3030}',
+    '\u{30a0}',
+    '\u{fe31}',
+    '\u{fe32}',
+    '\u{fe58}',
+    '\u{fe63}',
+    '\u{ff0d}',
+    '\u{10ead}',
+    '\u{2212}',
+    '\u{ad}',
+];
+
+/// `unit` repeated until the text holds at least `bytes` bytes.
+fn repeat_to(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes.div_ceil(unit.len()))
+}
+
+struct Case {
+    name: &'static str,
+    format: Format,
+    /// The input at scale `s` (1, 4 or 16).
+    make: Box<dyn Fn(usize) -> String>,
+}
+
+fn cases(tagger: &Tagger) -> Vec<Case> {
+    const K: usize = 1024;
+    let names: Vec<String> = tagger.lexicon().entries().map(|e| e.name().to_string()).collect();
+    let wall = names.join(", ") + ", ";
+    let glued = names.concat();
+    let mut spaced = String::new();
+    for (i, c) in SPACES.iter().chain(DASHES).enumerate() {
+        spaced.push_str(
+            [
+                "Go", "K8s", "Java", "5", "years", "C++", "full", "time", "Node.js", "senior",
+            ][i % 10],
+        );
+        spaced.push(*c);
+    }
+    vec![
+        Case {
+            name: "no_spaces_x",
+            format: Format::Text,
+            make: Box::new(|s| "x".repeat(256 * K * s)),
+        },
+        Case {
+            name: "no_spaces_glued_names",
+            format: Format::Text,
+            make: Box::new(move |s| repeat_to(&glued, 256 * K * s)),
+        },
+        Case {
+            name: "years_repeated",
+            format: Format::Text,
+            make: Box::new(|s| repeat_to("years ", 64 * K * s)),
+        },
+        Case {
+            name: "n_years_of_java",
+            format: Format::Text,
+            make: Box::new(|s| repeat_to("5+ years of Java, ", 64 * K * s)),
+        },
+        Case {
+            name: "tech_wall",
+            format: Format::Text,
+            make: Box::new(move |s| repeat_to(&wall, 64 * K * s)),
+        },
+        Case {
+            name: "md_nested_lists_one_line",
+            format: Format::Markdown,
+            make: Box::new(|s| "- ".repeat(1000 * s) + "Java and Go\n"),
+        },
+        Case {
+            name: "md_nested_quotes_one_line",
+            format: Format::Markdown,
+            make: Box::new(|s| "> ".repeat(1000 * s) + "Java and Go\n"),
+        },
+        Case {
+            // `depth` lines each indented one level deeper: bytes grow with depth², so depth
+            // doubles per 4× step.
+            name: "md_indented_lists",
+            format: Format::Markdown,
+            make: Box::new(|s| {
+                let depth = 64 * (s as f64).sqrt() as usize;
+                (0..depth)
+                    .map(|i| format!("{}- Java {i}\n", "  ".repeat(i)))
+                    .collect()
+            }),
+        },
+        Case {
+            name: "md_quoted_lists_many_lines",
+            format: Format::Markdown,
+            make: Box::new(|s| repeat_to("> > - > - **Go** and `K8s` [Java](http://x)\n", 64 * K * s)),
+        },
+        Case {
+            name: "html_nested_divs",
+            format: Format::Html,
+            make: Box::new(|s| {
+                format!(
+                    "{}Java and Go{}",
+                    "<div>".repeat(625 * s),
+                    "</div>".repeat(625 * s)
+                )
+            }),
+        },
+        Case {
+            name: "html_nested_unclosed",
+            format: Format::Html,
+            make: Box::new(|s| "<ul><li><p><b>Go ".repeat(625 * s)),
+        },
+        Case {
+            name: "html_huge_attribute",
+            format: Format::Html,
+            make: Box::new(|s| {
+                format!(
+                    "<p title=\"{}\">Kubernetes</p>",
+                    repeat_to("Java Go ", 256 * K * s)
+                )
+            }),
+        },
+        Case {
+            name: "nul_bytes",
+            format: Format::Text,
+            make: Box::new(|s| repeat_to("Go\0K8s\0\0\0 \0", 256 * K * s)),
+        },
+        Case {
+            name: "nul_only",
+            format: Format::Auto,
+            make: Box::new(|s| "\0".repeat(256 * K * s)),
+        },
+        Case {
+            name: "unicode_spaces_dashes",
+            format: Format::Text,
+            make: Box::new(move |s| repeat_to(&spaced, 256 * K * s)),
+        },
+        Case {
+            name: "rtl",
+            format: Format::Text,
+            make: Box::new(|s| {
+                repeat_to(
+                    "מפתח Java בכיר עם 5 שנות ניסיון ב-Go. مطور بايثون \u{202e}Kubernetes\u{202c} ",
+                    256 * K * s,
+                )
+            }),
+        },
+        Case {
+            name: "combining_mixed",
+            format: Format::Text,
+            make: Box::new(|s| {
+                repeat_to(
+                    "Ja\u{301}va G\u{308}o K8s\u{301}\u{302} e\u{301}\u{300}\u{302} years\u{303} ",
+                    256 * K * s,
+                )
+            }),
+        },
+        Case {
+            name: "combining_one_cluster",
+            format: Format::Text,
+            make: Box::new(|s| format!("Java a{} Go", "\u{301}".repeat(32 * K * s))),
+        },
+    ]
+}
+
+fn pathological(c: &mut Criterion) {
+    let tagger = Tagger::new();
+    let _ = tagger.tag("warm up Java and Go");
+    let mut table = Vec::new();
+    let mut g = c.benchmark_group("pathological");
+    g.sample_size(10);
+    for case in cases(&tagger) {
+        let mut probe: Vec<Option<(usize, Duration)>> = Vec::new();
+        let mut slow = false;
+        for s in SCALES {
+            if slow {
+                probe.push(None);
+                continue;
+            }
+            let input = (case.make)(s);
+            let t = Instant::now();
+            black_box(tagger.tag_with(&input, case.format));
+            let took = t.elapsed();
+            probe.push(Some((input.len(), took)));
+            slow = took > PROBE_LIMIT;
+        }
+        for (s, p) in SCALES.iter().zip(&probe) {
+            let Some((bytes, took)) = *p else {
+                eprintln!(
+                    "{}/{s}x: skipped, the smaller size already took over {PROBE_LIMIT:?}",
+                    case.name
+                );
+                continue;
+            };
+            if took > PROBE_LIMIT {
+                eprintln!(
+                    "{}/{s}x: one run took {took:?}: not measured by criterion",
+                    case.name
+                );
+                continue;
+            }
+            let input = (case.make)(*s);
+            g.throughput(Throughput::Bytes(bytes as u64));
+            g.bench_with_input(
+                BenchmarkId::new(case.name, format!("{s}x_{}B", bytes)),
+                &input,
+                |b, input| b.iter(|| black_box(tagger.tag_with(input, case.format))),
+            );
+        }
+        table.push((case.name, probe));
+    }
+    g.finish();
+    eprintln!("\nprobe (one run each): size and time at 1x / 4x / 16x, growth per step (linear ≈ 4)");
+    for (name, probe) in table {
+        let cells: Vec<String> = probe
+            .iter()
+            .map(|p| {
+                p.map_or("skipped".into(), |(b, t)| {
+                    format!("{b} B {:.2} ms", t.as_secs_f64() * 1e3)
+                })
+            })
+            .collect();
+        let growth: Vec<String> = probe
+            .windows(2)
+            .map(|w| match (w[0], w[1]) {
+                (Some((_, a)), Some((_, b))) => {
+                    format!("{:.1}x", b.as_secs_f64() / a.as_secs_f64().max(1e-9))
+                }
+                _ => "-".into(),
+            })
+            .collect();
+        eprintln!("{name:28} {} | {}", cells.join(" | "), growth.join(" "));
+    }
+}
+
+criterion_group!(benches, pathological);
+criterion_main!(benches);

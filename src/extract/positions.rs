@@ -1,0 +1,976 @@
+//! Work history in a résumé: positions with title, company, dates and months.
+//!
+//! An entry is found by its dates: a range ("Jan 2019 – Present", "01/2019 - 03/2021",
+//! "2017-2019", "2019 to date", "Sept. 2018 - Current", "'19 – '21"), a start with "since"
+//! ("since 2020"), or one date ending a header line ("Summer 2016"). Its title and company come
+//! from the rest of that line and, when it lacks them, from up to two header lines right above
+//! it (a title line, or a company line then a title line) or the one line right below (a
+//! company line under a "title … dates" line copied from a two-column PDF). The header text is
+//! cut at separators (`|`, `,`, dashes, tabs or runs of spaces, "at", "@"); a piece holding a
+//! role noun (`lexicons/cues/titles.toml`) is the title, a piece ending in a company suffix
+//! ("Inc", "GmbH", "Labs") or following "at" is the company. When only one of the two is known
+//! and exactly one other short piece is left, that piece is the other; otherwise it stays
+//! `None`. Places ("Boston, MA", "Remote") are never either.
+//!
+//! Sections: when the résumé has an experience heading ("Experience", "Work History",
+//! "Employment"…), only entries under such headings count; otherwise every dated entry outside
+//! education, certification, project and similar sections does. The words are data, in
+//! `lexicons/cues/positions.toml`.
+//!
+//! Months are inclusive of both ends: Jan 2019 – Mar 2019 is 3. A start without a month counts
+//! from January, an end without a month up to December, so "2017-2019" is 36 months and
+//! "2018" alone is 12. A season opening a range reads as its first month ("Summer 2016" → June),
+//! closing one as its last (August); a season alone covers its three months. "Present" ends at
+//! `as_of` (December of its year when `as_of` has no month). A two-digit year ('19) is in the
+//! century that keeps it no later than a year after `as_of`.
+
+use crate::disambiguate::contains_word;
+use crate::extract::title::{is_role_noun, line_ranges};
+use crate::sections::{BULLETS, is_text_heading};
+use regex::Regex;
+use serde::Deserialize;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A year and month (month 1-12; `None` when only the year is given).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct YearMonth {
+    pub(crate) year: i32,
+    pub(crate) month: Option<u8>,
+}
+
+/// One work-history entry (normalised offsets).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Found {
+    pub(crate) title: Option<Range<usize>>,
+    pub(crate) company: Option<Range<usize>>,
+    pub(crate) start: Option<YearMonth>,
+    /// `None` with `current` for "Present".
+    pub(crate) end: Option<YearMonth>,
+    pub(crate) current: bool,
+    /// Months from start to end (or `as_of` when current), inclusive of both months.
+    pub(crate) months: Option<u32>,
+    /// The dates as written.
+    pub(crate) dates: Range<usize>,
+    /// The whole entry: from its heading to the next entry or section.
+    pub(crate) span: Range<usize>,
+    /// Whether the entry reads as an internship.
+    pub(crate) internship: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    month: Vec<Month>,
+    season: Vec<Season>,
+    present: Vec<String>,
+    range_words: Vec<String>,
+    since: Vec<String>,
+    company_suffixes: Vec<String>,
+    internship: Vec<String>,
+    locations: Vec<String>,
+    experience_headings: Vec<String>,
+    excluded_headings: Vec<String>,
+    other_headings: Vec<String>,
+    education_words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Month {
+    number: u8,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Season {
+    start: u8,
+    end: u8,
+    words: Vec<String>,
+}
+
+struct Lex {
+    data: File,
+    /// A date range, a "since" date or a lone date: groups `since`, `start`, `end`.
+    range: Regex,
+    /// One side of a range, whole: groups `mon`, `sea`, `num`, `year`.
+    side: Regex,
+}
+
+/// The words as one alternation, longest first, spaces matching any run of spaces.
+fn alternation<'a>(words: impl IntoIterator<Item = &'a String>) -> String {
+    let mut w: Vec<&String> = words.into_iter().collect();
+    w.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    w.iter()
+        .map(|s| regex::escape(s).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+static LEX: LazyLock<Lex> = LazyLock::new(|| {
+    let data: File = toml::from_str(include_str!("../../lexicons/cues/positions.toml"))
+        .expect("positions.toml is checked by the test suite");
+    let months = alternation(data.month.iter().flat_map(|m| &m.words));
+    let seasons = alternation(data.season.iter().flat_map(|s| &s.words));
+    let present = alternation(&data.present);
+    let joins = alternation(&data.range_words);
+    let since = alternation(&data.since);
+    let year = r"(?:(?:19|20)\d{2}\b|['’]\d{2}\b)";
+    let date = format!(
+        r"(?:\b(?:{months})\.?\s*,?\s*{year}|\b(?:{seasons})\s*,?\s*{year}|\b(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)\d{{2}}\b|\b(?:0?[1-9]|1[0-2])/\d{{2}}\b|\b(?:19|20)\d{{2}}\b|['’]\d{{2}}\b)"
+    );
+    let start = format!(r"(?:{date}|\b(?:{months})\b\.?)");
+    let end = format!(r"(?:{date}|\b(?:{present})\b|\d{{2}}\b)");
+    let range = Regex::new(&format!(
+        r"(?i)(?:\b(?P<since>{since})\s+)?(?P<start>{start})(?:\s*(?:[-–—‐−]+|\b(?:{joins})\b)\s*(?P<end>{end}))?"
+    ))
+    .expect("the date pattern is valid");
+    let side = Regex::new(&format!(
+        r"(?i)^(?:(?P<mon>{months})\.?\s*,?\s*|(?P<sea>{seasons})\s*,?\s*|(?P<num>\d{{1,2}})\s*[/.]\s*)?(?P<year>(?:19|20)\d{{2}}|['’]?\d{{2}})?$"
+    ))
+    .expect("the date-side pattern is valid");
+    Lex { data, range, side }
+});
+
+/// A side of a range as read: the month to count from (`lo`) and up to (`hi`), and whether
+/// a year was given.
+#[derive(Debug, Clone, Copy)]
+struct Side {
+    year: Option<i32>,
+    /// The month as written (a season's first month).
+    month: Option<u8>,
+    /// The month the side reads as when it closes a range (a season's last month).
+    end_month: Option<u8>,
+    season: bool,
+}
+
+fn lower_in(list: &[String], word: &str) -> bool {
+    list.iter().any(|w| w == word)
+}
+
+/// Reads one side ("Sept. 2018", "03/2021", "Summer 2016", "'19", "Jan").
+fn parse_side(s: &str, as_of: YearMonth) -> Option<Side> {
+    let c = LEX.side.captures(s.trim())?;
+    let lower = |m: regex::Match| m.as_str().to_lowercase();
+    let (mut month, mut end_month, mut season) = (None, None, false);
+    if let Some(m) = c.name("mon") {
+        let w = lower(m);
+        let n = LEX.data.month.iter().find(|x| lower_in(&x.words, &w))?.number;
+        (month, end_month) = (Some(n), Some(n));
+    } else if let Some(m) = c.name("sea") {
+        let w = lower(m);
+        let sea = LEX.data.season.iter().find(|x| lower_in(&x.words, &w))?;
+        (month, end_month, season) = (Some(sea.start), Some(sea.end), true);
+    } else if let Some(m) = c.name("num") {
+        let n: u8 = m.as_str().parse().ok()?;
+        if !(1..=12).contains(&n) {
+            return None;
+        }
+        (month, end_month) = (Some(n), Some(n));
+    }
+    let year = match c.name("year") {
+        None => None,
+        Some(y) => {
+            let digits = y.as_str().trim_start_matches(['\'', '’']);
+            let n: i32 = digits.parse().ok()?;
+            Some(if digits.len() == 4 {
+                n
+            } else if 2000 + n <= as_of.year + 1 {
+                2000 + n
+            } else {
+                1900 + n
+            })
+        }
+    };
+    if year.is_none() && month.is_none() {
+        return None;
+    }
+    Some(Side {
+        year,
+        month,
+        end_month,
+        season,
+    })
+}
+
+/// Month index: months since year 0.
+fn index(year: i32, month: u8) -> i64 {
+    i64::from(year) * 12 + i64::from(month) - 1
+}
+
+/// The months an entry covers, as inclusive month indices.
+fn interval(f: &Found, as_of: YearMonth) -> Option<(i64, i64)> {
+    let s = f.start?;
+    let lo = index(s.year, s.month.unwrap_or(1));
+    let hi = if f.current {
+        index(as_of.year, as_of.month.unwrap_or(12))
+    } else {
+        let e = f.end?;
+        index(e.year, e.month.unwrap_or(12))
+    };
+    (hi >= lo).then_some((lo, hi))
+}
+
+/// Dates found on a line: their range in the line, start, end, whether current.
+#[derive(Debug, Clone)]
+struct Dates {
+    range: Range<usize>,
+    start: YearMonth,
+    end: Option<YearMonth>,
+    current: bool,
+}
+
+/// The dates of one header line: the first range or "since" date, else a lone date that ends
+/// the line.
+fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
+    let mut lone = None;
+    for c in LEX.range.captures_iter(line) {
+        let all = c.get(0).expect("group 0");
+        let start = parse_side(&c["start"], as_of);
+        let Some(start) = start else { continue };
+        if let Some(e) = c.name("end") {
+            let raw = e.as_str().to_lowercase();
+            let raw = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+            let (end, current) = if lower_in(&LEX.data.present, &raw) {
+                (None, true)
+            } else if raw.len() == 2 && raw.bytes().all(|b| b.is_ascii_digit()) {
+                // "2017-19": the end's century is the start's.
+                let (Some(y), None) = (start.year, start.month) else {
+                    continue;
+                };
+                let n: i32 = raw.parse().unwrap_or(0);
+                let mut year = y - y % 100 + n;
+                if year < y {
+                    year += 100;
+                }
+                (
+                    Some(Side {
+                        year: Some(year),
+                        month: None,
+                        end_month: None,
+                        season: false,
+                    }),
+                    false,
+                )
+            } else {
+                match parse_side(e.as_str(), as_of) {
+                    Some(s) if s.year.is_some() => (Some(s), false),
+                    _ => continue,
+                }
+            };
+            // "Jan – Mar 2019": the start takes the end's year.
+            let start_year = match (start.year, end.and_then(|e| e.year)) {
+                (Some(y), _) => y,
+                (None, Some(y)) => y,
+                (None, None) => continue,
+            };
+            if start.year.is_none() && current {
+                continue;
+            }
+            return Some(Dates {
+                range: all.range(),
+                start: YearMonth {
+                    year: start_year,
+                    month: start.month,
+                },
+                end: end.map(|e| YearMonth {
+                    year: e.year.unwrap_or(start_year),
+                    month: e.end_month,
+                }),
+                current,
+            });
+        }
+        let Some(year) = start.year else { continue };
+        let ym = YearMonth {
+            year,
+            month: start.month,
+        };
+        if c.name("since").is_some() {
+            return Some(Dates {
+                range: all.range(),
+                start: ym,
+                end: None,
+                current: true,
+            });
+        }
+        // A lone date counts only when it ends the line.
+        let rest = line[all.end()..].trim_matches(|c: char| !c.is_alphanumeric());
+        if rest.is_empty() && lone.is_none() {
+            let end = if start.season {
+                YearMonth {
+                    year,
+                    month: start.end_month,
+                }
+            } else {
+                ym
+            };
+            lone = Some(Dates {
+                range: all.range(),
+                start: ym,
+                end: Some(end),
+                current: false,
+            });
+        }
+    }
+    lone
+}
+
+/// What a résumé heading announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Experience,
+    Excluded,
+    Other,
+}
+
+/// Lower-case words, joined by single spaces.
+fn words_of(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&w.replace('’', "'").to_lowercase());
+    }
+    out
+}
+
+/// The kind of a résumé heading line, if it is one: a line that is just a known heading
+/// ("Work History", "EDUCATION:", "## Experience"), or a short heading-looking line holding
+/// one (the longest phrase wins: "Volunteer Experience" is not experience).
+fn heading(line: &str, next: Option<&str>) -> Option<Kind> {
+    let t = line.trim().trim_start_matches('#').trim();
+    let t = t
+        .trim_matches(|c: char| c == '*' || c == '_' || c == '=' || c == ':')
+        .trim();
+    if t.is_empty() || t.len() > 60 || t.bytes().any(|b| b.is_ascii_digit()) || is_bullet(t) {
+        return None;
+    }
+    let w = words_of(t);
+    let n = w.split(' ').count();
+    if n > 6 {
+        return None;
+    }
+    let lists = [
+        (&LEX.data.experience_headings, Kind::Experience),
+        (&LEX.data.excluded_headings, Kind::Excluded),
+        (&LEX.data.other_headings, Kind::Other),
+    ];
+    for (list, kind) in lists {
+        if lower_in(list, &w) {
+            return Some(kind);
+        }
+    }
+    let looks = is_text_heading(line.trim(), next)
+        || (n <= 4 && t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase));
+    if !looks || has_role_noun(t) || lower_in(&LEX.data.company_suffixes, &last_word(t)) {
+        return None;
+    }
+    // The phrase must be most of the line ("Volunteer Experience & Leadership"), not one word
+    // of a company's name.
+    lists
+        .iter()
+        .flat_map(|(list, kind)| list.iter().map(move |p| (p, *kind)))
+        .filter(|(p, _)| contains_word(&w, p) && 2 * p.split(' ').count() >= n)
+        .max_by_key(|(p, _)| p.len())
+        .map(|(_, k)| k)
+}
+
+fn has_role_noun(s: &str) -> bool {
+    let w = words_of(s);
+    let words: Vec<&str> = w.split(' ').collect();
+    words.iter().any(|x| is_role_noun(x))
+        || LEX
+            .data
+            .internship
+            .iter()
+            .any(|i| contains_word(&w, &words_of(i)))
+        || words
+            .windows(2)
+            .any(|p| is_role_noun(&format!("{} {}", p[0], p[1])))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Title,
+    Company,
+    Place,
+    Unknown,
+}
+
+/// A piece of a header line.
+#[derive(Debug, Clone)]
+struct Piece {
+    range: Range<usize>,
+    class: Class,
+}
+
+static SEPARATORS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*(?:\||\t|\s{2,}|\s[-–—]+\s|[–—]|,|;|•|·|\(|\)|\[|\]|(?P<at>\s@\s*|\sat\s))\s*")
+        .expect("the separator pattern is valid")
+});
+
+/// Trims a piece's range of spaces, stray punctuation and Markdown marks.
+fn trim_piece(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let junk = |c: char| c.is_whitespace() || "*_#:-–—|,;/".contains(c);
+    let lead = s.len() - s.trim_start_matches(junk).len();
+    let body = s.trim_matches(junk);
+    r.start + lead..r.start + lead + body.len()
+}
+
+fn last_word(s: &str) -> String {
+    words_of(s).rsplit(' ').next().unwrap_or("").to_string()
+}
+
+fn is_place_code(s: &str) -> bool {
+    let letters = s.trim_matches('.');
+    (2..=3).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Cuts `range` of `text` (without the dates at `skip`) into classified pieces.
+fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Piece> {
+    let mut parts: Vec<(Range<usize>, bool)> = Vec::new();
+    let cut = |from: usize, to: usize, parts: &mut Vec<(Range<usize>, bool)>| {
+        let mut at_next = false;
+        let mut last = from;
+        for c in SEPARATORS.captures_iter(&text[from..to]) {
+            let m = c.get(0).expect("group 0");
+            parts.push((last..from + m.start(), at_next));
+            at_next = c.name("at").is_some();
+            last = from + m.end();
+        }
+        parts.push((last..to, at_next));
+    };
+    match skip {
+        Some(s) => {
+            cut(range.start, s.start, &mut parts);
+            cut(s.end, range.end, &mut parts);
+        }
+        None => cut(range.start, range.end, &mut parts),
+    }
+    let d = &LEX.data;
+    let mut out: Vec<Piece> = Vec::new();
+    for (r, after_at) in parts {
+        let r = trim_piece(text, r);
+        let s = &text[r.clone()];
+        if s.is_empty() || !s.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        let w = words_of(s);
+        // "Acme, Inc.": the suffix joins the piece before it (but "Golden, CO" is a place).
+        let state = s.len() == 2 && is_place_code(s);
+        if !state
+            && lower_in(&d.company_suffixes, &w)
+            && let Some(prev) = out.last_mut()
+        {
+            prev.range.end = r.end;
+            prev.class = Class::Company;
+            continue;
+        }
+        let class = if lower_in(&d.locations, &w) || is_place_code(s) {
+            if is_place_code(s)
+                && let Some(prev) = out.last_mut()
+                && prev.class == Class::Unknown
+            {
+                prev.class = Class::Place;
+            }
+            Class::Place
+        } else if after_at || lower_in(&d.company_suffixes, &last_word(s)) {
+            Class::Company
+        } else if has_role_noun(s) {
+            Class::Title
+        } else {
+            Class::Unknown
+        };
+        out.push(Piece { range: r, class });
+    }
+    out
+}
+
+/// Title and company from the pieces of an entry's header lines.
+fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<usize>>) {
+    let first = |c: Class| pieces.iter().find(|p| p.class == c).map(|p| p.range.clone());
+    let (mut title, mut company) = (first(Class::Title), first(Class::Company));
+    let left: Vec<&Piece> = pieces
+        .iter()
+        .filter(|p| p.class == Class::Unknown)
+        .filter(|p| {
+            let s = &text[p.range.clone()];
+            s.split_whitespace().count() <= 6
+                && !ends_sentence(s)
+                && s.chars().next().is_some_and(|c| !c.is_lowercase())
+        })
+        .collect();
+    let unknowns = pieces.iter().filter(|p| p.class == Class::Unknown).count();
+    if left.len() == 1 && unknowns == 1 {
+        let r = left[0].range.clone();
+        match (&title, &company) {
+            (Some(_), None) => company = Some(r),
+            (None, Some(_)) => title = Some(r),
+            _ => {}
+        }
+    }
+    (title, company)
+}
+
+/// A line of the text with what the extractor needs to know about it.
+struct Line {
+    range: Range<usize>,
+    /// A blank line comes right before it.
+    gap_before: bool,
+    bullet: bool,
+    heading: Option<Kind>,
+}
+
+/// A bullet line: a bullet character, then (for dashes and stars, which also open emphasis
+/// or a date) a space.
+fn is_bullet(s: &str) -> bool {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some('-' | '*' | '–' | '—') => chars.next().is_some_and(char::is_whitespace),
+        Some(c) => BULLETS.contains(&c),
+        None => false,
+    }
+}
+
+/// Whether a line ends in a full stop that is not an abbreviation's ("Acme Inc.", "B.S.").
+fn ends_sentence(s: &str) -> bool {
+    s.ends_with('.')
+        && !lower_in(&LEX.data.company_suffixes, &last_word(s))
+        && !s
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.trim_end_matches('.').contains('.'))
+}
+
+fn is_header_like(text: &str, l: &Line) -> bool {
+    let s = &text[l.range.clone()];
+    !l.bullet && l.heading.is_none() && s.split_whitespace().count() <= 12 && !ends_sentence(s)
+}
+
+/// Every position of `text`, with "Present" counted up to `as_of`.
+pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
+    // Prefilter: no year-like digits, no dates.
+    if !text
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_digit() && w[1].is_ascii_digit())
+    {
+        return Vec::new();
+    }
+    let ranges: Vec<Range<usize>> = line_ranges(text).collect();
+    let mut lines: Vec<Line> = Vec::with_capacity(ranges.len());
+    for (i, r) in ranges.iter().enumerate() {
+        let s = &text[r.clone()];
+        let gap_before = i > 0 && text[ranges[i - 1].end..r.start].matches('\n').count() >= 2;
+        let next = ranges.get(i + 1).map(|n| &text[n.clone()]);
+        let bullet = is_bullet(s);
+        let rule = s.chars().all(|c| "-=_*~ ".contains(c));
+        lines.push(Line {
+            range: r.clone(),
+            gap_before: gap_before || rule,
+            bullet: bullet || rule,
+            heading: heading(s, next),
+        });
+    }
+    let has_experience = lines.iter().any(|l| l.heading == Some(Kind::Experience));
+    let mut section: Option<Kind> = None;
+    // Dated lines in scope: (line index, dates with offsets into `text`).
+    let mut dated: Vec<(usize, Dates)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if let Some(k) = l.heading {
+            section = Some(k);
+            continue;
+        }
+        let in_scope = if has_experience {
+            section == Some(Kind::Experience)
+        } else {
+            section != Some(Kind::Excluded)
+        };
+        let s = &text[l.range.clone()];
+        if !in_scope || l.bullet || s.split_whitespace().count() > 20 {
+            continue;
+        }
+        if let Some(mut d) = line_dates(s, as_of) {
+            d.range = l.range.start + d.range.start..l.range.start + d.range.end;
+            dated.push((i, d));
+        }
+    }
+    let mut has_dates = vec![false; lines.len()];
+    for (i, _) in &dated {
+        has_dates[*i] = true;
+    }
+    // Header lines of each entry: the dated line, then lines above it, then one below.
+    let mut claimed: Vec<bool> = vec![false; lines.len()];
+    for (i, _) in &dated {
+        claimed[*i] = true;
+    }
+    let mut headers: Vec<Vec<usize>> = Vec::with_capacity(dated.len());
+    let mut all_pieces: Vec<Vec<Piece>> = Vec::with_capacity(dated.len());
+    for (i, d) in &dated {
+        let mut p = pieces(text, lines[*i].range.clone(), Some(d.range.clone()));
+        let mut used = vec![*i];
+        let mut j = *i;
+        let own = !p.is_empty();
+        while used.len() < 3 && j > 0 {
+            // Complete by cues; or by elimination on the dated line alone. A dates-only line
+            // looks further up: "Hospital", "Charge Nurse, Cardiac Unit", "Since 2021".
+            let cued = |c: Class| p.iter().any(|x| x.class == c);
+            let (t, c) = assign(text, &p);
+            if (cued(Class::Title) && cued(Class::Company))
+                || (own && used.len() == 1 && t.is_some() && c.is_some())
+            {
+                break;
+            }
+            let above = &lines[j - 1];
+            if lines[j].gap_before || claimed[j - 1] || has_dates[j - 1] || !is_header_like(text, above) {
+                break;
+            }
+            j -= 1;
+            claimed[j] = true;
+            used.insert(0, j);
+            let mut more = pieces(text, above.range.clone(), None);
+            more.append(&mut p);
+            p = more;
+        }
+        headers.push(used);
+        all_pieces.push(p);
+    }
+    for (k, (i, _)) in dated.iter().enumerate() {
+        let (t, c) = assign(text, &all_pieces[k]);
+        if t.is_some() && c.is_some() {
+            continue;
+        }
+        let Some(below) = lines.get(i + 1) else { continue };
+        let s = &text[below.range.clone()];
+        let title_case = s
+            .split_whitespace()
+            .filter(|w| w.len() > 3)
+            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+        if below.gap_before
+            || claimed[i + 1]
+            || !is_header_like(text, below)
+            || s.split_whitespace().count() > 6
+            || !title_case
+        {
+            continue;
+        }
+        let more = pieces(text, below.range.clone(), None);
+        // Only a line that adds what is missing, and nothing else unknown.
+        let (t2, c2) = assign(text, &[all_pieces[k].clone(), more.clone()].concat());
+        if (t.is_none() && t2.is_some()) || (c.is_none() && c2.is_some()) {
+            claimed[i + 1] = true;
+            headers[k].push(i + 1);
+            all_pieces[k].extend(more);
+        }
+    }
+    let heading_starts: Vec<usize> = lines
+        .iter()
+        .filter(|l| l.heading.is_some())
+        .map(|l| l.range.start)
+        .collect();
+    let d = &LEX.data;
+    let mut out = Vec::with_capacity(dated.len());
+    for (k, (i, dates)) in dated.iter().enumerate() {
+        let header_text: String = headers[k]
+            .iter()
+            .map(|h| &text[lines[*h].range.clone()])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let p = &all_pieces[k];
+        // An education line (a degree, no role) is not a position.
+        let hw = words_of(&header_text);
+        if !p.iter().any(|x| x.class == Class::Title)
+            && d.education_words.iter().any(|e| contains_word(&hw, &words_of(e)))
+        {
+            continue;
+        }
+        let (title, company) = assign(text, p);
+        let role_text = title.clone().map_or(header_text.as_str(), |t| &text[t]);
+        let role_words = words_of(role_text);
+        let internship = d
+            .internship
+            .iter()
+            .any(|w| contains_word(&role_words, &words_of(w)));
+        let start_at = lines[headers[k][0]].range.start;
+        let next_entry = headers.get(k + 1).map_or(text.len(), |h| lines[h[0]].range.start);
+        let next_heading = heading_starts
+            .get(heading_starts.partition_point(|h| *h <= start_at))
+            .copied()
+            .unwrap_or(text.len());
+        let end_at = next_entry.min(next_heading);
+        let end_at = start_at + text[start_at..end_at].trim_end().len();
+        let mut f = Found {
+            title,
+            company,
+            start: Some(dates.start),
+            end: dates.end,
+            current: dates.current,
+            months: None,
+            dates: dates.range.clone(),
+            span: start_at..end_at.max(lines[*i].range.end),
+            internship,
+        };
+        f.months = interval(&f, as_of).map(|(lo, hi)| (hi - lo + 1) as u32);
+        out.push(f);
+    }
+    out
+}
+
+/// Months covered by the given positions, overlaps counted once. Internships are left out.
+pub(crate) fn total_months(positions: &[Found], as_of: YearMonth) -> u32 {
+    let mut spans: Vec<(i64, i64)> = positions
+        .iter()
+        .filter(|p| !p.internship)
+        .filter_map(|p| interval(p, as_of))
+        .collect();
+    spans.sort_unstable();
+    let mut total = 0;
+    let mut cur: Option<(i64, i64)> = None;
+    for (lo, hi) in spans {
+        match cur {
+            Some((a, b)) if lo <= b + 1 => cur = Some((a, b.max(hi))),
+            Some((a, b)) => {
+                total += b - a + 1;
+                cur = Some((lo, hi));
+            }
+            None => cur = Some((lo, hi)),
+        }
+    }
+    if let Some((a, b)) = cur {
+        total += b - a + 1;
+    }
+    total as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const AS_OF: YearMonth = YearMonth {
+        year: 2026,
+        month: Some(11),
+    };
+
+    fn ym(s: &str) -> YearMonth {
+        match s.split_once('-') {
+            Some((y, m)) => YearMonth {
+                year: y.parse().unwrap(),
+                month: Some(m.parse().unwrap()),
+            },
+            None => YearMonth {
+                year: s.parse().unwrap(),
+                month: None,
+            },
+        }
+    }
+
+    fn show_ym(y: Option<YearMonth>) -> String {
+        match y {
+            None => "-".into(),
+            Some(YearMonth { year, month: None }) => year.to_string(),
+            Some(YearMonth { year, month: Some(m) }) => format!("{year}-{m:02}"),
+        }
+    }
+
+    /// "TITLE | COMPANY | START | END | MONTHS", "-" for none, "present" when current.
+    fn show(text: &str, f: &Found) -> String {
+        let span = |r: &Option<Range<usize>>| r.clone().map_or("-".to_string(), |r| text[r].to_string());
+        let end = if f.current {
+            "present".to_string()
+        } else {
+            show_ym(f.end)
+        };
+        let months = f.months.map_or("-".to_string(), |m| m.to_string());
+        format!(
+            "{} | {} | {} | {} | {}",
+            span(&f.title),
+            span(&f.company),
+            show_ym(f.start),
+            end,
+            months
+        )
+    }
+
+    fn rows(text: &str) -> Vec<String> {
+        find_all(text, AS_OF).iter().map(|f| show(text, f)).collect()
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Cases {
+        case: Vec<Case>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Case {
+        text: String,
+        #[serde(default)]
+        as_of: Option<String>,
+        positions: Vec<String>,
+        total_months: u32,
+        #[serde(default)]
+        internships: Vec<bool>,
+    }
+
+    #[test]
+    fn lexicon_loads() {
+        assert_eq!(LEX.data.month.len(), 12);
+        assert!(LEX.data.company_suffixes.iter().any(|s| s == "gmbh"));
+    }
+
+    #[test]
+    fn table() {
+        let cases: Cases = toml::from_str(include_str!("../../fixtures/cases/positions.toml"))
+            .expect("positions.toml parses");
+        assert!(cases.case.len() >= 50, "{} cases", cases.case.len());
+        let mut failures = Vec::new();
+        for c in &cases.case {
+            let as_of = c.as_of.as_deref().map_or(AS_OF, ym);
+            let found = find_all(&c.text, as_of);
+            let got: Vec<String> = found.iter().map(|f| show(&c.text, f)).collect();
+            let total = total_months(&found, as_of);
+            let interns: Vec<bool> = found.iter().map(|f| f.internship).collect();
+            if got != c.positions
+                || total != c.total_months
+                || (!c.internships.is_empty() && interns != c.internships)
+            {
+                failures.push(format!(
+                    "{:?}\n  want {:?} total {}\n  got  {:?} total {} interns {:?}",
+                    c.text, c.positions, c.total_months, got, total, interns
+                ));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} failing:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn month_counts_are_inclusive() {
+        let t = "Analyst, Acme Corp, Jan 2019 - Mar 2019";
+        assert_eq!(rows(t), ["Analyst | Acme Corp | 2019-01 | 2019-03 | 3"]);
+    }
+
+    #[test]
+    fn spans_and_dates_point_into_the_text() {
+        let t =
+            "EXPERIENCE\nSenior Engineer | Acme Corp | Jan 2019 – Present\n• Built the API\n\nSKILLS\nRust";
+        let f = find_all(t, AS_OF);
+        assert_eq!(f.len(), 1);
+        assert_eq!(&t[f[0].dates.clone()], "Jan 2019 – Present");
+        assert_eq!(
+            &t[f[0].span.clone()],
+            "Senior Engineer | Acme Corp | Jan 2019 – Present\n• Built the API"
+        );
+        assert!(f[0].current && f[0].end.is_none());
+    }
+
+    #[test]
+    fn overlaps_count_once_and_internships_not_at_all() {
+        let t = "Experience\nEngineer, Acme Inc, Jan 2020 - Dec 2020\nConsultant, Initech LLC, Jun 2020 - Jun 2021\nSoftware Engineering Intern, Globex Corp, Summer 2018";
+        let f = find_all(t, AS_OF);
+        assert_eq!(f.len(), 3);
+        assert!(f[2].internship);
+        assert_eq!(total_months(&f, AS_OF), 18);
+    }
+
+    #[test]
+    fn two_digit_years_and_seasons() {
+        assert_eq!(
+            line_dates("Jan '19 – Mar '21", AS_OF).map(|d| (d.start, d.end)),
+            Some((ym("2019-01"), Some(ym("2021-03"))))
+        );
+        assert_eq!(
+            line_dates("Fall 2015 - Spring 2017", AS_OF).map(|d| (d.start, d.end)),
+            Some((ym("2015-09"), Some(ym("2017-05"))))
+        );
+        assert_eq!(
+            line_dates("'98 - '01", AS_OF).map(|d| (d.start, d.end)),
+            Some((ym("1998"), Some(ym("2001"))))
+        );
+    }
+
+    #[test]
+    fn no_dates_no_positions() {
+        assert!(find_all("Experience\nSenior Engineer at Acme", AS_OF).is_empty());
+        assert!(find_all("", AS_OF).is_empty());
+    }
+
+    /// The résumé fixtures, entry by entry, with their totals (internships left out).
+    #[test]
+    fn resume_fixtures() {
+        let files: [(&str, &str, &[&str], u32); 5] = [
+            (
+                "chronological",
+                include_str!("../../fixtures/resumes/chronological.txt"),
+                &[
+                    "Senior Backend Engineer | Brightwater Payments Inc. | 2021-03 | present | 69",
+                    "Software Engineer | Tallgrass Logistics LLC | 2018-06 | 2021-02 | 33",
+                    "Junior Developer | Kestrel Digital Agency | 2016-08 | 2018-05 | 22",
+                    "Software Engineering Intern | Orbital Data Systems | 2015-06 | 2015-08 | 3",
+                ],
+                124,
+            ),
+            (
+                "functional",
+                include_str!("../../fixtures/resumes/functional.txt"),
+                &[
+                    "Data Analyst | Peachtree Home Goods | 2022 | present | 59",
+                    "Operations Coordinator | Peachtree Home Goods | 2019 | 2022 | 48",
+                    "Shift Supervisor | Magnolia Coffee Co | 2016 | 2019 | 48",
+                ],
+                131,
+            ),
+            (
+                "one-page",
+                include_str!("../../fixtures/resumes/one-page.md"),
+                &[
+                    "Machine Learning Engineer | Lumen Retail Technologies | 2022-01 | present | 59",
+                    "Data Scientist | Cedar Health Analytics | 2019-09 | 2021-12 | 28",
+                    "Research Assistant | Hill Country University | 2017 | 2019 | 36",
+                ],
+                119,
+            ),
+            (
+                "two-column",
+                include_str!("../../fixtures/resumes/two-column-pdf.txt"),
+                &[
+                    "Site Reliability Engineer | Summit Cloud Technologies | 2020-06 | present | 78",
+                    "DevOps Engineer | Redrock Media Group | 2016-06 | 2020-05 | 48",
+                    "Systems Administrator | Front Range Credit Union | 2014-01 | 2016-05 | 29",
+                ],
+                155,
+            ),
+            (
+                "no-skills",
+                include_str!("../../fixtures/resumes/no-skills-section.txt"),
+                &[
+                    "Charge Nurse | Northstar Regional Hospital | 2021 | present | 71",
+                    "Registered Nurse | Lakeside Family Clinic | 2017-03 | 2020-12 | 46",
+                    "Nursing Assistant | Twin Pines Care Home | 2014 | 2017 | 48",
+                ],
+                155,
+            ),
+        ];
+        for (name, text, want, total) in files {
+            let f = find_all(text, AS_OF);
+            let got: Vec<String> = f.iter().map(|x| show(text, x)).collect();
+            assert_eq!(got, want, "{name}");
+            assert_eq!(total_months(&f, AS_OF), total, "{name}");
+            for x in &f {
+                let span = &text[x.span.clone()];
+                assert!(span.contains(&text[x.dates.clone()]), "{name}: {span:?}");
+            }
+        }
+    }
+}

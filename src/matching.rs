@@ -1,0 +1,266 @@
+//! Matching a résumé against a posting: a score in [0, 1] explained by its parts.
+//!
+//! The score is a weighted mean of the parts that apply (a part the posting does not ask for is
+//! left out and the others keep their relative weights):
+//!
+//! | part | weight | value |
+//! |---|---|---|
+//! | required skills | 0.45 | share of the posting's required technologies the résumé names |
+//! | preferred skills | 0.15 | share of the preferred ones |
+//! | years per skill | 0.15 | mean over skills with years asked of min(shown / asked, 1) |
+//! | total years | 0.10 | min(shown / asked, 1) for the largest years asked |
+//! | seniority | 0.10 | 1 at or above the level asked, 0.5 one level below, else 0 |
+//! | education | 0.05 | 1 at or above the degree asked (or "or equivalent" with the years), else 0 |
+//!
+//! Skills match through the lexicon's ids, so "Postgres" in one meets "PostgreSQL" in the other.
+
+use crate::extract::seniority::LEVELS;
+use crate::tags::{Requirement, Tags};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How a résumé fits a posting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct MatchReport {
+    /// The overall fit, 0 to 1 (see the module docs for the rule).
+    pub score: f64,
+    /// Each part that applies: its weight and its value (0 to 1).
+    pub parts: BTreeMap<String, Part>,
+    /// Required technologies met and missing (ids).
+    pub required: SkillFit,
+    /// Preferred technologies met and missing (ids).
+    pub preferred: SkillFit,
+    /// Years asked per technology against the months the résumé shows with it.
+    pub years: Vec<YearsFit>,
+    /// The largest years asked against the résumé's total experience.
+    pub total_years: Option<YearsFit>,
+    /// Seniority asked against the résumé's level.
+    pub seniority: Option<LevelFit>,
+    /// Degree asked against the résumé's highest degree.
+    pub education: Option<LevelFit>,
+}
+
+/// One part of the score.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Part {
+    /// Its weight before the parts that do not apply are left out.
+    pub weight: f64,
+    /// Its value, 0 to 1.
+    pub value: f64,
+}
+
+/// Technologies met and missing.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct SkillFit {
+    /// Ids the résumé names.
+    pub met: Vec<String>,
+    /// Ids it does not.
+    pub missing: Vec<String>,
+}
+
+/// Years asked against years shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct YearsFit {
+    /// The technology id (`null` for total experience).
+    pub skill: Option<String>,
+    /// Years asked.
+    pub asked: f64,
+    /// Years shown (`null` when the résumé shows none).
+    pub shown: Option<f64>,
+    /// Whether shown ≥ asked.
+    pub met: bool,
+}
+
+/// A level asked against a level shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct LevelFit {
+    /// The level asked.
+    pub asked: String,
+    /// The level shown (`null` when the résumé shows none).
+    pub shown: Option<String>,
+    /// Whether it is met.
+    pub met: bool,
+}
+
+const DEGREES: &[&str] = &[
+    "high_school",
+    "bootcamp",
+    "associate",
+    "bachelor",
+    "master",
+    "doctorate",
+];
+
+fn rank(list: &[&str], level: &str) -> Option<usize> {
+    list.iter().position(|l| *l == level)
+}
+
+fn round(v: f64) -> f64 {
+    (v * 1000.0).round() / 1000.0
+}
+
+/// Compares a tagged résumé with a tagged posting.
+pub(crate) fn compare(resume: &Tags, posting: &Tags) -> MatchReport {
+    let has = |id: &str| resume.skill(id).is_some();
+    let mut required = SkillFit::default();
+    let mut preferred = SkillFit::default();
+    for s in &posting.skills {
+        let fit = match s.requirement {
+            Requirement::Required => &mut required,
+            Requirement::Preferred => &mut preferred,
+            Requirement::Mentioned => continue,
+        };
+        if has(&s.id) {
+            fit.met.push(s.id.clone())
+        } else {
+            fit.missing.push(s.id.clone())
+        }
+    }
+    let years: Vec<YearsFit> = posting
+        .skills
+        .iter()
+        .filter(|s| s.requirement != Requirement::Preferred)
+        .filter_map(|s| {
+            let asked = s.years?.min?;
+            let shown = resume
+                .skill(&s.id)
+                .and_then(|r| r.months)
+                .map(|m| round(f64::from(m) / 12.0));
+            Some(YearsFit {
+                skill: Some(s.id.clone()),
+                asked,
+                shown,
+                met: shown.is_some_and(|y| y >= asked),
+            })
+        })
+        .collect();
+    let total_years = posting
+        .experience
+        .iter()
+        .filter(|e| e.requirement != Requirement::Preferred)
+        .filter_map(|e| e.min_years)
+        .fold(None, |m: Option<f64>, y| Some(m.map_or(y, |m| m.max(y))))
+        .map(|asked| {
+            let shown = resume.total_experience_months.map(|m| round(f64::from(m) / 12.0));
+            YearsFit {
+                skill: None,
+                asked,
+                shown,
+                met: shown.is_some_and(|y| y >= asked),
+            }
+        });
+    let seniority = posting
+        .seniority
+        .as_ref()
+        .filter(|s| s.basis != "default")
+        .map(|asked| {
+            let shown = resume.seniority.as_ref().map(|s| s.level.clone());
+            let met = shown
+                .as_deref()
+                .and_then(|l| rank(LEVELS, l))
+                .zip(rank(LEVELS, &asked.level))
+                .is_some_and(|(s, a)| s >= a);
+            LevelFit {
+                asked: asked.level.clone(),
+                shown,
+                met,
+            }
+        });
+    let education = posting
+        .education
+        .iter()
+        .filter(|e| e.requirement != Requirement::Preferred)
+        .filter_map(|e| rank(DEGREES, &e.level).map(|r| (r, e)))
+        .min_by_key(|(r, _)| *r)
+        .map(|(asked_rank, asked)| {
+            let best = resume
+                .education
+                .iter()
+                .filter_map(|e| rank(DEGREES, &e.level))
+                .max();
+            let years_ok =
+                total_years.as_ref().is_none_or(|t| t.met) && resume.total_experience_months.is_some();
+            let met = best.is_some_and(|b| b >= asked_rank) || (asked.or_equivalent && years_ok);
+            LevelFit {
+                asked: asked.level.clone(),
+                shown: best.map(|b| DEGREES[b].to_string()),
+                met,
+            }
+        });
+
+    let mut parts = BTreeMap::new();
+    let share = |f: &SkillFit| {
+        let n = f.met.len() + f.missing.len();
+        (n > 0).then(|| f.met.len() as f64 / n as f64)
+    };
+    let ratio = |y: &YearsFit| {
+        y.shown.map_or(0.0, |s| {
+            if y.asked <= 0.0 {
+                1.0
+            } else {
+                (s / y.asked).min(1.0)
+            }
+        })
+    };
+    let mut add = |name: &str, weight: f64, value: Option<f64>| {
+        if let Some(v) = value {
+            parts.insert(
+                name.to_string(),
+                Part {
+                    weight,
+                    value: round(v),
+                },
+            );
+        }
+    };
+    add("required_skills", 0.45, share(&required));
+    add("preferred_skills", 0.15, share(&preferred));
+    add(
+        "years_per_skill",
+        0.15,
+        (!years.is_empty()).then(|| years.iter().map(ratio).sum::<f64>() / years.len() as f64),
+    );
+    add("total_years", 0.10, total_years.as_ref().map(ratio));
+    add(
+        "seniority",
+        0.10,
+        seniority.as_ref().map(|s| {
+            let gap = rank(LEVELS, &s.asked).unwrap_or(0) as i64
+                - s.shown
+                    .as_deref()
+                    .and_then(|l| rank(LEVELS, l))
+                    .map_or(-10, |r| r as i64);
+            match gap {
+                i64::MIN..=0 => 1.0,
+                1 => 0.5,
+                _ => 0.0,
+            }
+        }),
+    );
+    add(
+        "education",
+        0.05,
+        education.as_ref().map(|e| if e.met { 1.0 } else { 0.0 }),
+    );
+    let total_weight: f64 = parts.values().map(|p| p.weight).sum();
+    let score = if total_weight > 0.0 {
+        round(parts.values().map(|p| p.weight * p.value).sum::<f64>() / total_weight)
+    } else {
+        0.0
+    };
+    MatchReport {
+        score,
+        parts,
+        required,
+        preferred,
+        years,
+        total_years,
+        seniority,
+        education,
+    }
+}

@@ -1,0 +1,238 @@
+//! Résumés: kind detection, positions, total and per-skill months, contacts and redaction,
+//! matching against a posting — through the library and the real binary. Whole-document
+//! snapshots of `fixtures/resumes/` pin everything together (with a fixed as-of month).
+
+mod common;
+
+use common::run;
+use jdtag::{DocKind, Tagger};
+
+const RESUME: &str = "Jane Doe
+jane.doe@example.com | +1 (555) 010-0199 | linkedin.com/in/janedoe | github.com/janedoe
+
+Professional Experience
+
+Senior Backend Engineer, Acme Payments Inc
+Jan 2019 - Present
+- Built Go services on Kubernetes with PostgreSQL and Kafka.
+
+Software Engineer, Globex Corp
+Jun 2015 - Dec 2018
+- Java and Spring Boot services; Docker; PostgreSQL.
+
+Software Engineering Intern, Initech
+Jun 2014 - Aug 2014
+- Python scripts.
+
+Education
+B.Sc. in Computer Science, State University, 2015
+";
+
+fn tagger() -> Tagger {
+    Tagger::builder().as_of(2026, 11).build().unwrap()
+}
+
+#[test]
+fn a_resume_is_told_from_a_posting() {
+    let t = tagger();
+    assert_eq!(t.tag(RESUME).kind, "resume");
+    let posting = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/postings/backend-go.md"
+    ))
+    .unwrap();
+    assert_eq!(t.tag(&posting).kind, "posting");
+    let forced = Tagger::builder().kind(DocKind::Resume).build().unwrap();
+    assert_eq!(forced.tag("Go and Python").kind, "resume");
+}
+
+#[test]
+fn positions_months_and_total_experience() {
+    let tags = tagger().tag(RESUME);
+    type Row<'a> = (
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        bool,
+        Option<u32>,
+        bool,
+    );
+    let got: Vec<Row> = tags
+        .positions
+        .iter()
+        .map(|p| {
+            (
+                p.title.as_ref().map(|t| t.text.as_str()),
+                p.company.as_ref().map(|c| c.text.as_str()),
+                p.start.as_deref(),
+                p.current,
+                p.months,
+                p.internship,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Some("Senior Backend Engineer"),
+                Some("Acme Payments Inc"),
+                Some("2019-01"),
+                true,
+                Some(95),
+                false
+            ),
+            (
+                Some("Software Engineer"),
+                Some("Globex Corp"),
+                Some("2015-06"),
+                false,
+                Some(43),
+                false
+            ),
+            (
+                Some("Software Engineering Intern"),
+                Some("Initech"),
+                Some("2014-06"),
+                false,
+                Some(3),
+                true
+            ),
+        ]
+    );
+    // Overlaps once, the internship left out.
+    assert_eq!(tags.total_experience_months, Some(95 + 43));
+    assert_eq!(
+        tags.positions[0].skills,
+        ["go", "kubernetes", "postgresql", "kafka"]
+    );
+    let pg = tags.skill("postgresql").unwrap();
+    assert_eq!((pg.months, pg.last_used.as_deref()), (Some(138), Some("2026-11")));
+    let java = tags.skill("java").unwrap();
+    assert_eq!(
+        (java.months, java.last_used.as_deref()),
+        (Some(43), Some("2018-12"))
+    );
+    // The internship counts for its skill, not for the total.
+    assert_eq!(tags.skill("python").unwrap().months, Some(3));
+    assert_eq!(tags.seniority.as_ref().unwrap().level, "senior");
+    assert!(
+        tags.skills
+            .iter()
+            .flat_map(|s| &s.mentions)
+            .all(|m| m.requirement == jdtag::Requirement::Mentioned)
+    );
+}
+
+#[test]
+fn contacts_and_redaction() {
+    let tags = tagger().tag(RESUME);
+    let kinds: Vec<(&str, &str)> = tags
+        .contacts
+        .iter()
+        .map(|c| (c.kind.as_str(), c.value.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("email", "jane.doe@example.com"),
+            ("phone", "+1 (555) 010-0199"),
+            ("linkedin", "linkedin.com/in/janedoe"),
+            ("github", "github.com/janedoe")
+        ]
+    );
+    let redacted = Tagger::builder()
+        .redact(true)
+        .as_of(2026, 11)
+        .build()
+        .unwrap()
+        .tag(RESUME);
+    let json = serde_json::to_string(&redacted).unwrap();
+    for secret in [
+        "jane.doe@example.com",
+        "010-0199",
+        "linkedin.com/in/janedoe",
+        "github.com/janedoe",
+    ] {
+        assert!(!json.contains(secret), "{secret} printed");
+    }
+    assert_eq!(redacted.contacts[0].value, "[email]");
+    let out = run(&["--redact", "--kind", "resume"], RESUME.as_bytes());
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("jane.doe@example.com"));
+}
+
+#[test]
+fn present_counts_to_the_as_of_month() {
+    let a = Tagger::builder().as_of(2020, 1).build().unwrap().tag(RESUME);
+    assert_eq!(a.positions[0].months, Some(13));
+    let out = run(&["--as-of", "2020-01"], RESUME.as_bytes());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["positions"][0]["months"], 13);
+    let bad = run(&["--as-of", "2020-13"], RESUME.as_bytes());
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn matching_explains_its_score() {
+    let posting = "Senior Backend Engineer\nRequirements\n- 5+ years of experience\n- 3+ years of Go\n- Postgres and Kubernetes\n- Terraform\nNice to have\n- Kafka\n- Rust";
+    let report = tagger().match_docs(RESUME, posting);
+    assert_eq!(report.required.met, ["go", "postgresql", "kubernetes"]);
+    assert_eq!(report.required.missing, ["terraform"]);
+    assert_eq!(report.preferred.met, ["kafka"]);
+    assert_eq!(report.preferred.missing, ["rust"]);
+    let go = &report.years[0];
+    assert_eq!((go.skill.as_deref(), go.asked, go.met), (Some("go"), 3.0, true));
+    assert!(report.total_years.as_ref().unwrap().met);
+    assert!(report.seniority.as_ref().unwrap().met);
+    // 0.45 * 3/4 + 0.15 * 1/2 + 0.15 + 0.10 + 0.10, over 0.95.
+    assert_eq!(
+        report.score,
+        ((0.45 * 0.75 + 0.15 * 0.5 + 0.15 + 0.10 + 0.10) / 0.95 * 1000.0f64).round() / 1000.0
+    );
+}
+
+#[test]
+fn match_command_prints_the_report() {
+    let dir = std::env::temp_dir().join(format!("jdtag-match-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (r, p) = (dir.join("r.txt"), dir.join("p.txt"));
+    std::fs::write(&r, RESUME).unwrap();
+    std::fs::write(&p, "Requirements\n- Go and Terraform").unwrap();
+    let out = run(
+        &[
+            "match",
+            r.to_str().unwrap(),
+            p.to_str().unwrap(),
+            "--as-of",
+            "2026-11",
+        ],
+        b"",
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["required"]["met"], serde_json::json!(["go"]));
+    assert_eq!(doc["required"]["missing"], serde_json::json!(["terraform"]));
+    assert_eq!(doc["score"], 0.5);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn resume_fixture_snapshots() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/resumes");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 5);
+    let t = tagger();
+    for p in paths {
+        let text = std::fs::read_to_string(&p).unwrap();
+        let tags = t.tag(&text);
+        assert_eq!(tags.kind, "resume", "{}", p.display());
+        insta::assert_json_snapshot!(
+            format!("resume-{}", p.file_name().unwrap().to_string_lossy()),
+            tags
+        );
+    }
+}
