@@ -32,7 +32,7 @@ mod tags;
 pub use error::{Error, Problem};
 pub use input::Format;
 pub use sections::section_kind;
-pub use tagger::{DocKind, Tagger, TaggerBuilder};
+pub use tagger::{DEFAULT_MAX_MENTIONS, DocKind, Tagger, TaggerBuilder};
 pub use tags::{
     Certification, Contact, Education, Experience, Facet, Mention, Position, Requirement, SCHEMA, Salary,
     Section, Seniority, Skill, Span, Tags, Warning, Years,

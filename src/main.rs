@@ -51,6 +51,9 @@ struct TagArgs {
     /// Replace contact values (e-mails, phones, URLs) in the output with their kind.
     #[arg(long)]
     redact: bool,
+    /// Keep at most this many mentions per skill (a warning counts the rest).
+    #[arg(long, default_value_t = jdtag::DEFAULT_MAX_MENTIONS)]
+    max_mentions: usize,
     /// Keep only these categories (comma-separated, e.g. `language,database`).
     #[arg(long, value_delimiter = ',', value_parser = parse_category)]
     categories: Vec<Category>,
@@ -255,7 +258,8 @@ fn document_tagger(args: &TagArgs) -> Result<Tagger, Failure> {
             KindArg::Posting => DocKind::Posting,
             KindArg::Resume => DocKind::Resume,
         })
-        .redact(args.redact);
+        .redact(args.redact)
+        .max_mentions(args.max_mentions);
         if let Some((y, m)) = args.as_of {
             b.as_of(y, m);
         }

@@ -85,7 +85,7 @@ pub(crate) fn heading_kind_exact(line: &str) -> Option<&'static str> {
 pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
     let line = line.trim();
     let words = line.split_whitespace().count();
-    if words == 0 || words > 8 || line.len() > 80 || line.starts_with(BULLETS) {
+    if words == 0 || words > 8 || line.len() > 80 || is_bullet(line) {
         return false;
     }
     if heading_kind_exact(line).is_some() {
@@ -110,10 +110,7 @@ pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
             .next()
             .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
     });
-    title_case
-        && words <= 6
-        && section_kind(line) != "other"
-        && next_line.is_some_and(|n| n.trim_start().starts_with(BULLETS))
+    title_case && words <= 6 && section_kind(line) != "other" && next_line.is_some_and(is_bullet)
 }
 
 /// The headings of plain text, line by line (see [`is_text_heading`]), in normalised offsets.
@@ -137,6 +134,25 @@ pub(crate) fn text_headings(text: &str, known: &[Heading]) -> Vec<Heading> {
     out
 }
 
+/// Whether a line is a list item: a bullet character ("•", "-", "*", "·" …), or a number or
+/// letter with a dot or parenthesis ("1.", "2)", "a)", "(b)").
+pub(crate) fn is_bullet(line: &str) -> bool {
+    let line = line.trim_start();
+    if line.starts_with(BULLETS) {
+        return true;
+    }
+    let rest = line.strip_prefix('(').unwrap_or(line);
+    let marker_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let marker_len = if marker_len == 0 && rest.bytes().next().is_some_and(|b| b.is_ascii_lowercase()) {
+        1
+    } else {
+        marker_len
+    };
+    (1..=2).contains(&marker_len)
+        && rest[marker_len..].starts_with(['.', ')'])
+        && rest[marker_len + 1..].starts_with(' ')
+}
+
 /// Characters that start a bullet line.
 pub(crate) const BULLETS: &[char] = &[
     '•', '-', '*', '·', '–', '—', '▪', '◦', '●', '‣', '○', '■', '□', '➢', '✓', '✔',
@@ -154,6 +170,8 @@ mod tests {
             ("NICE TO HAVE", None),
             ("Benefits & Perks:", None),
             ("Required Skills and Experience", Some("• Java")),
+            ("Core Skills", Some("1. Java")),
+            ("Bonus Points", Some("a) Kafka")),
         ];
         for (l, next) in yes {
             assert!(is_text_heading(l, next), "{l:?}");
@@ -161,6 +179,8 @@ mod tests {
         let no = [
             ("Experience with AWS", Some("• Java")),
             ("- Requirements", None),
+            ("1. Requirements", None),
+            ("a) Requirements", None),
             (
                 "We are hiring a senior engineer to join our team and build things.",
                 None,

@@ -56,7 +56,11 @@ struct Settings {
     kind: DocKind,
     as_of: YearMonth,
     redact: bool,
+    max_mentions: usize,
 }
+
+/// Mentions kept per skill by default; the rest are counted in a warning.
+pub const DEFAULT_MAX_MENTIONS: usize = 1000;
 
 impl Default for Settings {
     fn default() -> Self {
@@ -64,6 +68,7 @@ impl Default for Settings {
             kind: DocKind::Auto,
             as_of: today(),
             redact: false,
+            max_mentions: DEFAULT_MAX_MENTIONS,
         }
     }
 }
@@ -177,6 +182,13 @@ impl TaggerBuilder {
     /// ```
     pub fn redact(&mut self, redact: bool) -> &mut Self {
         self.settings.get_or_insert_with(Settings::default).redact = redact;
+        self
+    }
+
+    /// Keeps at most `n` mentions per skill (default [`DEFAULT_MAX_MENTIONS`]); a warning says
+    /// how many were left out.
+    pub fn max_mentions(&mut self, n: usize) -> &mut Self {
+        self.settings.get_or_insert_with(Settings::default).max_mentions = n.max(1);
         self
     }
 
@@ -416,6 +428,7 @@ impl Tagger {
         let candidates = matcher.candidates(text);
         let resolved = disambiguate::resolve(text, candidates, matcher, lexicon);
         let mut index: HashMap<u32, usize> = HashMap::new();
+        let mut capped: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
         let mut tech_spans: Vec<(Range<usize>, u32)> = Vec::new();
         for r in resolved {
             let e = lexicon.entry(r.entry as usize);
@@ -465,7 +478,21 @@ impl Tagger {
             });
             let skill = &mut tags.skills[i];
             skill.requirement = skill.requirement.max(requirement);
-            skill.mentions.push(mention);
+            if skill.mentions.len() < self.settings.max_mentions {
+                skill.mentions.push(mention);
+            } else {
+                *capped.entry(i).or_insert(0) += 1;
+            }
+        }
+        for (i, n) in capped {
+            let s = &tags.skills[i];
+            tags.warnings.push(Warning::new(
+                "mentions_capped",
+                format!(
+                    "{} is named {} more times than the {} mentions kept",
+                    s.id, n, self.settings.max_mentions
+                ),
+            ));
         }
 
         // Years of experience, tied to the technologies of their clause.

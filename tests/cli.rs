@@ -301,3 +301,18 @@ fn lexicon_stats_counts_entries_aliases_and_rules() {
             .starts_with("total")
     );
 }
+
+#[test]
+fn mentions_per_skill_are_capped_with_a_warning() {
+    let text = "Python ".repeat(50);
+    let out = run(&["--max-mentions", "10"], text.as_bytes());
+    let doc = json(&out);
+    assert_eq!(doc["skills"][0]["mentions"].as_array().unwrap().len(), 10);
+    assert_eq!(doc["warnings"][0]["code"], "mentions_capped");
+    assert!(
+        doc["warnings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("40 more times")
+    );
+}
