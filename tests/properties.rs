@@ -643,3 +643,16 @@ fn replay(target: &str, data: &[u8]) {
     let tags = TAGGER.tag_bytes(data, format, true).unwrap();
     check(&tags, data, format);
 }
+
+/// Found by `parts_tag_soundly`: a title cut by the size limit inside the title made the title's
+/// own span run past the text.
+#[test]
+fn a_title_cut_by_the_limit_keeps_spans_in_bounds() {
+    let title = "İGoGo-GoGo\u{1680}Senior\u{1680}GoGoGo¡GoGoGoGoGoGo";
+    let tags = Tagger::new().tag_parts(Some(title), "", Format::Auto, 43);
+    let joined = format!("{title}\n\n");
+    let cut = &joined[..43];
+    for s in tags.seniority.iter().flat_map(|s| &s.evidence) {
+        assert!(s.end <= cut.len() && cut.is_char_boundary(s.start) && cut.is_char_boundary(s.end));
+    }
+}

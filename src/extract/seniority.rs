@@ -97,7 +97,8 @@ fn inside(r: &Range<usize>, outs: &[Range<usize>]) -> bool {
 /// Title words in `title` (a slice of the text at `offset`).
 pub(crate) fn title_evidence(title: &str, offset: usize) -> Vec<Evidence> {
     let outs = not_levels(title);
-    let lower = title.to_lowercase();
+    // ASCII lower case keeps every byte offset (Unicode lower case may not: "İ").
+    let lower = title.to_ascii_lowercase();
     let mut out = Vec::new();
     for l in &DATA.level {
         for w in &l.title {
