@@ -20,6 +20,9 @@ use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
 
+/// Most bytes of a sentence an experience statement quotes on either side of its duration.
+const CLAUSE_BYTES: usize = 240;
+
 /// Tags technologies (and, as the pipeline grows, requirements) in postings and résumés.
 ///
 /// Build it once and share it: it is `Send + Sync` and cloning it is cheap (one `Arc`).
@@ -526,8 +529,15 @@ impl Tagger {
                         }
                     }
                 }
-                let s = span(sr.clone());
-                experience_at.push(sr.clone());
+                // The clause: the sentence around this statement, bounded by its neighbours and
+                // by a few hundred bytes, so a huge sentence does not repeat itself per statement.
+                let lo =
+                    input::floor_char_boundary(text, f.span.start.saturating_sub(CLAUSE_BYTES)).max(prev_end);
+                let hi = input::floor_char_boundary(text, f.span.end + CLAUSE_BYTES)
+                    .min(next_start.max(f.span.end));
+                let clause = lo.max(sr.start)..hi.min(sr.end).max(f.span.end);
+                let s = span(clause.clone());
+                experience_at.push(clause);
                 tags.experience.push(Experience {
                     min_years: f.min,
                     max_years: f.max,
@@ -837,10 +847,12 @@ fn experience_skills(
     next_start: usize,
     text: &str,
 ) -> Vec<u32> {
+    // `in_sentence` is sorted by start: binary searches keep a long sentence linear.
+    let from = |at: usize| in_sentence.partition_point(|(t, _)| t.start < at);
     let between = |lo: usize, hi: usize| -> Vec<u32> {
-        in_sentence
+        in_sentence[from(lo)..from(hi)]
             .iter()
-            .filter(|(t, _)| t.start >= lo && t.end <= hi)
+            .filter(|(t, _)| t.end <= hi)
             .map(|(_, e)| *e)
             .collect()
     };
@@ -849,19 +861,22 @@ fn experience_skills(
         .trim_end()
         .strip_suffix(':')
         .map(|l| between(prev_end, prev_end + l.len()));
+    let nearest_before = in_sentence[..from(f.span.start)]
+        .iter()
+        .rev()
+        .find(|(t, _)| t.end <= f.span.start);
+    let glued = nearest_before.filter(|(t, _)| {
+        text[t.end..f.span.start]
+            .trim_matches(|c: char| c.is_whitespace() || "(:-–—,".contains(c))
+            .is_empty()
+    });
     let picked = if let Some(label) = label.filter(|l| !l.is_empty()) {
         label
-    } else if let Some((_, e)) = in_sentence.iter().rev().find(|(t, _)| {
-        t.end <= f.span.start
-            && text[t.end..f.span.start]
-                .trim_matches(|c: char| c.is_whitespace() || "(:-–—,".contains(c))
-                .is_empty()
-    }) {
+    } else if let Some((_, e)) = glued {
         vec![*e]
     } else {
-        let after: Vec<u32> = in_sentence
+        let after: Vec<u32> = in_sentence[from(f.span.end)..from(next_start)]
             .iter()
-            .filter(|(t, _)| t.start >= f.span.end && t.start < next_start)
             .map(|(_, e)| *e)
             .collect();
         if after.is_empty() {
@@ -870,11 +885,6 @@ fn experience_skills(
             after
         }
     };
-    let mut ids: Vec<u32> = Vec::with_capacity(picked.len());
-    for e in picked {
-        if !ids.contains(&e) {
-            ids.push(e);
-        }
-    }
-    ids
+    let mut seen = std::collections::HashSet::new();
+    picked.into_iter().filter(|e| seen.insert(*e)).collect()
 }

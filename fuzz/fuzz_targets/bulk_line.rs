@@ -20,14 +20,18 @@ static POOL: LazyLock<rayon::ThreadPool> =
     LazyLock::new(|| rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap());
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&mode, rest)) = data.split_first() else { return };
+    let Some((&mode, rest)) = data.split_first() else {
+        return;
+    };
     let format = [Format::Auto, Format::Text, Format::Markdown, Format::Html][usize::from(mode & 3)];
     let (max_bytes, truncate) = match (mode >> 2) & 3 {
         0 | 1 => (10 << 20, false),
         2 => (usize::from(mode >> 4) * 7 + 1, true),
         _ => (usize::from(mode >> 4) * 7 + 1, false),
     };
-    let options = BulkOptions::default().format(format).max_bytes(max_bytes, truncate);
+    let options = BulkOptions::default()
+        .format(format)
+        .max_bytes(max_bytes, truncate);
     let text;
     let input: Vec<u8> = if mode & 0x80 == 0 {
         rest.to_vec()
@@ -38,15 +42,26 @@ fuzz_target!(|data: &[u8]| {
         line
     };
     let mut out = Vec::new();
-    let summary = jdtag::bulk::run(&TAGGER, &POOL, &input[..], RecordFormat::JsonLines, &mut out, &options, |_| {})
-        .expect("writing to memory does not fail");
+    let summary = jdtag::bulk::run(
+        &TAGGER,
+        &POOL,
+        &input[..],
+        RecordFormat::JsonLines,
+        &mut out,
+        &options,
+        |_| {},
+    )
+    .expect("writing to memory does not fail");
     let lines: Vec<Value> = out
         .split(|&b| b == b'\n')
         .filter(|l| !l.is_empty())
         .map(|l| serde_json::from_slice(l).expect("every output line is JSON"))
         .collect();
     assert_eq!(lines.len() as u64, summary.records, "one output line per record");
-    assert_eq!(out.iter().filter(|&&b| b == b'\n').count() as u64, summary.records);
+    assert_eq!(
+        out.iter().filter(|&&b| b == b'\n').count() as u64,
+        summary.records
+    );
     for l in &lines {
         if let Some(e) = l.get("error").and_then(Value::as_str) {
             assert!(!e.starts_with("internal error"), "a record panicked: {l}");
@@ -61,7 +76,9 @@ fuzz_target!(|data: &[u8]| {
             let mut expected = serde_json::to_value(&tags).unwrap();
             if text.len() > max_bytes {
                 // the warning bulk adds for a cut text
-                let Value::Array(w) = &mut expected["warnings"] else { unreachable!() };
+                let Value::Array(w) = &mut expected["warnings"] else {
+                    unreachable!()
+                };
                 w.push(lines[0]["warnings"].as_array().unwrap().last().unwrap().clone());
             }
             expected.as_object_mut().unwrap().insert("id".into(), json!(7));

@@ -8,8 +8,15 @@ use serde_json::Value;
 pub fn check_tags(tags: &jdtag::Tags, input: &[u8]) {
     let json = serde_json::to_string(tags).expect("Tags serialize");
     let back: jdtag::Tags = serde_json::from_str(&json).expect("the JSON reads back as Tags");
-    assert_eq!(serde_json::to_string(&back).unwrap(), json, "JSON round trip changed the document");
-    assert!(back == *tags, "JSON round trip is not equal (NaN or infinite number?)");
+    assert_eq!(
+        serde_json::to_string(&back).unwrap(),
+        json,
+        "JSON round trip changed the document"
+    );
+    assert!(
+        back == *tags,
+        "JSON round trip is not equal (NaN or infinite number?)"
+    );
     let value: Value = serde_json::from_str(&json).unwrap();
     check_spans(&value, input);
 }
@@ -26,7 +33,11 @@ pub fn check_spans(value: &Value, input: &[u8]) {
         };
         let (start, end) = (start as usize, end as usize);
         assert!(start <= end, "span {start}..{end} is reversed in {obj:?}");
-        assert!(end <= input.len(), "span {start}..{end} is past the input ({} bytes) in {obj:?}", input.len());
+        assert!(
+            end <= input.len(),
+            "span {start}..{end} is past the input ({} bytes) in {obj:?}",
+            input.len()
+        );
         if let Some(s) = utf8 {
             assert!(
                 s.is_char_boundary(start) && s.is_char_boundary(end),

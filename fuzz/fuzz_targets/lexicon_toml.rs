@@ -10,8 +10,12 @@ use jdtag::lexicon::Lexicon;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(toml) = std::str::from_utf8(data) else { return };
-    let Ok(lexicon) = Lexicon::from_sources([("fuzz.toml".to_string(), toml)]) else { return };
+    let Ok(toml) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(lexicon) = Lexicon::from_sources([("fuzz.toml".to_string(), toml)]) else {
+        return;
+    };
     let mut texts: Vec<String> = Vec::new();
     for e in lexicon.entries() {
         texts.extend(e.examples().map(|(t, _)| t.to_string()));
@@ -20,7 +24,10 @@ fuzz_target!(|data: &[u8]| {
     }
     let _ = Lexicon::builtin().merged(&lexicon);
     for builder in [
-        Tagger::builder().lexicon_source("fuzz.toml", toml).without_builtin().build(),
+        Tagger::builder()
+            .lexicon_source("fuzz.toml", toml)
+            .without_builtin()
+            .build(),
         Tagger::builder().lexicon_source("fuzz.toml", toml).build(),
     ] {
         let Ok(tagger) = builder else { continue };

@@ -266,12 +266,16 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         let first_exp = next.iter().position(|w| EXPERIENCE_WORDS.contains(&w.as_str()));
         let first_other = next.iter().position(|w| OTHER_WORDS.contains(&w.as_str()));
         let abs = offset + m.start()..offset + m.end();
-        let tech_after = tech
-            .iter()
-            .any(|t| t.start >= abs.end && sentence_words_between(sentence, offset, abs.end, t.start) <= 3);
-        let tech_before = tech
-            .iter()
-            .any(|t| t.end <= abs.start && sentence_words_between(sentence, offset, t.end, abs.start) <= 2);
+        // Only the nearest technology on each side matters (`tech` is sorted): constant work per
+        // statement however many technologies the sentence names.
+        let after_i = tech.partition_point(|t| t.start < abs.end);
+        let tech_after = tech.get(after_i).is_some_and(|t| {
+            t.start - abs.end < 200 && sentence_words_between(sentence, offset, abs.end, t.start) <= 3
+        });
+        let before_i = tech.partition_point(|t| t.end <= abs.start);
+        let tech_before = before_i.checked_sub(1).map(|i| &tech[i]).is_some_and(|t| {
+            abs.start - t.end < 200 && sentence_words_between(sentence, offset, t.end, abs.start) <= 2
+        });
         let exp_before = words(before)
             .rev()
             .take(8)

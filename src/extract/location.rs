@@ -104,6 +104,11 @@ fn arrangement_only(s: &str) -> bool {
 /// A value cleaned as the data file's header says, or `None` when it names no place.
 fn clean(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     let mut r = trim(text, r)?;
+    // A value this long is no location (see `too_long` below): stop before reading it, so a
+    // huge line costs nothing.
+    if r.len() > 400 {
+        return None;
+    }
     loop {
         let s = &text[r.clone()];
         // A trailing "(Hybrid, 3 days in office)".

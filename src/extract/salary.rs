@@ -538,6 +538,26 @@ fn range(s: &str, a: &Amount, b: &Amount) -> Option<Statement> {
 }
 
 /// Words of `s` split at white space, with their byte offsets.
+/// The last `max` bytes of `s` (at a char boundary): look-arounds read a bounded window, so a
+/// long sentence full of numbers stays linear.
+fn tail(s: &str, max: usize) -> &str {
+    let mut i = s.len().saturating_sub(max);
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    &s[i..]
+}
+
+/// The first `max` bytes of `s` (at a char boundary).
+fn head(s: &str, max: usize) -> &str {
+    &s[..crate::input::floor_char_boundary(s, max)]
+}
+
+/// Bytes a look-around of `words` words reads at most.
+fn reach(words: usize) -> usize {
+    words * 40 + 64
+}
+
 fn word_starts(s: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut in_word = false;
@@ -555,6 +575,7 @@ fn word_starts(s: &str) -> Vec<usize> {
 /// The kind of the cue nearest the end of `before` within `words` words, stopping at a clause
 /// break.
 fn cue_before(before: &str, words: usize) -> Option<u32> {
+    let before = tail(before, reach(words));
     let cut = before
         .rfind([',', ';', '(', '+', '|', '•'])
         .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
@@ -567,6 +588,7 @@ fn cue_before(before: &str, words: usize) -> Option<u32> {
 
 /// The kind of the first cue in the first `words` words of `after`, stopping at a clause break.
 fn cue_after(after: &str, words: usize) -> Option<u32> {
+    let after = head(after, reach(words));
     let lower = after.to_ascii_lowercase();
     let mut cut = after
         .find([',', ';', '(', ')', '+', '|', '&', '.', '•'])
@@ -584,9 +606,11 @@ fn cue_after(after: &str, words: usize) -> Option<u32> {
 
 /// Whether a pay cue is within `before` words before `span` or `after` words after it.
 fn cue_near(s: &str, span: &Range<usize>, before: usize, after: usize) -> bool {
-    let starts = word_starts(&s[..span.start]);
-    let from = starts.len().checked_sub(before).map_or(0, |i| starts[i]);
-    let tail = &s[span.end..];
+    let lead = tail(&s[..span.start], reach(before));
+    let lead_at = span.start - lead.len();
+    let starts = word_starts(lead);
+    let from = lead_at + starts.len().checked_sub(before).map_or(0, |i| starts[i]);
+    let tail = head(&s[span.end..], reach(after));
     let to = span.end + word_starts(tail).get(after).copied().unwrap_or(tail.len());
     LEX.cues.payloads_in(&s[from..to]).any(|p| p == PAY)
 }
@@ -594,7 +618,7 @@ fn cue_near(s: &str, span: &Range<usize>, before: usize, after: usize) -> bool {
 /// The period stated right after a statement, past filler words, with its end and any
 /// currency named on the way ("60 000 EUR gross per year", "$120k (USD) per year").
 fn period_after(after: &str) -> Option<(&'static str, usize, Option<Cur>)> {
-    let (r, p) = LEX.after.find_iter(after).next()?;
+    let (r, p) = LEX.after.find_iter(head(after, 160)).next()?;
     if r.start > 48 {
         return None;
     }
