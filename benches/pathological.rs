@@ -51,9 +51,15 @@ const DASHES: &[char] = &[
     '\u{ad}',
 ];
 
-/// `unit` repeated until the text holds at least `bytes` bytes.
+/// `unit` repeated and cut to `bytes` bytes (or the next character boundary).
 fn repeat_to(unit: &str, bytes: usize) -> String {
-    unit.repeat(bytes.div_ceil(unit.len()))
+    let mut s = unit.repeat(bytes.div_ceil(unit.len()));
+    let mut cut = bytes;
+    while !s.is_char_boundary(cut) {
+        cut += 1;
+    }
+    s.truncate(cut);
+    s
 }
 
 struct Case {
