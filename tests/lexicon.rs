@@ -263,3 +263,26 @@ fn a_year_is_not_a_version_that_confirms_an_ambiguous_name() {
     let tagger = Tagger::new();
     assert!(tagger.tag("Go 2024").skill("go").is_none());
 }
+
+#[test]
+fn hostile_lexicon_files_are_refused_not_hung() {
+    let deep = format!("x = {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+    let err = Lexicon::from_sources([("deep.toml".to_string(), deep.as_str())])
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with("deep.toml:1: "), "{err}");
+    let long = format!(
+        "[[tech]]\nid = \"x\"\nname = \"X\"\ncategory = \"language\"\naliases = [\"{}\"]\n",
+        "a".repeat(100_000)
+    );
+    let err = Lexicon::from_sources([("long.toml".to_string(), long.as_str())])
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, "long.toml:5: alias is 100000 bytes long; the limit is 200");
+    let many: String = (0..600).map(|i| format!("\"alias{i}\", ")).collect();
+    let wide = format!("[[tech]]\nid = \"x\"\nname = \"X\"\ncategory = \"language\"\naliases = [{many}]\n");
+    let err = Lexicon::from_sources([("wide.toml".to_string(), wide.as_str())])
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("forms; the limit is 500"), "{err}");
+}
