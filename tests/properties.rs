@@ -15,6 +15,8 @@ static TAGGER: LazyLock<Tagger> = LazyLock::new(Tagger::new);
 
 const FORMATS: [Format; 4] = [Format::Auto, Format::Text, Format::Markdown, Format::Html];
 
+#[path = "common/checks.rs"]
+mod checks;
 #[path = "common/unicode.rs"]
 mod unicode;
 use unicode::{DASHES, SPACES};
@@ -289,64 +291,7 @@ fn bytes() -> impl Strategy<Value = Vec<u8>> {
 
 /// The document serializes, reads back as the same `Tags`, and every span is sound.
 fn check(tags: &Tags, input: &[u8], format: Format) {
-    let json = serde_json::to_string(tags).expect("Tags serialize");
-    let back: Tags = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
-    assert_eq!(
-        serde_json::to_string(&back).unwrap(),
-        json,
-        "JSON round trip changed the document"
-    );
-    assert!(
-        back == *tags,
-        "JSON round trip is not equal (a NaN or infinite number?): {json}"
-    );
-    let value: Value = serde_json::from_str(&json).unwrap();
-    check_spans(&value, input, format == Format::Text && tags.format == "text");
-}
-
-/// Every object with numeric `start` and `end` is a span of `input`: ordered, in bounds, on char
-/// boundaries when the input is UTF-8; for plain text its `text` is exactly those bytes.
-fn check_spans(value: &Value, input: &[u8], plain: bool) {
-    let utf8 = std::str::from_utf8(input).ok();
-    walk(value, &mut |obj| {
-        let (Some(start), Some(end)) = (
-            obj.get("start").and_then(Value::as_u64),
-            obj.get("end").and_then(Value::as_u64),
-        ) else {
-            return;
-        };
-        let (start, end) = (start as usize, end as usize);
-        assert!(start <= end, "span {start}..{end} is reversed: {obj:?}");
-        assert!(
-            end <= input.len(),
-            "span {start}..{end} is past the input ({} bytes): {obj:?}",
-            input.len()
-        );
-        if let Some(s) = utf8 {
-            assert!(
-                s.is_char_boundary(start) && s.is_char_boundary(end),
-                "span {start}..{end} is not on char boundaries: {obj:?}"
-            );
-            if plain && let Some(text) = obj.get("text").and_then(Value::as_str) {
-                assert_eq!(
-                    text,
-                    &s[start..end],
-                    "plain-text span text is not the input's bytes: {obj:?}"
-                );
-            }
-        }
-    });
-}
-
-fn walk(value: &Value, f: &mut impl FnMut(&serde_json::Map<String, Value>)) {
-    match value {
-        Value::Object(obj) => {
-            f(obj);
-            obj.values().for_each(|v| walk(v, f));
-        }
-        Value::Array(items) => items.iter().for_each(|v| walk(v, f)),
-        _ => {}
-    }
+    checks::check_tags(tags, input, format == Format::Text && tags.format == "text");
 }
 
 fn pool(threads: usize) -> rayon::ThreadPool {

@@ -156,15 +156,6 @@ impl Origin {
     }
 }
 
-/// An example sentence of an entry that the engine gets wrong; see [`Lexicon::entries`] and
-/// [`Tagger::check_examples`](crate::Tagger::check_examples).
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ExampleFailure {
-    /// `file:line: why`, ready to print.
-    pub problem: Problem,
-}
-
 impl Entry {
     /// The stable id, e.g. `kubernetes`.
     pub fn id(&self) -> &str {
