@@ -35,5 +35,5 @@ pub use sections::section_kind;
 pub use tagger::{DEFAULT_MAX_MENTIONS, DocKind, Tagger, TaggerBuilder};
 pub use tags::{
     Certification, Contact, Education, Experience, Facet, Mention, Position, Requirement, SCHEMA, Salary,
-    Section, Seniority, Skill, Span, Tags, Warning, Years,
+    Section, Seniority, Skill, Span, SpokenLanguage, Tags, Warning, Years,
 };

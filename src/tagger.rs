@@ -5,7 +5,8 @@ use crate::disambiguate;
 use crate::error::{Error, Problem};
 use crate::extract::positions::{self, YearMonth};
 use crate::extract::{
-    self, contacts, education, experience, facets, kind, location, requirement, salary, seniority, title,
+    self, contacts, education, experience, facets, kind, languages, location, requirement, salary, seniority,
+    title,
 };
 use crate::input::{self, Document, Format, OffsetMap};
 use crate::lexicon::{Category, Lexicon};
@@ -13,7 +14,7 @@ use crate::matcher::Matcher;
 use crate::sections::{self, section_kind};
 use crate::tags::{
     Certification, Contact, Education, Experience, Facet, Mention, Position, Requirement, Salary, Section,
-    Seniority, Skill, Span, Tags, Warning, Years,
+    Seniority, Skill, Span, SpokenLanguage, Tags, Warning, Years,
 };
 use std::collections::HashMap;
 use std::ops::Range;
@@ -434,6 +435,13 @@ impl Tagger {
         let mut capped: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
         let mut tech_spans: Vec<(Range<usize>, u32)> = Vec::new();
         for r in resolved {
+            // "github.com/jane", "jane@gitlab.io": a contact names no skill.
+            if found_contacts
+                .iter()
+                .any(|c| c.span.start <= r.start && r.end <= c.span.end)
+            {
+                continue;
+            }
             let e = lexicon.entry(r.entry as usize);
             if e.category == Category::Certification {
                 if !tags.certifications.iter().any(|c| c.id == e.id) {
@@ -441,6 +449,8 @@ impl Tagger {
                     tags.certifications.push(Certification {
                         id: e.id.clone(),
                         name: e.name.clone(),
+                        date: None,
+                        expires: None,
                         text: s.text,
                         start: s.start,
                         end: s.end,
@@ -550,24 +560,90 @@ impl Tagger {
             }
         }
 
-        // Education.
-        for (si, found) in education::find_all(text, &sentences) {
+        // Education; in a résumé also the school and the year, from the degree's line or the
+        // lines next to it.
+        let mut found_education = education::find_all(text, &sentences, is_resume);
+        if is_resume {
+            // Outside its section a résumé names a degree in passing ("during the MSc"): only a
+            // line that is a degree entry — with its school on it — counts there.
+            // (When the résumé has an education section; a line that opens with the degree
+            // counts anywhere.)
+            let has_section = kinds.contains(&"education");
+            found_education.retain(|(si, f)| {
+                let sr = &sentences[*si];
+                let line = line_around(text, sr.start);
+                let opens = text[line.start..f.at]
+                    .trim_start_matches(|c: char| c.is_whitespace() || sections::BULLETS.contains(&c))
+                    .is_empty();
+                !has_section
+                    || opens
+                    || section_at(sr.start) == Some("education")
+                    || education::institution(&text[line]).is_some()
+            });
+        }
+        let degree_lines: Vec<Range<usize>> = found_education
+            .iter()
+            .map(|(si, _)| line_around(text, sentences[*si].start))
+            .collect();
+        for (k, (si, found)) in found_education.into_iter().enumerate() {
             let sr = &sentences[si];
             let sentence = &text[sr.clone()];
-            {
-                let requirement =
-                    *levels[si].get_or_insert_with(|| requirement::level(sentence, section_at(sr.start)));
-                let s = span(sr.clone());
-                tags.education.push(Education {
-                    level: found.level,
-                    fields: found.fields,
-                    or_equivalent: found.or_equivalent,
-                    requirement,
-                    text: s.text,
-                    start: s.start,
-                    end: s.end,
-                });
+            let requirement = if is_resume {
+                Requirement::Mentioned
+            } else {
+                *levels[si].get_or_insert_with(|| requirement::level(sentence, section_at(sr.start)))
+            };
+            let (mut institution, mut graduation_year) = (None, None);
+            if is_resume {
+                let line = degree_lines[k].clone();
+                let mut near = vec![line.clone()];
+                near.extend(next_line(text, line.end));
+                near.extend(prev_line(text, line.start));
+                let max_year = self.settings.as_of.year + 6;
+                for l in near
+                    .into_iter()
+                    .filter(|l| *l == line || !degree_lines.contains(l))
+                {
+                    if institution.is_none() {
+                        institution = education::institution(&text[l.clone()])
+                            .map(|r| span(l.start + r.start..l.start + r.end));
+                    }
+                    if graduation_year.is_none() {
+                        graduation_year = education::graduation_year(&text[l.clone()], max_year);
+                    }
+                }
             }
+            let s = span(sr.clone());
+            tags.education.push(Education {
+                level: found.level,
+                fields: found.fields,
+                or_equivalent: found.or_equivalent,
+                requirement,
+                institution,
+                graduation_year,
+                text: s.text,
+                start: s.start,
+                end: s.end,
+            });
+        }
+
+        // Spoken languages.
+        for f in languages::find_all(text, &|at| section_at(at) == Some("languages")) {
+            let s = span(f.span.clone());
+            tags.languages.push(SpokenLanguage {
+                name: f.name.to_string(),
+                level: f.level.map(str::to_string),
+                cefr: f.cefr.map(str::to_string),
+                requirement: match extract::sentence_at(&sentences, f.span.start) {
+                    Some(si) if !is_resume => *levels[si].get_or_insert_with(|| {
+                        requirement::level(&text[sentences[si].clone()], section_at(f.span.start))
+                    }),
+                    _ => Requirement::Mentioned,
+                },
+                text: s.text,
+                start: s.start,
+                end: s.end,
+            });
         }
 
         // Pay, employment type and workplace.
@@ -759,10 +835,17 @@ impl Tagger {
             .map(|(i, e)| (e.id.as_str(), i as u32))
             .collect();
         for skill in &mut tags.skills {
+            // The résumé's own statement ("Python (5 years)", "SQL – 4 years") counts as well:
+            // the larger of it and the dated positions.
+            let stated = skill
+                .years
+                .and_then(|y| y.min.or(y.max))
+                .map(|y| (y.clamp(0.0, 80.0) * 12.0).round() as u32);
             let Some(list) = index.get(skill.id.as_str()).and_then(|e| by_skill.get(e)) else {
+                skill.months = stated;
                 continue;
             };
-            skill.months = Some(positions::total_months(list, as_of));
+            skill.months = Some(positions::total_months(list, as_of).max(stated.unwrap_or(0)));
             skill.last_used = list
                 .iter()
                 .map(|p| {
@@ -834,6 +917,39 @@ impl Tagger {
         }
         out
     }
+}
+
+/// The line holding byte `at`, without its line break.
+fn line_around(text: &str, at: usize) -> Range<usize> {
+    let lo = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let hi = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    lo..hi
+}
+
+/// The next non-blank line after a line ending at `end`.
+fn next_line(text: &str, end: usize) -> Option<Range<usize>> {
+    let mut at = end;
+    while at < text.len() {
+        let l = line_around(text, at + 1);
+        if !text[l.clone()].trim().is_empty() {
+            return Some(l);
+        }
+        at = l.end;
+    }
+    None
+}
+
+/// The previous non-blank line before a line starting at `start`.
+fn prev_line(text: &str, start: usize) -> Option<Range<usize>> {
+    let mut at = start;
+    while at > 0 {
+        let l = line_around(text, at - 1);
+        if !text[l.clone()].trim().is_empty() {
+            return Some(l);
+        }
+        at = l.start;
+    }
+    None
 }
 
 /// The technologies a duration is tied to: all those of a label before a colon ("Java and

@@ -31,6 +31,9 @@ pub struct Tags {
     pub education: Vec<Education>,
     /// Certifications named.
     pub certifications: Vec<Certification>,
+    /// Spoken languages with the level stated ("English (C1)", "Fluent in Spanish").
+    #[serde(default)]
+    pub languages: Vec<SpokenLanguage>,
     /// Pay statements.
     pub salary: Vec<Salary>,
     /// `full_time`, `part_time`, `contract`, `internship`, `temporary`, `freelance`, in order of
@@ -193,7 +196,35 @@ pub struct Education {
     pub or_equivalent: bool,
     /// Requirement level.
     pub requirement: Requirement,
+    /// Résumés: the school, as written ("Technische Universität München").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub institution: Option<Span>,
+    /// Résumés: the year the degree was (or is expected to be) completed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub graduation_year: Option<u16>,
     /// The clause.
+    pub text: String,
+    /// Start byte offset.
+    pub start: usize,
+    /// End byte offset.
+    pub end: usize,
+}
+
+/// A spoken language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct SpokenLanguage {
+    /// The language's English name ("German").
+    pub name: String,
+    /// `native`, `fluent`, `advanced`, `intermediate` or `basic`, when stated.
+    pub level: Option<String>,
+    /// The CEFR level when written ("C1").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cefr: Option<String>,
+    /// Requirement level (postings); `mentioned` in a résumé.
+    pub requirement: Requirement,
+    /// The list item that names it.
     pub text: String,
     /// Start byte offset.
     pub start: usize,
@@ -210,6 +241,12 @@ pub struct Certification {
     pub id: String,
     /// Display name.
     pub name: String,
+    /// When it was obtained, as `YYYY-MM` or `YYYY`, when the same line says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// When it expires ("valid until 2025"), as `YYYY-MM` or `YYYY`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
     /// The text as written.
     pub text: String,
     /// Start byte offset.
@@ -350,6 +387,7 @@ impl Tags {
             experience: Vec::new(),
             education: Vec::new(),
             certifications: Vec::new(),
+            languages: Vec::new(),
             salary: Vec::new(),
             employment_type: Vec::new(),
             employment_type_evidence: Vec::new(),

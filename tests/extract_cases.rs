@@ -115,15 +115,28 @@ struct EducationCase {
     level: String,
     fields: Option<Vec<String>>,
     or_equivalent: Option<bool>,
+    /// Read the text as a résumé.
+    #[serde(default)]
+    resume: bool,
+    /// The first entry's school ("-" for none).
+    institution: Option<String>,
+    /// The first entry's graduation year (0 for none).
+    graduation_year: Option<u16>,
 }
 
 #[test]
 fn education_cases() {
     let tagger = Tagger::new();
+    let resumes = Tagger::builder()
+        .kind(jdtag::DocKind::Resume)
+        .as_of(2026, 11)
+        .build()
+        .expect("built-in lexicon");
     let cases: Vec<EducationCase> = rows("education.toml");
     let mut failures = Vec::new();
     for c in &cases {
-        let tags = tagger.tag_with(&c.text, Format::Text);
+        let t = if c.resume { &resumes } else { &tagger };
+        let tags = t.tag_with(&c.text, Format::Text);
         let first = tags.education.first();
         let level = first.map_or("none", |e| e.level.as_str());
         if level != c.level {
@@ -141,6 +154,20 @@ fn education_cases() {
             failures.push(format!(
                 "{:?}: or_equivalent {}, want {want}",
                 c.text, e.or_equivalent
+            ));
+        }
+        if let (Some(want), Some(e)) = (&c.institution, first) {
+            let got = e.institution.as_ref().map_or("-", |s| s.text.as_str());
+            if got != want {
+                failures.push(format!("{:?}: institution {got:?}, want {want:?}", c.text));
+            }
+        }
+        if let (Some(want), Some(e)) = (c.graduation_year, first)
+            && e.graduation_year.unwrap_or(0) != want
+        {
+            failures.push(format!(
+                "{:?}: graduation_year {:?}, want {want}",
+                c.text, e.graduation_year
             ));
         }
     }
@@ -305,4 +332,43 @@ fn heading_cases() {
         })
         .collect();
     finish("headings.toml", cases.len(), 110, failures);
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguagesCase {
+    text: String,
+    #[serde(default)]
+    resume: bool,
+    languages: Vec<String>,
+}
+
+#[test]
+fn languages_cases() {
+    let tagger = Tagger::new();
+    let resumes = Tagger::builder()
+        .kind(jdtag::DocKind::Resume)
+        .build()
+        .expect("built-in lexicon");
+    let cases: Vec<LanguagesCase> = rows("languages.toml");
+    let mut failures = Vec::new();
+    for c in &cases {
+        let t = if c.resume { &resumes } else { &tagger };
+        let got: Vec<String> = t
+            .tag_with(&c.text, Format::Text)
+            .languages
+            .iter()
+            .map(|l| {
+                let level = l.level.as_deref().unwrap_or("-");
+                match &l.cefr {
+                    Some(code) => format!("{} {level}/{code}", l.name),
+                    None => format!("{} {level}", l.name),
+                }
+            })
+            .collect();
+        if got != c.languages {
+            failures.push(format!("{:?}: {got:?}, want {:?}", c.text, c.languages));
+        }
+    }
+    finish("languages.toml", cases.len(), 25, failures);
 }

@@ -236,3 +236,66 @@ fn resume_fixture_snapshots() {
         );
     }
 }
+
+#[test]
+fn education_has_school_and_year_in_a_resume() {
+    let tags = tagger().tag(RESUME);
+    let e = &tags.education[0];
+    assert_eq!(e.level, "bachelor");
+    assert_eq!(e.fields, ["computer science"]);
+    assert_eq!(
+        e.institution.as_ref().map(|s| s.text.as_str()),
+        Some("State University")
+    );
+    assert_eq!(e.graduation_year, Some(2015));
+    // The span indexes the input.
+    let s = e.institution.as_ref().unwrap();
+    assert_eq!(&RESUME[s.start..s.end], "State University");
+}
+
+#[test]
+fn a_skills_section_statement_counts_as_months() {
+    let text = format!("{RESUME}\nSkills\nRust (3 years), Terraform – 2 years\n");
+    let tags = tagger().tag(&text);
+    // Stated only: the statement's months.
+    assert_eq!(tags.skill("rust").and_then(|s| s.months), Some(36));
+    assert_eq!(tags.skill("terraform").and_then(|s| s.months), Some(24));
+    // Positions show more than nothing stated: the positions' months stay.
+    assert_eq!(tags.skill("go").and_then(|s| s.months), Some(95));
+}
+
+#[test]
+fn a_contact_url_names_no_skill() {
+    let tags = tagger().tag(RESUME);
+    assert!(tags.skill("github").is_none(), "{:?}", tags.skill_ids());
+    assert!(
+        tagger()
+            .tag("Used GitHub Actions and GitHub daily")
+            .skill("github")
+            .is_some()
+    );
+}
+
+#[test]
+fn spoken_languages_with_levels() {
+    let text = format!("{RESUME}\nLanguages\nEnglish (native), German (B2), Japanese – conversational\n");
+    let tags = tagger().tag(&text);
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = tags
+        .languages
+        .iter()
+        .map(|l| (l.name.as_str(), l.level.as_deref(), l.cefr.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("English", Some("native"), None),
+            ("German", Some("intermediate"), Some("B2")),
+            ("Japanese", Some("intermediate"), None),
+        ]
+    );
+    assert!(
+        tags.languages
+            .iter()
+            .all(|l| l.requirement == jdtag::Requirement::Mentioned)
+    );
+}

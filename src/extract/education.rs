@@ -11,6 +11,16 @@ use std::sync::LazyLock;
 struct File {
     level: Vec<Level>,
     equivalent: Phrases,
+    institution: Institution,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Institution {
+    words: Vec<String>,
+    connectors: Vec<String>,
+    ongoing: Vec<String>,
+    field_stops: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -39,6 +49,8 @@ pub(crate) struct Found {
     pub(crate) level: String,
     pub(crate) fields: Vec<String>,
     pub(crate) or_equivalent: bool,
+    /// Where the level phrase starts.
+    pub(crate) at: usize,
 }
 
 /// Level phrases (payload: level index) and cased forms (payload: level index | `CASED`, with
@@ -86,8 +98,9 @@ fn reads_as_degree(text: &str, range: &Range<usize>, cased_forms: &[String]) -> 
 }
 
 /// The education each sentence asks for: for every sentence that names a level, the level
-/// named first, its fields and "or equivalent". Returns `(sentence index, found)` pairs.
-pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<(usize, Found)> {
+/// named first, its fields and "or equivalent". In a résumé (`resume`) a field may follow the
+/// level directly ("MSc Computer Science"). Returns `(sentence index, found)` pairs.
+pub(crate) fn find_all(text: &str, sentences: &[Range<usize>], resume: bool) -> Vec<(usize, Found)> {
     let (set, cased_forms) = &*LEVELS;
     let mut out: Vec<(usize, Found)> = Vec::new();
     for (r, payload) in set.find_iter(text) {
@@ -107,10 +120,13 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<(usize, Fo
         let after = &text[r.end..sentences[si].end.max(r.end)];
         let phrase = text[r.clone()].to_ascii_lowercase();
         // "degree in" and "masters in" end where the fields begin: step back over the "in".
-        let fields = match phrase.rsplit_once(' ') {
+        let mut fields = match phrase.rsplit_once(' ') {
             Some((_, last @ ("in" | "from"))) => self::fields(&format!("{last} {after}")),
             _ => self::fields(after),
         };
+        if fields.is_empty() && resume {
+            fields.extend(written_field(&phrase, after));
+        }
         // "or equivalent" may stand in the next sentence of the same line ("…; in lieu of a degree, …").
         let next_on_line = sentences
             .get(si + 1)
@@ -123,6 +139,7 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<(usize, Fo
                 level: DATA.level[(payload & 0xff) as usize].level.clone(),
                 fields,
                 or_equivalent,
+                at: r.start,
             },
         ));
     }
@@ -197,9 +214,162 @@ fn fields(rest: &str) -> Vec<String> {
                 .trim()
                 .to_string()
         })
-        .filter(|f| !f.is_empty() && f.split_whitespace().count() <= 5)
+        // A school ends the list ("in Computer Science, University of Michigan").
+        .take_while(|f| {
+            !f.split_whitespace()
+                .any(|w| DATA.institution.words.iter().any(|i| i == w))
+        })
+        .filter(|f| {
+            !f.is_empty() && f.split_whitespace().count() <= 5 && !f.chars().any(|c| c.is_ascii_digit())
+        })
         .take(8)
         .collect()
+}
+
+/// A résumé's field written right after its degree: "MSc Computer Science, TU München",
+/// "B.S. Computer Science | 2019", "Bachelor of Science, Mathematics". Capitalised words up to
+/// a separator; none when the words name a school or the degree ends the line.
+fn written_field(phrase: &str, after: &str) -> Option<String> {
+    let mut rest = after.trim_start_matches(['.', ' ', '\t']);
+    for skip in ["(hons)", "(honours)", "(honors)", "hons", "degree", "-", "–", ":"] {
+        if let Some(r) = strip_prefix_ci(rest, skip) {
+            rest = r.trim_start_matches([' ', '\t']);
+        }
+    }
+    // "Bachelor of Science, Mathematics": the field after a comma only for "X of Y" degrees.
+    if let Some(r) = rest.strip_prefix(',') {
+        let of_degree = ["science", "arts", "engineering", "technology", "commerce"]
+            .iter()
+            .any(|w| phrase.ends_with(w));
+        if !of_degree {
+            return None;
+        }
+        rest = r.trim_start();
+    }
+    let stops = &DATA.institution.field_stops;
+    let mut words = Vec::new();
+    for w in rest.split([' ', '\t']) {
+        let bare = w.trim_end_matches([',', ';', '|', '.', ')']);
+        let lower = bare.to_lowercase();
+        let connector = ["and", "&", "of", "in"].contains(&lower.as_str());
+        if bare.is_empty()
+            || stops.contains(&lower)
+            || !(connector || bare.starts_with(|c: char| c.is_uppercase()))
+            || bare.chars().any(|c| c.is_ascii_digit())
+            || DATA.institution.words.contains(&lower)
+        {
+            break;
+        }
+        words.push(bare);
+        if bare.len() != w.len() || words.len() >= 6 {
+            break;
+        }
+    }
+    while words
+        .last()
+        .is_some_and(|w| ["and", "&", "of", "in"].contains(&w.to_lowercase().as_str()))
+    {
+        words.pop();
+    }
+    // The run must not run into a school's name ("BSc Stanford University").
+    let run_end = rest
+        .find(words.last()?)
+        .map_or(0, |i| i + words.last().map_or(0, |w| w.len()));
+    let next = rest[run_end..]
+        .split([' ', '\t'])
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let next = next.trim_end_matches([',', ';', '|', '.', ')']).to_lowercase();
+    if DATA.institution.words.contains(&next) || DATA.institution.connectors.contains(&next) && next != "and"
+    {
+        return None;
+    }
+    Some(words.join(" ").to_lowercase())
+}
+
+/// The school named on a résumé's education line: the run of capitalised words (and
+/// connectors: "of", "für", "&" …) around a word such as "University" or "Institute".
+pub(crate) fn institution(line: &str) -> Option<Range<usize>> {
+    let inst = &DATA.institution;
+    // Words with their ranges; a word that ends in a separator closes a run.
+    let mut words: Vec<(Range<usize>, bool)> = Vec::new();
+    let mut at = 0;
+    for piece in line.split_inclusive([' ', '\t', ',', ';', '|', '(', ')', '–', '—']) {
+        let start = at;
+        at += piece.len();
+        let ends_run = piece.ends_with([',', ';', '|', '(', ')', '–', '—']);
+        let word = piece.trim_end_matches([' ', '\t', ',', ';', '|', '(', ')', '–', '—']);
+        if !word.is_empty() {
+            words.push((start..start + word.len(), ends_run));
+        } else if let Some(last) = words.last_mut() {
+            // A separator, or a second space in a row (a column gap), closes the run.
+            last.1 = true;
+        }
+    }
+    let lower = |r: &Range<usize>| line[r.clone()].trim_end_matches('.').to_lowercase();
+    let capital = |r: &Range<usize>| line[r.clone()].starts_with(|c: char| c.is_uppercase());
+    // "Leopold-Franzens-Universität": a hyphenated name holds the word.
+    let is_key = |r: &Range<usize>| {
+        let w = lower(r);
+        capital(r) && (inst.words.contains(&w) || w.split('-').any(|p| inst.words.iter().any(|i| i == p)))
+    };
+    let key = words.iter().position(|(r, _)| is_key(r))?;
+    let mut first = key;
+    while first > 0 {
+        let (r, ends) = &words[first - 1];
+        let w = lower(r);
+        let degree = LEVELS.0.find_iter(&line[r.clone()]).next().is_some();
+        if *ends
+            || degree
+            || !(capital(r) || inst.connectors.contains(&w))
+            || w.chars().any(|c| c.is_ascii_digit())
+        {
+            break;
+        }
+        first -= 1;
+    }
+    let mut last = key;
+    while !words[last].1 && last + 1 < words.len() {
+        let (r, _) = &words[last + 1];
+        let w = lower(r);
+        if !(capital(r) || inst.connectors.contains(&w)) || w.chars().any(|c| c.is_ascii_digit()) {
+            break;
+        }
+        last += 1;
+    }
+    let is_connector = |i: usize| inst.connectors.contains(&lower(&words[i].0));
+    while first < key && is_connector(first) {
+        first += 1;
+    }
+    while last > key && is_connector(last) {
+        last -= 1;
+    }
+    Some(words[first].0.start..words[last].0.end)
+}
+
+/// The graduation year on an education line: its last year from 1950 up to `max_year`, none
+/// when the range is still open ("2022 – present").
+pub(crate) fn graduation_year(line: &str, max_year: i32) -> Option<u16> {
+    let b = line.as_bytes();
+    let mut found = None;
+    for i in 0..b.len().saturating_sub(3) {
+        let word_start = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        let word_end = b.get(i + 4).is_none_or(|c| !c.is_ascii_alphanumeric());
+        if word_start && word_end && b[i..i + 4].iter().all(u8::is_ascii_digit) {
+            let y: i32 = line[i..i + 4].parse().ok()?;
+            if (1950..=max_year).contains(&y) {
+                found = Some((i + 4, y));
+            }
+        }
+    }
+    let (end, year) = found?;
+    let after = line[end..].to_lowercase();
+    let ongoing = DATA.institution.ongoing.iter().any(|w| {
+        after
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .starts_with(w.as_str())
+    });
+    (!ongoing).then(|| u16::try_from(year).ok()).flatten()
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
@@ -252,7 +422,7 @@ mod tests {
     #[test]
     fn education() {
         for (s, level, fields, eq) in CASES {
-            let got = find_all(s, &crate::extract::sentences(s))
+            let got = find_all(s, &crate::extract::sentences(s), false)
                 .into_iter()
                 .next()
                 .map(|(_, f)| f);

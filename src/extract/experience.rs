@@ -123,6 +123,12 @@ const OTHER_WORDS: &[&str] = &[
     "citizenship",
 ];
 
+/// Words right before "a month", "a year" that make it a rate ("2 days a month").
+const FREQUENCY_WORDS: &[&str] = &[
+    "day", "days", "hour", "hours", "week", "weeks", "time", "times", "once", "twice", "shifts", "visits",
+    "trips", "sessions", "nights", "weekends",
+];
+
 /// Words right before a duration that make it a time window, not an amount of experience.
 const WINDOW_WORDS: &[&str] = &[
     "within",
@@ -261,6 +267,14 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
             if prev.iter().any(|w| WINDOW_WORDS.contains(&w.as_str())) {
                 continue;
             }
+        }
+        // A rate, not a duration: "2 days a month", "twice a year", "20 hours a week".
+        if caps.name("article").is_some()
+            && words(before)
+                .next_back()
+                .is_some_and(|w| FREQUENCY_WORDS.contains(&w.as_str()))
+        {
+            continue;
         }
         let next: Vec<String> = words(after).take(9).collect();
         let first_exp = next.iter().position(|w| EXPERIENCE_WORDS.contains(&w.as_str()));

@@ -7,6 +7,7 @@ pub(crate) mod education;
 pub(crate) mod experience;
 pub(crate) mod facets;
 pub(crate) mod kind;
+pub(crate) mod languages;
 pub(crate) mod location;
 pub(crate) mod positions;
 pub(crate) mod requirement;

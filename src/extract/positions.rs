@@ -1,28 +1,35 @@
 //! Work history in a résumé: positions with title, company, dates and months.
 //!
 //! An entry is found by its dates: a range ("Jan 2019 – Present", "01/2019 - 03/2021",
-//! "2017-2019", "2019 to date", "Sept. 2018 - Current", "'19 – '21"), a start with "since"
-//! ("since 2020"), or one date ending a header line ("Summer 2016"). Its title and company come
-//! from the rest of that line and, when it lacks them, from up to two header lines right above
-//! it (a title line, or a company line then a title line) or the one line right below (a
-//! company line under a "title … dates" line copied from a two-column PDF). The header text is
-//! cut at separators (`|`, `,`, dashes, tabs or runs of spaces, "at", "@"); a piece holding a
-//! role noun (`lexicons/cues/titles.toml`) is the title, a piece ending in a company suffix
-//! ("Inc", "GmbH", "Labs") or following "at" is the company. When only one of the two is known
-//! and exactly one other short piece is left, that piece is the other; otherwise it stays
-//! `None`. Places ("Boston, MA", "Remote") are never either.
+//! "2017-2019", "2019-01 – 2020-06", "2019 to date", "Sept. 2018 - Current", "'19 – '21",
+//! "Q1 2018 – Q3 2018"), a start with "since" ("since 2020"), or one date ending a header line
+//! ("Summer 2016", also when only a place follows it: "Summer 2024 · Chicago, IL"). Digits that
+//! go on a number ("+49 151 2019 2020") are no date. Its title and company come from the rest
+//! of that line and, when it lacks them, from up to two header lines right above it (a title
+//! line, or a company line then a title line) or the line right below (a company line under a
+//! "title … dates" line copied from a two-column PDF); a line of dates alone with nothing
+//! above opens its entry and may take two lines below (Europass: dates, title, employer). The
+//! header text is cut at separators (`|`, `,`, dashes, tabs or runs of spaces, "at", "@"); a
+//! piece holding a role noun (`lexicons/cues/titles.toml`) is the title, a piece ending in a
+//! company suffix ("Inc", "GmbH", "Labs"), opening with one then "of" ("University of
+//! Michigan") or following "at" is the company. When only one of the two is known and exactly
+//! one other short piece is left, that piece is the other; otherwise it stays `None`. Places
+//! ("Boston, MA", "Remote") are never either.
 //!
 //! Sections: when the résumé has an experience heading ("Experience", "Work History",
 //! "Employment"…), only entries under such headings count; otherwise every dated entry outside
-//! education, certification, project and similar sections does. The words are data, in
-//! `lexicons/cues/positions.toml`.
+//! education, certification, project and similar sections does, except one date (alone or
+//! after "since") with neither a title nor a company: a publication's or a sentence's. The
+//! words are data, in `lexicons/cues/positions.toml`.
 //!
 //! Months are inclusive of both ends: Jan 2019 – Mar 2019 is 3. A start without a month counts
 //! from January, an end without a month up to December, so "2017-2019" is 36 months and
 //! "2018" alone is 12. A season opening a range reads as its first month ("Summer 2016" → June),
-//! closing one as its last (August); a season alone covers its three months. "Present" ends at
-//! `as_of` (December of its year when `as_of` has no month). A two-digit year ('19) is in the
-//! century that keeps it no later than a year after `as_of`.
+//! closing one as its last (August); a season alone covers its three months; so does a quarter
+//! ("Q2 2019": April to June). "Present" ends at `as_of` (December of its year when `as_of`
+//! has no month). A two-digit year ('19) is in the century that keeps it no later than a year
+//! after `as_of`. Year then month alone ("2019-10") is a range of years when the second number
+//! can close one ("2008-11": 2008 to 2011), else a month.
 
 use crate::disambiguate::contains_word;
 use crate::extract::title::{is_role_noun, line_ranges};
@@ -118,16 +125,16 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     let since = alternation(&data.since);
     let year = r"(?:(?:19|20)\d{2}\b|['’]\d{2}\b)";
     let date = format!(
-        r"(?:\b(?:{months})\.?\s*,?\s*{year}|\b(?:{seasons})\s*,?\s*{year}|\b(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)\d{{2}}\b|\b(?:0?[1-9]|1[0-2])/\d{{2}}\b|\b(?:19|20)\d{{2}}\b|['’]\d{{2}}\b)"
+        r"(?:\b(?:{months})\.?\s*,?\s*{year}|\b(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|\bQ[1-4]\s*,?\s*{year}|\b(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)\d{{2}}\b|\b(?:0?[1-9]|1[0-2])/\d{{2}}\b|\b(?:19|20)\d{{2}}[-/.](?:0[1-9]|1[0-2])\b|\b(?:19|20)\d{{2}}\b|['’]\d{{2}}\b)"
     );
     let start = format!(r"(?:{date}|\b(?:{months})\b\.?)");
     let end = format!(r"(?:{date}|\b(?:{present})\b|\d{{2}}\b)");
     let range = Regex::new(&format!(
-        r"(?i)(?:\b(?P<since>{since})\s+)?(?P<start>{start})(?:\s*(?:[-–—‐−]+|\b(?:{joins})\b)\s*(?P<end>{end}))?"
+        r"(?i)(?:\b(?P<since>{since})\s+)?(?P<start>{start})(?:\s*(?:[-–—‐−]+>?|→|\b(?:{joins})\b)\s*(?P<end>{end}))?"
     ))
     .expect("the date pattern is valid");
     let side = Regex::new(&format!(
-        r"(?i)^(?:(?P<mon>{months})\.?\s*,?\s*|(?P<sea>{seasons})\s*,?\s*|(?P<num>\d{{1,2}})\s*[/.]\s*)?(?P<year>(?:19|20)\d{{2}}|['’]?\d{{2}})?$"
+        r"(?i)^(?:(?P<mon>{months})\.?\s*,?\s*|(?P<sea>{seasons})(?:\s+(?:semester|term))?\s*,?\s*|q(?P<qtr>[1-4])\s*,?\s*|(?P<num>\d{{1,2}})\s*[/.]\s*)?(?P<year>(?:19|20)\d{{2}}|['’]?\d{{2}})?$"
     ))
     .expect("the date-side pattern is valid");
     Lex { data, range, side }
@@ -151,6 +158,14 @@ fn lower_in(list: &[String], word: &str) -> bool {
 
 /// Reads one side ("Sept. 2018", "03/2021", "Summer 2016", "'19", "Jan").
 fn parse_side(s: &str, as_of: YearMonth) -> Option<Side> {
+    if let Some((year, month)) = iso_month(s.trim()) {
+        return Some(Side {
+            year: Some(year),
+            month: Some(month),
+            end_month: Some(month),
+            season: false,
+        });
+    }
     let c = LEX.side.captures(s.trim())?;
     let lower = |m: regex::Match| m.as_str().to_lowercase();
     let (mut month, mut end_month, mut season) = (None, None, false);
@@ -162,6 +177,10 @@ fn parse_side(s: &str, as_of: YearMonth) -> Option<Side> {
         let w = lower(m);
         let sea = LEX.data.season.iter().find(|x| lower_in(&x.words, &w))?;
         (month, end_month, season) = (Some(sea.start), Some(sea.end), true);
+    } else if let Some(m) = c.name("qtr") {
+        // A quarter reads like a season: "Q1 2018 – Q3 2018" is January to September.
+        let q: u8 = m.as_str().parse().ok()?;
+        (month, end_month, season) = (Some(3 * q - 2), Some(3 * q), true);
     } else if let Some(m) = c.name("num") {
         let n: u8 = m.as_str().parse().ok()?;
         if !(1..=12).contains(&n) {
@@ -194,6 +213,16 @@ fn parse_side(s: &str, as_of: YearMonth) -> Option<Side> {
     })
 }
 
+/// A year and month written year first ("2019-01", "2019/01", "2019.01").
+fn iso_month(s: &str) -> Option<(i32, u8)> {
+    let (y, m) = s.split_once(['-', '/', '.'])?;
+    if y.len() != 4 || m.len() != 2 || !(y.starts_with("19") || y.starts_with("20")) {
+        return None;
+    }
+    let (year, month): (i32, u8) = (y.parse().ok()?, m.parse().ok()?);
+    (1..=12).contains(&month).then_some((year, month))
+}
+
 /// Month index: months since year 0.
 fn index(year: i32, month: u8) -> i64 {
     i64::from(year) * 12 + i64::from(month) - 1
@@ -212,21 +241,29 @@ fn interval(f: &Found, as_of: YearMonth) -> Option<(i64, i64)> {
     (hi >= lo).then_some((lo, hi))
 }
 
-/// Dates found on a line: their range in the line, start, end, whether current.
+/// Dates found on a line: their range in the line, start, end, whether current, and whether
+/// they are one date (alone or after "since") rather than a range.
 #[derive(Debug, Clone)]
 struct Dates {
     range: Range<usize>,
     start: YearMonth,
     end: Option<YearMonth>,
     current: bool,
+    single: bool,
 }
 
 /// The dates of one header line: the first range or "since" date, else a lone date that ends
-/// the line.
+/// the line (or is followed only by a place: "Summer 2024 · Chicago, IL"). Digits that go on
+/// a number ("+49 151 2019 2020", "555-2019-2020") are no date.
 fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
     let mut lone = None;
     for c in LEX.range.captures_iter(line) {
         let all = c.get(0).expect("group 0");
+        let before =
+            line[..all.start()].trim_end_matches(|c: char| c.is_whitespace() || "-–—./()".contains(c));
+        if before.ends_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
         let start = parse_side(&c["start"], as_of);
         let Some(start) = start else { continue };
         if let Some(e) = c.name("end") {
@@ -279,6 +316,7 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
                     month: e.end_month,
                 }),
                 current,
+                single: false,
             });
         }
         let Some(year) = start.year else { continue };
@@ -292,28 +330,55 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
                 start: ym,
                 end: None,
                 current: true,
+                single: true,
             });
         }
-        // A lone date counts only when it ends the line.
-        let rest = line[all.end()..].trim_matches(|c: char| !c.is_alphanumeric());
-        if rest.is_empty() && lone.is_none() {
-            let end = if start.season {
-                YearMonth {
-                    year,
-                    month: start.end_month,
-                }
-            } else {
-                ym
-            };
+        // A lone date counts only when it ends the line or only a place follows it.
+        let after = &line[all.end()..];
+        let rest = after.trim_matches(|c: char| !c.is_alphanumeric());
+        if lone.is_some() || !(rest.is_empty() || only_places(after)) {
+            continue;
+        }
+        // "2008-11" alone is a range of years when it can be one (2008–2011), else a month.
+        if let Some((y, m)) = iso_month(&c["start"])
+            && c["start"].contains('-')
+            && i32::from(m) >= y % 100
+        {
             lone = Some(Dates {
                 range: all.range(),
-                start: ym,
-                end: Some(end),
+                start: YearMonth { year: y, month: None },
+                end: Some(YearMonth {
+                    year: y - y % 100 + i32::from(m),
+                    month: None,
+                }),
                 current: false,
+                single: false,
             });
+            continue;
         }
+        let end = if start.season {
+            YearMonth {
+                year,
+                month: start.end_month,
+            }
+        } else {
+            ym
+        };
+        lone = Some(Dates {
+            range: all.range(),
+            start: ym,
+            end: Some(end),
+            current: false,
+            single: true,
+        });
     }
     lone
+}
+
+/// Whether `s` holds places and nothing else ("· Chicago, IL", "| Remote").
+fn only_places(s: &str) -> bool {
+    let p = pieces(s, 0..s.len(), None);
+    !p.is_empty() && p.iter().all(|x| x.class == Class::Place)
 }
 
 /// What a résumé heading announces.
@@ -484,6 +549,12 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
             Class::Company
         } else if has_role_noun(s) {
             Class::Title
+        } else if w
+            .split_once(' ')
+            .is_some_and(|(first, rest)| rest.starts_with("of ") && lower_in(&d.company_suffixes, first))
+        {
+            // "University of Michigan", "Bank of Ireland".
+            Class::Company
         } else {
             Class::Unknown
         };
@@ -605,7 +676,7 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     for (i, _) in &dated {
         has_dates[*i] = true;
     }
-    // Header lines of each entry: the dated line, then lines above it, then one below.
+    // Header lines of each entry: the dated line, then lines above it, then lines below.
     let mut claimed: Vec<bool> = vec![false; lines.len()];
     for (i, _) in &dated {
         claimed[*i] = true;
@@ -642,31 +713,42 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         all_pieces.push(p);
     }
     for (k, (i, _)) in dated.iter().enumerate() {
-        let (t, c) = assign(text, &all_pieces[k]);
-        if t.is_some() && c.is_some() {
-            continue;
-        }
-        let Some(below) = lines.get(i + 1) else { continue };
-        let s = &text[below.range.clone()];
-        let title_case = s
-            .split_whitespace()
-            .filter(|w| w.len() > 3)
-            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
-        if below.gap_before
-            || claimed[i + 1]
-            || !is_header_like(text, below)
-            || s.split_whitespace().count() > 6
-            || !title_case
-        {
-            continue;
-        }
-        let more = pieces(text, below.range.clone(), None);
-        // Only a line that adds what is missing, and nothing else unknown.
-        let (t2, c2) = assign(text, &[all_pieces[k].clone(), more.clone()].concat());
-        if (t.is_none() && t2.is_some()) || (c.is_none() && c2.is_some()) {
-            claimed[i + 1] = true;
-            headers[k].push(i + 1);
-            all_pieces[k].extend(more);
+        let (mut t, mut c) = assign(text, &all_pieces[k]);
+        // A dates-only line with nothing above opens its entry ("09/2019 – present", then the
+        // title, then the employer): it may take two lines below, else one.
+        let dates_only = headers[k].len() == 1 && all_pieces[k].is_empty();
+        let mut pending: Vec<usize> = Vec::new();
+        let mut more: Vec<Piece> = Vec::new();
+        for b in i + 1..=i + if dates_only { 2 } else { 1 } {
+            if t.is_some() && c.is_some() {
+                break;
+            }
+            let Some(below) = lines.get(b) else { break };
+            let s = &text[below.range.clone()];
+            let title_case = s
+                .split_whitespace()
+                .filter(|w| w.len() > 3)
+                .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+            if below.gap_before
+                || claimed[b]
+                || !is_header_like(text, below)
+                || s.split_whitespace().count() > 6
+                || !title_case
+            {
+                break;
+            }
+            pending.push(b);
+            more.extend(pieces(text, below.range.clone(), None));
+            // Only lines that add what is missing.
+            let (t2, c2) = assign(text, &[all_pieces[k].clone(), more.clone()].concat());
+            if (t.is_none() && t2.is_some()) || (c.is_none() && c2.is_some()) {
+                for b in pending.drain(..) {
+                    claimed[b] = true;
+                    headers[k].push(b);
+                }
+                all_pieces[k].append(&mut more);
+                (t, c) = (t2, c2);
+            }
         }
     }
     let heading_starts: Vec<usize> = lines
@@ -691,6 +773,12 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             continue;
         }
         let (title, company) = assign(text, p);
+        // Without an experience section, one date with neither a title nor a company is a
+        // publication's, an award's or a sentence's ("Journal of Applied Statistics, 2019",
+        // "Member since 2012.").
+        if dates.single && !has_experience && title.is_none() && company.is_none() {
+            continue;
+        }
         let role_text = title.clone().map_or(header_text.as_str(), |t| &text[t]);
         let role_words = words_of(role_text);
         let internship = d

@@ -1,0 +1,195 @@
+//! Spoken languages and their levels ("English (C1)", "Fluent in Spanish", "German – native"),
+//! from `lexicons/cues/languages.toml`.
+//!
+//! A language name counts only when written capitalised and when its list item states a level,
+//! or when it stands in a `languages` section or after a "Languages:" label: "English
+//! Literature" and "French Riviera" are not languages someone speaks.
+
+use crate::phrases::PhraseSet;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    labels: Vec<String>,
+    language: Vec<Language>,
+    level: Vec<Level>,
+    cefr: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Language {
+    name: String,
+    forms: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Level {
+    level: String,
+    phrases: Vec<String>,
+}
+
+struct Lex {
+    data: File,
+    names: PhraseSet,
+    levels: PhraseSet,
+    labels: PhraseSet,
+}
+
+static LEX: LazyLock<Lex> = LazyLock::new(|| {
+    let data: File = toml::from_str(include_str!("../../lexicons/cues/languages.toml"))
+        .expect("languages.toml is checked by the test suite");
+    let names = PhraseSet::new(
+        data.language
+            .iter()
+            .enumerate()
+            .flat_map(|(i, l)| l.forms.iter().map(move |f| (f.as_str(), i as u32))),
+    );
+    let levels = PhraseSet::new(
+        data.level
+            .iter()
+            .enumerate()
+            .flat_map(|(i, l)| l.phrases.iter().map(move |p| (p.as_str(), i as u32))),
+    );
+    let labels = PhraseSet::new(data.labels.iter().map(|l| (l.as_str(), 0)));
+    Lex {
+        data,
+        names,
+        levels,
+        labels,
+    }
+});
+
+/// One spoken language (normalised offsets).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Found {
+    pub(crate) name: &'static str,
+    /// native, fluent, advanced, intermediate or basic.
+    pub(crate) level: Option<&'static str>,
+    /// The CEFR code when written (A1 … C2).
+    pub(crate) cefr: Option<&'static str>,
+    /// The language's list item.
+    pub(crate) span: Range<usize>,
+}
+
+/// The list item around `at` on its line: bounded by commas, semicolons, bullets, pipes and
+/// slashes.
+fn item(text: &str, at: Range<usize>) -> Range<usize> {
+    let is_sep = |c: char| matches!(c, ',' | ';' | '|' | '•' | '·' | '/' | '\n' | '\t');
+    let line_start = text[..at.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at.end..].find('\n').map_or(text.len(), |i| at.end + i);
+    let lo = text[line_start..at.start].rfind(is_sep).map_or(line_start, |i| {
+        line_start + i + text[line_start + i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let hi = text[at.end..line_end]
+        .find(is_sep)
+        .map_or(line_end, |i| at.end + i);
+    // A sentence ends the item too ("… required. English Literature …").
+    let lo = text[lo..at.start].rfind(". ").map_or(lo, |i| lo + i + 2);
+    let hi = text[at.end..hi].find(". ").map_or(hi, |i| at.end + i + 1);
+    // "Languages: English (C1)": the label is not part of the item.
+    let lo = match text[lo..at.start].find(':') {
+        Some(i) if after_label(text, at.start) => lo + i + 1,
+        _ => lo,
+    };
+    let trimmed = text[lo..hi].trim_start();
+    let lo = hi - trimmed.len();
+    lo..lo + trimmed.trim_end().len()
+}
+
+/// The level stated in `item`, if any: a level phrase or a CEFR code.
+fn level_in(item: &str) -> (Option<&'static str>, Option<&'static str>) {
+    let lex = &*LEX;
+    for w in item.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if let Some((code, level)) = lex.data.cefr.get_key_value(w) {
+            let level = lex
+                .data
+                .level
+                .iter()
+                .find(|l| l.level == *level)
+                .map(|l| l.level.as_str());
+            return (level, Some(code.as_str()));
+        }
+    }
+    let level = lex
+        .levels
+        .payloads_in(item)
+        .next()
+        .map(|i| lex.data.level[i as usize].level.as_str());
+    (level, None)
+}
+
+/// Whether the line holding `at` starts with a "Languages:" label.
+fn after_label(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let head = &text[line_start..at];
+    let Some(colon) = head.find(':') else {
+        return false;
+    };
+    let label = head[..colon].trim_matches(|c: char| !c.is_alphanumeric());
+    LEX.labels
+        .find_iter(label)
+        .next()
+        .is_some_and(|(r, _)| r == (0..label.len()))
+}
+
+/// Every spoken language with its level. `in_languages_section(at)` says whether byte `at`
+/// lies in a `languages` section.
+pub(crate) fn find_all(text: &str, in_languages_section: &dyn Fn(usize) -> bool) -> Vec<Found> {
+    let lex = &*LEX;
+    let mut out: Vec<Found> = Vec::new();
+    for (r, i) in lex.names.find_iter(text) {
+        if !text[r.clone()].starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        // "Fluent in English and Spanish": both names share the item and its level.
+        let span = item(text, r.clone());
+        let (level, cefr) = level_in(&text[span.clone()]);
+        out.push(Found {
+            name: lex.data.language[i as usize].name.as_str(),
+            level,
+            cefr,
+            span,
+        });
+    }
+    // Keep the names that are stated or listed; a later statement of the same language adds a
+    // level the first lacked.
+    let mut kept: Vec<Found> = Vec::new();
+    for f in out {
+        let stated =
+            f.level.is_some() || in_languages_section(f.span.start) || after_label(text, f.span.start);
+        if !stated {
+            continue;
+        }
+        match kept.iter_mut().find(|k| k.name == f.name) {
+            Some(k) if k.level.is_none() => {
+                k.level = f.level;
+                k.cefr = f.cefr;
+            }
+            Some(_) => {}
+            None => kept.push(f),
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cue_file_levels_are_known() {
+        let known = ["native", "fluent", "advanced", "intermediate", "basic"];
+        for l in &LEX.data.level {
+            assert!(known.contains(&l.level.as_str()), "{}", l.level);
+        }
+        for level in LEX.data.cefr.values() {
+            assert!(known.contains(&level.as_str()), "{level}");
+        }
+    }
+}
