@@ -434,6 +434,7 @@ impl Tagger {
         let mut index: HashMap<u32, usize> = HashMap::new();
         let mut capped: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
         let mut tech_spans: Vec<(Range<usize>, u32)> = Vec::new();
+        let mut cert_spans: Vec<Range<usize>> = Vec::new();
         for r in resolved {
             // "github.com/jane", "jane@gitlab.io": a contact names no skill.
             if found_contacts
@@ -445,6 +446,7 @@ impl Tagger {
             let e = lexicon.entry(r.entry as usize);
             if e.category == Category::Certification {
                 if !tags.certifications.iter().any(|c| c.id == e.id) {
+                    cert_spans.push(r.start..r.end);
                     let s = span(r.start..r.end);
                     tags.certifications.push(Certification {
                         id: e.id.clone(),
@@ -506,6 +508,10 @@ impl Tagger {
                     s.id, n, self.settings.max_mentions
                 ),
             ));
+        }
+
+        if is_resume {
+            self.date_certifications(&mut tags.certifications, &cert_spans, text);
         }
 
         // Years of experience, tied to the technologies of their clause.
@@ -781,6 +787,42 @@ impl Tagger {
         tags
     }
 
+    /// A résumé's certification dates: the dates on its line, between the certification
+    /// before it and the one after it on the same line. The first date is when it was obtained
+    /// (a range's end, or a date after "valid until", is when it expires).
+    fn date_certifications(&self, certs: &mut [Certification], spans: &[Range<usize>], text: &str) {
+        let as_of = self.settings.as_of;
+        for (i, (c, r)) in certs.iter_mut().zip(spans).enumerate() {
+            let line = line_around(text, r.start);
+            let same_line = |o: &Range<usize>| o.start >= line.start && o.end <= line.end;
+            // Dates before it count only for the line's first certification ("2021 – CKA").
+            let lo = if spans[..i].iter().any(|o| same_line(o) && o.end <= r.start) {
+                r.end
+            } else {
+                line.start
+            };
+            let hi = spans[i + 1..]
+                .iter()
+                .filter(|o| same_line(o) && o.start >= r.end)
+                .map(|o| o.start)
+                .min()
+                .unwrap_or(line.end);
+            let piece = &text[lo..hi];
+            for (at, start, end) in positions::dates_on(piece, as_of) {
+                if education::says_expiry(&piece[..at.start]) {
+                    c.expires.get_or_insert(ym_string(start));
+                    continue;
+                }
+                if c.date.is_none() {
+                    c.date = Some(ym_string(start));
+                    if let Some(e) = end {
+                        c.expires = Some(ym_string(e));
+                    }
+                }
+            }
+        }
+    }
+
     /// The résumé-only fields: positions with their skills, total months, and per skill the
     /// months of the positions that name it and when it was last used.
     fn resume_parts(
@@ -792,10 +834,7 @@ impl Tagger {
         lexicon: &Lexicon,
     ) {
         let as_of = self.settings.as_of;
-        let date = |ym: &YearMonth| match ym.month {
-            Some(m) => format!("{:04}-{m:02}", ym.year),
-            None => format!("{:04}", ym.year),
-        };
+        let date = |ym: &YearMonth| ym_string(*ym);
         let mut by_skill: HashMap<u32, Vec<positions::Found>> = HashMap::new();
         for p in found {
             let mut ids: Vec<u32> = Vec::new();
@@ -916,6 +955,14 @@ impl Tagger {
             }
         }
         out
+    }
+}
+
+/// `YYYY-MM`, or `YYYY` when the month is not known.
+fn ym_string(ym: YearMonth) -> String {
+    match ym.month {
+        Some(m) => format!("{:04}-{m:02}", ym.year),
+        None => format!("{:04}", ym.year),
     }
 }
 

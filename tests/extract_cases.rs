@@ -372,3 +372,36 @@ fn languages_cases() {
     }
     finish("languages.toml", cases.len(), 25, failures);
 }
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CertificationCase {
+    text: String,
+    certifications: Vec<String>,
+}
+
+#[test]
+fn certification_cases() {
+    let resumes = Tagger::builder()
+        .kind(jdtag::DocKind::Resume)
+        .as_of(2026, 11)
+        .build()
+        .expect("built-in lexicon");
+    let cases: Vec<CertificationCase> = rows("certifications.toml");
+    let mut failures = Vec::new();
+    for c in &cases {
+        let got: Vec<String> = resumes
+            .tag_with(&c.text, Format::Text)
+            .certifications
+            .iter()
+            .map(|x| {
+                let d = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+                format!("{} {} {}", x.id, d(&x.date), d(&x.expires))
+            })
+            .collect();
+        if got != c.certifications {
+            failures.push(format!("{:?}: {got:?}, want {:?}", c.text, c.certifications));
+        }
+    }
+    finish("certifications.toml", cases.len(), 12, failures);
+}

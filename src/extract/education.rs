@@ -12,6 +12,13 @@ struct File {
     level: Vec<Level>,
     equivalent: Phrases,
     institution: Institution,
+    certification: CertificationCues,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CertificationCues {
+    expiry: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -370,6 +377,20 @@ pub(crate) fn graduation_year(line: &str, max_year: i32) -> Option<u16> {
             .starts_with(w.as_str())
     });
     (!ongoing).then(|| u16::try_from(year).ok()).flatten()
+}
+
+/// Whether the text before a date on a certification's line says the date is its expiry
+/// ("valid until", "expires").
+pub(crate) fn says_expiry(before: &str) -> bool {
+    let lower = before.to_lowercase();
+    let tail = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
+    DATA.certification.expiry.iter().any(|w| {
+        tail.ends_with(w.as_str())
+            && tail[..tail.len() - w.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {

@@ -252,6 +252,40 @@ struct Dates {
     single: bool,
 }
 
+/// Every date or date range on a line, in order: its range in the line, its start, and its
+/// end when a range closes ("Mar 2022 – Mar 2025"; `None` for a single date or "– Present").
+/// For what a line says beside its dates (a certification's "issued 2021, valid until 2024").
+pub(crate) fn dates_on(line: &str, as_of: YearMonth) -> Vec<(Range<usize>, YearMonth, Option<YearMonth>)> {
+    let mut out = Vec::new();
+    for c in LEX.range.captures_iter(line) {
+        let all = c.get(0).expect("group 0");
+        let before =
+            line[..all.start()].trim_end_matches(|c: char| c.is_whitespace() || "-–—./()".contains(c));
+        if before.ends_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let Some(start) = parse_side(&c["start"], as_of) else {
+            continue;
+        };
+        let end = c
+            .name("end")
+            .and_then(|e| parse_side(e.as_str(), as_of))
+            .and_then(|e| Some((e.year?, e.end_month)));
+        let Some(year) = start.year.or(end.map(|e| e.0)) else {
+            continue;
+        };
+        out.push((
+            all.range(),
+            YearMonth {
+                year,
+                month: start.month,
+            },
+            end.map(|(year, month)| YearMonth { year, month }),
+        ));
+    }
+    out
+}
+
 /// The dates of one header line: the first range or "since" date, else a lone date that ends
 /// the line (or is followed only by a place: "Summer 2024 · Chicago, IL"). Digits that go on
 /// a number ("+49 151 2019 2020", "555-2019-2020") are no date.
