@@ -1,16 +1,22 @@
-//! Lexicon matching: one Aho-Corasick automaton (leftmost-longest, ASCII case-insensitive) over
-//! every surface form, then boundary and case checks on each match.
+//! Lexicon matching: every surface form, found at word starts, longest first, then boundary
+//! and case checks on each match.
 //!
-//! Aho-Corasick knows nothing of words, so each match is checked here: no letter, digit or
-//! underscore may touch it (`go` never matches in "good"), it may not be one part of a dotted
-//! name (`Vue` does not match in "Vue.jsx"), and a cased form must match its capitalisation.
-//! A match that fails is not the end: the search resumes at the next word start inside it, so a
-//! shorter form there still gets its chance.
+//! Forms are indexed by their first segment — the run of letters, of digits, or of non-ASCII
+//! bytes they open with, or their first punctuation byte ("aws" for "AWS Lambda", "c" for
+//! "C++", "node" for "Node.js"). The text is lower-cased once (ASCII only, so offsets stay),
+//! and at each position where no letter, digit or underscore stands before, its first segment
+//! is looked up and the forms under it are tried longest first. A form that matches is checked
+//! here: no letter, digit or underscore may touch its end (`go` never matches in "good"), it may
+//! not be one part of a dotted name (`Vue` does not match in "Vue.jsx"), and a cased form must
+//! match its capitalisation. When the longest form fails a check ("OpenAPI Specifications"
+//! against the form "OpenAPI Specification"), the next shorter one at the same start gets its
+//! chance. This finds exactly what a leftmost-longest scan followed by those checks finds, at a
+//! fraction of the cost to build: one hash map instead of an automaton of every form.
 
 use crate::input::OffsetMap;
 use crate::lexicon::Lexicon;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, Match, MatchKind, StartKind};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 /// One entry that owns a pattern, through one of its forms.
@@ -32,8 +38,43 @@ pub(crate) struct Candidate {
     pub(crate) version: Option<Range<usize>>,
 }
 
+/// FNV-1a: short keys, no need for a DoS-resistant hash (the keys are the lexicon's).
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A pattern: its lower-case bytes and their first eight as one word, for a quick first test.
+struct Pattern {
+    bytes: Box<[u8]>,
+    head: u64,
+    mask: u64,
+}
+
 pub(crate) struct Matcher {
-    automaton: AhoCorasick,
+    /// First segment → range of `order` holding the patterns that open with it, longest first.
+    index: HashMap<Box<[u8]>, Range<u32>, BuildHasherDefault<Fnv>>,
+    order: Vec<u32>,
+    patterns: Vec<Pattern>,
+    /// Which (lower-case) bytes open some pattern.
+    first: [bool; 256],
     /// `owners[spans[p].clone()]` are the owners of pattern `p`.
     spans: Vec<Range<u32>>,
     owners: Vec<Owner>,
@@ -41,18 +82,49 @@ pub(crate) struct Matcher {
     multi_word: bool,
 }
 
+/// The end of the segment that opens at `p`: a run of ASCII letters, of digits, or of non-ASCII
+/// bytes, or one other byte.
+fn segment_end(b: &[u8], p: usize) -> usize {
+    let c = b[p];
+    let same = |x: u8| {
+        if c.is_ascii_alphabetic() {
+            x.is_ascii_alphabetic()
+        } else if c.is_ascii_digit() {
+            x.is_ascii_digit()
+        } else {
+            c >= 0x80 && x >= 0x80
+        }
+    };
+    let mut e = p + 1;
+    while e < b.len() && same(b[e]) {
+        e += 1;
+    }
+    e
+}
+
+/// Up to eight bytes from `b[p..]` as a little-endian word (zero-padded).
+fn word_at(b: &[u8], p: usize) -> u64 {
+    let mut w = [0u8; 8];
+    let n = (b.len() - p).min(8);
+    w[..n].copy_from_slice(&b[p..p + n]);
+    u64::from_le_bytes(w)
+}
+
 impl Matcher {
     pub(crate) fn new(lexicon: &Lexicon) -> Matcher {
         let mut ids: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
+        let mut texts: Vec<String> = Vec::new();
         let mut by_pattern: Vec<Vec<Owner>> = Vec::new();
         for (ei, e) in lexicon.entries().enumerate() {
             for (fi, f) in e.forms.iter().enumerate() {
                 let key = f.text.to_ascii_lowercase();
+                if key.is_empty() {
+                    continue;
+                }
                 let p = *ids.entry(key.clone()).or_insert_with(|| {
-                    patterns.push(key);
+                    texts.push(key);
                     by_pattern.push(Vec::new());
-                    patterns.len() - 1
+                    texts.len() - 1
                 });
                 by_pattern[p].push(Owner {
                     entry: ei as u32,
@@ -69,15 +141,40 @@ impl Matcher {
             owners.extend(list);
             spans.push(start..owners.len() as u32);
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .start_kind(StartKind::Both)
-            .build(&patterns)
-            .expect("lexicon size is bounded by MAX_ENTRIES");
-        let multi_word = patterns.iter().any(|p| p.contains(' '));
+        let mut first = [false; 256];
+        let mut groups: HashMap<Box<[u8]>, Vec<u32>, BuildHasherDefault<Fnv>> = HashMap::default();
+        let patterns: Vec<Pattern> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let b = t.as_bytes();
+                first[b[0] as usize] = true;
+                groups
+                    .entry(b[..segment_end(b, 0)].into())
+                    .or_default()
+                    .push(i as u32);
+                let n = b.len().min(8);
+                Pattern {
+                    bytes: b.into(),
+                    head: word_at(b, 0),
+                    mask: if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 },
+                }
+            })
+            .collect();
+        let mut index = HashMap::default();
+        let mut order = Vec::with_capacity(patterns.len());
+        for (key, mut list) in groups {
+            list.sort_by_key(|&p| std::cmp::Reverse(patterns[p as usize].bytes.len()));
+            let start = order.len() as u32;
+            order.extend(list);
+            index.insert(key, start..order.len() as u32);
+        }
+        let multi_word = texts.iter().any(|p| p.contains(' '));
         Matcher {
-            automaton,
+            index,
+            order,
+            patterns,
+            first,
             spans,
             owners,
             multi_word,
@@ -89,30 +186,10 @@ impl Matcher {
         &self.owners[r.start as usize..r.end as usize]
     }
 
-    /// When the longest form at a position fails its boundary check ("OpenAPI Specifications"
-    /// against the form "OpenAPI Specification"), the longest shorter form there that passes.
-    fn shorter_at(&self, text: &str, failed: Match) -> Option<(Match, Option<Range<usize>>)> {
-        let mut limit = failed.end();
-        loop {
-            limit = text[..limit].char_indices().next_back()?.0;
-            if limit <= failed.start() {
-                return None;
-            }
-            let input = Input::new(text)
-                .span(failed.start()..limit)
-                .anchored(Anchored::Yes);
-            let m = self.automaton.find(input)?;
-            if let Some(version) = check_boundaries(text, m.start(), m.end()) {
-                return Some((m, version));
-            }
-            limit = m.end();
-        }
-    }
-
     /// Every boundary-checked match in `text`, left to right, not overlapping. Inside a
     /// multi-word name, any run of spaces, tabs and one line break reads as one space ("Power
-    /// Point", "Azure⏎Blob Storage"): the automaton runs over a copy with such runs collapsed,
-    /// and the matches are mapped back to `text`.
+    /// Point", "Azure⏎Blob Storage"): the scan runs over a copy with such runs collapsed, and
+    /// the matches are mapped back to `text`.
     pub(crate) fn candidates(&self, text: &str) -> Vec<Candidate> {
         match self.multi_word.then(|| flatten(text)).flatten() {
             None => self.scan(text),
@@ -130,30 +207,43 @@ impl Matcher {
         }
     }
 
+    /// The longest pattern at `p` that passes the boundary checks.
+    fn at(&self, text: &str, lower: &[u8], p: usize) -> Option<Candidate> {
+        let group = self.index.get(&lower[p..segment_end(lower, p)])?;
+        let here = word_at(lower, p);
+        for &id in &self.order[group.start as usize..group.end as usize] {
+            let pat = &self.patterns[id as usize];
+            let end = p + pat.bytes.len();
+            if here & pat.mask != pat.head || end > lower.len() || lower[p..end] != *pat.bytes {
+                continue;
+            }
+            if let Some(version) = check_boundaries(text, p, end) {
+                return Some(Candidate {
+                    start: p,
+                    end,
+                    pattern: id,
+                    version,
+                });
+            }
+        }
+        None
+    }
+
     fn scan(&self, text: &str) -> Vec<Candidate> {
+        let lower = text.as_bytes().to_ascii_lowercase();
         let mut out = Vec::new();
         let mut pos = 0;
-        let bytes = text.as_bytes();
-        while pos < text.len() {
-            let Some(m) = self.automaton.find(Input::new(text).span(pos..text.len())) else {
-                break;
-            };
-            let found = match check_boundaries(text, m.start(), m.end()) {
-                Some(version) => Some((m, version)),
-                None => self.shorter_at(text, m),
-            };
-            match found {
-                Some((m, version)) => {
-                    out.push(Candidate {
-                        start: m.start(),
-                        end: m.end(),
-                        pattern: m.pattern().as_u32(),
-                        version,
-                    });
-                    pos = m.end();
-                }
-                None => pos = next_word_start(bytes, text, m.start()),
+        let mut after_word = false;
+        for (i, c) in text.char_indices() {
+            if i >= pos
+                && !after_word
+                && self.first[lower[i] as usize]
+                && let Some(m) = self.at(text, &lower, i)
+            {
+                pos = m.end;
+                out.push(m);
             }
+            after_word = is_word_char(c);
         }
         out
     }
@@ -208,21 +298,6 @@ fn char_before(text: &str, i: usize) -> Option<char> {
 
 fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
-}
-
-/// Where a match that failed at `start` may next begin: past the word `start` is in.
-fn next_word_start(bytes: &[u8], text: &str, start: usize) -> usize {
-    let first = char_at(text, start).unwrap_or(' ');
-    let mut i = start + first.len_utf8();
-    if is_word_char(first) {
-        while let Some(c) = char_at(text, i) {
-            if !is_word_char(c) {
-                break;
-            }
-            i += c.len_utf8();
-        }
-    }
-    i.min(bytes.len())
 }
 
 /// Checks a raw match `start..end`; `Some(version)` when it stands on its own.
@@ -297,6 +372,108 @@ fn version_end(text: &str, i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+
+    /// The reference: one leftmost-longest Aho-Corasick automaton over every form, boundary
+    /// checks on each match, the longest shorter form at a failed start, and after a failure a
+    /// restart past the word.
+    fn reference(
+        m: &Matcher,
+        ac: &AhoCorasick,
+        text: &str,
+    ) -> Vec<(usize, usize, u32, Option<Range<usize>>)> {
+        let _ = m;
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < text.len() {
+            let Some(found) = ac.find(Input::new(text).span(pos..text.len())) else {
+                break;
+            };
+            let mut hit = check_boundaries(text, found.start(), found.end()).map(|v| (found, v));
+            let mut limit = found.end();
+            while hit.is_none() {
+                let Some((l, _)) = text[..limit].char_indices().next_back() else {
+                    break;
+                };
+                if l <= found.start() {
+                    break;
+                }
+                let input = Input::new(text).span(found.start()..l).anchored(Anchored::Yes);
+                let Some(shorter) = ac.find(input) else { break };
+                hit = check_boundaries(text, shorter.start(), shorter.end()).map(|v| (shorter, v));
+                limit = shorter.end();
+            }
+            match hit {
+                Some((f, v)) => {
+                    out.push((f.start(), f.end(), f.pattern().as_u32(), v));
+                    pos = f.end();
+                }
+                None => {
+                    let first = char_at(text, found.start()).unwrap_or(' ');
+                    let mut i = found.start() + first.len_utf8();
+                    if is_word_char(first) {
+                        while let Some(c) = char_at(text, i).filter(|c| is_word_char(*c)) {
+                            i += c.len_utf8();
+                        }
+                    }
+                    pos = i;
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn finds_what_a_leftmost_longest_automaton_finds() {
+        let lexicon = Lexicon::builtin();
+        let m = Matcher::new(lexicon);
+        let texts: Vec<&[u8]> = m.patterns.iter().map(|p| &*p.bytes).collect();
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .start_kind(StartKind::Both)
+            .build(&texts)
+            .unwrap();
+        let forms: Vec<String> = lexicon
+            .entries()
+            .flat_map(|e| e.aliases().map(str::to_string))
+            .collect();
+        let glue = [
+            " ", ", ", "/", ".", "-", "", "_", " 3 ", "3", "+", " and ", "é", "(", ") ", "\n", "  ", ".js",
+            "x",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..4000 {
+            let mut text = String::new();
+            for _ in 0..1 + next(8) {
+                let f = &forms[next(forms.len())];
+                // Cut some forms short or change their case, so near misses are tried too.
+                let f = match next(4) {
+                    0 => f
+                        .char_indices()
+                        .nth(f.chars().count() / 2)
+                        .map_or(f.as_str(), |(i, _)| &f[..i])
+                        .to_string(),
+                    1 => f.to_uppercase(),
+                    _ => f.clone(),
+                };
+                text.push_str(&f);
+                text.push_str(glue[next(glue.len())]);
+            }
+            let got: Vec<_> = m
+                .scan(&text)
+                .into_iter()
+                .map(|c| (c.start, c.end, c.pattern, c.version))
+                .collect();
+            assert_eq!(got, reference(&m, &ac, &text), "{text:?}");
+        }
+    }
 
     #[test]
     fn boundaries() {

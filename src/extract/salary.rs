@@ -823,6 +823,19 @@ fn sentence_start(text: &str, sentences: &[Range<usize>], si: usize) -> usize {
         .unwrap_or(r.start)
 }
 
+/// Whether a sentence may hold pay: a currency symbol anywhere, or a cue word that no letter
+/// touches (a digit may: "100USD", "40ph") — "comp" in "company" or "ph" in "PHP" is no cue.
+fn prefilter_hit(s: &str) -> bool {
+    LEX.prefilter.find_iter_anywhere(s).any(|r| {
+        let first = s[r.start..].chars().next().unwrap_or(' ');
+        let last = s[..r.end].chars().next_back().unwrap_or(' ');
+        let before = s[..r.start].chars().next_back();
+        let after = s[r.end..].chars().next();
+        let touches = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+        !(first.is_alphanumeric() && touches(before) || last.is_alphanumeric() && touches(after))
+    })
+}
+
 /// Every pay statement of `text`, split into `sentences`.
 pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
     let lex = &*LEX;
@@ -831,7 +844,7 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
     let mut warned = false;
     for (si, r) in sentences.iter().enumerate() {
         let s = &text[r.clone()];
-        if !s.bytes().any(|b| b.is_ascii_digit()) || lex.prefilter.find_iter_anywhere(s).next().is_none() {
+        if !s.bytes().any(|b| b.is_ascii_digit()) || !prefilter_hit(s) {
             continue;
         }
         let start = sentence_start(text, sentences, si);
