@@ -36,6 +36,7 @@ use crate::extract::title::{is_role_noun, line_ranges};
 use crate::sections::{BULLETS, is_text_heading};
 use regex::Regex;
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -470,14 +471,49 @@ fn heading(line: &str, next: Option<&str>) -> Option<Kind> {
         return None;
     }
     // The phrase must be most of the line ("Volunteer Experience & Leadership"), not one word
-    // of a company's name.
-    lists
+    // of a company's name: every run of at least half the line's words is looked up, and the
+    // longest phrase wins (on a tie, the one listed last).
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(w.match_indices(' ').map(|(i, _)| i + 1))
+        .collect();
+    let mut best: Option<(usize, usize, Kind)> = None;
+    for (a, &from) in starts.iter().enumerate() {
+        for b in a + 1..=n {
+            if 2 * (b - a) < n {
+                continue;
+            }
+            let to = starts.get(b).map_or(w.len(), |&e| e - 1);
+            if let Some(&(kind, order)) = HEADING_PHRASES.get(&w[from..to])
+                && best.is_none_or(|(len, o, _)| (to - from, order) > (len, o))
+            {
+                best = Some((to - from, order, kind));
+            }
+        }
+    }
+    best.map(|(_, _, k)| k)
+}
+
+/// Every heading phrase in its words form, with its kind and its place in the lists.
+static HEADING_PHRASES: LazyLock<HashMap<&'static str, (Kind, usize)>> = LazyLock::new(|| {
+    let lists = [
+        (&LEX.data.experience_headings, Kind::Experience),
+        (&LEX.data.excluded_headings, Kind::Excluded),
+        (&LEX.data.other_headings, Kind::Other),
+    ];
+    let mut map = HashMap::new();
+    for (order, (p, kind)) in lists
         .iter()
         .flat_map(|(list, kind)| list.iter().map(move |p| (p, *kind)))
-        .filter(|(p, _)| contains_word(&w, p) && 2 * p.split(' ').count() >= n)
-        .max_by_key(|(p, _)| p.len())
-        .map(|(_, k)| k)
-}
+        .enumerate()
+    {
+        // A phrase with other characters than words and single spaces never stands in a
+        // line's words.
+        if words_of(p) == *p {
+            map.insert(p.as_str(), (kind, order));
+        }
+    }
+    map
+});
 
 fn has_role_noun(s: &str) -> bool {
     let w = words_of(s);

@@ -156,11 +156,13 @@ fn alternation<'a>(items: impl IntoIterator<Item = &'a str>, lead: bool, trail: 
     v.iter()
         .map(|s| {
             let mut e = regex::escape(s);
+            // ASCII word boundaries: with a Unicode one the fast engine gives up on any
+            // non-ASCII text and a backtracker reads every number.
             if lead && word(s.chars().next()) {
-                e = format!(r"\b{e}");
+                e = format!(r"(?-u:\b){e}");
             }
             if trail && word(s.chars().next_back()) {
-                e.push_str(r"\b");
+                e.push_str(r"(?-u:\b)");
             }
             e
         })
@@ -205,7 +207,9 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
         r"(?:(?P<pre>{sym_pre}){sp}?)?(?P<num>{num})(?:{sp}?(?P<mult>{mult_alt}))?(?:{sp}?\(?(?:(?P<post>{sym_post})|(?i:(?P<name>{name_alt})))\)?)?"
     ))
     .expect("valid regex");
-    let dates = Regex::new(r"\b\d{4}-\d{1,2}-\d{1,2}|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}/\d{1,2}/\d{1,2}")
+    // ASCII word boundaries: a Unicode one sends the search to a slow engine on any non-ASCII
+    // text.
+    let dates = Regex::new(r"(?-u:\b)\d{4}-\d{1,2}-\d{1,2}|(?-u:\b)\d{1,2}/\d{1,2}/\d{2,4}(?-u:\b)|(?-u:\b)\d{4}/\d{1,2}/\d{1,2}")
         .expect("valid regex");
 
     let period_index = |p: &str| {
@@ -359,14 +363,43 @@ fn parse_number(s: &str) -> Option<f64> {
 }
 
 /// The amounts of `s`, in order.
+/// The groups of one amount; without captures (a bare number) the whole match is the number.
+struct Groups<'h> {
+    whole: regex::Match<'h>,
+    caps: Option<regex::Captures<'h>>,
+}
+
+impl<'h> Groups<'h> {
+    fn name(&self, group: &str) -> Option<regex::Match<'h>> {
+        match &self.caps {
+            Some(c) => c.name(group),
+            None => (group == "num").then_some(self.whole),
+        }
+    }
+}
+
 fn amounts(s: &str) -> Vec<Amount> {
     let lex = &*LEX;
     let dates: Vec<Range<usize>> = lex.dates.find_iter(s).map(|m| m.range()).collect();
     let mut out = Vec::new();
-    for c in lex.token.captures_iter(s) {
-        let num = c.name("num").expect("num");
+    for whole in lex.token.find_iter(s) {
+        // Most numbers are bare ("5 years", "2024"): the captures, costly with hundreds of
+        // currency names in the pattern, are read only for a match that holds more.
+        let bare = whole
+            .as_str()
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.' || b == b'\'' || b == b' ');
+        let c = Groups {
+            whole,
+            caps: if bare {
+                None
+            } else {
+                lex.token.captures_at(s, whole.start())
+            },
+        };
+        let Some(num) = c.name("num") else { continue };
         let start = c.name("pre").map_or(num.start(), |p| p.start());
-        let end = c.get(0).expect("group 0").end();
+        let end = c.whole.end();
         // Trailing space or "(" taken by the optional groups but not used.
         let end = start
             + s[start..end]

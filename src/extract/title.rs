@@ -1,8 +1,8 @@
 //! The posting's title: a "Job Title:" line, the first Markdown heading, or the first line
 //! when it reads as a title (short, no full stop, holds a role noun such as "Engineer").
 
-use crate::disambiguate::contains_word;
 use crate::input::Heading;
+use crate::phrases::PhraseSet;
 use crate::sections;
 use serde::Deserialize;
 use std::ops::Range;
@@ -20,14 +20,21 @@ static DATA: LazyLock<File> = LazyLock::new(|| {
         .expect("titles.toml is checked by the test suite")
 });
 
+static ROLE_NOUNS: LazyLock<(std::collections::HashSet<&'static str>, PhraseSet)> = LazyLock::new(|| {
+    (
+        DATA.role_nouns.iter().map(String::as_str).collect(),
+        PhraseSet::new(DATA.role_nouns.iter().map(|n| (n.as_str(), 0))),
+    )
+});
+
 /// Whether a lower-case word is a role noun ("engineer", "developer").
 pub(crate) fn is_role_noun(word: &str) -> bool {
-    DATA.role_nouns.iter().any(|n| n == word)
+    ROLE_NOUNS.0.contains(word)
 }
 
+/// Whether a line names a role noun as a word (any case).
 fn has_role_noun(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    DATA.role_nouns.iter().any(|n| contains_word(&lower, n))
+    ROLE_NOUNS.1.find_iter(line).next().is_some()
 }
 
 fn looks_like_title(line: &str) -> bool {
