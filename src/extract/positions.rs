@@ -116,6 +116,8 @@ fn alternation<'a>(words: impl IntoIterator<Item = &'a String>) -> String {
         .join("|")
 }
 
+// Word boundaries are ASCII (`(?-u:\b)`; the cue words are ASCII): with a Unicode one the lazy
+// DFA gives up on any non-ASCII line, and an en dash is in most date ranges.
 static LEX: LazyLock<Lex> = LazyLock::new(|| {
     let data: File = toml::from_str(include_str!("../../lexicons/cues/positions.toml"))
         .expect("positions.toml is checked by the test suite");
@@ -124,14 +126,14 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     let present = alternation(&data.present);
     let joins = alternation(&data.range_words);
     let since = alternation(&data.since);
-    let year = r"(?:(?:19|20)\d{2}\b|['’]\d{2}\b)";
+    let year = r"(?:(?:19|20)\d{2}(?-u:\b)|['’]\d{2}(?-u:\b))";
     let date = format!(
-        r"(?:\b(?:{months})\.?\s*,?\s*{year}|\b(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|\bQ[1-4]\s*,?\s*{year}|\b(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)\d{{2}}\b|\b(?:0?[1-9]|1[0-2])/\d{{2}}\b|\b(?:19|20)\d{{2}}[-/.](?:0[1-9]|1[0-2])\b|\b(?:19|20)\d{{2}}\b|['’]\d{{2}}\b)"
+        r"(?:(?-u:\b)(?:{months})\.?\s*,?\s*{year}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)\d{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/\d{{2}}(?-u:\b)|(?-u:\b)(?:19|20)\d{{2}}[-/.](?:0[1-9]|1[0-2])(?-u:\b)|(?-u:\b)(?:19|20)\d{{2}}(?-u:\b)|['’]\d{{2}}(?-u:\b))"
     );
-    let start = format!(r"(?:{date}|\b(?:{months})\b\.?)");
-    let end = format!(r"(?:{date}|\b(?:{present})\b|\d{{2}}\b)");
+    let start = format!(r"(?:{date}|(?-u:\b)(?:{months})(?-u:\b)\.?)");
+    let end = format!(r"(?:{date}|(?-u:\b)(?:{present})(?-u:\b)|\d{{2}}(?-u:\b))");
     let range = Regex::new(&format!(
-        r"(?i)(?:\b(?P<since>{since})\s+)?(?P<start>{start})(?:\s*(?:[-–—‐−]+>?|→|\b(?:{joins})\b)\s*(?P<end>{end}))?"
+        r"(?i)(?:(?-u:\b)(?P<since>{since})\s+)?(?P<start>{start})(?:\s*(?:[-–—‐−]+>?|→|(?-u:\b)(?:{joins})(?-u:\b))\s*(?P<end>{end}))?"
     ))
     .expect("the date pattern is valid");
     let side = Regex::new(&format!(
