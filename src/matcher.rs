@@ -232,18 +232,29 @@ impl Matcher {
     fn scan(&self, text: &str) -> Vec<Candidate> {
         let lower = text.as_bytes().to_ascii_lowercase();
         let mut out = Vec::new();
-        let mut pos = 0;
+        let bytes = text.as_bytes();
+        let mut i = 0;
         let mut after_word = false;
-        for (i, c) in text.char_indices() {
-            if i >= pos
-                && !after_word
+        while i < bytes.len() {
+            if !after_word
                 && self.first[lower[i] as usize]
                 && let Some(m) = self.at(text, &lower, i)
             {
-                pos = m.end;
+                i = m.end;
+                after_word = char_before(text, i).is_some_and(is_word_char);
                 out.push(m);
+                continue;
             }
-            after_word = is_word_char(c);
+            // ASCII bytes need no decoding.
+            let b = bytes[i];
+            if b < 0x80 {
+                after_word = b.is_ascii_alphanumeric() || b == b'_';
+                i += 1;
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                after_word = is_word_char(c);
+                i += c.len_utf8();
+            }
         }
         out
     }
