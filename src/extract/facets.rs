@@ -146,6 +146,23 @@ fn negated(text: &str, from: usize, at: usize) -> bool {
         })
 }
 
+/// The most bytes a never-phrase reaches before or after a value phrase inside it.
+const NEVER_REACH: usize = 80;
+
+/// Whether a never-phrase holds the value phrase at `r` ("remote sensing", "full-time
+/// equivalent"): only the text around it is read, not the whole document.
+fn in_never(facet: &Facet, text: &str, r: &Range<usize>) -> bool {
+    let lo = crate::input::floor_char_boundary(text, r.start.saturating_sub(NEVER_REACH));
+    let hi = crate::input::floor_char_boundary(text, (r.end + NEVER_REACH).min(text.len()));
+    let window = &text[lo..hi];
+    facet.never.find_iter(window).any(|(n, _)| {
+        let n = lo + n.start..lo + n.end;
+        // A window edge is no word boundary in the text.
+        let clipped = (n.start == lo && lo > 0) || (n.end == hi && hi < text.len());
+        !clipped && n.start <= r.start && r.end <= n.end
+    })
+}
+
 fn inside(r: &Range<usize>, outs: &[Range<usize>]) -> bool {
     outs.iter().any(|o| o.start <= r.start && r.end <= o.end)
 }
@@ -190,16 +207,11 @@ fn label_regions(text: &str, labels: &PhraseSet) -> Vec<(Range<usize>, Range<usi
 fn find(facet: &Facet, text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
     let labelled = label_regions(text, &facet.labels);
     // A label names no value ("Contract type: Casual").
-    let never: Vec<Range<usize>> = facet
-        .never
-        .find_iter(text)
-        .map(|(r, _)| r)
-        .chain(labelled.iter().map(|(label, _)| label.clone()))
-        .collect();
+    let labels: Vec<Range<usize>> = labelled.iter().map(|(label, _)| label.clone()).collect();
     let mut out: Vec<Found> = facet
         .phrases
         .find_iter(text)
-        .filter(|(r, _)| !inside(r, &never))
+        .filter(|(r, _)| !inside(r, &labels) && !in_never(facet, text, r))
         .filter(|(r, _)| {
             let from = sentence_at(sentences, r.start).map_or(0, |i| sentences[i].start);
             !negated(text, from.min(r.start), r.start)
@@ -215,7 +227,7 @@ fn find(facet: &Facet, text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
             let overlaps = out
                 .iter()
                 .any(|f| f.span.start < span.end && span.start < f.span.end);
-            if !overlaps && !inside(&span, &never) {
+            if !overlaps && !inside(&span, &labels) && !in_never(facet, text, &span) {
                 out.push(Found {
                     value: facet.values[i as usize],
                     span,
@@ -240,6 +252,15 @@ pub(crate) fn workplaces(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn never_phrases_fit_the_window_read_around_a_value() {
+        for facet in [&DATA.employment_type, &DATA.workplace] {
+            for n in &facet.never {
+                assert!(n.len() < NEVER_REACH, "{n:?} is longer than NEVER_REACH");
+            }
+        }
+    }
     use crate::extract::sentences;
 
     fn values(f: fn(&str, &[Range<usize>]) -> Vec<Found>, text: &str) -> Vec<&'static str> {
