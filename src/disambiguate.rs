@@ -290,6 +290,11 @@ fn window(text: &str, start: usize, end: usize, n: usize) -> (usize, usize) {
     (lo, hi)
 }
 
+/// Builds the cue lists of this module now (see `extract::warm_up`).
+pub(crate) fn warm_up() {
+    LazyLock::force(&SKILL_INTRO);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -158,6 +158,12 @@ pub(crate) const BULLETS: &[char] = &[
     '•', '-', '*', '·', '–', '—', '▪', '◦', '●', '‣', '○', '■', '□', '➢', '✓', '✔',
 ];
 
+/// Builds the cue lists of this module now (see `extract::warm_up`).
+pub(crate) fn warm_up() {
+    LazyLock::force(&PHRASES);
+    LazyLock::force(&KIND_SET);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -98,11 +98,30 @@ fn today() -> YearMonth {
 }
 
 struct Inner {
-    lexicon: Lexicon,
+    /// The built-in lexicon is borrowed from its static, not copied.
+    lexicon: std::borrow::Cow<'static, Lexicon>,
     matcher: Matcher,
 }
 
-static DEFAULT: LazyLock<Tagger> = LazyLock::new(|| Tagger::from_lexicon(Lexicon::builtin().clone()));
+/// The built-in tagger: the embedded lexicon parsed and compiled while the extractors' cue
+/// lists are built on another thread.
+static DEFAULT: LazyLock<Result<Tagger, Error>> = LazyLock::new(|| {
+    with_warm_up(|| {
+        Lexicon::try_builtin()
+            .map(|l| Tagger::from_lexicon(std::borrow::Cow::Borrowed(l)))
+            .map_err(Clone::clone)
+    })
+});
+
+/// Runs `f` (parsing and compiling a lexicon) while another thread builds the extractors' cue
+/// lists and patterns, so start-up costs the longer of the two, not their sum. Without a
+/// thread to spare, the cue lists are built on first use as before.
+fn with_warm_up<T>(f: impl FnOnce() -> T) -> T {
+    std::thread::scope(|s| {
+        let _ = std::thread::Builder::new().spawn_scoped(s, extract::warm_up);
+        f()
+    })
+}
 
 impl Default for Tagger {
     fn default() -> Self {
@@ -208,10 +227,9 @@ impl TaggerBuilder {
     pub fn build(&self) -> Result<Tagger, Error> {
         let settings = self.settings.unwrap_or_default();
         if self.paths.is_empty() && self.sources.is_empty() && !self.no_builtin && self.categories.is_none() {
-            Lexicon::try_builtin().map_err(Clone::clone)?;
             return Ok(Tagger {
                 settings,
-                ..Tagger::new()
+                ..DEFAULT.as_ref().map_err(Clone::clone)?.clone()
             });
         }
         let mut texts: Vec<(String, String)> = Vec::new();
@@ -240,7 +258,7 @@ impl TaggerBuilder {
         }
         Ok(Tagger {
             settings,
-            ..Tagger::from_lexicon(lexicon)
+            ..with_warm_up(|| Tagger::from_lexicon(std::borrow::Cow::Owned(lexicon)))
         })
     }
 }
@@ -269,7 +287,10 @@ fn read_sources(path: &std::path::Path) -> Result<Vec<(String, String)>, Error> 
 impl Tagger {
     /// The tagger with the built-in lexicon (compiled once per process, then shared).
     pub fn new() -> Tagger {
-        DEFAULT.clone()
+        DEFAULT
+            .as_ref()
+            .expect("the built-in lexicon is checked by the test suite")
+            .clone()
     }
 
     /// A builder, for user lexicons.
@@ -277,7 +298,7 @@ impl Tagger {
         TaggerBuilder::default()
     }
 
-    fn from_lexicon(lexicon: Lexicon) -> Tagger {
+    fn from_lexicon(lexicon: std::borrow::Cow<'static, Lexicon>) -> Tagger {
         let matcher = Matcher::new(&lexicon);
         Tagger {
             inner: Arc::new(Inner { lexicon, matcher }),
@@ -363,6 +384,7 @@ impl Tagger {
     ) -> Tags {
         let mut doc = Document::read(src, format);
         let Inner { lexicon, matcher } = &*self.inner;
+        let lexicon: &Lexicon = lexicon;
         let text: &str = &doc.text;
         let start = |n: usize| doc.map.then(outer, n, false);
         let end = |n: usize| doc.map.then(outer, n, true);

@@ -877,6 +877,11 @@ pub(crate) fn find_all(text: &str) -> Vec<Found> {
     resolve(found)
 }
 
+/// Builds this module's cue lists and patterns now (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&LEX);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

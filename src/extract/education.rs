@@ -399,6 +399,12 @@ fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
         .map(|_| &s[prefix.len()..])
 }
 
+/// Builds this module's cue lists and patterns now (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&LEVELS);
+    LazyLock::force(&EQUIVALENT);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -375,6 +375,12 @@ fn sentence_words_between(sentence: &str, offset: usize, from: usize, to: usize)
     sentence.get(from..to).map_or(usize::MAX, |s| words(s).count())
 }
 
+/// Builds this module's cue lists and patterns now (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&DURATION);
+    LazyLock::force(&UNITS);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -249,6 +249,12 @@ pub(crate) fn workplaces(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
     find(&WORKPLACE, text, sentences)
 }
 
+/// Builds this module's cue lists and patterns now (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&EMPLOYMENT);
+    LazyLock::force(&WORKPLACE);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -38,6 +38,11 @@ pub(crate) fn is_resume(text: &str, positions: usize, contact_at_top: bool) -> b
     resume > posting
 }
 
+/// Builds this module's cue lists and patterns now (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&CUES);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -178,6 +178,11 @@ pub(crate) fn find_all(text: &str, in_languages_section: &dyn Fn(usize) -> bool)
     kept
 }
 
+/// Builds this module's cue lists and patterns now (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&LEX);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -388,6 +388,13 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usiz
     kept
 }
 
+/// Builds this module's cue lists and patterns now (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&LABELS);
+    LazyLock::force(&LEADS);
+    LazyLock::force(&CUES);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,6 +17,25 @@ pub(crate) mod title;
 
 use std::ops::Range;
 
+/// Builds every extractor's cue lists and patterns (each is otherwise built on first use), so
+/// a caller can do it on another thread while the lexicon compiles.
+pub(crate) fn warm_up() {
+    contacts::warm_up();
+    education::warm_up();
+    experience::warm_up();
+    facets::warm_up();
+    kind::warm_up();
+    languages::warm_up();
+    location::warm_up();
+    positions::warm_up();
+    requirement::warm_up();
+    salary::warm_up();
+    seniority::warm_up();
+    title::warm_up();
+    crate::sections::warm_up();
+    crate::disambiguate::warm_up();
+}
+
 /// Words that end in a full stop without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "sr", "jr", "dr", "mr", "mrs", "ms", "inc", "ltd", "co", "corp", "vs", "etc", "approx", "min", "max",

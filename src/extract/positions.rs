@@ -908,6 +908,13 @@ pub(crate) fn total_months(positions: &[Found], as_of: YearMonth) -> u32 {
     total as u32
 }
 
+/// Builds this module's cue lists and patterns now (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&LEX);
+    LazyLock::force(&HEADING_PHRASES);
+    LazyLock::force(&SEPARATORS);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -55,6 +55,11 @@ pub(crate) fn level(sentence: &str, section: Option<&str>) -> Requirement {
     }
 }
 
+/// Builds this module's cue lists and patterns now (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&CUES);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -918,6 +918,11 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
     out
 }
 
+/// Builds this module's cue lists and patterns now (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&LEX);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -224,6 +224,12 @@ impl Source {
     }
 }
 
+/// Builds this module's cue lists and patterns now (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&NOT_LEVELS);
+    LazyLock::force(&BODY);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

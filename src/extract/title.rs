@@ -129,6 +129,11 @@ pub(crate) fn role_labels() -> &'static [&'static str] {
     ]
 }
 
+/// Builds this module's cue lists and patterns now (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&ROLE_NOUNS);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
