@@ -13,7 +13,7 @@
 //! ```
 //!
 //! The pipeline, one module per stage: [`input`](Format) (text and Markdown, with an offset map
-//! back to the caller's bytes) → sections → lexicon matching (one Aho-Corasick automaton) →
+//! back to the caller's bytes) → sections → lexicon matching (aliases indexed by first segment, tried longest first at word starts) →
 //! disambiguation (context rules from the lexicon) → [`Tags`].
 
 pub mod bulk;
