@@ -145,6 +145,9 @@ pub fn run<R: BufRead, W: Write>(
     options: &BulkOptions,
     mut progress: impl FnMut(&Summary),
 ) -> io::Result<Summary> {
+    // Many documents ahead: one shared scan for every cue list pays for its build at once.
+    crate::extract::warm_up();
+    crate::phrases::fuse();
     let mut summary = Summary::default();
     let mut reader = Reader::new(input, kind)?;
     // The calling thread reads chunk N+1 and writes chunk N-1 while the pool tags chunk N.

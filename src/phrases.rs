@@ -3,13 +3,119 @@
 //! document is scanned once per list, not once per phrase.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use std::cell::RefCell;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 /// A set of phrases, each with a payload (the index of what it stands for).
 #[derive(Debug, Clone)]
 pub(crate) struct PhraseSet {
     automaton: AhoCorasick,
     payloads: Vec<u32>,
+    /// This set's number in the registry of sets (see [`fuse`]).
+    id: u32,
+}
+
+static NEXT_ID: AtomicU32 = AtomicU32::new(0);
+
+/// Every set built before [`fuse`]: its number and its phrases.
+static REGISTRY: Mutex<Vec<(u32, Vec<String>)>> = Mutex::new(Vec::new());
+
+/// One automaton over the phrases of every registered set, reporting all matches
+/// (overlapping), from which each set's own leftmost-longest matches are picked.
+struct Fused {
+    automaton: AhoCorasick,
+    /// Fused pattern → (slot of its set, its index in the set).
+    owners: Vec<(u32, u32)>,
+    /// Set number → slot (`u32::MAX`: not fused).
+    slots: Vec<u32>,
+    sets: usize,
+}
+
+static FUSED: OnceLock<Fused> = OnceLock::new();
+
+/// Builds the fused automaton from the sets built so far (called once every extractor's sets
+/// exist). Sets built later search on their own.
+pub(crate) fn fuse() {
+    FUSED.get_or_init(|| {
+        let registry = REGISTRY.lock().map(|r| r.clone()).unwrap_or_default();
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut owners = Vec::new();
+        let mut slots = vec![u32::MAX; NEXT_ID.load(Ordering::SeqCst) as usize];
+        for (slot, (id, phrases)) in registry.iter().enumerate() {
+            if let Some(s) = slots.get_mut(*id as usize) {
+                *s = slot as u32;
+            }
+            for (i, p) in phrases.iter().enumerate() {
+                patterns.push(p);
+                owners.push((slot as u32, i as u32));
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&patterns)
+            .expect("cue lists are small");
+        Fused {
+            automaton,
+            owners,
+            slots,
+            sets: registry.len(),
+        }
+    });
+}
+
+/// The matches of every fused set in the document being tagged on this thread.
+struct DocMatches {
+    at: usize,
+    len: usize,
+    /// Per slot: (start, end, index in the set), by start, then longest first.
+    by_slot: Vec<Vec<(u32, u32, u32)>>,
+}
+
+thread_local! {
+    static DOC: RefCell<Option<DocMatches>> = const { RefCell::new(None) };
+}
+
+/// While alive, phrase-set searches over the document's text, or any slice of it, read one
+/// shared scan instead of scanning again.
+pub(crate) struct DocScope(Option<DocMatches>);
+
+impl DocScope {
+    /// Scans `text` once for every fused set (nothing when the sets are not fused yet).
+    pub(crate) fn enter(text: &str) -> DocScope {
+        let Some(f) = FUSED.get() else {
+            return DocScope(DOC.with(|d| d.borrow_mut().take()));
+        };
+        let mut by_slot: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); f.sets];
+        if u32::try_from(text.len()).is_ok() {
+            for m in f.automaton.find_overlapping_iter(text) {
+                let (slot, i) = f.owners[m.pattern().as_usize()];
+                by_slot[slot as usize].push((m.start() as u32, m.end() as u32, i));
+            }
+        } else {
+            // Offsets beyond u32: no shared scan.
+            return DocScope(DOC.with(|d| d.borrow_mut().take()));
+        }
+        for list in &mut by_slot {
+            list.sort_unstable_by_key(|&(s, e, i)| (s, std::cmp::Reverse(e), i));
+        }
+        let matches = DocMatches {
+            at: text.as_ptr() as usize,
+            len: text.len(),
+            by_slot,
+        };
+        DocScope(DOC.with(|d| d.borrow_mut().replace(matches)))
+    }
+}
+
+impl Drop for DocScope {
+    fn drop(&mut self) {
+        let previous = self.0.take();
+        DOC.with(|d| *d.borrow_mut() = previous);
+    }
 }
 
 impl PhraseSet {
@@ -28,28 +134,78 @@ impl PhraseSet {
             }))
             .build(&patterns)
             .expect("cue lists are small");
-        PhraseSet { automaton, payloads }
+        let id = NEXT_ID.fetch_add(1, Ordering::SeqCst);
+        if FUSED.get().is_none()
+            && let Ok(mut r) = REGISTRY.lock()
+        {
+            r.push((id, patterns.iter().map(|p| p.to_string()).collect()));
+        }
+        PhraseSet {
+            automaton,
+            payloads,
+            id,
+        }
+    }
+
+    /// The leftmost-longest matches in `hay` (before word checks): read from the document's
+    /// shared scan when `hay` lies inside the document being tagged, else searched here.
+    fn matches(&self, hay: &str) -> Vec<(usize, usize, u32)> {
+        let shared = FUSED.get().and_then(|f| {
+            let slot = *f.slots.get(self.id as usize)?;
+            (slot != u32::MAX).then_some(slot as usize)
+        });
+        if let Some(slot) = shared {
+            let found = DOC.with(|d| {
+                let d = d.borrow();
+                let d = d.as_ref()?;
+                let p = hay.as_ptr() as usize;
+                if p < d.at || p + hay.len() > d.at + d.len {
+                    return None;
+                }
+                let (a, b) = (p - d.at, p - d.at + hay.len());
+                let list = &d.by_slot[slot];
+                let from = list.partition_point(|m| (m.0 as usize) < a);
+                let mut cur = a;
+                let mut out = Vec::new();
+                for &(s, e, i) in &list[from..] {
+                    let (s, e) = (s as usize, e as usize);
+                    if s >= b {
+                        break;
+                    }
+                    if e > b || s < cur {
+                        continue;
+                    }
+                    out.push((s - a, e - a, i));
+                    cur = e;
+                }
+                Some(out)
+            });
+            if let Some(found) = found {
+                return found;
+            }
+        }
+        self.automaton
+            .find_iter(hay)
+            .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
+            .collect()
     }
 
     /// Every whole-word match in `hay`, left to right, not overlapping.
     pub(crate) fn find_iter<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (Range<usize>, u32)> + 'h {
-        self.automaton.find_iter(hay).filter_map(move |m| {
-            let before = hay[..m.start()].chars().next_back();
-            let after = hay[m.end()..].chars().next();
+        self.matches(hay).into_iter().filter_map(move |(start, end, p)| {
+            let before = hay[..start].chars().next_back();
+            let after = hay[end..].chars().next();
             let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-            let first_is_word = hay[m.start()..].chars().next().is_some_and(char::is_alphanumeric);
-            let last_is_word = hay[..m.end()]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric);
+            let first_is_word = hay[start..].chars().next().is_some_and(char::is_alphanumeric);
+            let last_is_word = hay[..end].chars().next_back().is_some_and(char::is_alphanumeric);
             let ok = !(first_is_word && word(before) || last_is_word && word(after));
-            ok.then(|| (m.range(), self.payloads[m.pattern().as_usize()]))
+            ok.then(|| (start..end, self.payloads[p as usize]))
         })
     }
 
     /// Every match in `hay`, whole words or not (for prefilters: "3yrs" holds "yrs").
     pub(crate) fn find_iter_anywhere<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = Range<usize>> + 'h {
-        self.automaton.find_iter(hay).map(|m| m.range())
+        self.matches(hay).into_iter().map(|(s, e, _)| s..e)
     }
 
     /// The payloads found in `hay`.

@@ -113,6 +113,13 @@ static DEFAULT: LazyLock<Result<Tagger, Error>> = LazyLock::new(|| {
     })
 });
 
+/// Documents tagged in this process.
+static TAGGED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// After this many documents the cue lists share one scan ([`crate::phrases::fuse`]): its
+/// build (~20 ms) is not worth it for a handful.
+const FUSE_AFTER: usize = 32;
+
 /// Runs `f` (parsing and compiling a lexicon) while another thread builds the extractors' cue
 /// lists and patterns, so start-up costs the longer of the two, not their sum. Without a
 /// thread to spare, the cue lists are built on first use as before.
@@ -386,6 +393,13 @@ impl Tagger {
         let Inner { lexicon, matcher } = &*self.inner;
         let lexicon: &Lexicon = lexicon;
         let text: &str = &doc.text;
+        // Every cue list's matches in one scan, read by the extractors below — once a process
+        // has tagged enough documents for the shared automaton to pay for its build.
+        if TAGGED.fetch_add(1, std::sync::atomic::Ordering::Relaxed) == FUSE_AFTER {
+            crate::extract::warm_up();
+            crate::phrases::fuse();
+        }
+        let _cues = crate::phrases::DocScope::enter(text);
         let start = |n: usize| doc.map.then(outer, n, false);
         let end = |n: usize| doc.map.then(outer, n, true);
         let span = |r: Range<usize>| Span {
