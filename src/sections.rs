@@ -75,9 +75,17 @@ static KIND_SET: LazyLock<PhraseSet> = LazyLock::new(|| {
 /// The kind of a line that is nothing but a heading phrase ("Requirements", "What you'll do:",
 /// "NICE TO HAVE"), or `None`.
 pub(crate) fn heading_kind_exact(line: &str) -> Option<&'static str> {
-    let h = normalise(line);
-    PHRASES.iter().find(|(p, _)| *p == h).map(|(_, k)| *k)
+    EXACT.get(normalise(line).as_str()).copied()
 }
+
+/// Each heading phrase and its kind (the first listing wins), for exact look-ups.
+static EXACT: LazyLock<std::collections::HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut map = std::collections::HashMap::new();
+    for (p, k) in PHRASES.iter() {
+        map.entry(p.as_str()).or_insert(*k);
+    }
+    map
+});
 
 /// Whether a line of plain text reads as a heading: a known heading phrase on its own, a short
 /// line ending in a colon, a short line in capitals, or a short Title Case line holding a
@@ -161,6 +169,7 @@ pub(crate) const BULLETS: &[char] = &[
 /// Builds the cue lists of this module now (see `extract::warm_up`).
 pub(crate) fn warm_up() {
     LazyLock::force(&PHRASES);
+    LazyLock::force(&EXACT);
     LazyLock::force(&KIND_SET);
 }
 
