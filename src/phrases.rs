@@ -125,13 +125,9 @@ impl PhraseSet {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
-            // A DFA searches several times faster than an NFA; it is worth its build time and
-            // memory for cue lists of a few hundred phrases (a long place list stays an NFA).
-            .kind(Some(if patterns.len() <= 500 {
-                AhoCorasickKind::DFA
-            } else {
-                AhoCorasickKind::ContiguousNFA
-            }))
+            // An NFA builds several times faster than a DFA; the search speed that a DFA would
+            // buy matters only over many documents, and those read the shared scan (`fuse`).
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .expect("cue lists are small");
         let id = NEXT_ID.fetch_add(1, Ordering::SeqCst);
