@@ -260,6 +260,7 @@ fn written_field(phrase: &str, after: &str) -> Option<String> {
         let lower = bare.to_lowercase();
         let connector = ["and", "&", "of", "in"].contains(&lower.as_str());
         if bare.is_empty()
+            || (words.is_empty() && connector)
             || stops.contains(&lower)
             || !(connector || bare.starts_with(|c: char| c.is_uppercase()))
             || bare.chars().any(|c| c.is_ascii_digit())

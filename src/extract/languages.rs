@@ -138,13 +138,30 @@ fn after_label(text: &str, at: usize) -> bool {
         .is_some_and(|(r, _)| r == (0..label.len()))
 }
 
+/// Whether a capitalised word right after a language name makes it part of another name
+/// ("Latin America", "English Literature", "French Riviera") — unless that word is a level
+/// ("English Native"), a CEFR code or another language ("Spanish Italian").
+fn names_something_else(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if !word.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let lex = &*LEX;
+    !(lex.data.cefr.contains_key(word)
+        || lex.levels.find_iter(word).next().is_some()
+        || lex.names.find_iter(word).next().is_some())
+}
+
 /// Every spoken language with its level. `in_languages_section(at)` says whether byte `at`
 /// lies in a `languages` section.
 pub(crate) fn find_all(text: &str, in_languages_section: &dyn Fn(usize) -> bool) -> Vec<Found> {
     let lex = &*LEX;
     let mut out: Vec<Found> = Vec::new();
     for (r, i) in lex.names.find_iter(text) {
-        if !text[r.clone()].starts_with(|c: char| c.is_uppercase()) {
+        if !text[r.clone()].starts_with(|c: char| c.is_uppercase()) || names_something_else(text, r.end) {
             continue;
         }
         // "Fluent in English and Spanish": both names share the item and its level.
