@@ -453,15 +453,11 @@ impl Tagger {
 
         // Sentences, and the requirement level of each (computed when first needed).
         let sentences = extract::sentences(text);
-        let mut levels: Vec<Option<Requirement>> = vec![None; sentences.len()];
-        let mut level_at = |at: usize| -> Requirement {
-            let section = section_at(at);
-            match extract::sentence_at(&sentences, at) {
-                Some(i) => {
-                    *levels[i].get_or_insert_with(|| requirement::level(&text[sentences[i].clone()], section))
-                }
-                None => requirement::level("", section),
-            }
+        let mut levels = Levels {
+            text,
+            sentences: &sentences,
+            levels: vec![None; sentences.len()],
+            section_at: &section_at,
         };
 
         // Technologies.
@@ -501,7 +497,7 @@ impl Tagger {
             let requirement = if is_resume {
                 Requirement::Mentioned
             } else {
-                level_at(r.start)
+                levels.at(r.start)
             };
             tech_spans.push((r.start..r.end, r.entry));
             let mention = Mention {
@@ -564,8 +560,7 @@ impl Tagger {
                 let next_start = found.get(k + 1).map_or(sr.end, |n| n.span.start);
                 let prev_end = k.checked_sub(1).map_or(sr.start, |p| found[p].span.end);
                 let ids = experience_skills(f, in_sentence, prev_end, next_start, text);
-                let requirement =
-                    *levels[si].get_or_insert_with(|| requirement::level(sentence, section_at(sr.start)));
+                let requirement = levels.of_sentence(si);
                 let skill_ids: Vec<String> = ids
                     .iter()
                     .map(|&e| lexicon.entry(e as usize).id.clone())
@@ -606,10 +601,9 @@ impl Tagger {
         // lines next to it.
         let mut found_education = education::find_all(text, &sentences, is_resume);
         if is_resume {
-            // Outside its section a résumé names a degree in passing ("during the MSc"): only a
-            // line that is a degree entry — with its school on it — counts there.
-            // (When the résumé has an education section; a line that opens with the degree
-            // counts anywhere.)
+            // A résumé with an education section names degrees elsewhere in passing ("during
+            // the MSc"): outside that section only a line that opens with the degree or names
+            // its school is a degree entry.
             let has_section = kinds.contains(&"education");
             found_education.retain(|(si, f)| {
                 let sr = &sentences[*si];
@@ -629,32 +623,18 @@ impl Tagger {
             .collect();
         for (k, (si, found)) in found_education.into_iter().enumerate() {
             let sr = &sentences[si];
-            let sentence = &text[sr.clone()];
             let requirement = if is_resume {
                 Requirement::Mentioned
             } else {
-                *levels[si].get_or_insert_with(|| requirement::level(sentence, section_at(sr.start)))
+                levels.of_sentence(si)
             };
-            let (mut institution, mut graduation_year) = (None, None);
-            if is_resume {
-                let line = degree_lines[k].clone();
-                let mut near = vec![line.clone()];
-                near.extend(next_line(text, line.end));
-                near.extend(prev_line(text, line.start));
+            let (institution, graduation_year) = if is_resume {
                 let max_year = self.settings.as_of.year + 6;
-                for l in near
-                    .into_iter()
-                    .filter(|l| *l == line || !degree_lines.contains(l))
-                {
-                    if institution.is_none() {
-                        institution = education::institution(&text[l.clone()])
-                            .map(|r| span(l.start + r.start..l.start + r.end));
-                    }
-                    if graduation_year.is_none() {
-                        graduation_year = education::graduation_year(&text[l.clone()], max_year);
-                    }
-                }
-            }
+                let (school, year) = school_and_year(text, &degree_lines[k], &degree_lines, max_year);
+                (school.map(&span), year)
+            } else {
+                (None, None)
+            };
             let s = span(sr.clone());
             tags.education.push(Education {
                 level: found.level,
@@ -676,11 +656,10 @@ impl Tagger {
                 name: f.name.to_string(),
                 level: f.level.map(str::to_string),
                 cefr: f.cefr.map(str::to_string),
-                requirement: match extract::sentence_at(&sentences, f.span.start) {
-                    Some(si) if !is_resume => *levels[si].get_or_insert_with(|| {
-                        requirement::level(&text[sentences[si].clone()], section_at(f.span.start))
-                    }),
-                    _ => Requirement::Mentioned,
+                requirement: if is_resume {
+                    Requirement::Mentioned
+                } else {
+                    levels.at(f.span.start)
                 },
                 text: s.text,
                 start: s.start,
@@ -994,12 +973,58 @@ impl Tagger {
     }
 }
 
+/// The requirement level of each sentence of a document, computed when first needed.
+struct Levels<'a> {
+    text: &'a str,
+    sentences: &'a [Range<usize>],
+    levels: Vec<Option<Requirement>>,
+    section_at: &'a dyn Fn(usize) -> Option<&'static str>,
+}
+
+impl Levels<'_> {
+    /// The level of sentence `si`.
+    fn of_sentence(&mut self, si: usize) -> Requirement {
+        let r = self.sentences[si].clone();
+        let section = (self.section_at)(r.start);
+        *self.levels[si].get_or_insert_with(|| requirement::level(&self.text[r], section))
+    }
+
+    /// The level of the sentence holding byte `at` (outside any sentence: its section's).
+    fn at(&mut self, at: usize) -> Requirement {
+        match extract::sentence_at(self.sentences, at) {
+            Some(si) => self.of_sentence(si),
+            None => requirement::level("", (self.section_at)(at)),
+        }
+    }
+}
+
 /// `YYYY-MM`, or `YYYY` when the month is not known.
 fn ym_string(ym: YearMonth) -> String {
     match ym.month {
         Some(m) => format!("{:04}-{m:02}", ym.year),
         None => format!("{:04}", ym.year),
     }
+}
+
+/// A résumé degree's school and graduation year: from its own line, else the next line, else
+/// the line before — but not from another degree's line.
+fn school_and_year(
+    text: &str,
+    line: &Range<usize>,
+    degree_lines: &[Range<usize>],
+    max_year: i32,
+) -> (Option<Range<usize>>, Option<u16>) {
+    let (mut school, mut year) = (None, None);
+    let near = std::iter::once(line.clone())
+        .chain(next_line(text, line.end))
+        .chain(prev_line(text, line.start))
+        .filter(|l| l == line || !degree_lines.contains(l));
+    for l in near {
+        let s = &text[l.clone()];
+        school = school.or_else(|| education::institution(s).map(|r| l.start + r.start..l.start + r.end));
+        year = year.or_else(|| education::graduation_year(s, max_year));
+    }
+    (school, year)
 }
 
 /// The line holding byte `at`, without its line break.

@@ -255,18 +255,24 @@ struct Dates {
     single: bool,
 }
 
+/// The date matches of a line, but not digits that go on a number ("+49 151 2019 2020",
+/// "555-2019-2020").
+fn date_matches(line: &str) -> impl Iterator<Item = regex::Captures<'_>> {
+    LEX.range.captures_iter(line).filter(|c| {
+        let at = c.get(0).map_or(0, |m| m.start());
+        !line[..at]
+            .trim_end_matches(|c: char| c.is_whitespace() || "-–—./()".contains(c))
+            .ends_with(|c: char| c.is_ascii_digit())
+    })
+}
+
 /// Every date or date range on a line, in order: its range in the line, its start, and its
 /// end when a range closes ("Mar 2022 – Mar 2025"; `None` for a single date or "– Present").
 /// For what a line says beside its dates (a certification's "issued 2021, valid until 2024").
 pub(crate) fn dates_on(line: &str, as_of: YearMonth) -> Vec<(Range<usize>, YearMonth, Option<YearMonth>)> {
     let mut out = Vec::new();
-    for c in LEX.range.captures_iter(line) {
+    for c in date_matches(line) {
         let all = c.get(0).expect("group 0");
-        let before =
-            line[..all.start()].trim_end_matches(|c: char| c.is_whitespace() || "-–—./()".contains(c));
-        if before.ends_with(|c: char| c.is_ascii_digit()) {
-            continue;
-        }
         let Some(start) = parse_side(&c["start"], as_of) else {
             continue;
         };
@@ -290,17 +296,11 @@ pub(crate) fn dates_on(line: &str, as_of: YearMonth) -> Vec<(Range<usize>, YearM
 }
 
 /// The dates of one header line: the first range or "since" date, else a lone date that ends
-/// the line (or is followed only by a place: "Summer 2024 · Chicago, IL"). Digits that go on
-/// a number ("+49 151 2019 2020", "555-2019-2020") are no date.
+/// the line (or is followed only by a place: "Summer 2024 · Chicago, IL").
 fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
     let mut lone = None;
-    for c in LEX.range.captures_iter(line) {
+    for c in date_matches(line) {
         let all = c.get(0).expect("group 0");
-        let before =
-            line[..all.start()].trim_end_matches(|c: char| c.is_whitespace() || "-–—./()".contains(c));
-        if before.ends_with(|c: char| c.is_ascii_digit()) {
-            continue;
-        }
         let start = parse_side(&c["start"], as_of);
         let Some(start) = start else { continue };
         if let Some(e) = c.name("end") {
