@@ -2,7 +2,9 @@
 //! 1 MB), beside a bare Aho-Corasick scan with the same aliases over the same text, so the ratio
 //! is visible in one run: `cargo bench --bench throughput`.
 
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
+#[path = "common/baseline.rs"]
+mod baseline;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use jdtag::{Format, Tagger};
 use std::hint::black_box;
@@ -27,16 +29,7 @@ fn throughput(c: &mut Criterion) {
     let tagger = Tagger::new();
     let docs = corpus(1 << 20);
     let bytes: usize = docs.iter().map(String::len).sum();
-    let aliases: Vec<String> = tagger
-        .lexicon()
-        .entries()
-        .flat_map(|e| e.aliases().map(str::to_ascii_lowercase).collect::<Vec<_>>())
-        .collect();
-    let bare = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .ascii_case_insensitive(true)
-        .build(&aliases)
-        .unwrap();
+    let bare = baseline::bare_automaton(&tagger);
 
     let mut g = c.benchmark_group("postings");
     g.throughput(Throughput::Bytes(bytes as u64));

@@ -3,20 +3,12 @@
 //! JSON parsing, boundaries, rules or output. `cargo run --release --example bare_scan -- FILE`
 //! prints the number of matches.
 
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
+#[path = "../benches/common/baseline.rs"]
+mod baseline;
 
 fn main() -> std::io::Result<()> {
     let path = std::env::args().nth(1).expect("usage: bare_scan FILE");
-    let aliases: Vec<String> = jdtag::Tagger::new()
-        .lexicon()
-        .entries()
-        .flat_map(|e| e.aliases().map(str::to_ascii_lowercase).collect::<Vec<_>>())
-        .collect();
-    let ac = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .ascii_case_insensitive(true)
-        .build(&aliases)
-        .expect("the lexicon builds");
+    let ac = baseline::bare_automaton(&jdtag::Tagger::new());
     let file = std::fs::File::open(&path)?;
     let mut matches = 0usize;
     // Read in large pieces so the scan, not I/O, is measured; a match across a piece boundary

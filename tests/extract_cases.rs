@@ -17,6 +17,15 @@ fn rows<T: for<'de> Deserialize<'de>>(name: &str) -> Vec<T> {
         .case
 }
 
+/// The built-in tagger reading every text as a résumé, "Present" being November 2026.
+fn resume_tagger() -> Tagger {
+    Tagger::builder()
+        .kind(jdtag::DocKind::Resume)
+        .as_of(2026, 11)
+        .build()
+        .expect("built-in lexicon")
+}
+
 fn finish(name: &str, total: usize, min: usize, failures: Vec<String>) {
     assert!(total >= min, "{name}: only {total} rows");
     assert!(
@@ -127,11 +136,7 @@ struct EducationCase {
 #[test]
 fn education_cases() {
     let tagger = Tagger::new();
-    let resumes = Tagger::builder()
-        .kind(jdtag::DocKind::Resume)
-        .as_of(2026, 11)
-        .build()
-        .expect("built-in lexicon");
+    let resumes = resume_tagger();
     let cases: Vec<EducationCase> = rows("education.toml");
     let mut failures = Vec::new();
     for c in &cases {
@@ -346,10 +351,7 @@ struct LanguagesCase {
 #[test]
 fn languages_cases() {
     let tagger = Tagger::new();
-    let resumes = Tagger::builder()
-        .kind(jdtag::DocKind::Resume)
-        .build()
-        .expect("built-in lexicon");
+    let resumes = resume_tagger();
     let cases: Vec<LanguagesCase> = rows("languages.toml");
     let mut failures = Vec::new();
     for c in &cases {
@@ -382,11 +384,7 @@ struct CertificationCase {
 
 #[test]
 fn certification_cases() {
-    let resumes = Tagger::builder()
-        .kind(jdtag::DocKind::Resume)
-        .as_of(2026, 11)
-        .build()
-        .expect("built-in lexicon");
+    let resumes = resume_tagger();
     let cases: Vec<CertificationCase> = rows("certifications.toml");
     let mut failures = Vec::new();
     for c in &cases {
