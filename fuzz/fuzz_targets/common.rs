@@ -18,10 +18,11 @@ pub fn tag_in_format(tagger: &jdtag::Tagger, data: &[u8], format: jdtag::Format)
         .expect("lossy reading never fails");
     check_tags(&tags, data);
     if let Ok(s) = std::str::from_utf8(data) {
-        let strict = tagger
-            .tag_bytes(data, format, false)
-            .expect("valid UTF-8 reads");
+        let strict = tagger.tag_bytes(data, format, false).expect("valid UTF-8 reads");
         assert!(strict == tags, "strict and lossy reading of valid UTF-8 differ");
-        assert!(tagger.tag_with(s, format) == tags, "tag_with and tag_bytes differ");
+        assert!(
+            tagger.tag_with(s, format) == tags,
+            "tag_with and tag_bytes differ"
+        );
     }
 }
