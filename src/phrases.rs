@@ -1,6 +1,10 @@
-//! Phrase sets: many lower-case cue phrases found in one pass (an ASCII-case-insensitive
-//! Aho-Corasick automaton), as whole words. Every extractor's cue list is one of these, so a
-//! document is scanned once per list, not once per phrase.
+//! Phrase sets: many lower-case cue phrases found in one pass (an Aho-Corasick automaton), as
+//! whole words, in any ASCII case. Every extractor's cue list is one of these, so a document is
+//! scanned once per list, not once per phrase.
+//!
+//! The automata hold the lower-case phrases only and read an ASCII-lower-cased copy of the text
+//! (same length, same offsets): an ASCII-case-insensitive automaton would hold every state
+//! twice and take twice as long to build, and building them is most of the start-up.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::cell::RefCell;
@@ -54,7 +58,6 @@ pub(crate) fn fuse() {
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .expect("cue lists are small");
@@ -77,6 +80,8 @@ struct DocMatches {
 
 thread_local! {
     static DOC: RefCell<Option<DocMatches>> = const { RefCell::new(None) };
+    /// The lower-cased copy of a text being searched, kept to reuse its allocation.
+    static LOWER: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 /// While alive, phrase-set searches over the document's text, or any slice of it, read one
@@ -91,7 +96,8 @@ impl DocScope {
         };
         let mut by_slot: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); f.sets];
         if u32::try_from(text.len()).is_ok() {
-            for m in f.automaton.find_overlapping_iter(text) {
+            let lower = text.to_ascii_lowercase();
+            for m in f.automaton.find_overlapping_iter(&lower) {
                 let (slot, i) = f.owners[m.pattern().as_usize()];
                 by_slot[slot as usize].push((m.start() as u32, m.end() as u32, i));
             }
@@ -121,10 +127,12 @@ impl Drop for DocScope {
 impl PhraseSet {
     /// Builds the set from `(phrase, payload)` pairs; phrases match ASCII-case-insensitively.
     pub(crate) fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, u32)>) -> PhraseSet {
-        let (patterns, payloads): (Vec<&str>, Vec<u32>) = phrases.into_iter().unzip();
+        let (patterns, payloads): (Vec<String>, Vec<u32>) = phrases
+            .into_iter()
+            .map(|(p, i)| (p.to_ascii_lowercase(), i))
+            .unzip();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
             // An NFA builds several times faster than a DFA; the search speed that a DFA would
             // buy matters only over many documents, and those read the shared scan (`fuse`).
             .kind(Some(AhoCorasickKind::ContiguousNFA))
@@ -134,7 +142,7 @@ impl PhraseSet {
         if FUSED.get().is_none()
             && let Ok(mut r) = REGISTRY.lock()
         {
-            r.push((id, patterns.iter().map(|p| p.to_string()).collect()));
+            r.push((id, patterns));
         }
         PhraseSet {
             automaton,
@@ -180,10 +188,24 @@ impl PhraseSet {
                 return found;
             }
         }
-        self.automaton
-            .find_iter(hay)
-            .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
-            .collect()
+        let search = |hay: &str| {
+            self.automaton
+                .find_iter(hay)
+                .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
+                .collect()
+        };
+        if !hay.bytes().any(|b| b.is_ascii_uppercase()) {
+            return search(hay);
+        }
+        LOWER.with(|buf| match buf.try_borrow_mut() {
+            Ok(mut buf) => {
+                buf.clear();
+                buf.push_str(hay);
+                buf.make_ascii_lowercase();
+                search(&buf)
+            }
+            Err(_) => search(&hay.to_ascii_lowercase()),
+        })
     }
 
     /// Every whole-word match in `hay`, left to right, not overlapping.

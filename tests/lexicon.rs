@@ -12,6 +12,37 @@ fn builtin_lexicon_loads_and_is_broad() {
     assert!(forms >= lex.len(), "{forms} surface forms");
 }
 
+/// Everything an entry says through the public API, for comparing two lexicons.
+fn describe(e: &jdtag::lexicon::Entry) -> String {
+    let rules = e.rules().map(|r| (r.never(), r.cues(), r.confirm(), r.window()));
+    format!(
+        "{} {} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+        e.id(),
+        e.name(),
+        e.category(),
+        e.forms().collect::<Vec<_>>(),
+        e.refs(),
+        e.vendor(),
+        rules,
+        e.examples().collect::<Vec<_>>(),
+        e.counter_examples().collect::<Vec<_>>(),
+        e.origin(),
+    )
+}
+
+#[test]
+fn builtin_entries_parsed_at_build_time_equal_the_files_parsed_now() {
+    // `build.rs` parses the built-in files with the same parser but skips nothing a user file
+    // goes through; this run parses and checks them as text, and must find the same entries.
+    let from_text =
+        Lexicon::builtin_from_text().unwrap_or_else(|e| panic!("built-in lexicon files have problems:\n{e}"));
+    let built = Lexicon::builtin();
+    assert_eq!(built.len(), from_text.len());
+    for (a, b) in built.entries().zip(from_text.entries()) {
+        assert_eq!(describe(a), describe(b));
+    }
+}
+
 #[test]
 fn every_example_and_counter_example_holds() {
     let problems = Tagger::new().check_examples();

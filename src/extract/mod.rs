@@ -16,24 +16,40 @@ pub(crate) mod seniority;
 pub(crate) mod title;
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Every cue list and pattern builder, the costliest first (facets ~7 ms, salary ~3.5 ms,
+/// work history ~2.4 ms, headings ~1.6 ms, experience ~1.4 ms, the rest under 1 ms each), so
+/// that threads taking them in turn finish close together.
+const WARM_UPS: &[fn()] = &[
+    facets::warm_up,
+    salary::warm_up,
+    positions::warm_up,
+    crate::sections::warm_up,
+    experience::warm_up,
+    contacts::warm_up,
+    languages::warm_up,
+    seniority::warm_up,
+    education::warm_up,
+    requirement::warm_up,
+    location::warm_up,
+    title::warm_up,
+    kind::warm_up,
+    crate::disambiguate::warm_up,
+];
 
 /// Builds every extractor's cue lists and patterns (each is otherwise built on first use), so
 /// a caller can do it on another thread while the lexicon compiles.
 pub(crate) fn warm_up() {
-    contacts::warm_up();
-    education::warm_up();
-    experience::warm_up();
-    facets::warm_up();
-    kind::warm_up();
-    languages::warm_up();
-    location::warm_up();
-    positions::warm_up();
-    requirement::warm_up();
-    salary::warm_up();
-    seniority::warm_up();
-    title::warm_up();
-    crate::sections::warm_up();
-    crate::disambiguate::warm_up();
+    warm_up_shared(&AtomicUsize::new(0));
+}
+
+/// Builds the cue lists not yet taken from `next`, one module at a time: several threads
+/// calling this with the same counter share the work.
+pub(crate) fn warm_up_shared(next: &AtomicUsize) {
+    while let Some(f) = WARM_UPS.get(next.fetch_add(1, Ordering::Relaxed)) {
+        f();
+    }
 }
 
 /// Words that end in a full stop without ending a sentence.

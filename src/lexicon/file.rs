@@ -1,7 +1,7 @@
 //! The TOML file format of lexicon entries, parsed with source lines for every problem.
 
 use super::category::Category;
-use super::{Entry, Extension, Form, Origin, Parsed, Rules};
+use super::entries::{Entry, Extension, Form, Origin, Parsed, Rules};
 use crate::error::Problem;
 use serde::Deserialize;
 use std::collections::BTreeMap;

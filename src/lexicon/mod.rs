@@ -1,18 +1,28 @@
 //! The lexicon: technologies with their aliases, categories and context rules.
 //!
 //! Entries live in TOML files (format in `lexicons/README.md`). The built-in files are compiled
-//! into the crate; [`Lexicon::builtin`] parses them once. User files add entries or override
+//! into the crate, already parsed and checked by `build.rs` (which runs this module's own
+//! parser), so [`Lexicon::builtin`] only copies them out. User files add entries or override
 //! built-in ones by id. A lexicon is sound or refused as a whole: [`Lexicon::load`] reports every
 //! problem with `file:line`.
 
 mod builtin;
 mod category;
+mod entries;
 mod file;
 
 pub use category::Category;
+pub use entries::{Entry, Rules};
+
+use entries::{Extension, Form, Origin, Parsed, check_aliases, check_ids};
+
+/// `Rules::never`, compiled when first needed: every occurrence, overlapping, any case.
+pub(crate) type NeverCache = OnceLock<Option<aho_corasick::AhoCorasick>>;
+/// `Rules::cues`, compiled when first needed (payload: index in `cues`).
+pub(crate) type CueCache = OnceLock<Option<crate::phrases::PhraseSet>>;
 
 use crate::error::{Error, Problem};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::sync::{LazyLock, OnceLock};
 
@@ -27,70 +37,6 @@ pub struct Lexicon {
     disabled: Vec<(String, Origin)>,
     /// Forms this lexicon adds to entries of the lexicon it is merged into.
     extensions: Vec<Extension>,
-}
-
-/// One technology of the lexicon.
-#[derive(Debug, Clone)]
-pub struct Entry {
-    pub(crate) id: String,
-    pub(crate) name: String,
-    pub(crate) category: Category,
-    pub(crate) forms: Vec<Form>,
-    pub(crate) refs: BTreeMap<String, String>,
-    pub(crate) vendor: Option<String>,
-    pub(crate) rules: Option<Rules>,
-    pub(crate) examples: Vec<(String, usize)>,
-    pub(crate) counter_examples: Vec<(String, usize)>,
-    pub(crate) origin: Origin,
-}
-
-/// A surface form of an entry: its name or one of its aliases.
-#[derive(Debug, Clone)]
-pub(crate) struct Form {
-    pub(crate) text: String,
-    /// Matched only with exactly this capitalisation.
-    pub(crate) cased: bool,
-    /// The entry's context rules apply to this form.
-    pub(crate) ruled: bool,
-    pub(crate) line: usize,
-}
-
-/// Context rules of an ambiguous entry (see `lexicons/README.md`).
-#[derive(Debug, Clone)]
-pub struct Rules {
-    /// Lower-case phrases inside which a match never counts.
-    pub(crate) never: Vec<String>,
-    /// Lower-case cue words or phrases that confirm a match nearby.
-    pub(crate) cues: Vec<String>,
-    /// Whether a match needs confirmation (a nearby technology, a cue or a version).
-    pub(crate) confirm: bool,
-    /// Words either side that count as "nearby".
-    pub(crate) window: usize,
-    /// `never`, compiled when first needed: every occurrence, overlapping, any case.
-    pub(crate) never_set: OnceLock<Option<aho_corasick::AhoCorasick>>,
-    /// `cues`, compiled when first needed (payload: index in `cues`).
-    pub(crate) cue_set: OnceLock<Option<crate::phrases::PhraseSet>>,
-    /// The longest `never` phrase, in bytes.
-    pub(crate) never_len: usize,
-}
-
-/// What lexicon files hold: entries, ids they switch off, and aliases they add to entries
-/// defined elsewhere.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Parsed {
-    pub(crate) entries: Vec<Entry>,
-    pub(crate) disabled: Vec<(String, Origin)>,
-    pub(crate) extensions: Vec<Extension>,
-}
-
-/// `[[extend]]`: forms and examples added to the entry with `id`.
-#[derive(Debug, Clone)]
-pub(crate) struct Extension {
-    pub(crate) id: String,
-    pub(crate) forms: Vec<Form>,
-    pub(crate) examples: Vec<(String, usize)>,
-    pub(crate) counter_examples: Vec<(String, usize)>,
-    pub(crate) origin: Origin,
 }
 
 impl Rules {
@@ -136,23 +82,6 @@ impl Rules {
     /// Words either side that count as nearby.
     pub fn window(&self) -> usize {
         self.window
-    }
-}
-
-/// Where an entry was defined.
-#[derive(Debug, Clone)]
-pub(crate) struct Origin {
-    pub(crate) file: String,
-    pub(crate) line: usize,
-}
-
-impl Origin {
-    fn problem(&self, message: String) -> Problem {
-        Problem {
-            file: self.file.clone(),
-            line: self.line,
-            message,
-        }
     }
 }
 
@@ -207,13 +136,60 @@ impl Entry {
     }
 }
 
-static BUILTIN: LazyLock<Result<Lexicon, Error>> = LazyLock::new(|| {
-    Lexicon::from_sources(
-        builtin::FILES
-            .iter()
-            .map(|(name, src)| (format!("<built-in>/{name}"), *src)),
-    )
+static BUILTIN: LazyLock<Result<Lexicon, Error>> = LazyLock::new(|| match builtin::ENTRIES {
+    Some(list) => Ok(Lexicon {
+        entries: list.iter().map(Entry::from_static).collect(),
+        disabled: Vec::new(),
+        extensions: Vec::new(),
+    }),
+    None => Lexicon::builtin_from_text(),
 });
+
+impl Entry {
+    /// An entry parsed and checked by `build.rs`.
+    fn from_static(e: &builtin::StaticEntry) -> Entry {
+        let owned = |list: &[(&str, usize)]| -> Vec<(String, usize)> {
+            list.iter().map(|&(s, l)| (s.to_string(), l)).collect()
+        };
+        let lower = |list: &[&str]| -> Vec<String> { list.iter().map(|s| s.to_string()).collect() };
+        Entry {
+            id: e.id.to_string(),
+            name: e.name.to_string(),
+            category: e.category,
+            forms: e
+                .forms
+                .iter()
+                .map(|&(text, cased, ruled, line)| Form {
+                    text: text.to_string(),
+                    cased,
+                    ruled,
+                    line,
+                })
+                .collect(),
+            refs: e
+                .refs
+                .iter()
+                .map(|&(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            vendor: e.vendor.map(str::to_string),
+            rules: e.rules.as_ref().map(|r| Rules {
+                never: lower(r.never),
+                cues: lower(r.cues),
+                confirm: r.confirm,
+                window: r.window,
+                never_set: Default::default(),
+                cue_set: Default::default(),
+                never_len: r.never.iter().map(|s| s.len()).max().unwrap_or(0),
+            }),
+            examples: owned(e.examples),
+            counter_examples: owned(e.counter_examples),
+            origin: Origin {
+                file: e.file.to_string(),
+                line: e.line,
+            },
+        }
+    }
+}
 
 impl Lexicon {
     /// The built-in lexicon, parsed once per process.
@@ -228,6 +204,17 @@ impl Lexicon {
     /// its files are being edited).
     pub fn try_builtin() -> Result<&'static Lexicon, &'static Error> {
         BUILTIN.as_ref()
+    }
+
+    /// The built-in lexicon parsed from its TOML text at run time, as a user file would be.
+    /// [`Lexicon::builtin`] uses the entries `build.rs` parsed instead, and falls back to this
+    /// only when a built-in file has a problem (so that it is reported with `file:line`).
+    pub fn builtin_from_text() -> Result<Lexicon, Error> {
+        Lexicon::from_sources(
+            builtin::FILES
+                .iter()
+                .map(|(name, src)| (format!("<built-in>/{name}"), *src)),
+        )
     }
 
     /// Parses and checks lexicon sources given as `(file name, TOML text)` pairs.
@@ -422,59 +409,4 @@ fn toml_files(path: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
         }]));
     }
     Ok(files)
-}
-
-fn check_ids(entries: &[Entry], problems: &mut Vec<Problem>) {
-    let mut seen: HashMap<&str, &Entry> = HashMap::new();
-    for e in entries {
-        if let Some(first) = seen.insert(&e.id, e) {
-            problems.push(Problem {
-                file: e.origin.file.clone(),
-                line: e.origin.line,
-                message: format!(
-                    "duplicate id {:?} (first at {}:{})",
-                    e.id, first.origin.file, first.origin.line
-                ),
-            });
-        }
-    }
-}
-
-/// Two entries may share a surface form only when both carry cues to tell them apart; two
-/// cased forms that differ in case are different forms.
-fn check_aliases(entries: &[Entry], problems: &mut Vec<Problem>) {
-    let mut owners: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-    for (ei, e) in entries.iter().enumerate() {
-        for (fi, f) in e.forms.iter().enumerate() {
-            owners
-                .entry(f.text.to_ascii_lowercase())
-                .or_default()
-                .push((ei, fi));
-        }
-    }
-    let has_cues = |e: &Entry| e.rules.as_ref().is_some_and(|r| !r.cues.is_empty());
-    let mut reported = Vec::new();
-    for list in owners.values() {
-        for (i, &(ea, fa)) in list.iter().enumerate() {
-            for &(eb, fb) in &list[..i] {
-                let (a, b) = (&entries[ea], &entries[eb]);
-                let (x, y) = (&a.forms[fa], &b.forms[fb]);
-                if ea == eb || a.id == b.id || (x.cased && y.cased && x.text != y.text) {
-                    continue;
-                }
-                if x.ruled && y.ruled && has_cues(a) && has_cues(b) {
-                    continue;
-                }
-                reported.push(Problem {
-                    file: a.origin.file.clone(),
-                    line: x.line,
-                    message: format!(
-                        "alias {:?} of {:?} is also an alias of {:?} ({}:{}); give both entries rules with cues, or keep it in one",
-                        x.text, a.id, b.id, b.origin.file, y.line
-                    ),
-                });
-            }
-        }
-    }
-    problems.extend(reported);
 }
