@@ -192,7 +192,8 @@ pub(crate) fn default_level() -> &'static str {
 }
 
 /// Decides the level and what decided it: a title word wins (the highest named); else the
-/// body level named most often (the higher on a tie); else the years.
+/// body level named most often (on a tie, the one the years asked point to, else the higher);
+/// else the years.
 pub(crate) fn decide(evidence: &[Evidence]) -> Option<(&'static str, Source)> {
     let of = |source: Source| evidence.iter().filter(move |e| e.source == source);
     if let Some(e) = of(Source::Title).max_by_key(|e| rank(e.level)) {
@@ -202,15 +203,19 @@ pub(crate) fn decide(evidence: &[Evidence]) -> Option<(&'static str, Source)> {
     for e in of(Source::Body) {
         counts[rank(e.level)] += 1;
     }
-    if let Some((i, _)) = counts
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| **c > 0)
-        .max_by_key(|(i, c)| (**c, *i))
-    {
+    let years = of(Source::Years).next().map(|e| e.level);
+    let most = counts.iter().copied().max().unwrap_or(0);
+    if most > 0 {
+        // Levels named equally often are alternatives ("mid-level or senior"): the years asked
+        // pick among them when they point to one, else the higher wins.
+        let tied = |level: &str| counts[rank(level)] == most;
+        if let Some(level) = years.filter(|l| tied(l)) {
+            return Some((level, Source::Body));
+        }
+        let i = (0..counts.len()).rfind(|&i| counts[i] == most).unwrap_or(0);
         return Some((LEVELS[i], Source::Body));
     }
-    of(Source::Years).next().map(|e| (e.level, Source::Years))
+    years.map(|level| (level, Source::Years))
 }
 
 impl Source {
