@@ -451,6 +451,19 @@ impl Tagger {
             tags.kind = "resume".into();
         }
 
+        // "jane@doe.io | LinkedIn | GitHub": in a résumé's contact header, up to the first
+        // section after its first contact, profile-site names label links and name no skill.
+        let profile_labels = match found_contacts.first() {
+            Some(first) if is_resume => {
+                let end = headings
+                    .iter()
+                    .find(|h| h.start > first.span.start)
+                    .map_or(text.len(), |h| h.start);
+                contacts::profile_labels(text, &found_contacts, end)
+            }
+            _ => Vec::new(),
+        };
+
         // Sentences, and the requirement level of each (computed when first needed).
         let sentences = extract::sentences(text);
         let mut levels = Levels {
@@ -468,10 +481,13 @@ impl Tagger {
         let mut tech_spans: Vec<(Range<usize>, u32)> = Vec::new();
         let mut cert_spans: Vec<Range<usize>> = Vec::new();
         for r in resolved {
-            // "github.com/jane", "jane@gitlab.io": a contact names no skill.
+            // "github.com/jane", "jane@gitlab.io": a contact names no skill; nor does the
+            // "GitHub" that labels it in a résumé's header.
             if found_contacts
                 .iter()
-                .any(|c| c.span.start <= r.start && r.end <= c.span.end)
+                .map(|c| &c.span)
+                .chain(&profile_labels)
+                .any(|c| c.start <= r.start && r.end <= c.end)
             {
                 continue;
             }
