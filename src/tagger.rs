@@ -475,7 +475,14 @@ impl Tagger {
 
         // Technologies.
         let candidates = matcher.candidates(text);
-        let resolved = disambiguate::resolve(text, candidates, matcher, lexicon);
+        // Sections that list skills: there a cased name in lower case may count ("word, excel").
+        let skill_areas: Vec<Range<usize>> = headings
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| disambiguate::is_skill_heading(&h.text))
+            .map(|(i, h)| h.start..headings.get(i + 1).map_or(text.len(), |n| n.start))
+            .collect();
+        let resolved = disambiguate::resolve(text, candidates, matcher, lexicon, &skill_areas);
         let mut index: HashMap<u32, usize> = HashMap::new();
         let mut capped: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
         let mut tech_spans: Vec<(Range<usize>, u32)> = Vec::new();
