@@ -1,11 +1,14 @@
 //! Context rules: deciding whether an ambiguous surface form ("Go", "R", "Swift", "Chef") names
 //! the technology here. One mechanism applies every entry's rules (see `lexicons/README.md`):
 //! a match inside a `never` phrase is dropped; a match that needs confirmation keeps only when a
-//! technology without rules, a cue word, or a version number stands nearby.
+//! technology without rules, a cue word, or a version number stands nearby. A cased-only name
+//! written in lower case ("word", "excel") counts only as an item of a list of technologies in a
+//! skill context (see `lexicons/cues/context.toml`).
 
 use crate::input::floor_char_boundary;
 use crate::lexicon::{Category, Lexicon, Rules};
 use crate::matcher::{Candidate, Matcher, Owner};
+use std::ops::Range;
 use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -65,11 +68,14 @@ impl Admit {
 /// Bytes scanned either side of a match for its word window (a window of 50 long words fits).
 const SCAN_BYTES: usize = 1024;
 
+/// Resolves `candidates`; `skill_areas` are the sections that list skills (see
+/// [`is_skill_heading`]), by position.
 pub(crate) fn resolve(
     text: &str,
     candidates: Vec<Candidate>,
     matcher: &Matcher,
     lexicon: &Lexicon,
+    skill_areas: &[Range<usize>],
 ) -> Vec<Resolved> {
     let fits = |o: &Owner, slice: &str| {
         !o.cased || lexicon.entry(o.entry as usize).forms[o.form as usize].text == slice
@@ -150,6 +156,7 @@ pub(crate) fn resolve(
             verdicts[i] = Some((entry, Admit::List));
         }
     }
+    admit_lowered(text, &candidates, &mut verdicts, matcher, lexicon, skill_areas);
     let mut out = Vec::with_capacity(candidates.len());
     for (c, v) in candidates.into_iter().zip(verdicts) {
         if let Some((entry, rule)) = v {
@@ -163,6 +170,139 @@ pub(crate) fn resolve(
         }
     }
     out
+}
+
+/// Admits cased-only names written in lower case ("Knowledge in using word and excel."): each
+/// must be an item of a list ("X and Y", "X, Y", "X/Y") of two or more technologies or such
+/// names, the list must stand in a skill context (a skills section, a "Computer skills:" line, a
+/// skill-introducing phrase right before it), and a lower-case name that opens or closes the
+/// list must stand as a whole item there (not "in a word, …", "Python and make things happen").
+fn admit_lowered(
+    text: &str,
+    candidates: &[Candidate],
+    verdicts: &mut [Option<(u32, Admit)>],
+    matcher: &Matcher,
+    lexicon: &Lexicon,
+    skill_areas: &[Range<usize>],
+) {
+    let is_tech = |e: u32| lexicon.entry(e as usize).category != Category::SoftSkill;
+    let lowered: Vec<Option<u32>> = candidates
+        .iter()
+        .zip(verdicts.iter())
+        .map(|(c, v)| {
+            let slice = &text[c.start..c.end];
+            if v.is_some() || slice.chars().any(char::is_uppercase) {
+                return None;
+            }
+            matcher
+                .owners(c.pattern)
+                .iter()
+                .find(|o| {
+                    let e = lexicon.entry(o.entry as usize);
+                    o.cased
+                        && is_tech(o.entry)
+                        && e.forms[o.form as usize].text.eq_ignore_ascii_case(slice)
+                        && !(o.ruled
+                            && e.rules
+                                .as_ref()
+                                .is_some_and(|r| in_never_phrase(text, c.start, c.end, r)))
+                })
+                .map(|o| o.entry)
+        })
+        .collect();
+    if lowered.iter().all(Option::is_none) {
+        return;
+    }
+    let members: Vec<bool> = lowered
+        .iter()
+        .zip(verdicts.iter())
+        .map(|(l, v)| l.is_some() || v.as_ref().is_some_and(|(e, _)| is_tech(*e)))
+        .collect();
+    let member = |i: usize| members[i];
+    let mut i = 0;
+    while i < candidates.len() {
+        if !member(i) {
+            i += 1;
+            continue;
+        }
+        // The list: members joined by list separators.
+        let mut j = i;
+        while j + 1 < candidates.len()
+            && member(j + 1)
+            && is_list_separator(&text[candidates[j].end..candidates[j + 1].start])
+        {
+            j += 1;
+        }
+        let (first, last) = (&candidates[i], &candidates[j]);
+        let ok = j > i
+            && lowered[i..=j].iter().any(Option::is_some)
+            && (lowered[i].is_none() || opens_item(text, first.start))
+            && (lowered[j].is_none() || closes_item(text, last.end))
+            && (skill_areas.iter().any(|a| a.contains(&first.start))
+                || after_skill_label(text, first.start)
+                || introduces_list(text, first.start));
+        if ok {
+            for k in i..=j {
+                if let Some(entry) = lowered[k] {
+                    verdicts[k] = Some((entry, Admit::List));
+                }
+            }
+        }
+        i = j + 1;
+    }
+}
+
+/// Whether a list item may start at `start`: at the start of its line (past a bullet), or after
+/// a separator, a label's ":", an opening bracket or a skill-introducing phrase.
+fn opens_item(text: &str, start: usize) -> bool {
+    let line = &text[text[..start].rfind('\n').map_or(0, |i| i + 1)..start];
+    let before = line.trim_end();
+    before.is_empty()
+        || before.ends_with([',', ';', '|', '/', ':', '(', '[', '&'])
+        || before.ends_with(crate::sections::BULLETS)
+        || introduces_list(text, start)
+}
+
+/// Whether a list item may end at `end`: at the end of its line or sentence, or before a
+/// separator or a closing bracket.
+fn closes_item(text: &str, end: usize) -> bool {
+    let after = text[end..].trim_start_matches([' ', '\t']);
+    after.is_empty()
+        || after.starts_with(['\n', '\r', '.', ',', ';', ':', ')', ']', '|', '/', '&'])
+        || after.starts_with(crate::sections::BULLETS)
+}
+
+/// Whether the line of `start` begins with a label that opens a list of skills, before
+/// `start` ("Computer skills: word, excel").
+fn after_skill_label(text: &str, start: usize) -> bool {
+    let line = &text[text[..start].rfind('\n').map_or(0, |i| i + 1)..start];
+    line.find(':').is_some_and(|colon| {
+        let label = &line[..colon];
+        label.len() <= 48 && is_skill_heading(label)
+    })
+}
+
+/// Whether a heading (or a line label) opens a list of skills: it holds a `skill_lists` phrase
+/// of `lexicons/cues/context.toml` as whole words.
+pub(crate) fn is_skill_heading(heading: &str) -> bool {
+    let h = heading.to_lowercase();
+    CONTEXT.lists.iter().any(|p| contains_word(&h, p))
+}
+
+/// Whether a skill-introducing phrase stands right before `start`, perhaps with a filler
+/// between ("knowledge in using word").
+fn introduces_list(text: &str, start: usize) -> bool {
+    if after_skill_intro(text, start) {
+        return true;
+    }
+    let lo = floor_char_boundary(text, start.saturating_sub(24));
+    let before = text[lo..start].trim_end().to_ascii_lowercase();
+    CONTEXT.fillers.iter().any(|f| {
+        before.ends_with(f.as_str()) && {
+            let at = before.len() - f.len();
+            !before[..at].ends_with(|c: char| c.is_alphanumeric()) && after_skill_intro(text, lo + at)
+        }
+    })
 }
 
 /// Whether a version reads as a year ("Spring 2024"): no confirmation for an ambiguous name.
@@ -241,15 +381,30 @@ fn in_never_phrase(text: &str, start: usize, end: usize, rules: &Rules) -> bool 
 
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Context {
+struct ContextFile {
     skill_intro: Vec<String>,
+    skill_intro_fillers: Vec<String>,
+    skill_lists: Vec<String>,
 }
 
-/// Skill-introducing phrases, each with a trailing space, for a suffix test.
-static SKILL_INTRO: LazyLock<Vec<String>> = LazyLock::new(|| {
-    let c: Context = toml::from_str(include_str!("../lexicons/cues/context.toml"))
+/// The skill-context cues of `lexicons/cues/context.toml`.
+struct Context {
+    /// Skill-introducing phrases, each with a trailing space, for a suffix test.
+    intro: Vec<String>,
+    /// Words between such a phrase and its list.
+    fillers: Vec<String>,
+    /// Headings and labels that open a list of skills.
+    lists: Vec<String>,
+}
+
+static CONTEXT: LazyLock<Context> = LazyLock::new(|| {
+    let c: ContextFile = toml::from_str(include_str!("../lexicons/cues/context.toml"))
         .expect("context.toml is checked by the test suite");
-    c.skill_intro.into_iter().map(|p| format!("{p} ")).collect()
+    Context {
+        intro: c.skill_intro.into_iter().map(|p| format!("{p} ")).collect(),
+        fillers: c.skill_intro_fillers,
+        lists: c.skill_lists,
+    }
 });
 
 /// Whether the words right before `start` are a skill-introducing phrase.
@@ -258,7 +413,7 @@ fn after_skill_intro(text: &str, start: usize) -> bool {
     let before = text[lo..start].to_ascii_lowercase();
     let before = before.trim_end_matches(' ');
     let before = format!("{before} ");
-    SKILL_INTRO.iter().any(|p| {
+    CONTEXT.intro.iter().any(|p| {
         before.ends_with(p.as_str())
             && !before[..before.len() - p.len()].ends_with(|c: char| c.is_alphanumeric())
     })
@@ -292,7 +447,7 @@ fn window(text: &str, start: usize, end: usize, n: usize) -> (usize, usize) {
 
 /// Builds the cue lists of this module now (see `extract::warm_up`).
 pub(crate) fn warm_up() {
-    LazyLock::force(&SKILL_INTRO);
+    LazyLock::force(&CONTEXT);
 }
 
 #[cfg(test)]

@@ -455,6 +455,19 @@ impl Tagger {
             tags.kind = "resume".into();
         }
 
+        // "jane@doe.io | LinkedIn | GitHub": in a résumé's contact header, up to the first
+        // section after its first contact, profile-site names label links and name no skill.
+        let profile_labels = match found_contacts.first() {
+            Some(first) if is_resume => {
+                let end = headings
+                    .iter()
+                    .find(|h| h.start > first.span.start)
+                    .map_or(text.len(), |h| h.start);
+                contacts::profile_labels(text, &found_contacts, end)
+            }
+            _ => Vec::new(),
+        };
+
         // Sentences, and the requirement level of each (computed when first needed).
         let sentences = extract::sentences(text);
         let mut levels = Levels {
@@ -466,16 +479,26 @@ impl Tagger {
 
         // Technologies.
         let candidates = matcher.candidates(text);
-        let resolved = disambiguate::resolve(text, candidates, matcher, lexicon);
+        // Sections that list skills: there a cased name in lower case may count ("word, excel").
+        let skill_areas: Vec<Range<usize>> = headings
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| disambiguate::is_skill_heading(&h.text))
+            .map(|(i, h)| h.start..headings.get(i + 1).map_or(text.len(), |n| n.start))
+            .collect();
+        let resolved = disambiguate::resolve(text, candidates, matcher, lexicon, &skill_areas);
         let mut index: HashMap<u32, usize> = HashMap::new();
         let mut capped: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
         let mut tech_spans: Vec<(Range<usize>, u32)> = Vec::new();
         let mut cert_spans: Vec<Range<usize>> = Vec::new();
         for r in resolved {
-            // "github.com/jane", "jane@gitlab.io": a contact names no skill.
+            // "github.com/jane", "jane@gitlab.io": a contact names no skill; nor does the
+            // "GitHub" that labels it in a résumé's header.
             if found_contacts
                 .iter()
-                .any(|c| c.span.start <= r.start && r.end <= c.span.end)
+                .map(|c| &c.span)
+                .chain(&profile_labels)
+                .any(|c| c.start <= r.start && r.end <= c.end)
             {
                 continue;
             }

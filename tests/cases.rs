@@ -1,6 +1,6 @@
 //! Runs the table-driven matcher cases in `fixtures/cases/matcher*.toml`.
 
-use jdtag::{Format, Tagger};
+use jdtag::{DocKind, Format, Tagger};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -17,12 +17,16 @@ struct Case {
     absent: Option<Vec<String>>,
     mentions: Option<Vec<String>>,
     format: Option<String>,
+    /// "resume" or "posting" to read the text as that kind (default: decided).
+    kind: Option<String>,
 }
 
 #[test]
 fn matcher_cases() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/cases");
     let tagger = Tagger::new();
+    let resumes = Tagger::builder().kind(DocKind::Resume).build().unwrap();
+    let postings = Tagger::builder().kind(DocKind::Posting).build().unwrap();
     let mut failures = Vec::new();
     let mut rows = 0;
     let mut paths: Vec<_> = std::fs::read_dir(dir)
@@ -50,6 +54,12 @@ fn matcher_cases() {
                 "case {:?} checks nothing",
                 case.text
             );
+            let tagger = match case.kind.as_deref() {
+                None => &tagger,
+                Some("resume") => &resumes,
+                Some("posting") => &postings,
+                Some(other) => panic!("unknown kind {other}"),
+            };
             let tags = tagger.tag_with(&case.text, format);
             let ids = tags.skill_ids();
             if let Some(want) = &case.tags

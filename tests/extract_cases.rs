@@ -1,5 +1,5 @@
 //! Table-driven cases for the extractors, in `fixtures/cases/{experience,seniority,education,
-//! requirement}.toml`. Each file's header says its row format.
+//! requirement,kind,…}.toml`. Each file's header says its row format.
 
 use jdtag::{Format, Tagger};
 use serde::Deserialize;
@@ -402,4 +402,25 @@ fn certification_cases() {
         }
     }
     finish("certifications.toml", cases.len(), 12, failures);
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KindCase {
+    text: String,
+    kind: String,
+}
+
+#[test]
+fn kind_cases() {
+    let tagger = Tagger::new();
+    let cases: Vec<KindCase> = rows("kind.toml");
+    let mut failures = Vec::new();
+    for c in &cases {
+        let got = tagger.tag_with(&c.text, Format::Text).kind;
+        if got != c.kind {
+            failures.push(format!("{:?}: kind {got:?}, want {:?}", c.text, c.kind));
+        }
+    }
+    finish("kind.toml", cases.len(), 12, failures);
 }

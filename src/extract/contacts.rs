@@ -25,6 +25,9 @@
 //!
 //! A contact line's neighbours count: a résumé header often puts one contact per line.
 //!
+//! [`profile_labels`] finds the names of profile sites that label links in a résumé's contact
+//! header ("jane@doe.io | LinkedIn | GitHub"), which name no skill there.
+//!
 //! Every search is anchored (an "@", a run of phone characters, a token without spaces) and
 //! bounded, so the time is linear in the text, and offsets only ever fall on ASCII characters.
 
@@ -58,6 +61,13 @@ struct File {
     url: UrlData,
     site: Vec<Site>,
     labels: Labels,
+    profiles: Profiles,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Profiles {
+    names: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -115,6 +125,8 @@ struct Lex {
     /// The bracketed "at" forms.
     at: PhraseSet,
     url: Regex,
+    /// `[profiles]` names, lower-case, spaces collapsed.
+    profiles: HashSet<String>,
 }
 
 static LEX: LazyLock<Lex> = LazyLock::new(|| {
@@ -141,9 +153,15 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
         sites,
         at,
         url,
+        profiles: data.profiles.names.iter().map(|n| squeeze(n)).collect(),
         data,
     }
 });
+
+/// `s` in lower case with its whitespace runs as one space.
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
 
 /// The largest char boundary of `s` at or below `i`.
 fn floor(s: &str, mut i: usize) -> usize {
@@ -877,6 +895,108 @@ pub(crate) fn find_all(text: &str) -> Vec<Found> {
     resolve(found)
 }
 
+/// What one item of a contact header is (see [`profile_labels`]).
+#[derive(Debug, Clone, PartialEq)]
+enum Item {
+    Contact,
+    /// A profile-site name; the range is the name alone.
+    Site(Range<usize>),
+    /// "Email:" right before a contact, or a "@handle".
+    Label,
+    Other,
+}
+
+/// The names of profile sites that label links in a résumé's contact header, as ranges of
+/// `text`: "LinkedIn | GitHub | Stack Overflow" beside an e-mail address, "GitHub:" before
+/// "github.com/jane", "Twitter: @jane". The text before `end` (where the header's section ends)
+/// is cut into items at separators ("|", "·", ",", a line break …), double spaces, " - " and
+/// " / ", and at every contact; a name counts when its item is a `[profiles]` name (or
+/// "Name: handle") in an unbroken run of such items and contacts that holds a contact. So
+/// "open-source work on GitHub" or a skills line "Git, GitHub, Jira" far from the contacts keep
+/// their names.
+pub(crate) fn profile_labels(text: &str, contacts: &[Found], end: usize) -> Vec<Range<usize>> {
+    let end = floor(text, end);
+    if !contacts.iter().any(|c| c.span.start < end) {
+        return Vec::new();
+    }
+    let mut items: Vec<(Range<usize>, Item)> = Vec::new();
+    let mut next = 0;
+    let mut i = 0;
+    while i < end {
+        let Some(c) = char_at(text, i) else { break };
+        if c.is_whitespace() || SEPARATORS.contains(&c) {
+            i += c.len_utf8();
+            continue;
+        }
+        while contacts.get(next).is_some_and(|f| f.span.start < i) {
+            next += 1;
+        }
+        if let Some(f) = contacts.get(next).filter(|f| f.span.start == i) {
+            items.push((f.span.clone(), Item::Contact));
+            i = f.span.end.max(i + c.len_utf8());
+            next += 1;
+            continue;
+        }
+        let limit = contacts.get(next).map_or(end, |f| f.span.start.min(end));
+        let mut j = i;
+        while j < limit {
+            let rest = &text[j..limit];
+            let c = rest.chars().next().unwrap_or(' ');
+            if SEPARATORS.contains(&c) || ["  ", " - ", " / "].iter().any(|p| rest.starts_with(p)) {
+                break;
+            }
+            j += c.len_utf8();
+        }
+        if j == i {
+            i += c.len_utf8();
+            continue;
+        }
+        items.push((i..j, header_item(text, i..j)));
+        i = j;
+    }
+    // "Email:" is a label only right before a contact.
+    for k in 0..items.len() {
+        if items[k].1 == Item::Label
+            && text[items[k].0.clone()].trim_end().ends_with(':')
+            && items.get(k + 1).is_none_or(|n| n.1 != Item::Contact)
+        {
+            items[k].1 = Item::Other;
+        }
+    }
+    let mut out = Vec::new();
+    for run in items.split(|(_, kind)| *kind == Item::Other) {
+        if run.iter().any(|(_, kind)| *kind == Item::Contact) {
+            out.extend(run.iter().filter_map(|(_, kind)| match kind {
+                Item::Site(r) => Some(r.clone()),
+                _ => None,
+            }));
+        }
+    }
+    out
+}
+
+/// What the item `r` of a contact header is (not a contact: those are cut out before).
+fn header_item(text: &str, r: Range<usize>) -> Item {
+    let raw = &text[r.clone()];
+    if raw.len() > 60 {
+        return Item::Other;
+    }
+    // The name, without icons, brackets and a trailing ":" (and the handle after it).
+    let (head, tail) = raw.split_once(':').unwrap_or((raw, ""));
+    let tail = tail.trim();
+    let name = head.trim_matches(|c: char| !c.is_alphanumeric());
+    let one_token = !tail.contains(char::is_whitespace);
+    if !name.is_empty() && one_token && LEX.profiles.contains(&squeeze(name)) {
+        let start = r.start + (name.as_ptr() as usize - raw.as_ptr() as usize);
+        return Item::Site(start..start + name.len());
+    }
+    let handle = raw.starts_with('@') && !raw.contains(char::is_whitespace);
+    if handle || (tail.is_empty() && raw.trim_end().ends_with(':') && name.split_whitespace().count() <= 2) {
+        return Item::Label;
+    }
+    Item::Other
+}
+
 /// Builds this module's cue lists and patterns now (see [`super::warm_up`]).
 pub(crate) fn warm_up() {
     LazyLock::force(&LEX);
@@ -891,6 +1011,30 @@ mod tests {
             .into_iter()
             .map(|f| format!("{}:{}", f.kind, &text[f.span]))
             .collect()
+    }
+
+    #[test]
+    fn profile_labels_in_a_header() {
+        fn names(text: &str) -> Vec<&str> {
+            let found = find_all(text);
+            profile_labels(text, &found, text.len())
+                .into_iter()
+                .map(|r| &text[r])
+                .collect()
+        }
+        assert_eq!(
+            names(
+                "Al Lynch  al@las.io | http://www.snoize.com  LinkedIn | GitHub | Stack Overflow    SUMMARY"
+            ),
+            ["LinkedIn", "GitHub", "Stack Overflow"]
+        );
+        assert_eq!(
+            names("Email: al@las.io\nGitHub: github.com/al · Twitter: @al"),
+            ["GitHub", "Twitter"]
+        );
+        assert!(names("al@las.io\nTools: Git, GitHub").is_empty());
+        assert!(names("al@las.io | code on GitHub").is_empty());
+        assert!(names("GitHub | LinkedIn").is_empty());
     }
 
     #[test]

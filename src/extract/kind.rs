@@ -1,5 +1,7 @@
 //! Résumé or job posting: cue phrases from `lexicons/cues/kind.toml`, dated positions and
-//! contacts near the top.
+//! contacts near the top. Each cue phrase counts once however often it recurs: a résumé's
+//! project tables repeat "Responsibilities" and its page headers repeat "Resume", and that
+//! repetition is layout, not more evidence.
 
 use crate::phrases::PhraseSet;
 use serde::Deserialize;
@@ -12,23 +14,38 @@ struct File {
     posting: Vec<String>,
 }
 
-const RESUME: u32 = 0;
-const POSTING: u32 = 1;
+/// Every cue phrase, its payload the phrase's number: the résumé phrases come first.
+struct Cues {
+    set: PhraseSet,
+    /// How many phrases are résumé cues (payloads below this).
+    resume: usize,
+    /// How many phrases in all.
+    len: usize,
+}
 
-static CUES: LazyLock<PhraseSet> = LazyLock::new(|| {
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
     let f: File = toml::from_str(include_str!("../../lexicons/cues/kind.toml"))
         .expect("kind.toml is checked by the test suite");
-    let mut all: Vec<(&str, u32)> = f.resume.iter().map(|p| (p.as_str(), RESUME)).collect();
-    all.extend(f.posting.iter().map(|p| (p.as_str(), POSTING)));
-    PhraseSet::new(all)
+    let phrases = f.resume.iter().chain(&f.posting);
+    let set = PhraseSet::new(phrases.enumerate().map(|(i, p)| (p.as_str(), i as u32)));
+    Cues {
+        set,
+        resume: f.resume.len(),
+        len: f.resume.len() + f.posting.len(),
+    }
 });
 
 /// Whether `text` reads as a résumé, given how many dated positions it has and whether a
 /// contact stands in its first lines.
 pub(crate) fn is_resume(text: &str, positions: usize, contact_at_top: bool) -> bool {
+    let mut seen = vec![false; CUES.len];
     let (mut resume, mut posting) = (0usize, 0usize);
-    for p in CUES.payloads_in(text) {
-        if p == RESUME {
+    for p in CUES.set.payloads_in(text) {
+        let p = p as usize;
+        if std::mem::replace(&mut seen[p], true) {
+            continue;
+        }
+        if p < CUES.resume {
             resume += 1;
         } else {
             posting += 1;
