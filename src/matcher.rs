@@ -112,64 +112,98 @@ fn word_at(b: &[u8], p: usize) -> u64 {
 
 impl Matcher {
     pub(crate) fn new(lexicon: &Lexicon) -> Matcher {
-        let mut ids: HashMap<String, usize> = HashMap::new();
-        let mut texts: Vec<String> = Vec::new();
-        let mut by_pattern: Vec<Vec<Owner>> = Vec::new();
+        // Every form's lower-case key and owner, in lexicon order.
+        let mut forms: Vec<(String, Owner)> = Vec::new();
         for (ei, e) in lexicon.entries().enumerate() {
             for (fi, f) in e.forms.iter().enumerate() {
                 let key = f.text.to_ascii_lowercase();
-                if key.is_empty() {
-                    continue;
+                if !key.is_empty() {
+                    let owner = Owner {
+                        entry: ei as u32,
+                        form: fi as u32,
+                        cased: f.cased,
+                        ruled: f.ruled,
+                    };
+                    forms.push((key, owner));
                 }
-                let p = *ids.entry(key.clone()).or_insert_with(|| {
-                    texts.push(key);
-                    by_pattern.push(Vec::new());
-                    texts.len() - 1
-                });
-                by_pattern[p].push(Owner {
-                    entry: ei as u32,
-                    form: fi as u32,
-                    cased: f.cased,
-                    ruled: f.ruled,
-                });
             }
         }
-        let mut spans = Vec::with_capacity(by_pattern.len());
-        let mut owners = Vec::new();
-        for list in by_pattern {
-            let start = owners.len() as u32;
-            owners.extend(list);
-            spans.push(start..owners.len() as u32);
+        // One pattern per distinct key, numbered by first appearance.
+        let mut of_form: Vec<u32> = Vec::with_capacity(forms.len());
+        let mut introduced_by: Vec<usize> = Vec::new();
+        {
+            let mut ids: HashMap<&str, u32, BuildHasherDefault<Fnv>> =
+                HashMap::with_capacity_and_hasher(forms.len(), Default::default());
+            for (i, (key, _)) in forms.iter().enumerate() {
+                let next = introduced_by.len() as u32;
+                let p = *ids.entry(key.as_str()).or_insert_with(|| {
+                    introduced_by.push(i);
+                    next
+                });
+                of_form.push(p);
+            }
         }
+        // The owners of each pattern side by side, in lexicon order.
+        let mut starts = vec![0u32; introduced_by.len() + 1];
+        for &p in &of_form {
+            starts[p as usize + 1] += 1;
+        }
+        for p in 1..starts.len() {
+            starts[p] += starts[p - 1];
+        }
+        let spans: Vec<Range<u32>> = starts.windows(2).map(|w| w[0]..w[1]).collect();
+        let mut cursor = starts;
+        let placeholder = Owner {
+            entry: 0,
+            form: 0,
+            cased: false,
+            ruled: false,
+        };
+        let mut owners = vec![placeholder; forms.len()];
+        let mut texts: Vec<String> = vec![String::new(); introduced_by.len()];
+        for (i, (key, owner)) in forms.into_iter().enumerate() {
+            let p = of_form[i] as usize;
+            owners[cursor[p] as usize] = owner;
+            cursor[p] += 1;
+            if introduced_by[p] == i {
+                texts[p] = key;
+            }
+        }
+        let multi_word = texts.iter().any(|p| p.contains(' '));
         let mut first = [false; 256];
-        let mut groups: HashMap<Box<[u8]>, Vec<u32>, BuildHasherDefault<Fnv>> = HashMap::default();
         let patterns: Vec<Pattern> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let b = t.as_bytes();
-                first[b[0] as usize] = true;
-                groups
-                    .entry(b[..segment_end(b, 0)].into())
-                    .or_default()
-                    .push(i as u32);
-                let n = b.len().min(8);
+            .into_iter()
+            .map(|t| {
+                let bytes = t.into_bytes().into_boxed_slice();
+                first[bytes[0] as usize] = true;
+                let n = bytes.len().min(8);
                 Pattern {
-                    bytes: b.into(),
-                    head: word_at(b, 0),
+                    head: word_at(&bytes, 0),
                     mask: if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 },
+                    bytes,
                 }
             })
             .collect();
-        let mut index = HashMap::default();
-        let mut order = Vec::with_capacity(patterns.len());
-        for (key, mut list) in groups {
-            list.sort_by_key(|&p| std::cmp::Reverse(patterns[p as usize].bytes.len()));
-            let start = order.len() as u32;
-            order.extend(list);
-            index.insert(key, start..order.len() as u32);
+        // Patterns by first segment, longest first within one, as index ranges.
+        let ends: Vec<usize> = patterns.iter().map(|p| segment_end(&p.bytes, 0)).collect();
+        let segment = |p: u32| &patterns[p as usize].bytes[..ends[p as usize]];
+        let mut order: Vec<u32> = (0..patterns.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| {
+            let len = |p: u32| patterns[p as usize].bytes.len();
+            segment(a)
+                .cmp(segment(b))
+                .then(len(b).cmp(&len(a)))
+                .then(a.cmp(&b))
+        });
+        let mut index: HashMap<Box<[u8]>, Range<u32>, BuildHasherDefault<Fnv>> =
+            HashMap::with_capacity_and_hasher(order.len(), Default::default());
+        let mut g = 0;
+        while g < order.len() {
+            let key = segment(order[g]);
+            let e = g + order[g..].partition_point(|&p| segment(p) == key);
+            index.insert(key.into(), g as u32..e as u32);
+            g = e;
         }
-        let multi_word = texts.iter().any(|p| p.contains(' '));
         Matcher {
             index,
             order,
