@@ -1,5 +1,5 @@
 //! The requirement level of a sentence: cue phrases from `lexicons/cues/requirement.toml`,
-//! then the section it is in.
+//! then the section it is in (the order is documented in that file).
 
 use crate::phrases::PhraseSet;
 use crate::tags::Requirement;
@@ -11,12 +11,14 @@ use std::sync::LazyLock;
 struct Cues {
     preferred: Vec<String>,
     required: Vec<String>,
+    strong_required: Vec<String>,
     weak_required: Vec<String>,
 }
 
 const PREFERRED: u32 = 0;
 const REQUIRED: u32 = 1;
-const WEAK: u32 = 2;
+const STRONG: u32 = 2;
+const WEAK: u32 = 3;
 
 /// Every cue, with its tier.
 static CUES: LazyLock<PhraseSet> = LazyLock::new(|| {
@@ -26,6 +28,7 @@ static CUES: LazyLock<PhraseSet> = LazyLock::new(|| {
     let all: Vec<(String, u32)> = [
         tier(&cues.preferred, PREFERRED),
         tier(&cues.required, REQUIRED),
+        tier(&cues.strong_required, STRONG),
         tier(&cues.weak_required, WEAK),
     ]
     .concat();
@@ -34,7 +37,7 @@ static CUES: LazyLock<PhraseSet> = LazyLock::new(|| {
 
 /// The level of a sentence in a section of kind `section`.
 pub(crate) fn level(sentence: &str, section: Option<&str>) -> Requirement {
-    let mut tiers = [false; 3];
+    let mut tiers = [false; 4];
     for t in CUES.payloads_in(sentence) {
         tiers[t as usize] = true;
     }
@@ -42,6 +45,9 @@ pub(crate) fn level(sentence: &str, section: Option<&str>) -> Requirement {
         return Requirement::Preferred;
     }
     if tiers[REQUIRED as usize] {
+        return Requirement::Required;
+    }
+    if tiers[STRONG as usize] && section != Some("preferred") {
         return Requirement::Required;
     }
     match section {
@@ -95,6 +101,28 @@ mod tests {
         (
             "familiarity with terraform",
             Some("requirements"),
+            Requirement::Required,
+        ),
+        // How much, not whether: the preferred section decides; elsewhere it asks.
+        (
+            "proficiency in typescript",
+            Some("preferred"),
+            Requirement::Preferred,
+        ),
+        (
+            "at least 2 years of go",
+            Some("preferred"),
+            Requirement::Preferred,
+        ),
+        (
+            "proficiency in typescript",
+            Some("responsibilities"),
+            Requirement::Required,
+        ),
+        ("strong experience with kafka", None, Requirement::Required),
+        (
+            "proficiency in typescript is required",
+            Some("preferred"),
             Requirement::Required,
         ),
     ];
