@@ -88,8 +88,9 @@ static EXACT: LazyLock<std::collections::HashMap<&'static str, &'static str>> = 
 });
 
 /// Whether a line of plain text reads as a heading: a known heading phrase on its own, a short
-/// line ending in a colon, a short line in capitals, or a short Title Case line holding a
-/// heading phrase right before a bullet.
+/// line ending in a colon (up to eight words when it holds a heading phrase and a list item
+/// follows), a short line in capitals, or a short Title Case line holding a heading phrase
+/// right before a bullet.
 pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
     let line = line.trim();
     let words = line.split_whitespace().count();
@@ -100,7 +101,12 @@ pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
         return true;
     }
     let body = line.trim_end_matches(':');
-    if line.ends_with(':') && !body.contains(':') && words <= 6 {
+    if line.ends_with(':')
+        && !body.contains(':')
+        && (words <= 6 || section_kind(body) != "other" && next_line.is_some_and(is_bullet))
+    {
+        // Longer colon lines ("It would be great if you have:") when they name a known kind
+        // and a list follows.
         return true;
     }
     if line.ends_with(['.', ',', ';', '!', '?']) {
