@@ -286,7 +286,7 @@ fn after_skill_label(text: &str, start: usize) -> bool {
 /// of `lexicons/cues/context.toml` as whole words.
 pub(crate) fn is_skill_heading(heading: &str) -> bool {
     let h = heading.to_lowercase();
-    CONTEXT.lists.iter().any(|p| contains_word(&h, p))
+    CONTEXT.lists.iter().any(|f| contains_word_with(&h, f))
 }
 
 /// Whether a skill-introducing phrase stands right before `start`, perhaps with a filler
@@ -393,8 +393,8 @@ struct Context {
     intro: Vec<String>,
     /// Words between such a phrase and its list.
     fillers: Vec<String>,
-    /// Headings and labels that open a list of skills.
-    lists: Vec<String>,
+    /// Headings and labels that open a list of skills, each with its finder built once.
+    lists: Vec<memchr::memmem::Finder<'static>>,
 }
 
 static CONTEXT: LazyLock<Context> = LazyLock::new(|| {
@@ -403,7 +403,11 @@ static CONTEXT: LazyLock<Context> = LazyLock::new(|| {
     Context {
         intro: c.skill_intro.into_iter().map(|p| format!("{p} ")).collect(),
         fillers: c.skill_intro_fillers,
-        lists: c.skill_lists,
+        lists: c
+            .skill_lists
+            .iter()
+            .map(|p| memchr::memmem::Finder::new(p.as_bytes()).into_owned())
+            .collect(),
     }
 });
 
@@ -426,6 +430,28 @@ pub(crate) fn contains_word(hay: &str, needle: &str) -> bool {
         let after = hay[i + m.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
+}
+
+/// [`contains_word`] with a finder built beforehand (for needles searched again and again); an
+/// empty needle is in nothing.
+pub(crate) fn contains_word_with(hay: &str, needle: &memchr::memmem::Finder<'_>) -> bool {
+    let n = needle.needle().len();
+    if n == 0 {
+        return false;
+    }
+    // A valid UTF-8 needle found in valid UTF-8 starts and ends on character boundaries.
+    let mut at = 0;
+    while let Some(i) = needle.find(&hay.as_bytes()[at..]) {
+        let i = at + i;
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + n..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return true;
+        }
+        // Non-overlapping, as `str::match_indices`.
+        at = i + n;
+    }
+    false
 }
 
 /// The byte range of `n` words either side of `start..end`.

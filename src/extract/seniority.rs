@@ -72,15 +72,39 @@ fn static_level(level: &str) -> &'static str {
     LEVELS.iter().find(|l| **l == level).copied().unwrap_or("mid")
 }
 
-/// Every whole-word occurrence of `needle` (lower case) in `hay_lower`.
-fn occurrences<'a>(hay_lower: &'a str, needle: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
-    hay_lower.match_indices(needle).filter_map(move |(i, _)| {
-        let before = hay_lower[..i].chars().next_back();
-        let after = hay_lower[i + needle.len()..].chars().next();
+/// Every whole-word occurrence of `needle` in `hay` (non-overlapping, left to right).
+fn occurrences<'a>(
+    hay: &'a str,
+    needle: &'a memchr::memmem::Finder<'static>,
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    let n = needle.needle().len();
+    // A valid UTF-8 needle found in valid UTF-8 starts and ends on character boundaries.
+    needle.find_iter(hay.as_bytes()).filter_map(move |i| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + n..].chars().next();
         let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        (!word(before) && !word(after)).then_some(i..i + needle.len())
+        (n > 0 && !word(before) && !word(after)).then_some(i..i + n)
     })
 }
+
+/// Each level's title words (lower case) and cased title words, with finders built once.
+type TitleFinders = Vec<(
+    &'static str,
+    Vec<memchr::memmem::Finder<'static>>,
+    Vec<memchr::memmem::Finder<'static>>,
+)>;
+
+static TITLE_WORDS: LazyLock<TitleFinders> = LazyLock::new(|| {
+    let finders = |list: &[String]| {
+        list.iter()
+            .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+            .collect()
+    };
+    DATA.level
+        .iter()
+        .map(|l| (static_level(&l.level), finders(&l.title), finders(&l.cased_title)))
+        .collect()
+});
 
 static NOT_LEVELS: LazyLock<PhraseSet> =
     LazyLock::new(|| PhraseSet::new(DATA.not_levels.iter().map(|p| (p.as_str(), 0))));
@@ -100,24 +124,17 @@ pub(crate) fn title_evidence(title: &str, offset: usize) -> Vec<Evidence> {
     // ASCII lower case keeps every byte offset (Unicode lower case may not: "İ").
     let lower = title.to_ascii_lowercase();
     let mut out = Vec::new();
-    for l in &DATA.level {
-        for w in &l.title {
-            for r in occurrences(&lower, w) {
-                out.push(Evidence {
-                    level: static_level(&l.level),
-                    span: offset + r.start..offset + r.end,
-                    source: Source::Title,
-                });
-            }
-        }
-        for w in &l.cased_title {
-            for r in occurrences(title, w) {
-                out.push(Evidence {
-                    level: static_level(&l.level),
-                    span: offset + r.start..offset + r.end,
-                    source: Source::Title,
-                });
-            }
+    for (level, words, cased) in TITLE_WORDS.iter() {
+        let found = words
+            .iter()
+            .flat_map(|w| occurrences(&lower, w))
+            .chain(cased.iter().flat_map(|w| occurrences(title, w)));
+        for r in found {
+            out.push(Evidence {
+                level,
+                span: offset + r.start..offset + r.end,
+                source: Source::Title,
+            });
         }
     }
     out.retain(|e| !inside(&(e.span.start - offset..e.span.end - offset), &outs));
@@ -232,6 +249,7 @@ impl Source {
 /// Builds this module's cue lists and patterns now (see [`super::warm_up`]).
 pub(crate) fn warm_up() {
     LazyLock::force(&NOT_LEVELS);
+    LazyLock::force(&TITLE_WORDS);
     LazyLock::force(&BODY);
 }
 
