@@ -202,14 +202,16 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     let name_alt = alternation(names.keys().map(String::as_str), false, true);
     let mult_alt = alternation(mults.keys().map(String::as_str), false, true);
     let sp = r"[ \u{a0}\u{202f}]";
-    let num = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?|\d{1,3}(?:[,.'’]\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?:[ \u{a0}\u{202f}]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?";
+    // ASCII digits: Unicode `\d` (every script's digits) multiplies the automaton, and the
+    // amounts are read as ASCII numbers anyway.
+    let num = r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:\.[0-9]{1,2})?|[0-9]{1,3}(?:[,.'’][0-9]{3})+(?:[.,][0-9]{1,2})?|[0-9]{1,3}(?:[ \u{a0}\u{202f}][0-9]{3})+(?:[.,][0-9]{1,2})?|[0-9]+(?:[.,][0-9]{1,2})?";
     let token = Regex::new(&format!(
         r"(?:(?P<pre>{sym_pre}){sp}?)?(?P<num>{num})(?:{sp}?(?P<mult>{mult_alt}))?(?:{sp}?\(?(?:(?P<post>{sym_post})|(?i:(?P<name>{name_alt})))\)?)?"
     ))
     .expect("valid regex");
     // ASCII word boundaries: a Unicode one sends the search to a slow engine on any non-ASCII
     // text.
-    let dates = Regex::new(r"(?-u:\b)\d{4}-\d{1,2}-\d{1,2}|(?-u:\b)\d{1,2}/\d{1,2}/\d{2,4}(?-u:\b)|(?-u:\b)\d{4}/\d{1,2}/\d{1,2}")
+    let dates = Regex::new(r"(?-u:\b)[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|(?-u:\b)[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}(?-u:\b)|(?-u:\b)[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}")
         .expect("valid regex");
 
     let period_index = |p: &str| {
