@@ -81,6 +81,25 @@ fn cases(tagger: &Tagger) -> Vec<Case> {
             make: Box::new(|s| repeat_to("pay 5 ", 4 * K * s)),
         },
         Case {
+            // One line of lower-case office names after a skill phrase: every list item looked
+            // back to its line start (quadratic until the look-back was bounded).
+            name: "lowercase_lists_one_line",
+            format: Format::Text,
+            make: Box::new(|s| repeat_to("knowledge in using word and excel. ", 16 * K * s)),
+        },
+        Case {
+            // A résumé header of thousands of contacts and profile labels: every skill mention
+            // was checked against every contact (quadratic until `Covering`).
+            name: "contact_header_one_line",
+            format: Format::Text,
+            make: Box::new(|s| {
+                format!(
+                    "Jane Doe\n{}\nSkills\nPython",
+                    repeat_to("jane@doe.io | LinkedIn | GitHub | ", 16 * K * s)
+                )
+            }),
+        },
+        Case {
             name: "tech_wall",
             format: Format::Text,
             make: Box::new(move |s| repeat_to(&wall, 64 * K * s)),

@@ -252,10 +252,24 @@ fn admit_lowered(
     }
 }
 
+/// How far back the start of a line is looked for: list checks run for every item, and an
+/// unbounded look-back made a long one-line text quadratic.
+const LINE_REACH: usize = 1024;
+
+/// The text of `start`'s line before `start`, and whether that is the whole of it (else only
+/// its last [`LINE_REACH`] bytes, the line starting further back).
+fn line_before(text: &str, start: usize) -> (&str, bool) {
+    let lo = floor_char_boundary(text, start.saturating_sub(LINE_REACH));
+    match text[lo..start].rfind('\n') {
+        Some(i) => (&text[lo + i + 1..start], true),
+        None => (&text[lo..start], lo == 0),
+    }
+}
+
 /// Whether a list item may start at `start`: at the start of its line (past a bullet), or after
 /// a separator, a label's ":", an opening bracket or a skill-introducing phrase.
 fn opens_item(text: &str, start: usize) -> bool {
-    let line = &text[text[..start].rfind('\n').map_or(0, |i| i + 1)..start];
+    let (line, _) = line_before(text, start);
     let before = line.trim_end();
     before.is_empty()
         || before.ends_with([',', ';', '|', '/', ':', '(', '[', '&'])
@@ -275,11 +289,12 @@ fn closes_item(text: &str, end: usize) -> bool {
 /// Whether the line of `start` begins with a label that opens a list of skills, before
 /// `start` ("Computer skills: word, excel").
 fn after_skill_label(text: &str, start: usize) -> bool {
-    let line = &text[text[..start].rfind('\n').map_or(0, |i| i + 1)..start];
-    line.find(':').is_some_and(|colon| {
-        let label = &line[..colon];
-        label.len() <= 48 && is_skill_heading(label)
-    })
+    let (line, whole) = line_before(text, start);
+    whole
+        && line.find(':').is_some_and(|colon| {
+            let label = &line[..colon];
+            label.len() <= 48 && is_skill_heading(label)
+        })
 }
 
 /// Whether a heading (or a line label) opens a list of skills: it holds a `skill_lists` phrase

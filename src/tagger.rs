@@ -491,15 +491,16 @@ impl Tagger {
         let mut capped: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
         let mut tech_spans: Vec<(Range<usize>, u32)> = Vec::new();
         let mut cert_spans: Vec<Range<usize>> = Vec::new();
-        for r in resolved {
-            // "github.com/jane", "jane@gitlab.io": a contact names no skill; nor does the
-            // "GitHub" that labels it in a résumé's header.
-            if found_contacts
+        // "github.com/jane", "jane@gitlab.io": a contact names no skill; nor does the "GitHub"
+        // that labels it in a résumé's header.
+        let no_skills = Covering::new(
+            found_contacts
                 .iter()
-                .map(|c| &c.span)
-                .chain(&profile_labels)
-                .any(|c| c.start <= r.start && r.end <= c.end)
-            {
+                .map(|c| c.span.clone())
+                .chain(profile_labels.iter().cloned()),
+        );
+        for r in resolved {
+            if no_skills.covers(r.start..r.end) {
                 continue;
             }
             let e = lexicon.entry(r.entry as usize);
@@ -1025,6 +1026,36 @@ impl Levels<'_> {
     }
 }
 
+/// A set of spans that answers "does one of them cover this range?" in logarithmic time (a
+/// résumé header can hold thousands of contacts, and every skill mention asks).
+struct Covering {
+    /// Spans by start.
+    spans: Vec<Range<usize>>,
+    /// `reach[i]`: the furthest end among `spans[..=i]`.
+    reach: Vec<usize>,
+}
+
+impl Covering {
+    fn new(spans: impl IntoIterator<Item = Range<usize>>) -> Covering {
+        let mut spans: Vec<Range<usize>> = spans.into_iter().collect();
+        spans.sort_by_key(|s| s.start);
+        let reach = spans
+            .iter()
+            .scan(0, |far, s| {
+                *far = (*far).max(s.end);
+                Some(*far)
+            })
+            .collect();
+        Covering { spans, reach }
+    }
+
+    /// Whether some span starts at or before `r.start` and ends at or after `r.end`.
+    fn covers(&self, r: Range<usize>) -> bool {
+        let n = self.spans.partition_point(|s| s.start <= r.start);
+        n > 0 && self.reach[n - 1] >= r.end
+    }
+}
+
 /// `YYYY-MM`, or `YYYY` when the month is not known.
 fn ym_string(ym: YearMonth) -> String {
     match ym.month {
@@ -1138,4 +1169,22 @@ fn experience_skills(
     };
     let mut seen = std::collections::HashSet::new();
     picked.into_iter().filter(|e| seen.insert(*e)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Covering;
+
+    #[test]
+    fn covering_answers_like_a_scan_of_every_span() {
+        let spans = [5..9, 0..3, 20..40, 22..25, 30..31, 50..50];
+        let cover = Covering::new(spans.iter().cloned());
+        for start in 0..60 {
+            for end in start..62 {
+                let want = spans.iter().any(|s| s.start <= start && end <= s.end);
+                assert_eq!(cover.covers(start..end), want, "{start}..{end}");
+            }
+        }
+        assert!(!Covering::new(std::iter::empty()).covers(0..0));
+    }
 }
