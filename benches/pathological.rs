@@ -100,6 +100,32 @@ fn cases(tagger: &Tagger) -> Vec<Case> {
             }),
         },
         Case {
+            // Résumé lines flattened into one: every degree, language and certification read
+            // its whole line (the degree case took 368 s for 1.2 MB before the reach bound).
+            name: "resume_items_one_line",
+            format: Format::Text,
+            make: Box::new(|s| {
+                format!(
+                    "Jane Doe\njane@doe.io\n{}",
+                    repeat_to(
+                        "MSc Computer Science, TU Munich, 2019. Languages: English (fluent), German (B2). AWS Certified Solutions Architect (2021). ",
+                        16 * K * s
+                    )
+                )
+            }),
+        },
+        Case {
+            // Facet labels and values on one line: every value was checked against every label.
+            name: "facet_labels_one_line",
+            format: Format::Text,
+            make: Box::new(|s| {
+                repeat_to(
+                    "Job type: Full-time | Location: Remote | Lead Generation senior engineer | ",
+                    16 * K * s,
+                )
+            }),
+        },
+        Case {
             name: "tech_wall",
             format: Format::Text,
             make: Box::new(move |s| repeat_to(&wall, 64 * K * s)),

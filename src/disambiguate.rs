@@ -252,18 +252,14 @@ fn admit_lowered(
     }
 }
 
-/// How far back the start of a line is looked for: list checks run for every item, and an
-/// unbounded look-back made a long one-line text quadratic.
-const LINE_REACH: usize = 1024;
-
-/// The text of `start`'s line before `start`, and whether that is the whole of it (else only
-/// its last [`LINE_REACH`] bytes, the line starting further back).
+/// The text of `start`'s line before `start`, and whether that is the whole of it (on a huge
+/// line, only the part [`crate::extract::line_within`] reads).
 fn line_before(text: &str, start: usize) -> (&str, bool) {
-    let lo = floor_char_boundary(text, start.saturating_sub(LINE_REACH));
-    match text[lo..start].rfind('\n') {
-        Some(i) => (&text[lo + i + 1..start], true),
-        None => (&text[lo..start], lo == 0),
-    }
+    let line = crate::extract::line_within(text, start, start);
+    (
+        &text[line.start..start],
+        crate::extract::starts_line(text, line.start),
+    )
 }
 
 /// Whether a list item may start at `start`: at the start of its line (past a bullet), or after

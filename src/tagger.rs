@@ -493,7 +493,7 @@ impl Tagger {
         let mut cert_spans: Vec<Range<usize>> = Vec::new();
         // "github.com/jane", "jane@gitlab.io": a contact names no skill; nor does the "GitHub"
         // that labels it in a résumé's header.
-        let no_skills = Covering::new(
+        let no_skills = extract::Covering::new(
             found_contacts
                 .iter()
                 .map(|c| c.span.clone())
@@ -839,17 +839,16 @@ impl Tagger {
             let line = line_around(text, r.start);
             let same_line = |o: &Range<usize>| o.start >= line.start && o.end <= line.end;
             // Dates before it count only for the line's first certification ("2021 – CKA").
-            let lo = if spans[..i].iter().any(|o| same_line(o) && o.end <= r.start) {
-                r.end
-            } else {
-                line.start
+            // The spans are in text order: the neighbours decide (a scan of all was quadratic).
+            let lo = match i.checked_sub(1).map(|j| &spans[j]) {
+                Some(o) if same_line(o) && o.end <= r.start => r.end,
+                _ => line.start,
             };
             let hi = spans[i + 1..]
                 .iter()
-                .filter(|o| same_line(o) && o.start >= r.end)
-                .map(|o| o.start)
-                .min()
-                .unwrap_or(line.end);
+                .find(|o| o.start >= r.end)
+                .filter(|o| same_line(o))
+                .map_or(line.end, |o| o.start);
             let piece = &text[lo..hi];
             for (at, start, end) in positions::dates_on(piece, as_of) {
                 if education::says_expiry(&piece[..at.start]) {
@@ -1026,36 +1025,6 @@ impl Levels<'_> {
     }
 }
 
-/// A set of spans that answers "does one of them cover this range?" in logarithmic time (a
-/// résumé header can hold thousands of contacts, and every skill mention asks).
-struct Covering {
-    /// Spans by start.
-    spans: Vec<Range<usize>>,
-    /// `reach[i]`: the furthest end among `spans[..=i]`.
-    reach: Vec<usize>,
-}
-
-impl Covering {
-    fn new(spans: impl IntoIterator<Item = Range<usize>>) -> Covering {
-        let mut spans: Vec<Range<usize>> = spans.into_iter().collect();
-        spans.sort_by_key(|s| s.start);
-        let reach = spans
-            .iter()
-            .scan(0, |far, s| {
-                *far = (*far).max(s.end);
-                Some(*far)
-            })
-            .collect();
-        Covering { spans, reach }
-    }
-
-    /// Whether some span starts at or before `r.start` and ends at or after `r.end`.
-    fn covers(&self, r: Range<usize>) -> bool {
-        let n = self.spans.partition_point(|s| s.start <= r.start);
-        n > 0 && self.reach[n - 1] >= r.end
-    }
-}
-
 /// `YYYY-MM`, or `YYYY` when the month is not known.
 fn ym_string(ym: YearMonth) -> String {
     match ym.month {
@@ -1073,9 +1042,15 @@ fn school_and_year(
     max_year: i32,
 ) -> (Option<Range<usize>>, Option<u16>) {
     let (mut school, mut year) = (None, None);
+    // A window cut out of a longer line (a flattened document) has no neighbours to read.
+    let whole = extract::is_whole_line(text, line);
+    let neighbours = whole.then(|| {
+        next_line(text, line.end)
+            .into_iter()
+            .chain(prev_line(text, line.start))
+    });
     let near = std::iter::once(line.clone())
-        .chain(next_line(text, line.end))
-        .chain(prev_line(text, line.start))
+        .chain(neighbours.into_iter().flatten())
         .filter(|l| l == line || !degree_lines.contains(l));
     for l in near {
         let s = &text[l.clone()];
@@ -1085,11 +1060,10 @@ fn school_and_year(
     (school, year)
 }
 
-/// The line holding byte `at`, without its line break.
+/// The line holding byte `at`, without its line break (cut around `at` on a huge line: see
+/// [`extract::line_within`]).
 fn line_around(text: &str, at: usize) -> Range<usize> {
-    let lo = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let hi = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    lo..hi
+    extract::line_within(text, at, at)
 }
 
 /// The next non-blank line after a line ending at `end`.
@@ -1169,22 +1143,4 @@ fn experience_skills(
     };
     let mut seen = std::collections::HashSet::new();
     picked.into_iter().filter(|e| seen.insert(*e)).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Covering;
-
-    #[test]
-    fn covering_answers_like_a_scan_of_every_span() {
-        let spans = [5..9, 0..3, 20..40, 22..25, 30..31, 50..50];
-        let cover = Covering::new(spans.iter().cloned());
-        for start in 0..60 {
-            for end in start..62 {
-                let want = spans.iter().any(|s| s.start <= start && end <= s.end);
-                assert_eq!(cover.covers(start..end), want, "{start}..{end}");
-            }
-        }
-        assert!(!Covering::new(std::iter::empty()).covers(0..0));
-    }
 }

@@ -125,9 +125,17 @@ const CLAUSE_ENDS: &[char] = &[
     ',', ';', ':', '(', ')', '[', ']', '|', '·', '•', '–', '—', '!', '?', '"',
 ];
 
+/// How far before a value its negation is looked for, in bytes (the window is a few words).
+const NEGATION_REACH: usize = 120;
+
 /// Whether a negation word stands within the window before `at`, in the same clause of the
 /// sentence that starts at `from`.
 fn negated(text: &str, from: usize, at: usize) -> bool {
+    // The window is a few words: a long sentence is not read back to its start for every value.
+    let from = from.max(crate::input::floor_char_boundary(
+        text,
+        at.saturating_sub(NEGATION_REACH),
+    ));
     let before = &text[from..at];
     let clause = before.rfind(CLAUSE_ENDS).map_or(before, |i| {
         let c = before[i..].chars().next().map_or(1, char::len_utf8);
@@ -161,10 +169,6 @@ fn in_never(facet: &Facet, text: &str, r: &Range<usize>) -> bool {
         let clipped = (n.start == lo && lo > 0) || (n.end == hi && hi < text.len());
         !clipped && n.start <= r.start && r.end <= n.end
     })
-}
-
-fn inside(r: &Range<usize>, outs: &[Range<usize>]) -> bool {
-    outs.iter().any(|o| o.start <= r.start && r.end <= o.end)
 }
 
 /// Each labelled line's label and value ("Job type: Full-time", "Location:\nRemote"): the value
@@ -207,11 +211,11 @@ fn label_regions(text: &str, labels: &PhraseSet) -> Vec<(Range<usize>, Range<usi
 fn find(facet: &Facet, text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
     let labelled = label_regions(text, &facet.labels);
     // A label names no value ("Contract type: Casual").
-    let labels: Vec<Range<usize>> = labelled.iter().map(|(label, _)| label.clone()).collect();
+    let labels = super::Covering::new(labelled.iter().map(|(label, _)| label.clone()));
     let mut out: Vec<Found> = facet
         .phrases
         .find_iter(text)
-        .filter(|(r, _)| !inside(r, &labels) && !in_never(facet, text, r))
+        .filter(|(r, _)| !labels.covers(r.clone()) && !in_never(facet, text, r))
         .filter(|(r, _)| {
             let from = sentence_at(sentences, r.start).map_or(0, |i| sentences[i].start);
             !negated(text, from.min(r.start), r.start)
@@ -221,13 +225,16 @@ fn find(facet: &Facet, text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
             span,
         })
         .collect();
-    for (_, region) in labelled {
+    // The phrases found are in text order and apart; so are the label values added (their
+    // regions are in text order): overlaps are looked up, not scanned for.
+    let phrases: Vec<Range<usize>> = out.iter().map(|f| f.span.clone()).collect();
+    let mut added: Vec<Range<usize>> = Vec::new();
+    for (_, region) in &labelled {
         for (r, i) in facet.label_values.find_iter(&text[region.clone()]) {
             let span = region.start + r.start..region.start + r.end;
-            let overlaps = out
-                .iter()
-                .any(|f| f.span.start < span.end && span.start < f.span.end);
-            if !overlaps && !inside(&span, &labels) && !in_never(facet, text, &span) {
+            let overlaps = super::overlaps_any(&phrases, &span) || super::overlaps_any(&added, &span);
+            if !overlaps && !labels.covers(span.clone()) && !in_never(facet, text, &span) {
+                added.push(span.clone());
                 out.push(Found {
                     value: facet.values[i as usize],
                     span,

@@ -81,8 +81,8 @@ pub(crate) struct Found {
 /// slashes.
 fn item(text: &str, at: Range<usize>) -> Range<usize> {
     let is_sep = |c: char| matches!(c, ',' | ';' | '|' | '•' | '·' | '/' | '\n' | '\t');
-    let line_start = text[..at.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[at.end..].find('\n').map_or(text.len(), |i| at.end + i);
+    let line = super::line_within(text, at.start, at.end);
+    let (line_start, line_end) = (line.start, line.end);
     let lo = text[line_start..at.start].rfind(is_sep).map_or(line_start, |i| {
         line_start + i + text[line_start + i..].chars().next().map_or(1, char::len_utf8)
     });
@@ -126,8 +126,12 @@ fn level_in(item: &str) -> (Option<&'static str>, Option<&'static str>) {
 
 /// Whether the line holding `at` starts with a "Languages:" label.
 fn after_label(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let head = &text[line_start..at];
+    let line = super::line_within(text, at, at);
+    if !super::starts_line(text, line.start) {
+        // The label would stand more than a line's reach before: not this item's.
+        return false;
+    }
+    let head = &text[line.start..at];
     let Some(colon) = head.find(':') else {
         return false;
     };

@@ -181,9 +181,10 @@ fn labelled(text: &str, part: &Range<usize>, next_line: Option<&Range<usize>>) -
     clean(text, first)
 }
 
-/// The end of the line holding `at`.
+/// The end of the line holding `at` (at most a line's reach away: see
+/// [`super::line_within`]).
 fn line_end(text: &str, at: usize) -> usize {
-    text[at..].find('\n').map_or(text.len(), |i| at + i)
+    super::line_within(text, at, at).end
 }
 
 /// Form 2: "📍 Lisbon".

@@ -52,6 +52,69 @@ pub(crate) fn warm_up_shared(next: &AtomicUsize) {
     }
 }
 
+/// How far either side of a point its line is read. Résumé and posting lines are far shorter;
+/// a flattened document is one huge line, and reading it whole for every item on it was
+/// quadratic.
+pub(crate) const LINE_REACH: usize = 512;
+
+/// The line holding byte `at` (or the range `at..end`), without its line break, cut to
+/// `LINE_REACH` bytes before `at` and after `end`. Whether it is the whole line:
+/// [`is_whole_line`].
+pub(crate) fn line_within(text: &str, at: usize, end: usize) -> Range<usize> {
+    let from = crate::input::floor_char_boundary(text, at.saturating_sub(LINE_REACH));
+    let to = crate::input::floor_char_boundary(text, (end + LINE_REACH).min(text.len()));
+    let lo = text[from..at].rfind('\n').map_or(from, |i| from + i + 1);
+    let hi = text[end..to].find('\n').map_or(to, |i| end + i);
+    lo..hi
+}
+
+/// Whether `line` starts and ends at line boundaries (not cut by [`line_within`]).
+pub(crate) fn is_whole_line(text: &str, line: &Range<usize>) -> bool {
+    starts_line(text, line.start) && (line.end == text.len() || text.as_bytes()[line.end] == b'\n')
+}
+
+/// Whether a line starts at byte `at`.
+pub(crate) fn starts_line(text: &str, at: usize) -> bool {
+    at == 0 || text.as_bytes()[at - 1] == b'\n'
+}
+
+/// A set of spans that answers "does one of them cover this range?" in logarithmic time: a
+/// scan of every span for every mention was quadratic (a résumé header can hold thousands of
+/// contacts, a one-line posting thousands of labels).
+pub(crate) struct Covering {
+    /// Spans by start.
+    spans: Vec<Range<usize>>,
+    /// `reach[i]`: the furthest end among `spans[..=i]`.
+    reach: Vec<usize>,
+}
+
+impl Covering {
+    pub(crate) fn new(spans: impl IntoIterator<Item = Range<usize>>) -> Covering {
+        let mut spans: Vec<Range<usize>> = spans.into_iter().collect();
+        spans.sort_by_key(|s| s.start);
+        let reach = spans
+            .iter()
+            .scan(0, |far, s| {
+                *far = (*far).max(s.end);
+                Some(*far)
+            })
+            .collect();
+        Covering { spans, reach }
+    }
+
+    /// Whether some span starts at or before `r.start` and ends at or after `r.end`.
+    pub(crate) fn covers(&self, r: Range<usize>) -> bool {
+        let n = self.spans.partition_point(|s| s.start <= r.start);
+        n > 0 && self.reach[n - 1] >= r.end
+    }
+}
+
+/// Whether `span` overlaps one of `sorted`: spans in text order that do not overlap each other.
+pub(crate) fn overlaps_any(sorted: &[Range<usize>], span: &Range<usize>) -> bool {
+    let i = sorted.partition_point(|s| s.end <= span.start);
+    sorted.get(i).is_some_and(|s| s.start < span.end)
+}
+
 /// Words that end in a full stop without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "sr", "jr", "dr", "mr", "mrs", "ms", "inc", "ltd", "co", "corp", "vs", "etc", "approx", "min", "max",
@@ -128,5 +191,34 @@ mod tests {
                 "Done"
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod span_tests {
+    use super::{Covering, overlaps_any};
+
+    #[test]
+    fn covering_answers_like_a_scan_of_every_span() {
+        let spans = [5..9, 0..3, 20..40, 22..25, 30..31, 50..50];
+        let cover = Covering::new(spans.iter().cloned());
+        for start in 0..60 {
+            for end in start..62 {
+                let want = spans.iter().any(|s| s.start <= start && end <= s.end);
+                assert_eq!(cover.covers(start..end), want, "{start}..{end}");
+            }
+        }
+        assert!(!Covering::new(std::iter::empty()).covers(0..0));
+    }
+
+    #[test]
+    fn overlaps_any_answers_like_a_scan() {
+        let sorted = [0..3, 5..9, 9..12, 20..40];
+        for start in 0..45 {
+            for end in start + 1..46 {
+                let want = sorted.iter().any(|s| s.start < end && start < s.end);
+                assert_eq!(overlaps_any(&sorted, &(start..end)), want, "{start}..{end}");
+            }
+        }
     }
 }

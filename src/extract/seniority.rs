@@ -114,10 +114,6 @@ fn not_levels(text: &str) -> Vec<Range<usize>> {
     NOT_LEVELS.find_iter(text).map(|(r, _)| r).collect()
 }
 
-fn inside(r: &Range<usize>, outs: &[Range<usize>]) -> bool {
-    outs.iter().any(|o| o.start <= r.start && r.end <= o.end)
-}
-
 /// Title words in `title` (a slice of the text at `offset`).
 pub(crate) fn title_evidence(title: &str, offset: usize) -> Vec<Evidence> {
     let outs = not_levels(title);
@@ -137,7 +133,8 @@ pub(crate) fn title_evidence(title: &str, offset: usize) -> Vec<Evidence> {
             });
         }
     }
-    out.retain(|e| !inside(&(e.span.start - offset..e.span.end - offset), &outs));
+    let outs = super::Covering::new(outs);
+    out.retain(|e| !outs.covers(e.span.start - offset..e.span.end - offset));
     // A longer phrase ("tech lead") covers the words inside it ("lead").
     out.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
     out.dedup_by(|b, a| b.span.start >= a.span.start && b.span.end <= a.span.end);
@@ -163,9 +160,9 @@ const TITLE_WORD: u32 = 1 << 8;
 /// role is someone else's ("report to the Head of Engineering").
 pub(crate) fn body_evidence(text: &str) -> Vec<Evidence> {
     let mut out = Vec::new();
-    let outs = not_levels(text);
+    let outs = super::Covering::new(not_levels(text));
     for (r, payload) in BODY.find_iter(text) {
-        if inside(&r, &outs) {
+        if outs.covers(r.clone()) {
             continue;
         }
         let level = LEVELS[(payload & !TITLE_WORD) as usize];
