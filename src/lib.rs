@@ -31,7 +31,7 @@ mod tags;
 
 pub use error::{Error, Problem};
 pub use input::Format;
-pub use sections::section_kind;
+pub use sections::{resume_section_kind, section_kind};
 pub use tagger::{DEFAULT_MAX_MENTIONS, DocKind, Tagger, TaggerBuilder};
 pub use tags::{
     Certification, Contact, Education, Experience, Facet, Mention, Position, Requirement, SCHEMA, Salary,

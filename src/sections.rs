@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 #[serde(deny_unknown_fields)]
 struct File {
     kind: Vec<KindPhrases>,
+    resume_kind: Vec<KindPhrases>,
 }
 
 #[derive(Deserialize)]
@@ -20,16 +21,22 @@ struct KindPhrases {
 }
 
 /// `(normalised phrase, kind)`, longest phrase first.
-static PHRASES: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
+type Phrases = Vec<(String, &'static str)>;
+
+/// The phrases of the posting kinds and of the résumé kinds.
+static PHRASES: LazyLock<(Phrases, Phrases)> = LazyLock::new(|| {
     let file: File = toml::from_str(include_str!("../lexicons/sections/headings.toml"))
         .expect("headings.toml is checked by the test suite");
-    let mut out: Vec<(String, &'static str)> = Vec::new();
-    for k in file.kind {
-        let kind: &'static str = Box::leak(k.kind.into_boxed_str());
-        out.extend(k.phrases.iter().map(|p| (normalise(p), kind)));
-    }
-    out.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-    out
+    let list = |kinds: Vec<KindPhrases>| {
+        let mut out: Vec<(String, &'static str)> = Vec::new();
+        for k in kinds {
+            let kind: &'static str = Box::leak(k.kind.into_boxed_str());
+            out.extend(k.phrases.iter().map(|p| (normalise(p), kind)));
+        }
+        out.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        out
+    };
+    (list(file.kind), list(file.resume_kind))
 });
 
 /// Lower case, with every run of non-alphanumeric characters (apostrophes dropped) as one space.
@@ -55,22 +62,59 @@ fn normalise(s: &str) -> String {
 pub fn section_kind(heading: &str) -> &'static str {
     let h = normalise(heading);
     // The longest phrase wins ("preferred qualifications" over "qualifications").
-    KIND_SET
-        .find_iter(&h)
+    longest(&KIND_SET, &PHRASES.0, &h).unwrap_or("other")
+}
+
+/// The kind of section a heading announces in a résumé: the longest phrase of the résumé kinds
+/// and the posting kinds, the résumé kind on a tie.
+///
+/// ```
+/// assert_eq!(jdtag::resume_section_kind("Technical Skills"), "skills");
+/// assert_eq!(jdtag::section_kind("Technical Skills"), "requirements");
+/// assert_eq!(jdtag::resume_section_kind("Work Experience"), "experience");
+/// assert_eq!(jdtag::resume_section_kind("Education and Experience"), "education");
+/// ```
+pub fn resume_section_kind(heading: &str) -> &'static str {
+    let h = normalise(heading);
+    let resume = longest_match(&RESUME_SET, &PHRASES.1, &h);
+    let posting = longest_match(&KIND_SET, &PHRASES.0, &h);
+    match (resume, posting) {
+        (Some((r, k)), Some((p, _))) if r >= p => k,
+        (_, Some((_, k))) | (Some((_, k)), None) => k,
+        (None, None) => "other",
+    }
+}
+
+fn longest(set: &PhraseSet, phrases: &[(String, &'static str)], h: &str) -> Option<&'static str> {
+    longest_match(set, phrases, h).map(|(_, k)| k)
+}
+
+/// The longest phrase of `set` in `h`: its length and kind.
+fn longest_match(
+    set: &PhraseSet,
+    phrases: &[(String, &'static str)],
+    h: &str,
+) -> Option<(usize, &'static str)> {
+    set.find_iter(h)
         .max_by_key(|(r, _)| r.len())
-        .map_or("other", |(_, i)| PHRASES[i as usize].1)
+        .map(|(r, i)| (r.len(), phrases[i as usize].1))
 }
 
 /// The phrases as one set (payload: index in `PHRASES`). Overlapping phrases: each heading is
 /// scanned once per start position, so "nice to have" and "have" cannot hide each other.
-static KIND_SET: LazyLock<PhraseSet> = LazyLock::new(|| {
+static KIND_SET: LazyLock<PhraseSet> = LazyLock::new(|| phrase_set(&PHRASES.0));
+
+/// The résumé phrases as one set.
+static RESUME_SET: LazyLock<PhraseSet> = LazyLock::new(|| phrase_set(&PHRASES.1));
+
+fn phrase_set(phrases: &[(String, &'static str)]) -> PhraseSet {
     PhraseSet::new(
-        PHRASES
+        phrases
             .iter()
             .enumerate()
             .map(|(i, (p, _))| (p.as_str(), i as u32)),
     )
-});
+}
 
 /// The kind of a line that is nothing but a heading phrase ("Requirements", "What you'll do:",
 /// "NICE TO HAVE"), or `None`.
@@ -81,7 +125,7 @@ pub(crate) fn heading_kind_exact(line: &str) -> Option<&'static str> {
 /// Each heading phrase and its kind (the first listing wins), for exact look-ups.
 static EXACT: LazyLock<std::collections::HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     let mut map = std::collections::HashMap::new();
-    for (p, k) in PHRASES.iter() {
+    for (p, k) in PHRASES.0.iter().chain(&PHRASES.1) {
         map.entry(p.as_str()).or_insert(*k);
     }
     map
@@ -177,6 +221,7 @@ pub(crate) fn warm_up() {
     LazyLock::force(&PHRASES);
     LazyLock::force(&EXACT);
     LazyLock::force(&KIND_SET);
+    LazyLock::force(&RESUME_SET);
 }
 
 #[cfg(test)]

@@ -416,26 +416,6 @@ impl Tagger {
         let mut tags = Tags::empty(doc.format.as_str());
         tags.warnings = warnings;
 
-        // Sections: Markdown headings plus heading lines of plain text.
-        let mut headings = std::mem::take(&mut doc.headings);
-        headings.extend(sections::text_headings(text, &headings));
-        headings.sort_by_key(|h| h.start);
-        let kinds: Vec<&'static str> = headings.iter().map(|h| section_kind(&h.text)).collect();
-        for (i, h) in headings.iter().enumerate() {
-            tags.sections.push(Section {
-                kind: kinds[i].to_string(),
-                heading: h.text.clone(),
-                start: start(h.start),
-                end: headings.get(i + 1).map_or(src_end, |next| start(next.start)),
-            });
-        }
-        let section_at = |at: usize| {
-            headings
-                .partition_point(|h| h.start <= at)
-                .checked_sub(1)
-                .map(|i| kinds[i])
-        };
-
         // Résumé or posting: contacts and dated positions are part of the evidence.
         let found_contacts = contacts::find_all(text);
         let found_positions = positions::find_all(text, self.settings.as_of);
@@ -454,6 +434,32 @@ impl Tagger {
         if is_resume {
             tags.kind = "resume".into();
         }
+
+        // Sections: Markdown headings plus heading lines of plain text, classified as
+        // a résumé's or a posting's.
+        let mut headings = std::mem::take(&mut doc.headings);
+        headings.extend(sections::text_headings(text, &headings));
+        headings.sort_by_key(|h| h.start);
+        let classify = if is_resume {
+            sections::resume_section_kind
+        } else {
+            section_kind
+        };
+        let kinds: Vec<&'static str> = headings.iter().map(|h| classify(&h.text)).collect();
+        for (i, h) in headings.iter().enumerate() {
+            tags.sections.push(Section {
+                kind: kinds[i].to_string(),
+                heading: h.text.clone(),
+                start: start(h.start),
+                end: headings.get(i + 1).map_or(src_end, |next| start(next.start)),
+            });
+        }
+        let section_at = |at: usize| {
+            headings
+                .partition_point(|h| h.start <= at)
+                .checked_sub(1)
+                .map(|i| kinds[i])
+        };
 
         // "jane@doe.io | LinkedIn | GitHub": in a résumé's contact header, up to the first
         // section after its first contact, profile-site names label links and name no skill.

@@ -324,6 +324,9 @@ fn location_cases() {
 struct HeadingCase {
     heading: String,
     kind: String,
+    /// Classified as a résumé's heading.
+    #[serde(default)]
+    resume: bool,
 }
 
 #[test]
@@ -332,8 +335,12 @@ fn heading_cases() {
     let failures: Vec<String> = cases
         .iter()
         .filter_map(|c| {
-            let got = jdtag::section_kind(&c.heading);
-            (got != c.kind).then(|| format!("{:?}: {got}, want {}", c.heading, c.kind))
+            let got = if c.resume {
+                jdtag::resume_section_kind(&c.heading)
+            } else {
+                jdtag::section_kind(&c.heading)
+            };
+            (got != c.kind).then(|| format!("{:?} (résumé: {}): {got}, want {}", c.heading, c.resume, c.kind))
         })
         .collect();
     finish("headings.toml", cases.len(), 110, failures);
