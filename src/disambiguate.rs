@@ -297,7 +297,10 @@ fn after_skill_label(text: &str, start: usize) -> bool {
 /// of `lexicons/cues/context.toml` as whole words.
 pub(crate) fn is_skill_heading(heading: &str) -> bool {
     let h = heading.to_lowercase();
-    CONTEXT.lists.iter().any(|f| contains_word_with(&h, f))
+    CONTEXT
+        .lists
+        .iter()
+        .any(|f| crate::extract::word_occurrences(&h, f).next().is_some())
 }
 
 /// Whether a skill-introducing phrase stands right before `start`, perhaps with a filler
@@ -441,28 +444,6 @@ pub(crate) fn contains_word(hay: &str, needle: &str) -> bool {
         let after = hay[i + m.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
-}
-
-/// [`contains_word`] with a finder built beforehand (for needles searched again and again); an
-/// empty needle is in nothing.
-pub(crate) fn contains_word_with(hay: &str, needle: &memchr::memmem::Finder<'_>) -> bool {
-    let n = needle.needle().len();
-    if n == 0 {
-        return false;
-    }
-    // A valid UTF-8 needle found in valid UTF-8 starts and ends on character boundaries.
-    let mut at = 0;
-    while let Some(i) = needle.find(&hay.as_bytes()[at..]) {
-        let i = at + i;
-        let before = hay[..i].chars().next_back();
-        let after = hay[i + n..].chars().next();
-        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
-            return true;
-        }
-        // Non-overlapping, as `str::match_indices`.
-        at = i + n;
-    }
-    false
 }
 
 /// The byte range of `n` words either side of `start..end`.

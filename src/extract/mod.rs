@@ -115,6 +115,25 @@ pub(crate) fn overlaps_any(sorted: &[Range<usize>], span: &Range<usize>) -> bool
     sorted.get(i).is_some_and(|s| s.start < span.end)
 }
 
+/// Every whole-word occurrence of `needle` in `hay` (non-overlapping, left to right), with a
+/// finder built once for needles searched in every document; an empty needle is in nothing.
+pub(crate) fn word_occurrences<'a>(
+    hay: &'a str,
+    needle: &'a memchr::memmem::Finder<'_>,
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    let n = needle.needle().len();
+    // A valid UTF-8 needle found in valid UTF-8 starts and ends on character boundaries.
+    needle.find_iter(hay.as_bytes()).filter_map(move |i| {
+        if n == 0 {
+            return None;
+        }
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + n..].chars().next();
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        (!word(before) && !word(after)).then_some(i..i + n)
+    })
+}
+
 /// Words that end in a full stop without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "sr", "jr", "dr", "mr", "mrs", "ms", "inc", "ltd", "co", "corp", "vs", "etc", "approx", "min", "max",
@@ -196,7 +215,18 @@ mod tests {
 
 #[cfg(test)]
 mod span_tests {
-    use super::{Covering, overlaps_any};
+    use super::{Covering, overlaps_any, word_occurrences};
+
+    #[test]
+    fn word_occurrences_are_whole_words() {
+        let find = |hay: &str, needle: &str| -> Vec<std::ops::Range<usize>> {
+            word_occurrences(hay, &memchr::memmem::Finder::new(needle.as_bytes())).collect()
+        };
+        assert_eq!(find("lead, tech lead; leader", "lead"), [0..4, 11..15]);
+        assert_eq!(find("über lead", "lead").first(), Some(&(6..10)));
+        assert!(find("mislead", "lead").is_empty());
+        assert!(find("é lead", "").is_empty());
+    }
 
     #[test]
     fn covering_answers_like_a_scan_of_every_span() {

@@ -72,21 +72,6 @@ fn static_level(level: &str) -> &'static str {
     LEVELS.iter().find(|l| **l == level).copied().unwrap_or("mid")
 }
 
-/// Every whole-word occurrence of `needle` in `hay` (non-overlapping, left to right).
-fn occurrences<'a>(
-    hay: &'a str,
-    needle: &'a memchr::memmem::Finder<'static>,
-) -> impl Iterator<Item = Range<usize>> + 'a {
-    let n = needle.needle().len();
-    // A valid UTF-8 needle found in valid UTF-8 starts and ends on character boundaries.
-    needle.find_iter(hay.as_bytes()).filter_map(move |i| {
-        let before = hay[..i].chars().next_back();
-        let after = hay[i + n..].chars().next();
-        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        (n > 0 && !word(before) && !word(after)).then_some(i..i + n)
-    })
-}
-
 /// Each level's title words (lower case) and cased title words, with finders built once.
 type TitleFinders = Vec<(
     &'static str,
@@ -123,8 +108,8 @@ pub(crate) fn title_evidence(title: &str, offset: usize) -> Vec<Evidence> {
     for (level, words, cased) in TITLE_WORDS.iter() {
         let found = words
             .iter()
-            .flat_map(|w| occurrences(&lower, w))
-            .chain(cased.iter().flat_map(|w| occurrences(title, w)));
+            .flat_map(|w| super::word_occurrences(&lower, w))
+            .chain(cased.iter().flat_map(|w| super::word_occurrences(title, w)));
         for r in found {
             out.push(Evidence {
                 level,
