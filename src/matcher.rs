@@ -61,18 +61,23 @@ impl Hasher for Fnv {
     }
 }
 
-/// A pattern: its lower-case bytes and their first eight as one word, for a quick first test.
-struct Pattern {
-    bytes: Box<[u8]>,
+/// A pattern in its first segment's group: what follows the segment, as far as its first eight
+/// bytes go, in one word (`head`, compared under `mask`), and its whole length. A group is
+/// tried by sweeping these side by side; the pattern's own bytes are read only when the head
+/// matched and the pattern is longer than segment and head together.
+struct Slot {
     head: u64,
     mask: u64,
+    pattern: u32,
+    len: u32,
 }
 
 pub(crate) struct Matcher {
-    /// First segment → range of `order` holding the patterns that open with it, longest first.
+    /// First segment → range of `slots` holding the patterns that open with it, longest first.
     index: HashMap<Box<[u8]>, Range<u32>, BuildHasherDefault<Fnv>>,
-    order: Vec<u32>,
-    patterns: Vec<Pattern>,
+    slots: Vec<Slot>,
+    /// Each pattern's lower-case bytes.
+    patterns: Vec<Box<[u8]>>,
     /// Which (lower-case) bytes open some pattern.
     first: [bool; 256],
     /// `owners[spans[p].clone()]` are the owners of pattern `p`.
@@ -171,25 +176,20 @@ impl Matcher {
         }
         let multi_word = texts.iter().any(|p| p.contains(' '));
         let mut first = [false; 256];
-        let patterns: Vec<Pattern> = texts
+        let patterns: Vec<Box<[u8]>> = texts
             .into_iter()
             .map(|t| {
                 let bytes = t.into_bytes().into_boxed_slice();
                 first[bytes[0] as usize] = true;
-                let n = bytes.len().min(8);
-                Pattern {
-                    head: word_at(&bytes, 0),
-                    mask: if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 },
-                    bytes,
-                }
+                bytes
             })
             .collect();
         // Patterns by first segment, longest first within one, as index ranges.
-        let ends: Vec<usize> = patterns.iter().map(|p| segment_end(&p.bytes, 0)).collect();
-        let segment = |p: u32| &patterns[p as usize].bytes[..ends[p as usize]];
+        let ends: Vec<usize> = patterns.iter().map(|p| segment_end(p, 0)).collect();
+        let segment = |p: u32| &patterns[p as usize][..ends[p as usize]];
         let mut order: Vec<u32> = (0..patterns.len() as u32).collect();
         order.sort_unstable_by(|&a, &b| {
-            let len = |p: u32| patterns[p as usize].bytes.len();
+            let len = |p: u32| patterns[p as usize].len();
             segment(a)
                 .cmp(segment(b))
                 .then(len(b).cmp(&len(a)))
@@ -204,9 +204,23 @@ impl Matcher {
             index.insert(key.into(), g as u32..e as u32);
             g = e;
         }
+        let slots = order
+            .iter()
+            .map(|&p| {
+                let bytes = &patterns[p as usize];
+                let seg = ends[p as usize];
+                let n = (bytes.len() - seg).min(8);
+                Slot {
+                    head: word_at(bytes, seg),
+                    mask: if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 },
+                    pattern: p,
+                    len: bytes.len() as u32,
+                }
+            })
+            .collect();
         Matcher {
             index,
-            order,
+            slots,
             patterns,
             first,
             spans,
@@ -243,14 +257,21 @@ impl Matcher {
 
     /// The longest pattern at `p` that passes the boundary checks.
     fn at(&self, text: &str, lower: &[u8], p: usize) -> Option<Candidate> {
-        let group = self.index.get(&lower[p..segment_end(lower, p)])?;
-        let here = word_at(lower, p);
-        for &id in &self.order[group.start as usize..group.end as usize] {
-            let pat = &self.patterns[id as usize];
-            let end = p + pat.bytes.len();
-            if here & pat.mask != pat.head || end > lower.len() || lower[p..end] != *pat.bytes {
+        let seg = segment_end(lower, p);
+        let group = self.index.get(&lower[p..seg])?;
+        // The segment matched the group's; the eight bytes after it decide most patterns.
+        let here = word_at(lower, seg);
+        for slot in &self.slots[group.start as usize..group.end as usize] {
+            let end = p + slot.len as usize;
+            if here & slot.mask != slot.head || end > lower.len() {
                 continue;
             }
+            let checked = seg + 8 - p;
+            if end - p > checked && lower[p + checked..end] != self.patterns[slot.pattern as usize][checked..]
+            {
+                continue;
+            }
+            let id = slot.pattern;
             if let Some(version) = check_boundaries(text, p, end) {
                 return Some(Candidate {
                     start: p,
@@ -472,7 +493,7 @@ mod tests {
     fn finds_what_a_leftmost_longest_automaton_finds() {
         let lexicon = Lexicon::builtin();
         let m = Matcher::new(lexicon);
-        let texts: Vec<&[u8]> = m.patterns.iter().map(|p| &*p.bytes).collect();
+        let texts: Vec<&[u8]> = m.patterns.iter().map(|p| &**p).collect();
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
