@@ -403,7 +403,7 @@ struct ContextFile {
 
 /// The skill-context cues of `lexicons/cues/context.toml`.
 struct Context {
-    /// Skill-introducing phrases, each with a trailing space, for a suffix test.
+    /// Skill-introducing phrases, in lower case, for a suffix test.
     intro: Vec<String>,
     /// Words between such a phrase and its list.
     fillers: Vec<String>,
@@ -415,7 +415,11 @@ static CONTEXT: LazyLock<Context> = LazyLock::new(|| {
     let c: ContextFile = toml::from_str(include_str!("../lexicons/cues/context.toml"))
         .expect("context.toml is checked by the test suite");
     Context {
-        intro: c.skill_intro.into_iter().map(|p| format!("{p} ")).collect(),
+        intro: c
+            .skill_intro
+            .into_iter()
+            .map(|p| p.to_ascii_lowercase())
+            .collect(),
         fillers: c.skill_intro_fillers,
         lists: c
             .skill_lists
@@ -428,11 +432,12 @@ static CONTEXT: LazyLock<Context> = LazyLock::new(|| {
 /// Whether the words right before `start` are a skill-introducing phrase.
 fn after_skill_intro(text: &str, start: usize) -> bool {
     let lo = floor_char_boundary(text, start.saturating_sub(32));
-    let before = text[lo..start].to_ascii_lowercase();
-    let before = before.trim_end_matches(' ');
-    let before = format!("{before} ");
+    let before = text[lo..start].trim_end_matches(' ');
     CONTEXT.intro.iter().any(|p| {
-        before.ends_with(p.as_str())
+        let p = p.as_bytes();
+        before.len() >= p.len()
+            && before.as_bytes()[before.len() - p.len()..].eq_ignore_ascii_case(p)
+            // The phrase matched whole characters, so the cut is a character boundary.
             && !before[..before.len() - p.len()].ends_with(|c: char| c.is_alphanumeric())
     })
 }

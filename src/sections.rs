@@ -45,11 +45,14 @@ fn normalise(s: &str) -> String {
     for c in s.chars().filter(|&c| c != '\'' && c != '’') {
         if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
-        } else if !out.ends_with(' ') {
+        } else if !out.is_empty() && !out.ends_with(' ') {
             out.push(' ');
         }
     }
-    out.trim().to_string()
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
 }
 
 /// The kind of section a heading announces, or `other`.
@@ -137,8 +140,11 @@ static EXACT: LazyLock<std::collections::HashMap<&'static str, &'static str>> = 
 /// right before a bullet.
 pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
     let line = line.trim();
+    if line.len() > 80 {
+        return false;
+    }
     let words = line.split_whitespace().count();
-    if words == 0 || words > 8 || line.len() > 80 || is_bullet(line) {
+    if words == 0 || words > 8 || is_bullet(line) {
         return false;
     }
     if heading_kind_exact(line).is_some() {
@@ -156,9 +162,9 @@ pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
     if line.ends_with(['.', ',', ';', '!', '?']) {
         return false;
     }
-    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() >= 4
-        && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = line.chars().filter(|c| c.is_alphabetic());
+    if letters.clone().count() >= 4
+        && letters.all(char::is_uppercase)
         && (words >= 2 || section_kind(line) != "other")
     {
         return true;
@@ -175,10 +181,12 @@ pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
 /// Lines already known as headings (`known`, by start) are skipped.
 pub(crate) fn text_headings(text: &str, known: &[Heading]) -> Vec<Heading> {
     let lines: Vec<std::ops::Range<usize>> = crate::extract::title::line_ranges(text).collect();
+    let mut known: Vec<usize> = known.iter().map(|h| h.start).collect();
+    known.sort_unstable();
     let mut out = Vec::new();
     for (i, r) in lines.iter().enumerate() {
         let line = &text[r.clone()];
-        if known.iter().any(|h| h.start == r.start) {
+        if known.binary_search(&r.start).is_ok() {
             continue;
         }
         let next = lines.get(i + 1).map(|n| &text[n.clone()]);
