@@ -134,6 +134,10 @@ struct Item {
 /// One output line (with its line break) and whether its record failed.
 type OutLine = (Vec<u8>, bool);
 
+/// Records tagged together by [`Tagger::tag_parts_batch`]: enough for the cue scan to stay in
+/// the caches from one document to the next, few enough to keep every core busy on a chunk.
+const BATCH: usize = 32;
+
 /// Tags every record of `input`, writing one JSON line per record to `out` in input order.
 /// `progress` is called after each chunk with the counts so far.
 pub fn run<R: BufRead, W: Write>(
@@ -160,7 +164,8 @@ pub fn run<R: BufRead, W: Write>(
                 scope.spawn(move |_| {
                     let lines: Vec<OutLine> = chunk
                         .into_par_iter()
-                        .map(|item| process_guarded(tagger, item, options))
+                        .chunks(BATCH)
+                        .flat_map_iter(|batch| process_batch(tagger, batch, options))
                         .collect();
                     // The receiver is gone only when writing failed; the error is reported there.
                     let _ = tx.send(lines);
@@ -340,6 +345,54 @@ struct ErrorRecord<'a> {
     error: &'a str,
 }
 
+/// Tags a batch of records together ([`Tagger::tag_parts_batch`]): their output lines, in
+/// order. Should tagging panic (a bug), each record is tagged again on its own, so that only
+/// the record at fault becomes an error record.
+fn process_batch(tagger: &Tagger, batch: Vec<Item>, options: &BulkOptions) -> Vec<OutLine> {
+    let guarded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let records: Vec<Result<Map<String, Value>, String>> =
+            batch.iter().map(|item| parse(&item.raw)).collect();
+        let prepared: Vec<Result<Prepared<'_>, String>> = records
+            .iter()
+            .map(|r| {
+                r.as_ref()
+                    .map_err(Clone::clone)
+                    .and_then(|map| prepare(map, options))
+            })
+            .collect();
+        let parts: Vec<(Option<&str>, &str)> = prepared
+            .iter()
+            .filter_map(|p| p.as_ref().ok().map(|p| (p.title, p.body.as_str())))
+            .collect();
+        let mut tagged = tagger
+            .tag_parts_batch(&parts, options.format, options.max_bytes)
+            .into_iter();
+        records
+            .iter()
+            .zip(&prepared)
+            .zip(&batch)
+            .map(|((record, prepared), item)| {
+                let tags = match prepared {
+                    Ok(p) => Ok(finish(
+                        tagged.next().expect("one tag document per text"),
+                        p,
+                        options,
+                    )),
+                    Err(e) => Err(e.clone()),
+                };
+                output(record.as_ref(), tags, item.line, options)
+            })
+            .collect::<Vec<OutLine>>()
+    }));
+    match guarded {
+        Ok(lines) => lines,
+        Err(_) => batch
+            .into_iter()
+            .map(|item| process_guarded(tagger, item, options))
+            .collect(),
+    }
+}
+
 /// [`process`], with a panic (a bug) turned into an error record so that the run goes on.
 fn process_guarded(tagger: &Tagger, item: Item, options: &BulkOptions) -> (Vec<u8>, bool) {
     let line = item.line;
@@ -357,57 +410,88 @@ fn process_guarded(tagger: &Tagger, item: Item, options: &BulkOptions) -> (Vec<u
     )
 }
 
-/// Parses, tags and serializes one record: its output line and whether it failed.
-fn process(tagger: &Tagger, item: Item, options: &BulkOptions) -> (Vec<u8>, bool) {
-    let record = match item.raw {
-        Raw::Json(bytes) => match serde_json::from_slice::<Value>(&bytes) {
+/// A record as a JSON object, or why it is not one.
+fn parse(raw: &Raw) -> Result<Map<String, Value>, String> {
+    match raw {
+        Raw::Json(bytes) => match serde_json::from_slice::<Value>(bytes) {
             Ok(Value::Object(map)) => Ok(map),
             Ok(_) => Err("the line is not a JSON object".to_string()),
-            Err(e) if std::str::from_utf8(&bytes).is_err() => Err(format!("the line is not UTF-8 ({e})")),
+            Err(e) if std::str::from_utf8(bytes).is_err() => Err(format!("the line is not UTF-8 ({e})")),
             Err(e) => Err(format!("bad JSON: {e}")),
         },
-        Raw::Fields(fields) => fields,
-    };
-    let (line, failed) = match &record {
-        Ok(map) => match tag_record(tagger, map, options) {
-            Ok(tags) => {
-                let keep = options
-                    .keep_fields
-                    .iter()
-                    .filter_map(|f| map.get(f).map(|v| (kept_name(f), v.clone())))
-                    .collect();
-                let out = OutRecord {
-                    id: map.get(&options.id_field),
-                    keep,
-                    tags: &tags,
-                };
-                (serde_json::to_vec(&out), false)
-            }
-            Err(error) => {
-                let out = ErrorRecord {
-                    id: map.get(&options.id_field),
-                    line: item.line,
-                    error: &error,
-                };
-                (serde_json::to_vec(&out), true)
-            }
-        },
-        Err(error) => {
+        Raw::Fields(fields) => fields.clone(),
+    }
+}
+
+/// Parses, tags and serializes one record: its output line and whether it failed.
+fn process(tagger: &Tagger, item: Item, options: &BulkOptions) -> (Vec<u8>, bool) {
+    let record = parse(&item.raw);
+    let tags = record
+        .as_ref()
+        .map_err(Clone::clone)
+        .and_then(|map| tag_record(tagger, map, options));
+    output(record.as_ref(), tags, item.line, options)
+}
+
+/// The output line of a record: its tags, or an error record.
+fn output(
+    record: Result<&Map<String, Value>, &String>,
+    tags: Result<Tags, String>,
+    line: u64,
+    options: &BulkOptions,
+) -> (Vec<u8>, bool) {
+    let (out, failed) = match (record, tags) {
+        (Ok(map), Ok(tags)) => {
+            let keep = options
+                .keep_fields
+                .iter()
+                .filter_map(|f| map.get(f).map(|v| (kept_name(f), v.clone())))
+                .collect();
+            let out = OutRecord {
+                id: map.get(&options.id_field),
+                keep,
+                tags: &tags,
+            };
+            (serde_json::to_vec(&out), false)
+        }
+        (record, Err(error)) => {
+            let out = ErrorRecord {
+                id: record.ok().and_then(|map| map.get(&options.id_field)),
+                line,
+                error: &error,
+            };
+            (serde_json::to_vec(&out), true)
+        }
+        (Err(error), Ok(_)) => {
             let out = ErrorRecord {
                 id: None,
-                line: item.line,
+                line,
                 error,
             };
             (serde_json::to_vec(&out), true)
         }
     };
-    let mut line = line.expect("serializing to memory does not fail");
-    line.push(b'\n');
-    (line, failed)
+    let mut out = out.expect("serializing to memory does not fail");
+    out.push(b'\n');
+    (out, failed)
 }
 
 /// The text of a record and its tags, or why the record cannot be tagged.
 fn tag_record(tagger: &Tagger, map: &Map<String, Value>, options: &BulkOptions) -> Result<Tags, String> {
+    let p = prepare(map, options)?;
+    let tags = tagger.tag_parts(p.title, &p.body, options.format, options.max_bytes);
+    Ok(finish(tags, &p, options))
+}
+
+/// The text of a record, checked: its title, its body and its size in bytes.
+struct Prepared<'a> {
+    title: Option<&'a str>,
+    body: String,
+    size: usize,
+}
+
+/// The text of a record, or why the record cannot be tagged.
+fn prepare<'a>(map: &'a Map<String, Value>, options: &BulkOptions) -> Result<Prepared<'a>, String> {
     let mut parts: Vec<&str> = Vec::with_capacity(options.text_fields.len());
     let mut title = None;
     for (i, field) in options.text_fields.iter().enumerate() {
@@ -443,15 +527,19 @@ fn tag_record(tagger: &Tagger, map: &Map<String, Value>, options: &BulkOptions) 
             options.max_bytes
         ));
     }
-    let mut tags = tagger.tag_parts(title, &body, options.format, options.max_bytes);
-    if size > options.max_bytes {
+    Ok(Prepared { title, body, size })
+}
+
+/// The tags of a prepared record, with a warning when its text was cut.
+fn finish(mut tags: Tags, p: &Prepared<'_>, options: &BulkOptions) -> Tags {
+    if p.size > options.max_bytes {
         tags.warnings.push(crate::Warning {
             code: "truncated".into(),
             message: format!(
-                "text is {size} bytes: only the first {} were read",
-                options.max_bytes
+                "text is {} bytes: only the first {} were read",
+                p.size, options.max_bytes
             ),
         });
     }
-    Ok(tags)
+    tags
 }

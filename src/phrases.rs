@@ -70,8 +70,8 @@ pub(crate) fn fuse() {
     });
 }
 
-/// The matches of every fused set in the document being tagged on this thread.
-struct DocMatches {
+/// The matches of every fused set in one document's text (see [`scan`]).
+pub(crate) struct DocMatches {
     at: usize,
     len: usize,
     /// Per slot: (start, end, index in the set), by start, then longest first.
@@ -84,6 +84,32 @@ thread_local! {
     static LOWER: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
+/// Scans `text` once for every fused set: `None` when the sets are not fused yet, or when
+/// offsets in `text` do not fit in 32 bits.
+///
+/// The matches belong to `text` where it lies in memory; [`DocScope::install`] them while
+/// that text is alive and unmoved. Scanning several documents one after the other, before
+/// tagging them, keeps the automaton in the processor's caches: a scan between the other
+/// stages of a document runs several times slower.
+pub(crate) fn scan(text: &str) -> Option<DocMatches> {
+    let f = FUSED.get()?;
+    u32::try_from(text.len()).ok()?;
+    let mut by_slot: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); f.sets];
+    let lower = text.to_ascii_lowercase();
+    for m in f.automaton.find_overlapping_iter(&lower) {
+        let (slot, i) = f.owners[m.pattern().as_usize()];
+        by_slot[slot as usize].push((m.start() as u32, m.end() as u32, i));
+    }
+    for list in &mut by_slot {
+        list.sort_unstable_by_key(|&(s, e, i)| (s, std::cmp::Reverse(e), i));
+    }
+    Some(DocMatches {
+        at: text.as_ptr() as usize,
+        len: text.len(),
+        by_slot,
+    })
+}
+
 /// While alive, phrase-set searches over the document's text, or any slice of it, read one
 /// shared scan instead of scanning again.
 pub(crate) struct DocScope(Option<DocMatches>);
@@ -91,29 +117,14 @@ pub(crate) struct DocScope(Option<DocMatches>);
 impl DocScope {
     /// Scans `text` once for every fused set (nothing when the sets are not fused yet).
     pub(crate) fn enter(text: &str) -> DocScope {
-        let Some(f) = FUSED.get() else {
-            return DocScope(DOC.with(|d| d.borrow_mut().take()));
-        };
-        let mut by_slot: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); f.sets];
-        if u32::try_from(text.len()).is_ok() {
-            let lower = text.to_ascii_lowercase();
-            for m in f.automaton.find_overlapping_iter(&lower) {
-                let (slot, i) = f.owners[m.pattern().as_usize()];
-                by_slot[slot as usize].push((m.start() as u32, m.end() as u32, i));
-            }
-        } else {
-            // Offsets beyond u32: no shared scan.
-            return DocScope(DOC.with(|d| d.borrow_mut().take()));
-        }
-        for list in &mut by_slot {
-            list.sort_unstable_by_key(|&(s, e, i)| (s, std::cmp::Reverse(e), i));
-        }
-        let matches = DocMatches {
-            at: text.as_ptr() as usize,
-            len: text.len(),
-            by_slot,
-        };
-        DocScope(DOC.with(|d| d.borrow_mut().replace(matches)))
+        DocScope::install(scan(text))
+    }
+
+    /// Makes `matches`, the [`scan`] of a text that is still alive where it was scanned, the
+    /// shared scan of this thread until the scope ends; `None` makes searches scan for
+    /// themselves.
+    pub(crate) fn install(matches: Option<DocMatches>) -> DocScope {
+        DocScope(DOC.with(|d| std::mem::replace(&mut *d.borrow_mut(), matches)))
     }
 }
 

@@ -382,6 +382,21 @@ proptest! {
         }
     }
 
+    /// A batch tags each of its texts as `tag_parts` tags it alone.
+    #[test]
+    fn batch_equals_one_at_a_time(
+        parts in proptest::collection::vec((proptest::option::of(document()), document()), 0..70),
+        format in format(),
+        max in 0usize..400,
+    ) {
+        let refs: Vec<(Option<&str>, &str)> = parts.iter().map(|(t, b)| (t.as_deref(), b.as_str())).collect();
+        let batch = TAGGER.tag_parts_batch(&refs, format, max);
+        prop_assert_eq!(batch.len(), refs.len());
+        for (tags, (title, body)) in batch.iter().zip(&refs) {
+            prop_assert!(*tags == TAGGER.tag_parts(*title, body, format, max));
+        }
+    }
+
     #[test]
     fn parts_tag_soundly(title in proptest::option::of(document()), body in document(), format in format(), max in 0usize..400) {
         let tags = TAGGER.tag_parts(title.as_deref(), &body, format, max);
@@ -400,9 +415,10 @@ proptest! {
 proptest! {
     #![proptest_config(Config { cases: 24, failure_persistence: None, ..Config::default() })]
 
-    /// Bulk output is, byte for byte, each record tagged on its own, for 1 and 3 threads.
+    /// Bulk output is, byte for byte, each record tagged on its own, for 1 and 3 threads (and
+    /// across the batches that bulk tags together).
     #[test]
-    fn bulk_equals_one_at_a_time(records in proptest::collection::vec(record(), 0..12), format in format()) {
+    fn bulk_equals_one_at_a_time(records in proptest::collection::vec(record(), 0..80), format in format()) {
         let input = jsonl(&records);
         let options = BulkOptions::default().format(format).text_fields(vec!["title".into(), "text".into()]);
         let one = bulk(&TAGGER, 1, input.as_bytes(), &options);
