@@ -37,3 +37,8 @@ pub use tags::{
     Certification, Contact, Education, Experience, Facet, Mention, Position, Requirement, SCHEMA, Salary,
     Section, Seniority, Skill, Span, SpokenLanguage, Tags, Warning, Years,
 };
+
+/// The README's examples, compiled and run as doctests so that they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
