@@ -61,6 +61,123 @@ pub(crate) fn level(sentence: &str, section: Option<&str>) -> Requirement {
     }
 }
 
+/// The level of the mention at byte `at` of a sentence: a preferred cue counts only for its own
+/// part of the sentence, so "Solid experience with Ruby, Sidekiq is a plus" asks for Ruby and
+/// prefers Sidekiq. The parts are the pieces between `,` `;` `(` `)`, and a sentence adverb cue
+/// ("preferably", "ideally") starts a new piece. A cue that opens the sentence ("Nice to have:
+/// Prometheus, Grafana", "Ideally you know Go and Rust", "Also nice: …") covers all of it; a cue alone in its piece
+/// ("Rust (a plus)") covers the piece before; a cue after words ("Django is a plus") covers its
+/// piece and the bare list items before it ("Kafka, Flink or Spark would be a plus"), up to one
+/// holding a cue of its own ("experience with"); a cue at a piece's start ("…, preferably
+/// Angular, React or Vue") covers its piece and the bare list items after it. Outside every
+/// preferred piece the rest of the sentence is read as by [`level`].
+///
+/// Not called yet: the tagger asks [`level`] per sentence; it needs the mention's offset in
+/// its sentence to call this instead.
+#[allow(dead_code)]
+pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requirement {
+    let cues: Vec<(std::ops::Range<usize>, u32)> = CUES.find_iter(sentence).collect();
+    if !cues.iter().any(|(_, t)| *t == PREFERRED) {
+        return level(sentence, section);
+    }
+    // Piece boundaries: separators, and the start of an adverb cue inside a piece.
+    let mut cuts: Vec<usize> = sentence
+        .char_indices()
+        .filter(|(_, c)| matches!(c, ',' | ';' | '(' | ')'))
+        .map(|(i, _)| i)
+        .collect();
+    cuts.extend(
+        cues.iter()
+            .filter(|(r, t)| *t == PREFERRED && is_adverb(&sentence[r.clone()]))
+            .map(|(r, _)| r.start),
+    );
+    cuts.sort_unstable();
+    cuts.dedup();
+    // Each piece, and whether a list comma (or an adverb cue) parts it from the piece before:
+    // a cue reaches across those only, not out of brackets ("(preferably in pharma) and SQL").
+    let mut pieces: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut joined: Vec<bool> = Vec::new();
+    let mut from = 0;
+    let mut join = false;
+    for &c in &cuts {
+        if from < c {
+            pieces.push(from..c);
+            joined.push(join);
+        }
+        // A separator is not part of the next piece; an adverb cue is.
+        let sep = sentence[c..]
+            .chars()
+            .next()
+            .filter(|ch| matches!(ch, ',' | ';' | '(' | ')'));
+        join = sep.is_none_or(|ch| ch == ',');
+        from = if sep.is_some() { c + 1 } else { c };
+    }
+    if from < sentence.len() {
+        pieces.push(from..sentence.len());
+        joined.push(join);
+    }
+    let words = |r: std::ops::Range<usize>| {
+        sentence[r]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .count()
+    };
+    let has_cue = |p: &std::ops::Range<usize>| cues.iter().any(|(r, _)| r.start >= p.start && r.end <= p.end);
+    let mut preferred = vec![false; pieces.len()];
+    for (r, t) in &cues {
+        if *t != PREFERRED {
+            continue;
+        }
+        let Some(i) = pieces.iter().position(|p| p.start <= r.start && r.start < p.end) else {
+            continue;
+        };
+        let p = pieces[i].clone();
+        let before = words(0..r.start);
+        let adverb = is_adverb(&sentence[r.clone()]);
+        if before == 0 || before == 1 && !adverb {
+            preferred.iter_mut().for_each(|x| *x = true);
+        } else if !adverb && words(p.start..r.start) == 0 && words(r.end.min(p.end)..p.end) == 0 {
+            preferred[i] = true;
+            if i > 0 {
+                preferred[i - 1] = true;
+            }
+        } else if words(p.start..r.start) > 0 {
+            preferred[i] = true;
+            for j in (0..i).rev() {
+                if !joined[j + 1] || has_cue(&pieces[j]) {
+                    break;
+                }
+                preferred[j] = true;
+            }
+        } else {
+            preferred[i] = true;
+            for j in i + 1..pieces.len() {
+                if !joined[j] || has_cue(&pieces[j]) {
+                    break;
+                }
+                preferred[j] = true;
+            }
+        }
+    }
+    let inside = pieces.iter().position(|p| p.start <= at && at < p.end);
+    if inside.is_some_and(|i| preferred[i]) {
+        return Requirement::Preferred;
+    }
+    let rest: String = pieces
+        .iter()
+        .zip(&preferred)
+        .filter(|(_, pref)| !**pref)
+        .map(|(p, _)| &sentence[p.clone()])
+        .collect::<Vec<_>>()
+        .join(", ");
+    level(&rest, section)
+}
+
+/// Whether a cue is a sentence adverb ("preferably", "ideally"), which bears on what follows it.
+fn is_adverb(cue: &str) -> bool {
+    !cue.contains(' ') && cue.to_ascii_lowercase().ends_with("ly")
+}
+
 /// Builds this module's cue lists and patterns now (see [`super::warm_up`]).
 pub(crate) fn warm_up() {
     LazyLock::force(&CUES);
@@ -126,6 +243,109 @@ mod tests {
             Requirement::Required,
         ),
     ];
+
+    /// `(sentence, the mention, its level)`: a preferred cue counts for its part of the sentence.
+    const AT: &[(&str, &str, Requirement)] = &[
+        (
+            "solid experience with ruby, sidekiq is a plus",
+            "ruby",
+            Requirement::Required,
+        ),
+        (
+            "solid experience with ruby, sidekiq is a plus",
+            "sidekiq",
+            Requirement::Preferred,
+        ),
+        (
+            "experience with javascript and frameworks preferably angular or react",
+            "javascript",
+            Requirement::Required,
+        ),
+        (
+            "experience with javascript and frameworks preferably angular or react",
+            "react",
+            Requirement::Preferred,
+        ),
+        (
+            "experience with javascript, preferably angular, react or vue",
+            "vue",
+            Requirement::Preferred,
+        ),
+        (
+            "experience with python (django preferred)",
+            "python",
+            Requirement::Required,
+        ),
+        (
+            "experience with python (django preferred)",
+            "django",
+            Requirement::Preferred,
+        ),
+        ("python, go, rust (a plus)", "go", Requirement::Required),
+        ("python, go, rust (a plus)", "rust", Requirement::Preferred),
+        (
+            "nice to have: prometheus, grafana",
+            "grafana",
+            Requirement::Preferred,
+        ),
+        (
+            "ideally you know terraform, helm and docker",
+            "docker",
+            Requirement::Preferred,
+        ),
+        (
+            "kafka, flink or spark would be a plus",
+            "kafka",
+            Requirement::Preferred,
+        ),
+        (
+            "if you also know swiftui, that's a bonus",
+            "swiftui",
+            Requirement::Preferred,
+        ),
+        ("python is a must, go is a plus", "python", Requirement::Required),
+        ("python is a must, go is a plus", "go", Requirement::Preferred),
+        ("familiarity with aws preferred", "aws", Requirement::Preferred),
+        ("docker, kubernetes", "docker", Requirement::Required),
+        (
+            "knowledge of methods (preferably in pharma) and sql",
+            "sql",
+            Requirement::Required,
+        ),
+        (
+            "python (preferably 3.10 or later)",
+            "python",
+            Requirement::Required,
+        ),
+        ("go,, ideally, rust", "rust", Requirement::Preferred),
+    ];
+
+    #[test]
+    fn levels_at() {
+        for (s, word, want) in AT {
+            let at = s.find(word).expect("the mention is in the sentence");
+            assert_eq!(level_at(s, at, Some("requirements")), *want, "{word:?} in {s:?}");
+            // Without a preferred cue, the sentence's level.
+            assert_eq!(
+                level_at("docker, kubernetes", 0, None),
+                level("docker, kubernetes", None)
+            );
+        }
+    }
+
+    #[test]
+    fn level_at_any_offset() {
+        for s in [
+            "Kafka – idéalement, Flink (ideally)",
+            "(preferably),,; ideally",
+            "ideally",
+            "Ü, a plus (nice to have) ",
+        ] {
+            for at in 0..=s.len() {
+                level_at(s, at, None);
+            }
+        }
+    }
 
     #[test]
     fn levels() {

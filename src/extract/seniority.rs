@@ -11,6 +11,9 @@ use std::sync::LazyLock;
 struct File {
     default: String,
     not_levels: Vec<String>,
+    others_before: Vec<String>,
+    skip_before: Vec<String>,
+    report_before: Vec<String>,
     years: Vec<YearsLevel>,
     level: Vec<Level>,
 }
@@ -127,18 +130,31 @@ pub(crate) fn title_evidence(title: &str, offset: usize) -> Vec<Evidence> {
 }
 
 /// Body phrases, and title words (for role phrases), with their level's index; title words
-/// carry `TITLE_WORD` on top.
+/// carry `TITLE_WORD` on top, body phrases that name a role (`ROLE_PHRASE`) `ROLE_PHRASE`.
 static BODY: LazyLock<PhraseSet> = LazyLock::new(|| {
     let mut all: Vec<(&str, u32)> = Vec::new();
     for l in &DATA.level {
         let i = rank(&l.level) as u32;
-        all.extend(l.body.iter().map(|p| (p.as_str(), i)));
+        all.extend(
+            l.body
+                .iter()
+                .map(|p| (p.as_str(), if is_role_phrase(p) { i | ROLE_PHRASE } else { i })),
+        );
         all.extend(l.title.iter().map(|p| (p.as_str(), i | TITLE_WORD)));
     }
     PhraseSet::new(all)
 });
 
 const TITLE_WORD: u32 = 1 << 8;
+const ROLE_PHRASE: u32 = 1 << 9;
+
+/// Whether a body phrase names a role ("lead engineer", "engineering manager", "as a lead"): it
+/// holds a title word and ends in a role noun. Such a phrase is someone else's after "report to"
+/// or "work with", as a title word before a role noun is; "mentor engineers" is not a role.
+fn is_role_phrase(phrase: &str) -> bool {
+    let last = phrase.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    super::title::is_role_noun(last) && !title_evidence(phrase, 0).is_empty()
+}
 
 /// Evidence in the body: its phrases ("new grads welcome", "you will mentor"), and role
 /// phrases — a title word right before a role noun ("Senior DevOps engineers") — unless the
@@ -150,17 +166,16 @@ pub(crate) fn body_evidence(text: &str) -> Vec<Evidence> {
         if outs.covers(r.clone()) {
             continue;
         }
-        let level = LEVELS[(payload & !TITLE_WORD) as usize];
+        let level = LEVELS[(payload & !(TITLE_WORD | ROLE_PHRASE)) as usize];
+        if payload & ROLE_PHRASE != 0 && is_someone_elses(&text[..r.start]) {
+            continue;
+        }
         if payload & TITLE_WORD != 0 {
             let after = text[r.end..]
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .take(3);
-            let before: Vec<&str> = text[..r.start].split_whitespace().rev().take(3).collect();
-            let someone_else = before.iter().any(|w| {
-                let w = w.to_ascii_lowercase();
-                w.starts_with("report") || w == "to" || w == "our"
-            });
+            let someone_else = is_someone_elses(&text[..r.start]);
             let role = after
                 .map(str::to_ascii_lowercase)
                 .any(|w| super::title::is_role_noun(&w));
@@ -175,6 +190,39 @@ pub(crate) fn body_evidence(text: &str) -> Vec<Evidence> {
         });
     }
     out
+}
+
+/// Whether a role phrase right after `before` is someone else's: the words right before it
+/// (articles skipped) are one of `others_before` ("work with senior engineers", "mentored by
+/// senior developers", "escalate to the Team Lead"), or a word of `report_before` stands among
+/// the four words before it ("reporting directly to the Lead Engineer"). "Looking to hire a
+/// Senior Engineer" is the posting's own.
+fn is_someone_elses(before: &str) -> bool {
+    let words: Vec<String> = before
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(6)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let reports = words
+        .iter()
+        .take(4)
+        .any(|w| DATA.report_before.iter().any(|r| w.starts_with(r.as_str())));
+    let skipped = words
+        .iter()
+        .position(|w| !DATA.skip_before.contains(w))
+        .unwrap_or(words.len());
+    let prev = &words[skipped..];
+    reports
+        || DATA.others_before.iter().any(|phrase| {
+            let n = phrase.split_whitespace().count();
+            n <= prev.len()
+                && phrase
+                    .split_whitespace()
+                    .rev()
+                    .eq(prev[..n].iter().map(String::as_str))
+        })
 }
 
 /// The level the years asked point to.
