@@ -1117,10 +1117,20 @@ impl Levels<'_> {
         *self.levels[si].get_or_insert_with(|| requirement::level(&self.text[r], section))
     }
 
-    /// The level of the sentence holding byte `at` (outside any sentence: its section's).
+    /// The level of a mention at byte `at`: its sentence's, but a preferred cue counts only for
+    /// its own part of the sentence ("Solid Ruby, Sidekiq is a plus"); outside any sentence, its
+    /// section's.
     fn at(&mut self, at: usize) -> Requirement {
         match extract::sentence_at(self.sentences, at) {
-            Some(si) => self.of_sentence(si),
+            // A sentence that is not preferred as a whole has no preferred cue to scope.
+            Some(si) => match self.of_sentence(si) {
+                Requirement::Preferred => {
+                    let r = self.sentences[si].clone();
+                    let section = (self.section_at)(r.start);
+                    requirement::level_at(&self.text[r.clone()], at - r.start, section)
+                }
+                whole => whole,
+            },
             None => requirement::level("", (self.section_at)(at)),
         }
     }

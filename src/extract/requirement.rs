@@ -71,10 +71,6 @@ pub(crate) fn level(sentence: &str, section: Option<&str>) -> Requirement {
 /// holding a cue of its own ("experience with"); a cue at a piece's start ("…, preferably
 /// Angular, React or Vue") covers its piece and the bare list items after it. Outside every
 /// preferred piece the rest of the sentence is read as by [`level`].
-///
-/// Not called yet: the tagger asks [`level`] per sentence; it needs the mention's offset in
-/// its sentence to call this instead.
-#[allow(dead_code)]
 pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requirement {
     let cues: Vec<(std::ops::Range<usize>, u32)> = CUES.find_iter(sentence).collect();
     if !cues.iter().any(|(_, t)| *t == PREFERRED) {
