@@ -895,20 +895,32 @@ impl Tagger {
         if !is_resume {
             evidence.extend(seniority::body_evidence(text));
         }
-        if let Some(e) = tags
-            .experience
-            .iter()
-            .zip(experience_at)
-            .filter(|(e, _)| e.requirement != Requirement::Preferred && e.min_years.is_some())
-            .max_by(|(a, _), (b, _)| {
-                a.min_years
-                    .partial_cmp(&b.min_years)
-                    .unwrap_or(std::cmp::Ordering::Equal)
-            })
-        {
+        // The largest minimum asked; failing any, the largest "up to N years" / "less than N
+        // years", read as the middle of 0 to N.
+        let asked = |e: &&Experience| e.requirement != Requirement::Preferred;
+        let minimum = |e: &Experience| e.min_years;
+        let middle = |e: &Experience| match e {
+            Experience {
+                min_years: None,
+                max_years: Some(max),
+                ..
+            } => Some(max / 2.0),
+            _ => None,
+        };
+        let years = [minimum as fn(&Experience) -> Option<f64>, middle]
+            .into_iter()
+            .find_map(|of| {
+                tags.experience
+                    .iter()
+                    .zip(&experience_at)
+                    .filter(|(e, _)| asked(e))
+                    .filter_map(|(e, at)| Some((of(e)?, at.clone())))
+                    .max_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal))
+            });
+        if let Some((years, at)) = years {
             evidence.push(seniority::Evidence {
-                level: seniority::years_level(e.0.min_years.unwrap_or(0.0)),
-                span: e.1,
+                level: seniority::years_level(years),
+                span: at,
                 source: seniority::Source::Years,
             });
         }
