@@ -125,6 +125,25 @@ pub(crate) fn heading_kind_exact(line: &str) -> Option<&'static str> {
     EXACT.get(normalise(line).as_str()).copied()
 }
 
+/// The asking kind (`requirements` or `preferred`) of a label that opens the line holding byte
+/// `at`: "Preferred qualifications: Experience with Kubernetes. Experience with BigQuery." — a
+/// heading written inline, which covers every sentence after it on its line. The label is a
+/// heading phrase of up to six words before the line's first colon, perhaps after a bullet, and
+/// `at` lies after the colon.
+pub(crate) fn line_label_kind(text: &str, at: usize) -> Option<&'static str> {
+    let line = crate::extract::line_within(text, at, at);
+    if !crate::extract::starts_line(text, line.start) {
+        return None;
+    }
+    let head = &text[line.start..at];
+    let colon = head.find(':')?;
+    let label = head[..colon].trim_start().trim_start_matches(BULLETS).trim();
+    if label.is_empty() || label.len() > 60 || label.split_whitespace().count() > 6 {
+        return None;
+    }
+    heading_kind_exact(label).filter(|k| matches!(*k, "requirements" | "preferred"))
+}
+
 /// Each heading phrase and its kind (the first listing wins), for exact look-ups.
 static EXACT: LazyLock<std::collections::HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     let mut map = std::collections::HashMap::new();

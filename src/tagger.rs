@@ -1125,7 +1125,7 @@ impl Levels<'_> {
     /// The level of sentence `si`.
     fn of_sentence(&mut self, si: usize) -> Requirement {
         let r = self.sentences[si].clone();
-        let section = (self.section_at)(r.start);
+        let section = self.section_of(r.start);
         *self.levels[si].get_or_insert_with(|| requirement::level(&self.text[r], section))
     }
 
@@ -1138,12 +1138,23 @@ impl Levels<'_> {
             Some(si) => match self.of_sentence(si) {
                 Requirement::Preferred => {
                     let r = self.sentences[si].clone();
-                    let section = (self.section_at)(r.start);
+                    let section = self.section_of(r.start);
                     requirement::level_at(&self.text[r.clone()], at - r.start, section)
                 }
                 whole => whole,
             },
-            None => requirement::level("", (self.section_at)(at)),
+            None => requirement::level("", self.section_of(at)),
+        }
+    }
+
+    /// The section kind that byte `at` reads in: an asking label that opens its line
+    /// ("Preferred qualifications: …"), else the section under the last heading. Under a
+    /// heading of what the employer offers or says of itself, a label is what it offers
+    /// ("Bonus: 10% of base salary").
+    fn section_of(&self, at: usize) -> Option<&'static str> {
+        match (self.section_at)(at) {
+            offered @ Some("benefits" | "about-company" | "equal-opportunity" | "how-to-apply") => offered,
+            section => sections::line_label_kind(self.text, at).or(section),
         }
     }
 }
