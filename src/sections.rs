@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 struct File {
     kind: Vec<KindPhrases>,
     resume_kind: Vec<KindPhrases>,
+    preferred_leads: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -23,8 +24,8 @@ struct KindPhrases {
 /// `(normalised phrase, kind)`, longest phrase first.
 type Phrases = Vec<(String, &'static str)>;
 
-/// The phrases of the posting kinds and of the résumé kinds.
-static PHRASES: LazyLock<(Phrases, Phrases)> = LazyLock::new(|| {
+/// The phrases of the posting kinds and of the résumé kinds, and the preferred lead words.
+static PHRASES: LazyLock<(Phrases, Phrases, Vec<String>)> = LazyLock::new(|| {
     let file: File = toml::from_str(include_str!("../lexicons/sections/headings.toml"))
         .expect("headings.toml is checked by the test suite");
     let list = |kinds: Vec<KindPhrases>| {
@@ -36,7 +37,8 @@ static PHRASES: LazyLock<(Phrases, Phrases)> = LazyLock::new(|| {
         out.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         out
     };
-    (list(file.kind), list(file.resume_kind))
+    let leads = file.preferred_leads.iter().map(|l| normalise(l)).collect();
+    (list(file.kind), list(file.resume_kind), leads)
 });
 
 /// Lower case, with every run of non-alphanumeric characters (apostrophes dropped) as one space.
@@ -65,7 +67,22 @@ fn normalise(s: &str) -> String {
 pub fn section_kind(heading: &str) -> &'static str {
     let h = normalise(heading);
     // The longest phrase wins ("preferred qualifications" over "qualifications").
-    longest(&KIND_SET, &PHRASES.0, &h).unwrap_or("other")
+    let kind = longest(&KIND_SET, &PHRASES.0, &h).unwrap_or("other");
+    // What a heading asks for, led by a preferred word, is preferred ("Desired Skills and
+    // Abilities", "Preferred Education and Experience").
+    if matches!(kind, "requirements" | "education" | "languages") && leads_preferred(&h) {
+        return "preferred";
+    }
+    kind
+}
+
+/// Whether a normalised heading opens with a preferred lead word ("desired", "bonus", "nice to
+/// have" …, `preferred_leads` in headings.toml).
+fn leads_preferred(h: &str) -> bool {
+    PHRASES.2.iter().any(|l| {
+        h.strip_prefix(l.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    })
 }
 
 /// The kind of section a heading announces in a résumé: the longest phrase of the résumé kinds
@@ -141,7 +158,9 @@ pub(crate) fn line_label_kind(text: &str, at: usize) -> Option<&'static str> {
     if label.is_empty() || label.len() > 60 || label.split_whitespace().count() > 6 {
         return None;
     }
-    heading_kind_exact(label).filter(|k| matches!(*k, "requirements" | "preferred"))
+    heading_kind_exact(label)
+        .map(|_| section_kind(label))
+        .filter(|k| matches!(*k, "requirements" | "preferred"))
 }
 
 /// Each heading phrase and its kind (the first listing wins), for exact look-ups.
