@@ -299,7 +299,7 @@ pub(crate) fn dates_on(line: &str, as_of: YearMonth) -> Vec<(Range<usize>, YearM
 /// the line (or is followed only by a place: "Summer 2024 · Chicago, IL").
 fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
     // Every date found has a year, read as ASCII digits: a line without one has none.
-    if !line.bytes().any(|b| b.is_ascii_digit()) {
+    if !super::has_ascii_digit(line) {
         return None;
     }
     let mut lone = None;
@@ -468,7 +468,7 @@ fn heading(line: &str, next: Option<&str>) -> Option<Kind> {
     let t = t
         .trim_matches(|c: char| c == '*' || c == '_' || c == '=' || c == ':')
         .trim();
-    if t.is_empty() || t.len() > 60 || t.bytes().any(|b| b.is_ascii_digit()) || is_bullet(t) {
+    if t.is_empty() || t.len() > 60 || super::has_ascii_digit(t) || is_bullet(t) {
         return None;
     }
     let w = words_of(t);
@@ -811,11 +811,7 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         };
         let s = &text[l.range.clone()];
         // A line without a digit has no dates (see `line_dates`): it is not read further.
-        if !in_scope
-            || l.bullet
-            || !s.bytes().any(|b| b.is_ascii_digit())
-            || s.split_whitespace().nth(20).is_some()
-        {
+        if !in_scope || l.bullet || !super::has_ascii_digit(s) || s.split_whitespace().nth(20).is_some() {
             continue;
         }
         if let Some(mut d) = line_dates(s, as_of) {

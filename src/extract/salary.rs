@@ -130,8 +130,11 @@ struct Ambiguity {
 struct Lex {
     data: File,
     token: Regex,
+    groups: TokenGroups,
     dates: Regex,
     symbols: HashMap<String, Cur>,
+    /// The symbols that end with a dot ("Rs.").
+    dotted: Vec<String>,
     names: HashMap<String, Cur>,
     mults: HashMap<String, usize>,
     codes: HashMap<String, usize>,
@@ -293,10 +296,14 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     pre.extend(data.cues.pay.iter().map(String::as_str));
     let prefilter = PhraseSet::new(pre.into_iter().map(|w| (w, 0)));
 
+    let dotted = symbols.keys().filter(|k| k.ends_with('.')).cloned().collect();
+    let groups = TokenGroups::of(&token);
     Lex {
+        groups,
         token,
         dates,
         symbols,
+        dotted,
         names,
         mults,
         codes,
@@ -364,26 +371,86 @@ fn parse_number(s: &str) -> Option<f64> {
         .ok()
 }
 
-/// The amounts of `s`, in order.
-/// The groups of one amount; without captures (a bare number) the whole match is the number.
-struct Groups<'h> {
-    whole: regex::Match<'h>,
-    caps: Option<regex::Captures<'h>>,
+/// The numbers of the token pattern's groups, to read them without a look-up by name.
+struct TokenGroups {
+    pre: usize,
+    num: usize,
+    mult: usize,
+    post: usize,
+    name: usize,
 }
 
-impl<'h> Groups<'h> {
-    fn name(&self, group: &str) -> Option<regex::Match<'h>> {
-        match &self.caps {
-            Some(c) => c.name(group),
-            None => (group == "num").then_some(self.whole),
+impl TokenGroups {
+    fn of(token: &Regex) -> TokenGroups {
+        let number = |name: &str| {
+            token
+                .capture_names()
+                .position(|n| n == Some(name))
+                .unwrap_or_else(|| panic!("the token pattern has a group {name}"))
+        };
+        TokenGroups {
+            pre: number("pre"),
+            num: number("num"),
+            mult: number("mult"),
+            post: number("post"),
+            name: number("name"),
         }
     }
 }
 
+/// A group of one amount as matched: offsets in the sentence and the text.
+#[derive(Clone, Copy)]
+struct Piece<'h> {
+    start: usize,
+    end: usize,
+    text: &'h str,
+}
+
+impl<'h> Piece<'h> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    fn as_str(&self) -> &'h str {
+        self.text
+    }
+}
+
+/// The groups of one amount; without captures (a bare number) the whole match is the number.
+struct Groups<'h, 'c> {
+    hay: &'h str,
+    whole: regex::Match<'h>,
+    caps: Option<&'c regex::CaptureLocations>,
+}
+
+impl<'h> Groups<'h, '_> {
+    /// The group numbered `group` (see [`TokenGroups`]).
+    fn name(&self, group: usize) -> Option<Piece<'h>> {
+        let (start, end) = match self.caps {
+            Some(c) => c.get(group)?,
+            None if group == LEX.groups.num => (self.whole.start(), self.whole.end()),
+            None => return None,
+        };
+        Some(Piece {
+            start,
+            end,
+            text: &self.hay[start..end],
+        })
+    }
+}
+
+/// The amounts of `s`, in order.
 fn amounts(s: &str) -> Vec<Amount> {
     let lex = &*LEX;
+    let g = &lex.groups;
     let dates: Vec<Range<usize>> = lex.dates.find_iter(s).map(|m| m.range()).collect();
     let mut out = Vec::new();
+    // One set of capture slots for the sentence, not one allocation per amount.
+    let mut locs = lex.token.capture_locations();
     for whole in lex.token.find_iter(s) {
         // Most numbers are bare ("5 years", "2024"): the captures, costly with hundreds of
         // currency names in the pattern, are read only for a match that holds more.
@@ -391,16 +458,14 @@ fn amounts(s: &str) -> Vec<Amount> {
             .as_str()
             .bytes()
             .all(|b| b.is_ascii_digit() || b == b',' || b == b'.' || b == b'\'' || b == b' ');
+        let caps = !bare && lex.token.captures_read_at(&mut locs, s, whole.start()).is_some();
         let c = Groups {
+            hay: s,
             whole,
-            caps: if bare {
-                None
-            } else {
-                lex.token.captures_at(s, whole.start())
-            },
+            caps: caps.then_some(&locs),
         };
-        let Some(num) = c.name("num") else { continue };
-        let start = c.name("pre").map_or(num.start(), |p| p.start());
+        let Some(num) = c.name(g.num) else { continue };
+        let start = c.name(g.pre).map_or(num.start(), |p| p.start());
         let end = c.whole.end();
         // Trailing space or "(" taken by the optional groups but not used.
         let end = start
@@ -415,7 +480,7 @@ fn amounts(s: &str) -> Vec<Amount> {
         if word(first) && word(prev) {
             continue;
         }
-        if c.name("pre").is_none() && matches!(prev, Some('.' | ',' | '/' | '#' | '_' | '+' | '^')) {
+        if c.name(g.pre).is_none() && matches!(prev, Some('.' | ',' | '/' | '#' | '_' | '+' | '^')) {
             continue;
         }
         if word(last) && word(next) || matches!(next, Some('%' | '°')) {
@@ -426,9 +491,9 @@ fn amounts(s: &str) -> Vec<Amount> {
             continue;
         }
         // A version or a dotted number ("3.11.2").
-        if c.name("mult").is_none()
-            && c.name("post").is_none()
-            && c.name("name").is_none()
+        if c.name(g.mult).is_none()
+            && c.name(g.post).is_none()
+            && c.name(g.name).is_none()
             && (rest.starts_with('.') || rest.starts_with(','))
             && rest[1..].starts_with(|c: char| c.is_ascii_digit())
         {
@@ -443,14 +508,14 @@ fn amounts(s: &str) -> Vec<Amount> {
         if raw == 0.0 {
             continue;
         }
-        let mult = c.name("mult").and_then(|m| lex.mults.get(m.as_str()).copied());
-        let symbol = |g: &str| c.name(g).and_then(|m| lex.symbols.get(m.as_str()).copied());
-        let written_after = symbol("post").or_else(|| {
-            c.name("name")
+        let mult = c.name(g.mult).and_then(|m| lex.mults.get(m.as_str()).copied());
+        let symbol = |group: usize| c.name(group).and_then(|m| lex.symbols.get(m.as_str()).copied());
+        let written_after = symbol(g.post).or_else(|| {
+            c.name(g.name)
                 .and_then(|m| lex.names.get(&m.as_str().to_lowercase()).copied())
         });
         // "$140,000 CAD": the code after says which dollar.
-        let cur = match (symbol("pre"), written_after) {
+        let cur = match (symbol(g.pre), written_after) {
             (Some(Cur::Dollar) | None, Some(after)) => Some(after),
             (pre, _) => pre,
         }
@@ -679,12 +744,17 @@ fn period_after(after: &str) -> Option<(&'static str, usize, Option<Cur>)> {
 /// of $120k").
 fn period_before(before: &str) -> Option<&'static str> {
     let (r, p) = LEX.before.find_iter(before).last()?;
-    (word_starts(&before[r.end..]).len() <= 6).then_some(PERIODS[p as usize])
+    at_most_words(&before[r.end..], 6).then_some(PERIODS[p as usize])
+}
+
+/// Whether `s` has at most `n` words (as [`word_starts`] counts them), read no further.
+fn at_most_words(s: &str, n: usize) -> bool {
+    s.split_whitespace().nth(n).is_none()
 }
 
 /// Whether a sentence is a short heading with a pay cue ("Compensation", "Salary range:").
 fn heading_with_cue(s: &str) -> bool {
-    word_starts(s).len() <= 6 && LEX.cues.payloads_in(s).any(|p| p == PAY)
+    at_most_words(s, 6) && LEX.cues.payloads_in(s).any(|p| p == PAY)
 }
 
 /// What makes a bare "$" ambiguous in `text`, if anything.
@@ -844,9 +914,9 @@ fn sentence_start(text: &str, sentences: &[Range<usize>], si: usize) -> usize {
         return r.start;
     }
     let p = &text[prev.clone()];
-    LEX.symbols
-        .keys()
-        .filter(|k| k.ends_with('.') && p.ends_with(k.as_str()))
+    LEX.dotted
+        .iter()
+        .filter(|k| p.ends_with(k.as_str()))
         .map(|k| prev.end - k.len())
         .filter(|&at| {
             text[..at]
@@ -879,7 +949,7 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
     let mut warned = false;
     for (si, r) in sentences.iter().enumerate() {
         let s = &text[r.clone()];
-        if !s.bytes().any(|b| b.is_ascii_digit()) || !prefilter_hit(s) {
+        if !super::has_ascii_digit(s) || !prefilter_hit(s) {
             continue;
         }
         let start = sentence_start(text, sentences, si);
