@@ -451,19 +451,26 @@ fn push_lower(out: &mut String, w: &str) {
 /// Lower-case words, joined by single spaces.
 fn words_of(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    words_into(s, &mut out);
+    out
+}
+
+/// [`words_of`] `s`, written over `out` (to reuse its allocation).
+fn words_into(s: &str, out: &mut String) {
+    out.clear();
     for w in raw_words(s) {
         if !out.is_empty() {
             out.push(' ');
         }
-        push_lower(&mut out, w);
+        push_lower(out, w);
     }
-    out
 }
 
 /// The kind of a résumé heading line, if it is one: a line that is just a known heading
 /// ("Work History", "EDUCATION:", "## Experience"), or a short heading-looking line holding
 /// one (the longest phrase wins: "Volunteer Experience" is not experience).
-fn heading(line: &str, next: Option<&str>) -> Option<Kind> {
+/// `buf` holds the line's words (one buffer for every line of a text).
+fn heading(line: &str, next: Option<&str>, buf: &mut String) -> Option<Kind> {
     let t = line.trim().trim_start_matches('#').trim();
     let t = t
         .trim_matches(|c: char| c == '*' || c == '_' || c == '=' || c == ':')
@@ -471,14 +478,15 @@ fn heading(line: &str, next: Option<&str>) -> Option<Kind> {
     if t.is_empty() || t.len() > 60 || super::has_ascii_digit(t) || is_bullet(t) {
         return None;
     }
-    let w = words_of(t);
+    words_into(t, buf);
+    let w = buf.as_str();
     let n = w.split(' ').count();
     if n > 6 {
         return None;
     }
     let headings = &*HEADINGS;
-    if headings.may_be(&w)
-        && let Some(&kind) = headings.exact.get(w.as_str())
+    if headings.may_be(w)
+        && let Some(&kind) = headings.exact.get(w)
     {
         return Some(kind);
     }
@@ -782,9 +790,15 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     }
     let ranges: Vec<Range<usize>> = line_ranges(text).collect();
     let mut lines: Vec<Line> = Vec::with_capacity(ranges.len());
+    let mut words = String::new();
     for (i, r) in ranges.iter().enumerate() {
         let s = &text[r.clone()];
-        let gap_before = i > 0 && text[ranges[i - 1].end..r.start].matches('\n').count() >= 2;
+        let gap_before = i > 0
+            && text[ranges[i - 1].end..r.start]
+                .bytes()
+                .filter(|&b| b == b'\n')
+                .nth(1)
+                .is_some();
         let next = ranges.get(i + 1).map(|n| &text[n.clone()]);
         let bullet = is_bullet(s);
         let rule = s.chars().all(|c| "-=_*~ ".contains(c));
@@ -792,7 +806,7 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             range: r.clone(),
             gap_before: gap_before || rule,
             bullet: bullet || rule,
-            heading: heading(s, next),
+            heading: heading(s, next, &mut words),
         });
     }
     let has_experience = lines.iter().any(|l| l.heading == Some(Kind::Experience));
