@@ -34,6 +34,7 @@
 use crate::phrases::PhraseSet;
 use regex::Regex;
 use serde::Deserialize;
+use std::cell::LazyCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -127,6 +128,37 @@ struct Lex {
     url: Regex,
     /// `[profiles]` names, lower-case, spaces collapsed.
     profiles: HashSet<String>,
+    /// `phone.labels`, `phone.not_labels`, `labels.portfolio` and `labels.url`.
+    phone_labels: LabelSet,
+    not_phone_labels: LabelSet,
+    portfolio_labels: LabelSet,
+    url_labels: LabelSet,
+}
+
+/// A list of labels, bucketed by the ASCII-lower-cased last byte of each (text ends with a
+/// label, in any ASCII case, only where its last byte is that label's), each bucket in list
+/// order.
+struct LabelSet {
+    labels: Vec<String>,
+    /// Byte → indices in `labels`.
+    by_last: Vec<Vec<usize>>,
+}
+
+impl LabelSet {
+    fn new(labels: &[String]) -> LabelSet {
+        let mut by_last = vec![Vec::new(); 256];
+        for (i, l) in labels.iter().enumerate() {
+            let last = l
+                .as_bytes()
+                .last()
+                .unwrap_or_else(|| panic!("contacts.toml: an empty label"));
+            by_last[usize::from(last.to_ascii_lowercase())].push(i);
+        }
+        LabelSet {
+            labels: labels.to_vec(),
+            by_last,
+        }
+    }
 }
 
 static LEX: LazyLock<Lex> = LazyLock::new(|| {
@@ -154,6 +186,10 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
         at,
         url,
         profiles: data.profiles.names.iter().map(|n| squeeze(n)).collect(),
+        phone_labels: LabelSet::new(&data.phone.labels),
+        not_phone_labels: LabelSet::new(&data.phone.not_labels),
+        portfolio_labels: LabelSet::new(&data.labels.portfolio),
+        url_labels: LabelSet::new(&data.labels.url),
         data,
     }
 });
@@ -184,14 +220,18 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 
 /// Whether `prefix` (the text right before a contact) ends with one of `labels` as a whole
 /// word, past separators such as ":" or " - ".
-fn ends_with_label(prefix: &str, labels: &[String]) -> bool {
+fn ends_with_label(prefix: &str, labels: &LabelSet) -> bool {
     label_start(prefix, labels).is_some()
 }
 
-/// Where the label `prefix` ends with starts, if any (see [`ends_with_label`]).
-fn label_start(prefix: &str, labels: &[String]) -> Option<usize> {
+/// Where the label `prefix` ends with starts, if any (see [`ends_with_label`]); the first
+/// label in list order when several fit.
+fn label_start(prefix: &str, labels: &LabelSet) -> Option<usize> {
     let p = prefix.trim_end_matches(|c: char| c.is_whitespace() || ":-–—=*_>.#([".contains(c));
-    labels.iter().find_map(|l| {
+    let last = p.as_bytes().last()?;
+    let bucket = &labels.by_last[usize::from(last.to_ascii_lowercase())];
+    bucket.iter().find_map(|&i| {
+        let l = &labels.labels[i];
         let at = p.len().checked_sub(l.len())?;
         let ok = p.is_char_boundary(at)
             && p[at..].eq_ignore_ascii_case(l)
@@ -550,7 +590,6 @@ fn short_local(s: &str) -> bool {
 
 /// Every phone number; numbers such as "555-0187" (see [`short_local`]) go to `weak`.
 fn phones(text: &str, out: &mut Vec<Found>, weak: &mut Vec<Found>) {
-    let p = &LEX.data.phone;
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -570,9 +609,9 @@ fn phones(text: &str, out: &mut Vec<Found>, weak: &mut Vec<Found>) {
             continue;
         }
         let before = line_before(text, i, 48);
-        let labelled = ends_with_label(before, &p.labels);
+        let labelled = ends_with_label(before, &LEX.phone_labels);
         let (best, end, overflow) = read_phone(text, i, labelled);
-        if !labelled && ends_with_label(before, &p.not_labels) {
+        if !labelled && ends_with_label(before, &LEX.not_phone_labels) {
             // "ISBN 978 0 306 40615 7": no number of the chain is a phone.
             i = end;
             continue;
@@ -708,28 +747,41 @@ fn urls_in(at: usize, token: &str, out: &mut Vec<UrlHit>) {
     }
 }
 
-/// Every URL-looking token's URLs.
+/// Every URL-looking token's URLs. A URL's host ends in a dot and two letters, so only the
+/// tokens (runs of [`in_token`] bytes) around such a dot are read, each once.
 fn urls(text: &str) -> Vec<UrlHit> {
     let max = LEX.data.url.max_token;
     let b = text.as_bytes();
-    let in_token = |c: u8| c.is_ascii_graphic() && !b"|<>\"`{}^\\".contains(&c);
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if !in_token(b[i]) {
-            i += 1;
+    // The end of the last token read: no token starts before it.
+    let mut done = 0;
+    let mut from = 0;
+    while let Some(k) = memchr::memchr(b'.', &b[from..]) {
+        let dot = from + k;
+        from = dot + 1;
+        let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
+        if !(letter(dot + 1) && letter(dot + 2)) {
             continue;
         }
-        let s = i;
-        while i < b.len() && in_token(b[i]) {
-            i += 1;
+        let mut s = dot;
+        while s > done && in_token(b[s - 1]) {
+            s -= 1;
         }
-        let token = &text[s..i];
-        if token.len() <= max && token.contains('.') {
-            urls_in(s, token, &mut out);
+        let mut e = dot + 1;
+        while e < b.len() && in_token(b[e]) {
+            e += 1;
         }
+        if e - s <= max {
+            urls_in(s, &text[s..e], &mut out);
+        }
+        (done, from) = (e, e);
     }
     out
+}
+
+/// Whether `c` may be part of a URL-looking token.
+fn in_token(c: u8) -> bool {
+    c.is_ascii_graphic() && !b"|<>\"`{}^\\".contains(&c)
 }
 
 /// Characters that end a part of a contact line.
@@ -766,12 +818,11 @@ fn part(text: &str, span: &Range<usize>) -> Range<usize> {
 
 /// Whether `span` stands alone in its part of the line, but for a label before it.
 fn alone(text: &str, span: &Range<usize>) -> bool {
-    let labels = &LEX.data.labels;
     let p = part(text, span);
     let no_word = |s: &str| !s.chars().any(char::is_alphanumeric);
     let left = &text[p.start..span.start];
-    let left = label_start(left, &labels.portfolio)
-        .or_else(|| label_start(left, &labels.url))
+    let left = label_start(left, &LEX.portfolio_labels)
+        .or_else(|| label_start(left, &LEX.url_labels))
         .map_or(left, |i| &left[..i]);
     no_word(left) && no_word(&text[span.end..p.end])
 }
@@ -835,7 +886,8 @@ pub(crate) fn find_all(text: &str) -> Vec<Found> {
         span: h.span.clone(),
     }));
     let mut found = resolve(found);
-    let lines = lines(text);
+    // Read only when a contact needs its line: most texts have none that does.
+    let lines = LazyCell::new(|| lines(text));
 
     // Bare domains ("jane.dev"): with a label, or alone on a contact line. Short local numbers
     // ("555-0187"): alone on a line with another contact.
@@ -857,8 +909,8 @@ pub(crate) fn find_all(text: &str) -> Vec<Found> {
     }
     for h in &unsure {
         let before = line_before(text, h.span.start, 48);
-        let labelled = ends_with_label(before, &lex.data.labels.portfolio)
-            || ends_with_label(before, &lex.data.labels.url);
+        let labelled =
+            ends_with_label(before, &lex.portfolio_labels) || ends_with_label(before, &lex.url_labels);
         if labelled || (alone(text, &h.span) && on_contact_line(text, &lines, &found, &h.span)) {
             more.push(Found {
                 kind: h.site.unwrap_or(PORTFOLIO),
@@ -876,7 +928,7 @@ pub(crate) fn find_all(text: &str) -> Vec<Found> {
             let before = line_before(text, f.span.start, 48);
             let kind = match hit.site {
                 Some(k) => k,
-                None if ends_with_label(before, &lex.data.labels.portfolio) => PORTFOLIO,
+                None if ends_with_label(before, &lex.portfolio_labels) => PORTFOLIO,
                 None if hit.segments <= 1
                     && alone(text, &f.span)
                     && on_contact_line(text, &lines, &found, &f.span) =>
@@ -1005,6 +1057,45 @@ pub(crate) fn warm_up() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn urls_read_every_token_with_a_host() {
+        // Every token with a dot, read in turn, to compare the dot-led scan with.
+        fn reference(text: &str) -> Vec<(Range<usize>, bool, usize)> {
+            let b = text.as_bytes();
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < b.len() {
+                if !in_token(b[i]) {
+                    i += 1;
+                    continue;
+                }
+                let s = i;
+                while i < b.len() && in_token(b[i]) {
+                    i += 1;
+                }
+                if i - s <= LEX.data.url.max_token && text[s..i].contains('.') {
+                    urls_in(s, &text[s..i], &mut out);
+                }
+            }
+            out.into_iter().map(|h| (h.span, h.sure, h.segments)).collect()
+        }
+        let long = format!("x{}.com a.b.io", "a.".repeat(1500));
+        for text in [
+            "See https://jane.dev/work, github.com/jane. Done.",
+            "v1.2.3 e.g. a.b.c jane.dev|x.io <www.acme.co.uk/jobs>",
+            "end.",
+            ".io .. a..bc https://x.y.zz/?q=1#f (linkedin.com/in/jane-doe)",
+            "ünï.com café.fr/menu jane.dev2 x.com@y",
+            long.as_str(),
+        ] {
+            let got: Vec<_> = urls(text)
+                .into_iter()
+                .map(|h| (h.span, h.sure, h.segments))
+                .collect();
+            assert_eq!(got, reference(text), "{text:?}");
+        }
+    }
 
     fn labels(text: &str) -> Vec<String> {
         find_all(text)

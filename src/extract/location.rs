@@ -11,6 +11,7 @@ use super::sentence_at;
 use super::title::{is_role_noun, line_ranges};
 use crate::phrases::PhraseSet;
 use serde::Deserialize;
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -45,14 +46,45 @@ fn set(list: &[String]) -> PhraseSet {
 static LABELS: LazyLock<PhraseSet> = LazyLock::new(|| set(&DATA.labels));
 static LEADS: LazyLock<PhraseSet> = LazyLock::new(|| set(&DATA.leads));
 static CUES: LazyLock<PhraseSet> = LazyLock::new(|| set(&DATA.cues));
+static LABEL_FIRST: LazyLock<[bool; 256]> = LazyLock::new(|| first_bytes(&DATA.labels));
+static LEAD_FIRST: LazyLock<[bool; 256]> = LazyLock::new(|| first_bytes(&DATA.leads));
+static MARKER_FIRST: LazyLock<[bool; 256]> = LazyLock::new(|| first_bytes(&DATA.markers));
+
+/// The longest region name, in bytes (checked by the tests).
+const MAX_REGION: usize = 64;
+
+/// The regions (see [`is_region`]).
+struct Regions {
+    /// Codes and abbreviations (three letters at most, or a dot), matched as written.
+    exact: HashSet<&'static [u8]>,
+    /// The other names in ASCII lower case, matched in any ASCII case.
+    folded: HashSet<Vec<u8>>,
+}
+
+static REGIONS: LazyLock<Regions> = LazyLock::new(|| {
+    let (exact, folded): (Vec<&String>, Vec<&String>) =
+        DATA.regions.iter().partition(|r| r.len() <= 3 || r.contains('.'));
+    Regions {
+        exact: exact.into_iter().map(|r| r.as_bytes()).collect(),
+        folded: folded
+            .into_iter()
+            .map(|r| r.to_ascii_lowercase().into_bytes())
+            .collect(),
+    }
+});
 
 /// Markup and bullets before a label or a value.
 const MARKUP: &[char] = &[
     ' ', '\t', '*', '_', '#', '>', '+', '-', '•', '·', '–', '—', '▪', '◦', '●', '‣', '○', '■',
 ];
 
-/// Separators between the parts of a line ("Acme · Berlin, Germany · Full-time").
-const PART_SEPARATORS: &[&str] = &["·", "|", "•", " / "];
+/// Separators between the parts of a line ("Acme · Berlin, Germany · Full-time"): "·", "|",
+/// "•" and " / " (see [`separator_at`]).
+const BULLET: &[u8] = "•".as_bytes();
+
+/// Finds [`BULLET`] (built once: building a finder per line cost more than the search).
+static BULLET_FINDER: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(BULLET));
 
 /// Separators between a lead and its qualifier ("Remote - US only").
 const LEAD_SEPARATORS: &[&str] = &[" - ", " – ", " — ", " (", ", ", ": ", " ", "-", "("];
@@ -61,23 +93,63 @@ fn lower_in(list: &[String], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// The part separator that byte `c` of `hay` belongs to, found from `c` (a "|", "/" or "·"'s
+/// first byte, or a "•"), as its range, if there is one and it starts at or after `from`.
+fn separator_at(hay: &[u8], c: usize, from: usize) -> Option<Range<usize>> {
+    match hay[c] {
+        b'|' => Some(c..c + 1),
+        b'/' if c > from && hay[c - 1] == b' ' && hay.get(c + 1) == Some(&b' ') => Some(c - 1..c + 2),
+        0xC2 if hay.get(c + 1) == Some(&0xB7) => Some(c..c + 2),
+        _ if hay[c..].starts_with(BULLET) => Some(c..c + BULLET.len()),
+        _ => None,
+    }
+}
+
 /// The parts of a line, trimmed.
 fn parts(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    let hay = &text.as_bytes()[line.clone()];
     let mut out = Vec::new();
-    let mut start = line.start;
-    let mut i = line.start;
-    while i < line.end {
-        let rest = &text[i..line.end];
-        if let Some(sep) = PART_SEPARATORS.iter().find(|s| rest.starts_with(**s)) {
-            out.push(start..i);
-            i += sep.len();
-            start = i;
-        } else {
-            i += rest.chars().next().map_or(1, char::len_utf8);
+    let mut start = 0;
+    let mut at = 0;
+    // Candidates: "|", the "/" of " / " and the first byte of "·" in one scan, "•" in another.
+    // Separators are ASCII or whole UTF-8 sequences, so they are found at char boundaries.
+    let mut bullets = BULLET_FINDER.find_iter(hay).peekable();
+    loop {
+        while bullets.next_if(|&k| k < at).is_some() {}
+        let c = match (memchr::memchr3(b'|', b'/', 0xC2, &hay[at..]), bullets.peek()) {
+            (Some(k), Some(&bullet)) => (at + k).min(bullet),
+            (Some(k), None) => at + k,
+            (None, Some(&bullet)) => bullet,
+            (None, None) => break,
+        };
+        match separator_at(hay, c, at) {
+            Some(sep) => {
+                out.extend(trim(text, line.start + start..line.start + sep.start));
+                (start, at) = (sep.end, sep.end);
+            }
+            None => at = c + 1,
         }
     }
-    out.push(start..line.end);
-    out.into_iter().filter_map(|r| trim(text, r)).collect()
+    out.extend(trim(text, line.start + start..line.end));
+    out
+}
+
+/// The first bytes, in either ASCII case, that a phrase of `list` may start a text with: a
+/// text starting with none of them starts with none of the phrases.
+fn first_bytes(list: &[String]) -> [bool; 256] {
+    let mut set = [false; 256];
+    for p in list {
+        if let Some(&b) = p.as_bytes().first() {
+            set[usize::from(b.to_ascii_lowercase())] = true;
+            set[usize::from(b.to_ascii_uppercase())] = true;
+        }
+    }
+    set
+}
+
+/// Whether `s` may start with a phrase whose first bytes are `set` (see [`first_bytes`]).
+fn may_start(set: &[bool; 256], s: &str) -> bool {
+    s.as_bytes().first().is_some_and(|&b| set[usize::from(b)])
 }
 
 /// `r` without surrounding whitespace, markup and trailing punctuation; `None` when empty.
@@ -89,16 +161,23 @@ fn trim(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     (!body.is_empty()).then(|| start..start + body.len())
 }
 
-/// Lower-case words of `s` (letters, digits and `%`).
-fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+/// The words of `s` (letters, digits and `%`), as written.
+fn raw_words(s: &str) -> impl Iterator<Item = &str> + '_ {
     s.split(|c: char| !c.is_alphanumeric() && c != '%')
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
 }
 
 /// Whether `s` says only how one works ("Remote", "In person", "Hybrid, 3 days in office").
 fn arrangement_only(s: &str) -> bool {
-    words(s).all(|w| w.chars().all(|c| c.is_ascii_digit()) || lower_in(&DATA.arrangement, &w))
+    raw_words(s).all(|w| {
+        // An ASCII word compares as it is; lower-casing another may change more than ASCII.
+        if w.is_ascii() {
+            w.bytes().all(|b| b.is_ascii_digit()) || lower_in(&DATA.arrangement, w)
+        } else {
+            let w = w.to_lowercase();
+            w.chars().all(|c| c.is_ascii_digit()) || lower_in(&DATA.arrangement, &w)
+        }
+    })
 }
 
 /// A value cleaned as the data file's header says, or `None` when it names no place.
@@ -144,14 +223,16 @@ fn clean(text: &str, r: Range<usize>) -> Option<Range<usize>> {
         break;
     }
     let s = &text[r.clone()];
-    let lower = s.to_lowercase();
     let too_long = s.len() > 90 || s.split_whitespace().count() > 12;
-    (!too_long && !arrangement_only(s) && !lower_in(&DATA.no_place, lower.trim())).then_some(r)
+    (!too_long && !arrangement_only(s) && !lower_in(&DATA.no_place, s.to_lowercase().trim())).then_some(r)
 }
 
 /// Form 1: "Location: Austin, TX", or "Location:" with the value on the next line.
 fn labelled(text: &str, part: &Range<usize>, next_line: Option<&Range<usize>>) -> Option<Range<usize>> {
     let s = &text[part.clone()];
+    if !may_start(&LABEL_FIRST, s) {
+        return None;
+    }
     let (m, _) = LABELS.find_iter(s).next()?;
     if m.start != 0 {
         return None;
@@ -190,6 +271,9 @@ fn line_end(text: &str, at: usize) -> usize {
 /// Form 2: "📍 Lisbon".
 fn marked(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
     let s = &text[part.clone()];
+    if !may_start(&MARKER_FIRST, s) {
+        return None;
+    }
     let m = DATA.markers.iter().find(|m| s.starts_with(m.as_str()))?;
     let rest = s[m.len()..].trim_start_matches(['\u{fe0f}', ' ', ':', '\t']);
     clean(text, part.end - rest.len()..part.end)
@@ -198,6 +282,9 @@ fn marked(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
 /// Form 3: "Remote - US only", "Remote (EU time zones)", "Hybrid - London, UK".
 fn led(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
     let s = &text[part.clone()];
+    if !may_start(&LEAD_FIRST, s) {
+        return None;
+    }
     let (m, _) = LEADS.find_iter(s).next()?;
     if m.start != 0 || s.ends_with(['.', '!', '?']) {
         return None;
@@ -236,25 +323,43 @@ fn place_like(segment: &str) -> bool {
         })
 }
 
-/// Whether a segment is a region ("IL", "Germany"), perhaps with a postcode ("TX 78701").
+/// Whether a segment is a region ("IL", "Germany"), perhaps with a postcode ("TX 78701"):
+/// its words without digits, joined by single spaces, are a region's name, in the region's
+/// case when it is a code or abbreviation (three letters at most, or a dot), else in any ASCII
+/// case.
 fn is_region(segment: &str) -> bool {
-    let name = segment
+    let mut name = [0u8; MAX_REGION];
+    let mut len = 0;
+    for w in segment
         .split_whitespace()
-        .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
-        .collect::<Vec<_>>()
-        .join(" ");
-    DATA.regions.iter().any(|r| {
-        if r.len() <= 3 || r.contains('.') {
-            *r == name
-        } else {
-            r.eq_ignore_ascii_case(&name)
+        .filter(|w| !w.bytes().any(|b| b.is_ascii_digit()))
+    {
+        let from = len + usize::from(len > 0);
+        if from + w.len() > MAX_REGION {
+            // Longer than every region.
+            return false;
         }
-    })
+        if len > 0 {
+            name[len] = b' ';
+        }
+        name[from..from + w.len()].copy_from_slice(w.as_bytes());
+        len = from + w.len();
+    }
+    let name = &mut name[..len];
+    if REGIONS.exact.contains(&*name) {
+        return true;
+    }
+    name.make_ascii_lowercase();
+    REGIONS.folded.contains(&*name)
 }
 
 /// Form 4: a part ending in "City, Region" near the top ("Chicago, IL (Hybrid, 3 days in
 /// office)"): the place-like comma segments before the region, and the region.
 fn header_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
+    // A city and a region take a comma; the cleaned value lies inside the part.
+    if !text[part.clone()].contains(", ") {
+        return None;
+    }
     let r = clean(text, part.clone())?;
     let s = &text[r.clone()];
     // After a dash: "Backend Engineer – Berlin, Germany".
@@ -394,6 +499,11 @@ pub(crate) fn warm_up() {
     LazyLock::force(&LABELS);
     LazyLock::force(&LEADS);
     LazyLock::force(&CUES);
+    LazyLock::force(&LABEL_FIRST);
+    LazyLock::force(&LEAD_FIRST);
+    LazyLock::force(&MARKER_FIRST);
+    LazyLock::force(&REGIONS);
+    LazyLock::force(&BULLET_FINDER);
 }
 
 #[cfg(test)]
@@ -425,6 +535,39 @@ mod tests {
             }
         }
         assert!(DATA.header_lines > 0);
+        assert!(DATA.regions.iter().all(|r| r.len() <= MAX_REGION));
+    }
+
+    #[test]
+    fn parts_cut_at_every_separator() {
+        // A char-by-char reading of the separators, to compare the scan with.
+        fn reference(text: &str) -> Vec<Range<usize>> {
+            let mut out = Vec::new();
+            let (mut start, mut i) = (0, 0);
+            while i < text.len() {
+                let rest = &text[i..];
+                if let Some(sep) = ["·", "|", "•", " / "].iter().find(|s| rest.starts_with(**s)) {
+                    out.push(start..i);
+                    i += sep.len();
+                    start = i;
+                } else {
+                    i += rest.chars().next().map_or(1, char::len_utf8);
+                }
+            }
+            out.push(start..text.len());
+            out.into_iter().filter_map(|r| trim(text, r)).collect()
+        }
+        for text in [
+            "Acme · Berlin, Germany · Full-time",
+            "a | b / c • d",
+            " / / x/ y /z | / ",
+            "|·•|",
+            "é / ü · 2/3 — x • • ·· ||",
+            "no separator here",
+            "",
+        ] {
+            assert_eq!(parts(text, 0..text.len()), reference(text), "{text:?}");
+        }
     }
 
     #[test]

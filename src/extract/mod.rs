@@ -109,6 +109,15 @@ impl Covering {
     }
 }
 
+/// Whether `s` holds an ASCII digit. The bytes are read in blocks without an early exit inside
+/// one, which the compiler vectorises: most sentences and lines have no digit and are read
+/// whole.
+pub(crate) fn has_ascii_digit(s: &str) -> bool {
+    s.as_bytes()
+        .chunks(64)
+        .any(|block| block.iter().fold(false, |seen, b| seen | b.is_ascii_digit()))
+}
+
 /// Whether `span` overlaps one of `sorted`: spans in text order that do not overlap each other.
 pub(crate) fn overlaps_any(sorted: &[Range<usize>], span: &Range<usize>) -> bool {
     let i = sorted.partition_point(|s| s.end <= span.start);
@@ -216,6 +225,16 @@ mod tests {
 #[cfg(test)]
 mod span_tests {
     use super::{Covering, overlaps_any, word_occurrences};
+
+    #[test]
+    fn ascii_digits_anywhere() {
+        let long = "x".repeat(200);
+        assert!(!super::has_ascii_digit(""));
+        assert!(!super::has_ascii_digit(&long));
+        assert!(!super::has_ascii_digit("٣ ① no digits"));
+        assert!(super::has_ascii_digit(&format!("{long}7{long}")));
+        assert!(super::has_ascii_digit("9"));
+    }
 
     #[test]
     fn word_occurrences_are_whole_words() {

@@ -298,6 +298,10 @@ pub(crate) fn dates_on(line: &str, as_of: YearMonth) -> Vec<(Range<usize>, YearM
 /// The dates of one header line: the first range or "since" date, else a lone date that ends
 /// the line (or is followed only by a place: "Summer 2024 · Chicago, IL").
 fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
+    // Every date found has a year, read as ASCII digits: a line without one has none.
+    if !super::has_ascii_digit(line) {
+        return None;
+    }
     let mut lone = None;
     for c in date_matches(line) {
         let all = c.get(0).expect("group 0");
@@ -426,110 +430,183 @@ enum Kind {
     Other,
 }
 
+/// The words of `s` as written: runs of letters, digits and apostrophes.
+fn raw_words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+}
+
+/// Appends `w` to `out` in lower case, with a straight apostrophe.
+fn push_lower(out: &mut String, w: &str) {
+    if w.is_ascii() {
+        // Nothing to straighten, and ASCII lower case is the whole of it.
+        let from = out.len();
+        out.push_str(w);
+        out[from..].make_ascii_lowercase();
+    } else {
+        out.push_str(&w.replace('’', "'").to_lowercase());
+    }
+}
+
 /// Lower-case words, joined by single spaces.
 fn words_of(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-    {
+    words_into(s, &mut out);
+    out
+}
+
+/// [`words_of`] `s`, written over `out` (to reuse its allocation).
+fn words_into(s: &str, out: &mut String) {
+    out.clear();
+    for w in raw_words(s) {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&w.replace('’', "'").to_lowercase());
+        push_lower(out, w);
     }
-    out
 }
 
 /// The kind of a résumé heading line, if it is one: a line that is just a known heading
 /// ("Work History", "EDUCATION:", "## Experience"), or a short heading-looking line holding
 /// one (the longest phrase wins: "Volunteer Experience" is not experience).
-fn heading(line: &str, next: Option<&str>) -> Option<Kind> {
+/// `buf` holds the line's words (one buffer for every line of a text).
+fn heading(line: &str, next: Option<&str>, buf: &mut String) -> Option<Kind> {
     let t = line.trim().trim_start_matches('#').trim();
     let t = t
         .trim_matches(|c: char| c == '*' || c == '_' || c == '=' || c == ':')
         .trim();
-    if t.is_empty() || t.len() > 60 || t.bytes().any(|b| b.is_ascii_digit()) || is_bullet(t) {
+    if t.is_empty() || t.len() > 60 || super::has_ascii_digit(t) || is_bullet(t) {
         return None;
     }
-    let w = words_of(t);
+    words_into(t, buf);
+    let w = buf.as_str();
     let n = w.split(' ').count();
     if n > 6 {
         return None;
     }
-    let lists = [
-        (&LEX.data.experience_headings, Kind::Experience),
-        (&LEX.data.excluded_headings, Kind::Excluded),
-        (&LEX.data.other_headings, Kind::Other),
-    ];
-    for (list, kind) in lists {
-        if lower_in(list, &w) {
-            return Some(kind);
-        }
-    }
-    let looks = is_text_heading(line.trim(), next)
-        || (n <= 4 && t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase));
-    if !looks || has_role_noun(t) || lower_in(&LEX.data.company_suffixes, &last_word(t)) {
-        return None;
+    let headings = &*HEADINGS;
+    if headings.may_be(w)
+        && let Some(&kind) = headings.exact.get(w)
+    {
+        return Some(kind);
     }
     // The phrase must be most of the line ("Volunteer Experience & Leadership"), not one word
     // of a company's name: every run of at least half the line's words is looked up, and the
-    // longest phrase wins (on a tie, the one listed last).
-    let starts: Vec<usize> = std::iter::once(0)
-        .chain(w.match_indices(' ').map(|(i, _)| i + 1))
-        .collect();
+    // longest phrase wins (on a tie, the one listed last). The lookups come before the
+    // costlier checks of the line's look, which only matter when a phrase is found.
+    // Word starts (at most six words).
+    let mut starts = [0; 6];
+    for (k, (i, _)) in w.match_indices(' ').enumerate() {
+        starts[k + 1] = i + 1;
+    }
+    let starts = &starts[..n];
     let mut best: Option<(usize, usize, Kind)> = None;
     for (a, &from) in starts.iter().enumerate() {
         for b in a + 1..=n {
-            if 2 * (b - a) < n {
+            if 2 * (b - a) < n || b - a > headings.max_words {
                 continue;
             }
             let to = starts.get(b).map_or(w.len(), |&e| e - 1);
-            if let Some(&(kind, order)) = HEADING_PHRASES.get(&w[from..to])
+            if headings.may_be(&w[from..to])
+                && let Some(&(kind, order)) = headings.phrases.get(&w[from..to])
                 && best.is_none_or(|(len, o, _)| (to - from, order) > (len, o))
             {
                 best = Some((to - from, order, kind));
             }
         }
     }
-    best.map(|(_, _, k)| k)
+    let (_, _, kind) = best?;
+    let looks = is_text_heading(line.trim(), next)
+        || (n <= 4 && t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase));
+    if !looks || has_role_noun(t) || lower_in(&LEX.data.company_suffixes, &last_word(t)) {
+        return None;
+    }
+    Some(kind)
 }
 
-/// Every heading phrase in its words form, with its kind and its place in the lists.
-static HEADING_PHRASES: LazyLock<HashMap<&'static str, (Kind, usize)>> = LazyLock::new(|| {
+/// The heading phrases, as [`heading`] looks them up.
+struct Headings {
+    /// Every phrase with the kind of the first list holding it, for a line that is just the
+    /// phrase.
+    exact: HashMap<&'static str, Kind>,
+    /// Every phrase in its words form, with its kind and its place in the lists.
+    phrases: HashMap<&'static str, (Kind, usize)>,
+    /// `shapes[len][byte]`: some phrase is `len` bytes long and starts with `byte` (a check
+    /// cheaper than hashing, which most lines fail).
+    shapes: Vec<[bool; 256]>,
+    /// The most words in a phrase of `phrases`.
+    max_words: usize,
+}
+
+impl Headings {
+    /// Whether `s` has the length and first byte of some phrase.
+    fn may_be(&self, s: &str) -> bool {
+        let first = s.as_bytes().first().map_or(0, |&b| usize::from(b));
+        self.shapes.get(s.len()).is_some_and(|t| t[first])
+    }
+}
+
+static HEADINGS: LazyLock<Headings> = LazyLock::new(|| {
     let lists = [
         (&LEX.data.experience_headings, Kind::Experience),
         (&LEX.data.excluded_headings, Kind::Excluded),
         (&LEX.data.other_headings, Kind::Other),
     ];
-    let mut map = HashMap::new();
-    for (order, (p, kind)) in lists
-        .iter()
-        .flat_map(|(list, kind)| list.iter().map(move |p| (p, *kind)))
-        .enumerate()
-    {
+    let all = || {
+        lists
+            .iter()
+            .flat_map(|(list, kind)| list.iter().map(move |p| (p.as_str(), *kind)))
+    };
+    let mut exact = HashMap::new();
+    let mut phrases = HashMap::new();
+    let mut shapes = Vec::new();
+    for (order, (p, kind)) in all().enumerate() {
+        exact.entry(p).or_insert(kind);
         // A phrase with other characters than words and single spaces never stands in a
         // line's words.
-        if words_of(p) == *p {
-            map.insert(p.as_str(), (kind, order));
+        if words_of(p) == p {
+            phrases.insert(p, (kind, order));
         }
+        if shapes.len() <= p.len() {
+            shapes.resize(p.len() + 1, [false; 256]);
+        }
+        shapes[p.len()][p.as_bytes().first().map_or(0, |&b| usize::from(b))] = true;
     }
-    map
+    let max_words = phrases.keys().map(|p| p.split(' ').count()).max().unwrap_or(0);
+    Headings {
+        exact,
+        phrases,
+        shapes,
+        max_words,
+    }
 });
 
+/// Whether `s` holds a role noun (one word or two) or an internship word.
 fn has_role_noun(s: &str) -> bool {
     let w = words_of(s);
-    let words: Vec<&str> = w.split(' ').collect();
-    words.iter().any(|x| is_role_noun(x))
-        || LEX
-            .data
-            .internship
-            .iter()
-            .any(|i| contains_word(&w, &words_of(i)))
-        || words
-            .windows(2)
-            .any(|p| is_role_noun(&format!("{} {}", p[0], p[1])))
+    // A pair of words is the slice of `w` from the first's start to the second's end.
+    let mut prev = None;
+    let mut at = 0;
+    for word in w.split(' ') {
+        if is_role_noun(word) || prev.is_some_and(|p| is_role_noun(&w[p..at + word.len()])) {
+            return true;
+        }
+        prev = Some(at);
+        at += word.len() + 1;
+    }
+    WORD_LISTS.internship.iter().any(|i| contains_word(&w, i))
 }
+
+/// Cue lists in their [`words_of`] form, as they are compared.
+struct WordLists {
+    internship: Vec<String>,
+    education: Vec<String>,
+}
+
+static WORD_LISTS: LazyLock<WordLists> = LazyLock::new(|| WordLists {
+    internship: LEX.data.internship.iter().map(|w| words_of(w)).collect(),
+    education: LEX.data.education_words.iter().map(|w| words_of(w)).collect(),
+});
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -560,8 +637,13 @@ fn trim_piece(text: &str, r: Range<usize>) -> Range<usize> {
     r.start + lead..r.start + lead + body.len()
 }
 
+/// The last of [`words_of`] `s` (lower-casing a word never adds a space).
 fn last_word(s: &str) -> String {
-    words_of(s).rsplit(' ').next().unwrap_or("").to_string()
+    let mut out = String::new();
+    if let Some(w) = raw_words(s).next_back() {
+        push_lower(&mut out, w);
+    }
+    out
 }
 
 fn is_place_code(s: &str) -> bool {
@@ -708,9 +790,15 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     }
     let ranges: Vec<Range<usize>> = line_ranges(text).collect();
     let mut lines: Vec<Line> = Vec::with_capacity(ranges.len());
+    let mut words = String::new();
     for (i, r) in ranges.iter().enumerate() {
         let s = &text[r.clone()];
-        let gap_before = i > 0 && text[ranges[i - 1].end..r.start].matches('\n').count() >= 2;
+        let gap_before = i > 0
+            && text[ranges[i - 1].end..r.start]
+                .bytes()
+                .filter(|&b| b == b'\n')
+                .nth(1)
+                .is_some();
         let next = ranges.get(i + 1).map(|n| &text[n.clone()]);
         let bullet = is_bullet(s);
         let rule = s.chars().all(|c| "-=_*~ ".contains(c));
@@ -718,7 +806,7 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             range: r.clone(),
             gap_before: gap_before || rule,
             bullet: bullet || rule,
-            heading: heading(s, next),
+            heading: heading(s, next, &mut words),
         });
     }
     let has_experience = lines.iter().any(|l| l.heading == Some(Kind::Experience));
@@ -736,7 +824,8 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             section != Some(Kind::Excluded)
         };
         let s = &text[l.range.clone()];
-        if !in_scope || l.bullet || s.split_whitespace().count() > 20 {
+        // A line without a digit has no dates (see `line_dates`): it is not read further.
+        if !in_scope || l.bullet || !super::has_ascii_digit(s) || s.split_whitespace().nth(20).is_some() {
             continue;
         }
         if let Some(mut d) = line_dates(s, as_of) {
@@ -828,7 +917,6 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         .filter(|l| l.heading.is_some())
         .map(|l| l.range.start)
         .collect();
-    let d = &LEX.data;
     let mut out = Vec::with_capacity(dated.len());
     for (k, (i, dates)) in dated.iter().enumerate() {
         let header_text: String = headers[k]
@@ -840,7 +928,7 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         // An education line (a degree, no role) is not a position.
         let hw = words_of(&header_text);
         if !p.iter().any(|x| x.class == Class::Title)
-            && d.education_words.iter().any(|e| contains_word(&hw, &words_of(e)))
+            && WORD_LISTS.education.iter().any(|e| contains_word(&hw, e))
         {
             continue;
         }
@@ -853,10 +941,10 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         }
         let role_text = title.clone().map_or(header_text.as_str(), |t| &text[t]);
         let role_words = words_of(role_text);
-        let internship = d
+        let internship = WORD_LISTS
             .internship
             .iter()
-            .any(|w| contains_word(&role_words, &words_of(w)));
+            .any(|w| contains_word(&role_words, w));
         let start_at = lines[headers[k][0]].range.start;
         let next_entry = headers.get(k + 1).map_or(text.len(), |h| lines[h[0]].range.start);
         let next_heading = heading_starts
@@ -911,7 +999,8 @@ pub(crate) fn total_months(positions: &[Found], as_of: YearMonth) -> u32 {
 /// Builds this module's cue lists and patterns now (see [`super::warm_up`]).
 pub(crate) fn warm_up() {
     LazyLock::force(&LEX);
-    LazyLock::force(&HEADING_PHRASES);
+    LazyLock::force(&HEADINGS);
+    LazyLock::force(&WORD_LISTS);
     LazyLock::force(&SEPARATORS);
 }
 

@@ -14,6 +14,7 @@
 use crate::phrases::PhraseSet;
 use regex::Regex;
 use serde::Deserialize;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -130,8 +131,12 @@ struct Ambiguity {
 struct Lex {
     data: File,
     token: Regex,
+    /// The numbers of the token pattern's [`GROUP_NAMES`].
+    groups: [usize; 5],
     dates: Regex,
     symbols: HashMap<String, Cur>,
+    /// The symbols that end with a dot ("Rs.").
+    dotted: Vec<String>,
     names: HashMap<String, Cur>,
     mults: HashMap<String, usize>,
     codes: HashMap<String, usize>,
@@ -293,10 +298,14 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     pre.extend(data.cues.pay.iter().map(String::as_str));
     let prefilter = PhraseSet::new(pre.into_iter().map(|w| (w, 0)));
 
+    let dotted = symbols.keys().filter(|k| k.ends_with('.')).cloned().collect();
+    let groups = group_numbers(&token);
     Lex {
+        groups,
         token,
         dates,
         symbols,
+        dotted,
         names,
         mults,
         codes,
@@ -364,26 +373,134 @@ fn parse_number(s: &str) -> Option<f64> {
         .ok()
 }
 
-/// The amounts of `s`, in order.
-/// The groups of one amount; without captures (a bare number) the whole match is the number.
-struct Groups<'h> {
-    whole: regex::Match<'h>,
-    caps: Option<regex::Captures<'h>>,
+/// The groups of the token pattern that an amount is read from, in [`GroupSpans`] order.
+const GROUP_NAMES: [&str; 5] = ["pre", "num", "mult", "post", "name"];
+const PRE: usize = 0;
+const NUM: usize = 1;
+const MULT: usize = 2;
+const POST: usize = 3;
+const NAME: usize = 4;
+
+/// The numbers of the token pattern's [`GROUP_NAMES`], to read them without a look-up by name.
+fn group_numbers(token: &Regex) -> [usize; 5] {
+    GROUP_NAMES.map(|name| {
+        token
+            .capture_names()
+            .position(|n| n == Some(name))
+            .unwrap_or_else(|| panic!("the token pattern has a group {name}"))
+    })
 }
 
-impl<'h> Groups<'h> {
-    fn name(&self, group: &str) -> Option<regex::Match<'h>> {
-        match &self.caps {
-            Some(c) => c.name(group),
-            None => (group == "num").then_some(self.whole),
+/// Where each of [`GROUP_NAMES`] is in one match, as offsets from the match's start.
+type GroupSpans = [Option<(usize, usize)>; 5];
+
+/// How many matches [`group_spans`] keeps on a thread before it starts afresh, and how long
+/// a match it keeps (a longer one, never a salary anyway, is read each time).
+const GROUPS_KEPT: usize = 4096;
+const GROUPS_KEPT_LEN: usize = 64;
+
+thread_local! {
+    /// The groups of matches already read, by the matched text; per text, by whether an ASCII
+    /// word character comes right before (bit 0) and right after (bit 1) the match.
+    static GROUPS_READ: RefCell<HashMap<String, [Option<GroupSpans>; 4]>> = RefCell::new(HashMap::new());
+}
+
+/// The groups of `whole`, a match of the token pattern in `s`. Reading them takes the
+/// backtracking engine through every alternative of the pattern's hundreds of symbols and
+/// names (some ten thousand instructions per match), and salaries repeat ("$120,000"): the
+/// groups are kept by the matched text. They depend on nothing else but the word boundaries
+/// at the match's ends (the pattern's only look-around is an ASCII `\b`, which reads the byte
+/// on either side), so the text and those two bits are the key.
+fn group_spans(s: &str, whole: regex::Match, locs: &mut regex::CaptureLocations) -> GroupSpans {
+    let b = s.as_bytes();
+    let word = |c: Option<&u8>| c.is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
+    let before = word(whole.start().checked_sub(1).and_then(|i| b.get(i)));
+    let after = word(b.get(whole.end()));
+    let context = usize::from(before) | usize::from(after) << 1;
+    let read = |locs: &mut regex::CaptureLocations| {
+        let at = whole.start();
+        if LEX.token.captures_read_at(locs, s, at).is_none() {
+            return whole_number(whole);
         }
+        LEX.groups
+            .map(|g| locs.get(g).map(|(from, to)| (from - at, to - at)))
+    };
+    if whole.len() > GROUPS_KEPT_LEN {
+        return read(locs);
+    }
+    GROUPS_READ.with(|kept| {
+        let Ok(mut kept) = kept.try_borrow_mut() else {
+            return read(locs);
+        };
+        if let Some(spans) = kept.get(whole.as_str()).and_then(|by| by[context]) {
+            return spans;
+        }
+        let spans = read(locs);
+        if kept.len() >= GROUPS_KEPT {
+            kept.clear();
+        }
+        kept.entry(whole.as_str().to_string()).or_default()[context] = Some(spans);
+        spans
+    })
+}
+
+/// The groups of a match that is one number and nothing else.
+fn whole_number(whole: regex::Match) -> GroupSpans {
+    let mut spans = [None; 5];
+    spans[NUM] = Some((0, whole.len()));
+    spans
+}
+
+/// A group of one amount as matched: offsets in the sentence and the text.
+#[derive(Clone, Copy)]
+struct Piece<'h> {
+    start: usize,
+    end: usize,
+    text: &'h str,
+}
+
+impl<'h> Piece<'h> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    fn as_str(&self) -> &'h str {
+        self.text
     }
 }
 
+/// The groups of one amount.
+struct Groups<'h> {
+    hay: &'h str,
+    whole: regex::Match<'h>,
+    spans: GroupSpans,
+}
+
+impl<'h> Groups<'h> {
+    /// The group `group` (one of [`PRE`], [`NUM`], [`MULT`], [`POST`], [`NAME`]), if it took
+    /// part in the match.
+    fn name(&self, group: usize) -> Option<Piece<'h>> {
+        let (from, to) = self.spans[group]?;
+        let at = self.whole.start();
+        Some(Piece {
+            start: at + from,
+            end: at + to,
+            text: &self.hay[at + from..at + to],
+        })
+    }
+}
+
+/// The amounts of `s`, in order.
 fn amounts(s: &str) -> Vec<Amount> {
     let lex = &*LEX;
     let dates: Vec<Range<usize>> = lex.dates.find_iter(s).map(|m| m.range()).collect();
     let mut out = Vec::new();
+    // One set of capture slots for the sentence, not one allocation per amount.
+    let mut locs = lex.token.capture_locations();
     for whole in lex.token.find_iter(s) {
         // Most numbers are bare ("5 years", "2024"): the captures, costly with hundreds of
         // currency names in the pattern, are read only for a match that holds more.
@@ -392,15 +509,16 @@ fn amounts(s: &str) -> Vec<Amount> {
             .bytes()
             .all(|b| b.is_ascii_digit() || b == b',' || b == b'.' || b == b'\'' || b == b' ');
         let c = Groups {
+            hay: s,
             whole,
-            caps: if bare {
-                None
+            spans: if bare {
+                whole_number(whole)
             } else {
-                lex.token.captures_at(s, whole.start())
+                group_spans(s, whole, &mut locs)
             },
         };
-        let Some(num) = c.name("num") else { continue };
-        let start = c.name("pre").map_or(num.start(), |p| p.start());
+        let Some(num) = c.name(NUM) else { continue };
+        let start = c.name(PRE).map_or(num.start(), |p| p.start());
         let end = c.whole.end();
         // Trailing space or "(" taken by the optional groups but not used.
         let end = start
@@ -415,7 +533,7 @@ fn amounts(s: &str) -> Vec<Amount> {
         if word(first) && word(prev) {
             continue;
         }
-        if c.name("pre").is_none() && matches!(prev, Some('.' | ',' | '/' | '#' | '_' | '+' | '^')) {
+        if c.name(PRE).is_none() && matches!(prev, Some('.' | ',' | '/' | '#' | '_' | '+' | '^')) {
             continue;
         }
         if word(last) && word(next) || matches!(next, Some('%' | '°')) {
@@ -426,9 +544,9 @@ fn amounts(s: &str) -> Vec<Amount> {
             continue;
         }
         // A version or a dotted number ("3.11.2").
-        if c.name("mult").is_none()
-            && c.name("post").is_none()
-            && c.name("name").is_none()
+        if c.name(MULT).is_none()
+            && c.name(POST).is_none()
+            && c.name(NAME).is_none()
             && (rest.starts_with('.') || rest.starts_with(','))
             && rest[1..].starts_with(|c: char| c.is_ascii_digit())
         {
@@ -443,14 +561,14 @@ fn amounts(s: &str) -> Vec<Amount> {
         if raw == 0.0 {
             continue;
         }
-        let mult = c.name("mult").and_then(|m| lex.mults.get(m.as_str()).copied());
-        let symbol = |g: &str| c.name(g).and_then(|m| lex.symbols.get(m.as_str()).copied());
-        let written_after = symbol("post").or_else(|| {
-            c.name("name")
+        let mult = c.name(MULT).and_then(|m| lex.mults.get(m.as_str()).copied());
+        let symbol = |group: usize| c.name(group).and_then(|m| lex.symbols.get(m.as_str()).copied());
+        let written_after = symbol(POST).or_else(|| {
+            c.name(NAME)
                 .and_then(|m| lex.names.get(&m.as_str().to_lowercase()).copied())
         });
         // "$140,000 CAD": the code after says which dollar.
-        let cur = match (symbol("pre"), written_after) {
+        let cur = match (symbol(PRE), written_after) {
             (Some(Cur::Dollar) | None, Some(after)) => Some(after),
             (pre, _) => pre,
         }
@@ -679,12 +797,17 @@ fn period_after(after: &str) -> Option<(&'static str, usize, Option<Cur>)> {
 /// of $120k").
 fn period_before(before: &str) -> Option<&'static str> {
     let (r, p) = LEX.before.find_iter(before).last()?;
-    (word_starts(&before[r.end..]).len() <= 6).then_some(PERIODS[p as usize])
+    at_most_words(&before[r.end..], 6).then_some(PERIODS[p as usize])
+}
+
+/// Whether `s` has at most `n` words (as [`word_starts`] counts them), read no further.
+fn at_most_words(s: &str, n: usize) -> bool {
+    s.split_whitespace().nth(n).is_none()
 }
 
 /// Whether a sentence is a short heading with a pay cue ("Compensation", "Salary range:").
 fn heading_with_cue(s: &str) -> bool {
-    word_starts(s).len() <= 6 && LEX.cues.payloads_in(s).any(|p| p == PAY)
+    at_most_words(s, 6) && LEX.cues.payloads_in(s).any(|p| p == PAY)
 }
 
 /// What makes a bare "$" ambiguous in `text`, if anything.
@@ -844,9 +967,9 @@ fn sentence_start(text: &str, sentences: &[Range<usize>], si: usize) -> usize {
         return r.start;
     }
     let p = &text[prev.clone()];
-    LEX.symbols
-        .keys()
-        .filter(|k| k.ends_with('.') && p.ends_with(k.as_str()))
+    LEX.dotted
+        .iter()
+        .filter(|k| p.ends_with(k.as_str()))
         .map(|k| prev.end - k.len())
         .filter(|&at| {
             text[..at]
@@ -879,7 +1002,7 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
     let mut warned = false;
     for (si, r) in sentences.iter().enumerate() {
         let s = &text[r.clone()];
-        if !s.bytes().any(|b| b.is_ascii_digit()) || !prefilter_hit(s) {
+        if !super::has_ascii_digit(s) || !prefilter_hit(s) {
             continue;
         }
         let start = sentence_start(text, sentences, si);
@@ -936,6 +1059,32 @@ mod tests {
             .into_iter()
             .map(|f| (f.min, f.max, f.currency, f.period))
             .collect()
+    }
+
+    #[test]
+    fn kept_groups_are_the_groups_read() {
+        let sentences = [
+            "Salary: $120,000 - $150,000 per year, $120,000 again",
+            "$5kx then $5 k and $5k. and CA$110,000 CAD",
+            "x$5k, 2 million, 3 million USD, €46,000 EUR, 12 LPA, 40 000 euros",
+            "£36,124 (GBP) a year; Rs. 12 lakh; 45/hr; 60 000 EUR gross",
+            "$1,000,000,000,000,000,000,000,000,000,000,000,000,000,000,000,000,000,000,000 USD",
+        ];
+        let mut locs = LEX.token.capture_locations();
+        for round in 0..2 {
+            for s in sentences {
+                for whole in LEX.token.find_iter(s) {
+                    let mut fresh = LEX.token.capture_locations();
+                    LEX.token
+                        .captures_read_at(&mut fresh, s, whole.start())
+                        .expect("the match is found again");
+                    let want = LEX
+                        .groups
+                        .map(|g| fresh.get(g).map(|(a, b)| (a - whole.start(), b - whole.start())));
+                    assert_eq!(group_spans(s, whole, &mut locs), want, "{round} {s:?} {whole:?}");
+                }
+            }
+        }
     }
 
     #[test]
