@@ -55,6 +55,21 @@ fn throughput(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    // The way bulk runs tag: batches of 32 (title-less) postings, read as Markdown or text.
+    let parts: Vec<(Option<&str>, &str)> = docs.iter().map(|d| (None, d.as_str())).collect();
+    g.bench_function("tagger_tag_parts_batch_32", |b| {
+        b.iter(|| {
+            parts
+                .chunks(32)
+                .map(|batch| {
+                    black_box(tagger.tag_parts_batch(batch, Format::Auto, usize::MAX))
+                        .iter()
+                        .map(|t| t.skills.len())
+                        .sum::<usize>()
+                })
+                .sum::<usize>()
+        })
+    });
     g.finish();
 }
 
