@@ -212,7 +212,20 @@ pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
             .next()
             .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
     });
-    title_case && words <= 6 && section_kind(line) != "other" && next_line.is_some_and(is_bullet)
+    // A table row ("Python for test scripts⇥Preferred⇥1+ years") is no heading.
+    if !next_line.is_some_and(is_bullet) || line.contains('\t') {
+        return false;
+    }
+    // A short line naming a kind, right before a list: in Title Case (up to six words), any
+    // kind; in sentence case (up to eight), a preferred one ("Bonus points if you have", "It
+    // would be great if you also had") — a missed preferred heading turns its list into
+    // requirements, while a sentence-case line such as "Our tech stack includes" is better
+    // left as text.
+    match section_kind(line) {
+        "other" => false,
+        "preferred" => true,
+        _ => title_case && words <= 6,
+    }
 }
 
 /// The headings of plain text, line by line (see [`is_text_heading`]), in normalised offsets.
@@ -284,6 +297,9 @@ mod tests {
             ("Required Skills and Experience", Some("• Java")),
             ("Core Skills", Some("1. Java")),
             ("Bonus Points", Some("a) Kafka")),
+            ("Bonus points if you have", Some("- Kafka")),
+            ("It would be great if you also had", Some("• Go")),
+            ("Things that would be nice", Some("* Rust")),
         ];
         for (l, next) in yes {
             assert!(is_text_heading(l, next), "{l:?}");
@@ -299,6 +315,11 @@ mod tests {
             ),
             ("Location: Leeds, UK", None),
             ("Python", None),
+            ("Bonus points if you have", None),
+            ("Our tech stack includes", Some("- Kafka")),
+            ("Python for test scripts\tPreferred\t1+ years", Some("- Kafka")),
+            ("Git And Jenkins\tPreferred", Some("- Kafka")),
+            ("Required skills and experience", Some("- Kafka")),
         ];
         for (l, next) in no {
             assert!(!is_text_heading(l, next), "{l:?}");
