@@ -12,18 +12,20 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-const NUMBER: &str = r"(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty)";
+const NUMBER: &str = r"(?:\d{1,2}(?:\.\d)?|(?:twenty|thirty|forty|fifty)[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty)";
 
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     let num = format!(r"{NUMBER}(?:\s*\(\s*{NUMBER}\s*\))?");
     Regex::new(&format!(
         r"(?xi-u)
-        (?:\b(?P<pre>between|at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|over|more\s+than|in\s+excess\s+of|upwards\s+of|up\s+to|less\s+than|under|fewer\s+than|no\s+more\s+than|maximum\s+of|max\.?)\s+)?
+        (?:\b(?P<pre>between|at\s+least|no\s+(?:less|fewer)\s+than|not\s+(?:less|fewer)\s+than|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|over|more\s+than|in\s+excess\s+of|upwards\s+of|up\s+to|less\s+than|under|fewer\s+than|no\s+more\s+than|maximum\s+of|max\.?)\s+)?
         (?:\b(?P<a>{num})|\b(?P<article>a|an)\b)
+        (?P<half>\s+and\s+a\s+half\b)?
         \s*(?P<plus>\+|\s+plus\b|\s+or\s+more\b)?
         (?:\s*(?:-|–|—|\bto\b|\bor\b|\band\b)\s*(?P<b>{num})\s*\+?)?
         \s*(?:\b(?:full|additional|total|solid|consecutive|complete)\s+)?
-        (?P<unit>years?|yrs?|months?|mos|decades?)\b
+        (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?)\b
+        (?P<half2>\s+and\s+a\s+half\b)?
         (?:'s|’s|')?
         (?P<post>\s*\+|\s+or\s+(?:more|greater|longer|above)|\s+or\s+(?:less|fewer)|\s+plus)?
         "
@@ -123,6 +125,39 @@ const OTHER_WORDS: &[&str] = &[
     "citizenship",
 ];
 
+/// Verbs before a duration that say the reader did the work that long ("employed as a paralegal
+/// for two years"), unless the employer is the one speaking (see [`EMPLOYER_WORDS`]).
+const WORK_VERBS: &[&str] = &[
+    "worked",
+    "working",
+    "employed",
+    "served",
+    "practiced",
+    "practised",
+];
+
+/// Words before a duration that make the work the employer's, or still to come.
+const EMPLOYER_WORDS: &[&str] = &["we", "our", "us", "we've", "company", "firm", "will"];
+
+/// Words shortly before a duration that make it a time still to be served.
+const COMMITMENT_WORDS: &[&str] = &["commit", "commits", "committed", "commitment", "stay", "remain"];
+
+/// Words passed over when looking for the word right before a duration.
+const SKIPPED_BEFORE: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "only",
+    "just",
+    "some",
+];
+
 /// Words right before "a month", "a year" that make it a rate ("2 days a month").
 const FREQUENCY_WORDS: &[&str] = &[
     "day", "days", "hour", "hours", "week", "weeks", "time", "times", "once", "twice", "shifts", "visits",
@@ -152,11 +187,17 @@ const WINDOW_WORDS: &[&str] = &[
     "marks",
     "marking",
     "spanning",
+    "during",
+    "throughout",
+    "after",
+    "before",
 ];
 
 /// The units a duration needs: a sentence without one is never read by the regex.
-static UNITS: LazyLock<PhraseSet> =
-    LazyLock::new(|| PhraseSet::new(["year", "yr", "month", "mos", "decade"].map(|u| (u, 0))));
+static UNITS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(UNIT_STEMS.map(|u| (u, 0))));
+
+/// What a sentence must contain for [`DURATION`] to match in it.
+const UNIT_STEMS: [&str; 7] = ["year", "yr", "month", "mos", "week", "wk", "decade"];
 
 /// The indices of the sentences that name a unit of time, in order, each once.
 pub(crate) fn candidate_sentences(text: &str, sentences: &[Range<usize>]) -> Vec<usize> {
@@ -213,6 +254,10 @@ fn number(s: &str) -> Option<f64> {
     if let Some(i) = words.iter().position(|w| *w == s) {
         return Some(i as f64);
     }
+    // "twenty-four", "thirty six".
+    if let Some((tens, unit)) = s.split_once(['-', ' ']) {
+        return Some(number(tens)? + number(unit.trim()).filter(|u| *u < 10.0)?);
+    }
     match s.as_str() {
         "thirty" => Some(30.0),
         "forty" => Some(40.0),
@@ -233,26 +278,34 @@ fn words(s: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
 /// `tech` holds the normalised spans of technology mentions, sorted.
 pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<Found> {
     let lower = sentence.to_ascii_lowercase();
-    if !["year", "yr", "month", "mos", "decade"]
-        .iter()
-        .any(|k| lower.contains(k))
-    {
+    if !UNIT_STEMS.iter().any(|k| lower.contains(k)) {
         return Vec::new();
     }
     let mut out = Vec::new();
+    let mut last_end: Option<usize> = None;
     for caps in DURATION.captures_iter(sentence) {
         let m = caps.get(0).expect("group 0");
         let unit = caps["unit"].to_ascii_lowercase();
         let scale = if unit.starts_with('m') {
             1.0 / 12.0
+        } else if unit.starts_with('w') {
+            1.0 / 52.0
         } else if unit.starts_with('d') {
             10.0
         } else {
             1.0
         };
-        let Some(a) = caps.name("a").map_or(Some(1.0), |a| number(a.as_str())) else {
+        // "a week" is a rate ("400 deploys a week"), never an amount of experience.
+        if unit.starts_with('w') && caps.name("article").is_some() {
+            continue;
+        }
+        let Some(mut a) = caps.name("a").map_or(Some(1.0), |a| number(a.as_str())) else {
             continue;
         };
+        // "one and a half years", "a year and a half".
+        if caps.name("half").is_some() || caps.name("half2").is_some() {
+            a += 0.5;
+        }
         let b = caps.name("b").and_then(|b| number(b.as_str()));
         // Nobody asks for more than 25 years: larger figures are a company's age or a date.
         // Zero is a lower bound only in a range ("0-2 years").
@@ -261,12 +314,11 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         }
         let before = &sentence[..m.start()];
         let after = &sentence[m.end()..];
-        // A time window: "within the past 3 years", "in the last five years".
-        if caps.name("pre").is_none() {
-            let prev: Vec<String> = words(before).rev().take(3).collect();
-            if prev.iter().any(|w| WINDOW_WORDS.contains(&w.as_str())) {
-                continue;
-            }
+        // "one year (52 weeks)": the bracketed restatement of the duration just read.
+        let restated = last_end.is_some_and(|e| sentence[e..m.start()].trim() == "(");
+        last_end = Some(m.end());
+        if restated {
+            continue;
         }
         // A rate, not a duration: "2 days a month", "twice a year", "20 hours a week".
         if caps.name("article").is_some()
@@ -290,10 +342,33 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         let tech_before = before_i.checked_sub(1).map(|i| &tech[i]).is_some_and(|t| {
             abs.start - t.end < 200 && sentence_words_between(sentence, offset, t.end, abs.start) <= 2
         });
-        let exp_before = words(before)
-            .rev()
-            .take(8)
-            .any(|w| w.starts_with("experience") || w == "exp");
+        let prev: Vec<String> = words(before).rev().take(8).collect();
+        let exp_before = prev.iter().any(|w| w.starts_with("experience") || w == "exp");
+        // "You have worked as a data analyst for at least 3 years", but not "we have worked with
+        // clients for 15 years": the candidate's own work, not the employer's.
+        let work_before = prev.iter().any(|w| WORK_VERBS.contains(&w.as_str()))
+            && !prev.iter().any(|w| EMPLOYER_WORDS.contains(&w.as_str()));
+        // A time window: "within the past 3 years", "in the last five years", "for over 40
+        // years": the word right before the duration (past an article or a hedge) decides. "for"
+        // after a skill or a line of work is how long it was done ("Python for 3+ years").
+        let window = prev
+            .iter()
+            .find(|w| !SKIPPED_BEFORE.contains(&w.as_str()))
+            .is_some_and(|w| {
+                WINDOW_WORDS.contains(&w.as_str())
+                    && !(w == "for" && (tech_before || exp_before || work_before))
+            });
+        if window {
+            continue;
+        }
+        // A promise to stay, not experience: "commit to a minimum of 2 years in this position".
+        if prev
+            .iter()
+            .take(4)
+            .any(|w| COMMITMENT_WORDS.contains(&w.as_str()))
+        {
+            continue;
+        }
         // "Java: 4 years", "Salesforce administration: 3 years".
         let labelled = before.trim_end().strip_suffix(':').is_some_and(|label| {
             !words(label)
@@ -324,14 +399,22 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
             (Some(e), Some(o)) => e < o,
             (Some(_), None) => true,
             (None, Some(_)) => false,
-            // "5+ years in marketing analytics": a plus and a field of work.
+            // "5+ years in marketing analytics", "a minimum of four years in a supervisory role",
+            // "5+ years of experience, including 2 years in management": a field of work after a
+            // plus, after a lower bound, or after an experience statement of the same sentence.
             (None, None) => {
+                let field = next.first().is_some_and(|w| w == "in" || w == "as");
+                let lower_bound = caps.name("pre").is_some_and(|p| {
+                    let p = p.as_str().to_ascii_lowercase();
+                    p.starts_with("at") || p.starts_with("no") || p.contains("min")
+                });
                 tech_after
                     || tech_before
                     || exp_before
+                    || work_before
                     || labelled
                     || plus
-                    || (caps.name("plus").is_some() && next.first().is_some_and(|w| w == "in" || w == "as"))
+                    || (field && (caps.name("plus").is_some() || lower_bound || !out.is_empty()))
             }
         };
         if !is_exp {
@@ -422,6 +505,20 @@ mod tests {
         ("Two (2) years of education above high school", &[]),
         ("must be 18 years of age", &[]),
         ("Java 17 and Python 3.11", &[]),
+        ("not less than 3 years of experience", &[(Some(3.0), None)]),
+        ("twenty-four months of experience", &[(Some(2.0), None)]),
+        ("a year and a half of experience", &[(Some(1.5), None)]),
+        (
+            "one year (52 weeks) of specialized experience",
+            &[(Some(1.0), None)],
+        ),
+        (
+            "employed as a paralegal for a minimum of two years",
+            &[(Some(2.0), None)],
+        ),
+        ("for over 15 years we have worked with clients", &[]),
+        ("committed to stay for at least 2 years in the role", &[]),
+        ("within 2 years you will lead a team", &[]),
     ];
 
     #[test]
