@@ -75,6 +75,8 @@ const EXPERIENCE_WORDS: &[&str] = &[
     "practice",
     "practical",
     "track",
+    "know-how",
+    "expertise",
 ];
 
 /// Words after a duration that make it about something other than experience.
@@ -113,6 +115,7 @@ const OTHER_WORDS: &[&str] = &[
     "probationary",
     "lease",
     "guarantee",
+    "guaranteed",
     "subscription",
     "period",
     "duty",
