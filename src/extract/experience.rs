@@ -9,6 +9,7 @@
 
 use crate::phrases::PhraseSet;
 use regex::Regex;
+use serde::Deserialize;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -33,168 +34,39 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Words that make a following duration a statement of experience.
-const EXPERIENCE_WORDS: &[&str] = &[
-    "experience",
-    "experienced",
-    "exp",
-    "background",
-    "professional",
-    "hands-on",
-    "industry",
-    "relevant",
-    "proven",
-    "commercial",
-    "production",
-    "working",
-    "work",
-    "building",
-    "developing",
-    "development",
-    "writing",
-    "programming",
-    "coding",
-    "designing",
-    "design",
-    "managing",
-    "management",
-    "leading",
-    "engineering",
-    "administering",
-    "administration",
-    "supporting",
-    "operating",
-    "delivering",
-    "creating",
-    "shipping",
-    "using",
-    "specialized",
-    "creditable",
-    "qualifying",
-    "employment",
-    "practice",
-    "practical",
-    "track",
-    "know-how",
-    "expertise",
-];
+/// The word lists of `lexicons/cues/experience.toml`: which words around a duration make it
+/// experience asked for, and which make it something else.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Words {
+    /// Words that make a following duration a statement of experience.
+    experience_words: Vec<String>,
+    /// Words after a duration that make it about something other than experience.
+    other_words: Vec<String>,
+    /// Verbs before a duration that say the reader did the work that long ("employed as a paralegal
+    /// for two years"), unless the employer is the one speaking (see `employer_words`).
+    work_verbs: Vec<String>,
+    /// Words before a duration that make the work the employer's, or still to come.
+    employer_words: Vec<String>,
+    /// Words shortly before a duration that make it a time still to be served.
+    commitment_words: Vec<String>,
+    /// Words passed over when looking for the word right before a duration.
+    skipped_before: Vec<String>,
+    /// Words right before "a month", "a year" that make it a rate ("2 days a month").
+    frequency_words: Vec<String>,
+    /// Words right before a duration that make it a time window, not an amount of experience.
+    window_words: Vec<String>,
+}
 
-/// Words after a duration that make it about something other than experience.
-const OTHER_WORDS: &[&str] = &[
-    "ago",
-    "old",
-    "contract",
-    "contracts",
-    "term",
-    "warranty",
-    "business",
-    "history",
-    "age",
-    "vacation",
-    "leave",
-    "holiday",
-    "holidays",
-    "pto",
-    "anniversary",
-    "course",
-    "study",
-    "studies",
-    "education",
-    "graduate",
-    "college",
-    "school",
-    "schooling",
-    "coursework",
-    "degree",
-    "program",
-    "programme",
-    "academic",
-    "university",
-    "tenure",
-    "probation",
-    "probationary",
-    "lease",
-    "guarantee",
-    "guaranteed",
-    "subscription",
-    "period",
-    "duty",
-    "service",
-    "retire",
-    "retirement",
-    "clearance",
-    "residency",
-    "residence",
-    "citizenship",
-];
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    toml::from_str(include_str!("../../lexicons/cues/experience.toml"))
+        .expect("experience.toml is checked by the test suite")
+});
 
-/// Verbs before a duration that say the reader did the work that long ("employed as a paralegal
-/// for two years"), unless the employer is the one speaking (see [`EMPLOYER_WORDS`]).
-const WORK_VERBS: &[&str] = &[
-    "worked",
-    "working",
-    "employed",
-    "served",
-    "practiced",
-    "practised",
-];
-
-/// Words before a duration that make the work the employer's, or still to come.
-const EMPLOYER_WORDS: &[&str] = &["we", "our", "us", "we've", "company", "firm", "will"];
-
-/// Words shortly before a duration that make it a time still to be served.
-const COMMITMENT_WORDS: &[&str] = &["commit", "commits", "committed", "commitment", "stay", "remain"];
-
-/// Words passed over when looking for the word right before a duration.
-const SKIPPED_BEFORE: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "about",
-    "around",
-    "approximately",
-    "roughly",
-    "nearly",
-    "almost",
-    "only",
-    "just",
-    "some",
-];
-
-/// Words right before "a month", "a year" that make it a rate ("2 days a month").
-const FREQUENCY_WORDS: &[&str] = &[
-    "day", "days", "hour", "hours", "week", "weeks", "time", "times", "once", "twice", "shifts", "visits",
-    "trips", "sessions", "nights", "weekends",
-];
-
-/// Words right before a duration that make it a time window, not an amount of experience.
-const WINDOW_WORDS: &[&str] = &[
-    "within",
-    "past",
-    "last",
-    "next",
-    "every",
-    "each",
-    "per",
-    "first",
-    "previous",
-    "coming",
-    "since",
-    "ago",
-    "for",
-    "than",
-    "in",
-    "celebrating",
-    "celebrates",
-    "celebrated",
-    "marks",
-    "marking",
-    "spanning",
-    "during",
-    "throughout",
-    "after",
-    "before",
-];
+/// Whether `word` is one of `list`.
+fn listed(list: &[String], word: &str) -> bool {
+    list.iter().any(|w| w == word)
+}
 
 /// The units a duration needs: a sentence without one is never read by the regex.
 static UNITS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(UNIT_STEMS.map(|u| (u, 0))));
@@ -327,13 +199,13 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         if caps.name("article").is_some()
             && words(before)
                 .next_back()
-                .is_some_and(|w| FREQUENCY_WORDS.contains(&w.as_str()))
+                .is_some_and(|w| listed(&WORDS.frequency_words, &w))
         {
             continue;
         }
         let next: Vec<String> = words(after).take(9).collect();
-        let first_exp = next.iter().position(|w| EXPERIENCE_WORDS.contains(&w.as_str()));
-        let first_other = next.iter().position(|w| OTHER_WORDS.contains(&w.as_str()));
+        let first_exp = next.iter().position(|w| listed(&WORDS.experience_words, w));
+        let first_other = next.iter().position(|w| listed(&WORDS.other_words, w));
         let abs = offset + m.start()..offset + m.end();
         // Only the nearest technology on each side matters (`tech` is sorted): constant work per
         // statement however many technologies the sentence names.
@@ -349,36 +221,29 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         let exp_before = prev.iter().any(|w| w.starts_with("experience") || w == "exp");
         // "You have worked as a data analyst for at least 3 years", but not "we have worked with
         // clients for 15 years": the candidate's own work, not the employer's.
-        let work_before = prev.iter().any(|w| WORK_VERBS.contains(&w.as_str()))
-            && !prev.iter().any(|w| EMPLOYER_WORDS.contains(&w.as_str()));
+        let work_before = prev.iter().any(|w| listed(&WORDS.work_verbs, w))
+            && !prev.iter().any(|w| listed(&WORDS.employer_words, w));
         // A time window: "within the past 3 years", "in the last five years", "for over 40
         // years": the word right before the duration (past an article or a hedge) decides. "for"
         // after a skill or a line of work is how long it was done ("Python for 3+ years").
         let window = prev
             .iter()
-            .find(|w| !SKIPPED_BEFORE.contains(&w.as_str()))
+            .find(|w| !listed(&WORDS.skipped_before, w))
             .is_some_and(|w| {
-                WINDOW_WORDS.contains(&w.as_str())
-                    && !(w == "for" && (tech_before || exp_before || work_before))
+                listed(&WORDS.window_words, w) && !(w == "for" && (tech_before || exp_before || work_before))
             });
         if window {
             continue;
         }
         // A promise to stay, not experience: "commit to a minimum of 2 years in this position".
-        if prev
-            .iter()
-            .take(4)
-            .any(|w| COMMITMENT_WORDS.contains(&w.as_str()))
-        {
+        if prev.iter().take(4).any(|w| listed(&WORDS.commitment_words, w)) {
             continue;
         }
         // "Java: 4 years", "Salesforce administration: 3 years".
-        let labelled = before.trim_end().strip_suffix(':').is_some_and(|label| {
-            !words(label)
-                .rev()
-                .take(4)
-                .any(|w| OTHER_WORDS.contains(&w.as_str()))
-        });
+        let labelled = before
+            .trim_end()
+            .strip_suffix(':')
+            .is_some_and(|label| !words(label).rev().take(4).any(|w| listed(&WORDS.other_words, &w)));
         // "5+ years is preferred", "8+ years;": with a plus sign and nothing else after it, an
         // amount of experience.
         let plus = (caps.name("plus").is_some_and(|p| p.as_str().contains('+'))
@@ -463,6 +328,7 @@ fn sentence_words_between(sentence: &str, offset: usize, from: usize, to: usize)
 
 /// Builds this module's cue lists and patterns now (see [`super::warm_up`]).
 pub(crate) fn warm_up() {
+    LazyLock::force(&WORDS);
     LazyLock::force(&DURATION);
     LazyLock::force(&UNITS);
 }
