@@ -37,6 +37,12 @@ static CUES: LazyLock<PhraseSet> = LazyLock::new(|| {
 
 /// The level of a sentence in a section of kind `section`.
 pub(crate) fn level(sentence: &str, section: Option<&str>) -> Requirement {
+    // An asking label that opens the sentence is its heading ("Essential criteria: Python,
+    // SQL", "Primary skills: Apex"), but not under a heading of what the employer offers.
+    let section = match section {
+        offered @ Some("benefits" | "about-company" | "equal-opportunity" | "how-to-apply") => offered,
+        _ => label_kind(sentence).or(section),
+    };
     let mut tiers = [false; 4];
     for t in CUES.payloads_in(sentence) {
         tiers[t as usize] = true;
@@ -72,7 +78,16 @@ pub(crate) fn level(sentence: &str, section: Option<&str>) -> Requirement {
 /// Angular, React or Vue") covers its piece and the bare list items after it. Outside every
 /// preferred piece the rest of the sentence is read as by [`level`].
 pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requirement {
-    let cues: Vec<(std::ops::Range<usize>, u32)> = CUES.find_iter(sentence).collect();
+    // A cue's words, without the brackets or colon it may hold ("(bonus)", "plus:").
+    let cues: Vec<(std::ops::Range<usize>, u32)> = CUES
+        .find_iter(sentence)
+        .map(|(r, t)| {
+            let cue = &sentence[r.clone()];
+            let start = r.start + (cue.len() - cue.trim_start_matches(|c: char| !c.is_alphanumeric()).len());
+            let end = r.start + cue.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+            (if start < end { start..end } else { r }, t)
+        })
+        .collect();
     if !cues.iter().any(|(_, t)| *t == PREFERRED) {
         return level(sentence, section);
     }
@@ -167,6 +182,22 @@ pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requ
         .collect::<Vec<_>>()
         .join(", ");
     level(&rest, section)
+}
+
+/// The asking kind (`requirements` or `preferred`) of a label that opens a sentence: a heading
+/// phrase of up to six words before its first colon, perhaps after a bullet.
+fn label_kind(sentence: &str) -> Option<&'static str> {
+    let colon = sentence.find(':')?;
+    let label = sentence[..colon]
+        .trim_start()
+        .trim_start_matches(crate::sections::BULLETS)
+        .trim();
+    if label.is_empty() || label.len() > 60 || label.split_whitespace().count() > 6 {
+        return None;
+    }
+    crate::sections::heading_kind_exact(label)
+        .map(|_| crate::sections::section_kind(label))
+        .filter(|k| matches!(*k, "requirements" | "preferred"))
 }
 
 /// Whether a cue is a sentence adverb ("preferably", "ideally"), which bears on what follows it.
@@ -314,6 +345,10 @@ mod tests {
             Requirement::Required,
         ),
         ("go,, ideally, rust", "rust", Requirement::Preferred),
+        // A cue in brackets is the same cue alone in its piece.
+        ("python, snowflake (bonus)", "snowflake", Requirement::Preferred),
+        ("python, snowflake (bonus)", "python", Requirement::Required),
+        ("python, dbt (plus), airflow", "airflow", Requirement::Required),
     ];
 
     #[test]
