@@ -155,7 +155,16 @@ pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requ
         } else if words(p.start..r.start) > 0 {
             preferred[i] = true;
             for j in (0..i).rev() {
-                if !joined[j + 1] || has_cue(&pieces[j]) {
+                if !joined[j + 1] {
+                    break;
+                }
+                // A condition is what the cue bears on, cue or not ("If you have worked
+                // with Celery, that is a bonus").
+                if is_condition(&sentence[pieces[j].clone()]) {
+                    preferred[j] = true;
+                    break;
+                }
+                if has_cue(&pieces[j]) {
                     break;
                 }
                 preferred[j] = true;
@@ -198,6 +207,14 @@ fn label_kind(sentence: &str) -> Option<&'static str> {
     crate::sections::heading_kind_exact(label)
         .map(|_| crate::sections::section_kind(label))
         .filter(|k| matches!(*k, "requirements" | "preferred"))
+}
+
+/// Whether a piece of a sentence is a condition ("if you know Go", "- If you have used Kafka").
+fn is_condition(piece: &str) -> bool {
+    piece
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .is_some_and(|w| w.eq_ignore_ascii_case("if"))
 }
 
 /// Whether a cue is a sentence adverb ("preferably", "ideally"), which bears on what follows it.
@@ -345,6 +362,16 @@ mod tests {
             Requirement::Required,
         ),
         ("go,, ideally, rust", "rust", Requirement::Preferred),
+        (
+            "if you have worked with celery, that is a bonus",
+            "celery",
+            Requirement::Preferred,
+        ),
+        (
+            "experience with python, and if you know celery, that is a bonus",
+            "python",
+            Requirement::Required,
+        ),
         // A cue in brackets is the same cue alone in its piece.
         ("python, snowflake (bonus)", "snowflake", Requirement::Preferred),
         ("python, snowflake (bonus)", "python", Requirement::Required),
