@@ -108,24 +108,34 @@ pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requ
     // a cue reaches across those only, not out of brackets ("(preferably in pharma) and SQL").
     let mut pieces: Vec<std::ops::Range<usize>> = Vec::new();
     let mut joined: Vec<bool> = Vec::new();
+    // Whether a piece opens a bracket: "(optional but valued)" is a note on what comes before.
+    let mut bracketed: Vec<bool> = Vec::new();
     let mut from = 0;
     let mut join = false;
+    let mut open = false;
     for &c in &cuts {
-        if from < c {
+        // Separators with nothing between them join only if each does: "(ideally 3.10),
+        // Terraform" is out of the bracket.
+        let fresh = from < c;
+        if fresh {
             pieces.push(from..c);
             joined.push(join);
+            bracketed.push(open);
         }
         // A separator is not part of the next piece; an adverb cue is.
         let sep = sentence[c..]
             .chars()
             .next()
             .filter(|ch| matches!(ch, ',' | ';' | '(' | ')'));
-        join = sep.is_none_or(|ch| ch == ',');
+        let this = sep.is_none_or(|ch| ch == ',');
+        join = if fresh { this } else { join && this };
+        open = sep == Some('(') || !fresh && open;
         from = if sep.is_some() { c + 1 } else { c };
     }
     if from < sentence.len() {
         pieces.push(from..sentence.len());
         joined.push(join);
+        bracketed.push(open);
     }
     let words = |r: std::ops::Range<usize>| {
         sentence[r]
@@ -147,7 +157,10 @@ pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requ
         let adverb = is_adverb(&sentence[r.clone()]);
         if before == 0 || before == 1 && !adverb {
             preferred.iter_mut().for_each(|x| *x = true);
-        } else if !adverb && words(p.start..r.start) == 0 && words(r.end.min(p.end)..p.end) == 0 {
+        } else if !adverb
+            && words(p.start..r.start) == 0
+            && (words(r.end.min(p.end)..p.end) == 0 || bracketed[i])
+        {
             preferred[i] = true;
             if i > 0 {
                 preferred[i - 1] = true;
@@ -370,6 +383,27 @@ mod tests {
         (
             "experience with python, and if you know celery, that is a bonus",
             "python",
+            Requirement::Required,
+        ),
+        // A bracket that opens with a cue is a note on what comes before it.
+        (
+            "experience with terraform (optional but highly valued)",
+            "terraform",
+            Requirement::Preferred,
+        ),
+        (
+            "python, terraform (nice to have, not required)",
+            "python",
+            Requirement::Required,
+        ),
+        (
+            "python, terraform (nice to have, not required)",
+            "terraform",
+            Requirement::Preferred,
+        ),
+        (
+            "python (ideally 3.10 or later), terraform",
+            "terraform",
             Requirement::Required,
         ),
         // A cue in brackets is the same cue alone in its piece.
