@@ -37,6 +37,12 @@ static CUES: LazyLock<PhraseSet> = LazyLock::new(|| {
 
 /// The level of a sentence in a section of kind `section`.
 pub(crate) fn level(sentence: &str, section: Option<&str>) -> Requirement {
+    // An asking label that opens the sentence is its heading ("Essential criteria: Python,
+    // SQL", "Primary skills: Apex"), but not under a heading of what the employer offers.
+    let section = match section {
+        offered @ Some("benefits" | "about-company" | "equal-opportunity" | "how-to-apply") => offered,
+        _ => label_kind(sentence).or(section),
+    };
     let mut tiers = [false; 4];
     for t in CUES.payloads_in(sentence) {
         tiers[t as usize] = true;
@@ -72,7 +78,16 @@ pub(crate) fn level(sentence: &str, section: Option<&str>) -> Requirement {
 /// Angular, React or Vue") covers its piece and the bare list items after it. Outside every
 /// preferred piece the rest of the sentence is read as by [`level`].
 pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requirement {
-    let cues: Vec<(std::ops::Range<usize>, u32)> = CUES.find_iter(sentence).collect();
+    // A cue's words, without the brackets or colon it may hold ("(bonus)", "plus:").
+    let cues: Vec<(std::ops::Range<usize>, u32)> = CUES
+        .find_iter(sentence)
+        .map(|(r, t)| {
+            let cue = &sentence[r.clone()];
+            let start = r.start + (cue.len() - cue.trim_start_matches(|c: char| !c.is_alphanumeric()).len());
+            let end = r.start + cue.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+            (if start < end { start..end } else { r }, t)
+        })
+        .collect();
     if !cues.iter().any(|(_, t)| *t == PREFERRED) {
         return level(sentence, section);
     }
@@ -93,24 +108,34 @@ pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requ
     // a cue reaches across those only, not out of brackets ("(preferably in pharma) and SQL").
     let mut pieces: Vec<std::ops::Range<usize>> = Vec::new();
     let mut joined: Vec<bool> = Vec::new();
+    // Whether a piece opens a bracket: "(optional but valued)" is a note on what comes before.
+    let mut bracketed: Vec<bool> = Vec::new();
     let mut from = 0;
     let mut join = false;
+    let mut open = false;
     for &c in &cuts {
-        if from < c {
+        // Separators with nothing between them join only if each does: "(ideally 3.10),
+        // Terraform" is out of the bracket.
+        let fresh = from < c;
+        if fresh {
             pieces.push(from..c);
             joined.push(join);
+            bracketed.push(open);
         }
         // A separator is not part of the next piece; an adverb cue is.
         let sep = sentence[c..]
             .chars()
             .next()
             .filter(|ch| matches!(ch, ',' | ';' | '(' | ')'));
-        join = sep.is_none_or(|ch| ch == ',');
+        let this = sep.is_none_or(|ch| ch == ',');
+        join = if fresh { this } else { join && this };
+        open = sep == Some('(') || !fresh && open;
         from = if sep.is_some() { c + 1 } else { c };
     }
     if from < sentence.len() {
         pieces.push(from..sentence.len());
         joined.push(join);
+        bracketed.push(open);
     }
     let words = |r: std::ops::Range<usize>| {
         sentence[r]
@@ -132,7 +157,10 @@ pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requ
         let adverb = is_adverb(&sentence[r.clone()]);
         if before == 0 || before == 1 && !adverb {
             preferred.iter_mut().for_each(|x| *x = true);
-        } else if !adverb && words(p.start..r.start) == 0 && words(r.end.min(p.end)..p.end) == 0 {
+        } else if !adverb
+            && words(p.start..r.start) == 0
+            && (words(r.end.min(p.end)..p.end) == 0 || bracketed[i])
+        {
             preferred[i] = true;
             if i > 0 {
                 preferred[i - 1] = true;
@@ -140,7 +168,16 @@ pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requ
         } else if words(p.start..r.start) > 0 {
             preferred[i] = true;
             for j in (0..i).rev() {
-                if !joined[j + 1] || has_cue(&pieces[j]) {
+                if !joined[j + 1] {
+                    break;
+                }
+                // A condition is what the cue bears on, cue or not ("If you have worked
+                // with Celery, that is a bonus").
+                if is_condition(&sentence[pieces[j].clone()]) {
+                    preferred[j] = true;
+                    break;
+                }
+                if has_cue(&pieces[j]) {
                     break;
                 }
                 preferred[j] = true;
@@ -167,6 +204,30 @@ pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requ
         .collect::<Vec<_>>()
         .join(", ");
     level(&rest, section)
+}
+
+/// The asking kind (`requirements` or `preferred`) of a label that opens a sentence: a heading
+/// phrase of up to six words before its first colon, perhaps after a bullet.
+fn label_kind(sentence: &str) -> Option<&'static str> {
+    let colon = sentence.find(':')?;
+    let label = sentence[..colon]
+        .trim_start()
+        .trim_start_matches(crate::sections::BULLETS)
+        .trim();
+    if label.is_empty() || label.len() > 60 || label.split_whitespace().count() > 6 {
+        return None;
+    }
+    crate::sections::heading_kind_exact(label)
+        .map(|_| crate::sections::section_kind(label))
+        .filter(|k| matches!(*k, "requirements" | "preferred"))
+}
+
+/// Whether a piece of a sentence is a condition ("if you know Go", "- If you have used Kafka").
+fn is_condition(piece: &str) -> bool {
+    piece
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .is_some_and(|w| w.eq_ignore_ascii_case("if"))
 }
 
 /// Whether a cue is a sentence adverb ("preferably", "ideally"), which bears on what follows it.
@@ -314,6 +375,41 @@ mod tests {
             Requirement::Required,
         ),
         ("go,, ideally, rust", "rust", Requirement::Preferred),
+        (
+            "if you have worked with celery, that is a bonus",
+            "celery",
+            Requirement::Preferred,
+        ),
+        (
+            "experience with python, and if you know celery, that is a bonus",
+            "python",
+            Requirement::Required,
+        ),
+        // A bracket that opens with a cue is a note on what comes before it.
+        (
+            "experience with terraform (optional but highly valued)",
+            "terraform",
+            Requirement::Preferred,
+        ),
+        (
+            "python, terraform (nice to have, not required)",
+            "python",
+            Requirement::Required,
+        ),
+        (
+            "python, terraform (nice to have, not required)",
+            "terraform",
+            Requirement::Preferred,
+        ),
+        (
+            "python (ideally 3.10 or later), terraform",
+            "terraform",
+            Requirement::Required,
+        ),
+        // A cue in brackets is the same cue alone in its piece.
+        ("python, snowflake (bonus)", "snowflake", Requirement::Preferred),
+        ("python, snowflake (bonus)", "python", Requirement::Required),
+        ("python, dbt (plus), airflow", "airflow", Requirement::Required),
     ];
 
     #[test]
