@@ -70,10 +70,21 @@ pub fn section_kind(heading: &str) -> &'static str {
     let kind = longest(&KIND_SET, &PHRASES.0, &h).unwrap_or("other");
     // What a heading asks for, led by a preferred word, is preferred ("Desired Skills and
     // Abilities", "Preferred Education and Experience").
-    if matches!(kind, "requirements" | "education" | "languages") && leads_preferred(&h) {
+    if matches!(kind, "requirements" | "education" | "languages")
+        && (leads_preferred(&h) || ends_preferred(&h))
+    {
         return "preferred";
     }
     kind
+}
+
+/// Whether a normalised heading ends with a preferred word ("Technical Skills (Preferred)",
+/// "Qualifications – nice to have").
+fn ends_preferred(h: &str) -> bool {
+    PHRASES
+        .2
+        .iter()
+        .any(|l| h.strip_suffix(l.as_str()).is_some_and(|rest| rest.ends_with(' ')))
 }
 
 /// Whether a normalised heading opens with a preferred lead word ("desired", "bonus", "nice to
@@ -153,14 +164,22 @@ pub(crate) fn line_label_kind(text: &str, at: usize) -> Option<&'static str> {
         return None;
     }
     let head = &text[line.start..at];
-    let colon = head.find(':')?;
-    let label = head[..colon].trim_start().trim_start_matches(BULLETS).trim();
-    if label.is_empty() || label.len() > 60 || label.split_whitespace().count() > 6 {
-        return None;
-    }
-    heading_kind_exact(label)
-        .map(|_| section_kind(label))
-        .filter(|k| matches!(*k, "requirements" | "preferred"))
+    // The nearest label before `at`: a one-paragraph posting holds several ("Minimum
+    // qualifications: … Preferred qualifications: …"). A label opens the line or follows the
+    // end of a sentence.
+    head.match_indices(':').rev().find_map(|(colon, _)| {
+        let opening = head[..colon].rfind(['.', '!', '?']).map_or(0, |i| i + 1);
+        let label = head[opening..colon]
+            .trim_start()
+            .trim_start_matches(BULLETS)
+            .trim();
+        if label.is_empty() || label.len() > 60 || label.split_whitespace().count() > 6 {
+            return None;
+        }
+        heading_kind_exact(label)
+            .map(|_| section_kind(label))
+            .filter(|k| matches!(*k, "requirements" | "preferred"))
+    })
 }
 
 /// Each heading phrase and its kind (the first listing wins), for exact look-ups.
@@ -207,10 +226,16 @@ pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
     {
         return true;
     }
-    let title_case = line.split_whitespace().filter(|w| w.len() > 3).all(|w| {
-        w.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+    // Title Case outside brackets: "Requirements (must have)".
+    let mut in_brackets = false;
+    let title_case = line.split_whitespace().all(|w| {
+        let bracketed = in_brackets || w.starts_with('(');
+        in_brackets = bracketed && !w.ends_with(')');
+        bracketed
+            || w.len() <= 3
+            || w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
     });
     // A table row ("Python for test scripts⇥Preferred⇥1+ years") is no heading.
     if !next_line.is_some_and(is_bullet) || line.contains('\t') {
@@ -300,6 +325,7 @@ mod tests {
             ("Bonus points if you have", Some("- Kafka")),
             ("It would be great if you also had", Some("• Go")),
             ("Things that would be nice", Some("* Rust")),
+            ("Requirements (must have)", Some("- Kafka")),
         ];
         for (l, next) in yes {
             assert!(is_text_heading(l, next), "{l:?}");
