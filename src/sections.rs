@@ -153,33 +153,34 @@ pub(crate) fn heading_kind_exact(line: &str) -> Option<&'static str> {
     EXACT.get(normalise(line).as_str()).copied()
 }
 
-/// The asking kind (`requirements` or `preferred`) of a label that opens the line holding byte
-/// `at`: "Preferred qualifications: Experience with Kubernetes. Experience with BigQuery." — a
-/// heading written inline, which covers every sentence after it on its line. The label is a
-/// heading phrase of up to six words before the line's first colon, perhaps after a bullet, and
-/// `at` lies after the colon.
+/// The asking kind (`requirements` or `preferred`) of a label written inline, that covers
+/// the rest of the line holding byte `at`: "Preferred qualifications: Experience with Kubernetes.
+/// Experience with BigQuery." Of several labels in one paragraph ("Minimum qualifications: …
+/// Preferred qualifications: …"), the nearest before `at` counts; a label opens the line or
+/// follows the end of a sentence (see [`asking_label_kind`]).
 pub(crate) fn line_label_kind(text: &str, at: usize) -> Option<&'static str> {
     let line = crate::extract::line_within(text, at, at);
     if !crate::extract::starts_line(text, line.start) {
         return None;
     }
     let head = &text[line.start..at];
-    // The nearest label before `at`: a one-paragraph posting holds several ("Minimum
-    // qualifications: … Preferred qualifications: …"). A label opens the line or follows the
-    // end of a sentence.
     head.match_indices(':').rev().find_map(|(colon, _)| {
         let opening = head[..colon].rfind(['.', '!', '?']).map_or(0, |i| i + 1);
-        let label = head[opening..colon]
-            .trim_start()
-            .trim_start_matches(BULLETS)
-            .trim();
-        if label.is_empty() || label.len() > 60 || label.split_whitespace().count() > 6 {
-            return None;
-        }
-        heading_kind_exact(label)
-            .map(|_| section_kind(label))
-            .filter(|k| matches!(*k, "requirements" | "preferred"))
+        asking_label_kind(&head[opening..colon])
     })
+}
+
+/// The asking kind (`requirements` or `preferred`) of the text before a label's colon: a
+/// heading phrase of up to six words, perhaps after a bullet ("Essential criteria", "• Nice to
+/// have").
+pub(crate) fn asking_label_kind(label: &str) -> Option<&'static str> {
+    let label = label.trim_start().trim_start_matches(BULLETS).trim();
+    if label.is_empty() || label.len() > 60 || label.split_whitespace().count() > 6 {
+        return None;
+    }
+    heading_kind_exact(label)
+        .map(|_| section_kind(label))
+        .filter(|k| matches!(*k, "requirements" | "preferred"))
 }
 
 /// Each heading phrase and its kind (the first listing wins), for exact look-ups.

@@ -206,20 +206,10 @@ pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requ
     level(&rest, section)
 }
 
-/// The asking kind (`requirements` or `preferred`) of a label that opens a sentence: a heading
-/// phrase of up to six words before its first colon, perhaps after a bullet.
+/// The asking kind (`requirements` or `preferred`) of a label that opens a sentence, before its
+/// first colon (see [`crate::sections::asking_label_kind`]).
 fn label_kind(sentence: &str) -> Option<&'static str> {
-    let colon = sentence.find(':')?;
-    let label = sentence[..colon]
-        .trim_start()
-        .trim_start_matches(crate::sections::BULLETS)
-        .trim();
-    if label.is_empty() || label.len() > 60 || label.split_whitespace().count() > 6 {
-        return None;
-    }
-    crate::sections::heading_kind_exact(label)
-        .map(|_| crate::sections::section_kind(label))
-        .filter(|k| matches!(*k, "requirements" | "preferred"))
+    crate::sections::asking_label_kind(&sentence[..sentence.find(':')?])
 }
 
 /// Whether a piece of a sentence is a condition ("if you know Go", "- If you have used Kafka").
