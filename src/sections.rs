@@ -68,31 +68,21 @@ pub fn section_kind(heading: &str) -> &'static str {
     let h = normalise(heading);
     // The longest phrase wins ("preferred qualifications" over "qualifications").
     let kind = longest(&KIND_SET, &PHRASES.0, &h).unwrap_or("other");
-    // What a heading asks for, led by a preferred word, is preferred ("Desired Skills and
-    // Abilities", "Preferred Education and Experience").
-    if matches!(kind, "requirements" | "education" | "languages")
-        && (leads_preferred(&h) || ends_preferred(&h))
-    {
+    // What a heading asks for, led or closed by a preferred word, is preferred ("Desired Skills
+    // and Abilities", "Technical Skills (Preferred)").
+    if matches!(kind, "requirements" | "education" | "languages") && has_preferred_edge(&h) {
         return "preferred";
     }
     kind
 }
 
-/// Whether a normalised heading ends with a preferred word ("Technical Skills (Preferred)",
-/// "Qualifications – nice to have").
-fn ends_preferred(h: &str) -> bool {
-    PHRASES
-        .2
-        .iter()
-        .any(|l| h.strip_suffix(l.as_str()).is_some_and(|rest| rest.ends_with(' ')))
-}
-
-/// Whether a normalised heading opens with a preferred lead word ("desired", "bonus", "nice to
-/// have" …, `preferred_leads` in headings.toml).
-fn leads_preferred(h: &str) -> bool {
+/// Whether a normalised heading opens or ends with a preferred word ("Desired Skills",
+/// "Technical Skills (Preferred)"; `preferred_leads` in headings.toml).
+fn has_preferred_edge(h: &str) -> bool {
     PHRASES.2.iter().any(|l| {
         h.strip_prefix(l.as_str())
             .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+            || h.strip_suffix(l.as_str()).is_some_and(|rest| rest.ends_with(' '))
     })
 }
 
