@@ -15,6 +15,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+/// The command allocates and frees many small strings per document; mimalloc's per-thread free
+/// lists make that cheaper than the system allocator: 15 % more MB/s on two threads, same output.
+/// `no_thp` (Cargo.toml) keeps it off transparent huge pages, which cost 45 MB of RSS.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Tag technologies in job postings and résumés: text in, JSON out.
 #[derive(Parser)]
 #[command(name = "jdtag", version, args_conflicts_with_subcommands = true)]
