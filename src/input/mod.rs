@@ -101,21 +101,17 @@ fn detect(src: &str) -> Format {
     if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
         return Format::Html;
     }
-    let tags = [
-        "<p>", "<p ", "<div", "<ul>", "<li>", "<br", "<h1", "<h2", "<h3", "<strong>", "<table",
-    ]
-    .iter()
-    .filter(|t| sample.contains(**t) || sample.contains(&t.to_ascii_uppercase()))
-    .count();
-    if tags >= 2 {
+    if html_tags(sample) >= 2 {
         return Format::Html;
     }
-    let heading = sample.lines().any(|l| {
+    let (heading, fence) = sample.lines().fold((false, false), |(h, f), l| {
         let t = l.trim_start_matches('#');
         let hashes = l.len() - t.len();
-        (1..=6).contains(&hashes) && t.starts_with(' ')
+        (
+            h || ((1..=6).contains(&hashes) && t.starts_with(' ')),
+            f || l.trim_start().starts_with("```"),
+        )
     });
-    let fence = sample.lines().any(|l| l.trim_start().starts_with("```"));
     let strong = sample.contains("**") || sample.contains("__");
     let link = sample.contains("](");
     if heading || fence || strong || link {
@@ -123,6 +119,50 @@ fn detect(src: &str) -> Format {
     } else {
         Format::Text
     }
+}
+
+/// Block tags that mark a text as HTML, in lower case; each counts in lower or in upper case.
+const HTML_TAGS: [&[u8]; 11] = [
+    b"<p>",
+    b"<p ",
+    b"<div",
+    b"<ul>",
+    b"<li>",
+    b"<br",
+    b"<h1",
+    b"<h2",
+    b"<h3",
+    b"<strong>",
+    b"<table",
+];
+
+/// How many of [`HTML_TAGS`] occur in `sample` (as written, or all in upper case), counting up
+/// to two: one pass over the `<` signs instead of a search per tag and case.
+fn html_tags(sample: &str) -> usize {
+    let bytes = sample.as_bytes();
+    let mut found = [false; HTML_TAGS.len()];
+    let mut count = 0;
+    for at in memchr::memchr_iter(b'<', bytes) {
+        let rest = &bytes[at..];
+        for (tag, seen) in HTML_TAGS.iter().zip(found.iter_mut()) {
+            if *seen || rest.len() < tag.len() {
+                continue;
+            }
+            let head = &rest[..tag.len()];
+            let upper = head
+                .iter()
+                .zip(tag.iter())
+                .all(|(a, b)| *a == b.to_ascii_uppercase());
+            if head == *tag || upper {
+                *seen = true;
+                count += 1;
+                if count == 2 {
+                    return count;
+                }
+            }
+        }
+    }
+    count
 }
 
 /// The largest char boundary of `s` at or below `i`.
@@ -157,6 +197,39 @@ pub(crate) fn decode(bytes: &[u8], lossy: bool) -> Result<(Cow<'_, str>, Option<
                 }
             }
             Ok((Cow::Owned(text), Some(map.finish())))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_detection() {
+        let cases = [
+            ("<!DOCTYPE html><p>x", Format::Html),
+            ("  <html><body>x", Format::Html),
+            ("Intro <p>one</p> <ul><li>two</li></ul>", Format::Html),
+            ("<DIV>one</DIV><BR>", Format::Html),
+            ("<p class=a>one</p><strong>b</strong>", Format::Html),
+            // One tag, or a tag in mixed case, is not enough.
+            ("Use <br> between lines", Format::Text),
+            ("<Div>one</Div><Br>", Format::Text),
+            ("a < b and c <p", Format::Text),
+            ("<p", Format::Text),
+            ("# Senior Engineer\n\nWe build things.", Format::Markdown),
+            ("Intro\n### Stack\n- Rust", Format::Markdown),
+            ("####### seven is not a heading", Format::Text),
+            ("#hashtag", Format::Text),
+            ("Code:\n  ```rust\nfn main() {}\n```", Format::Markdown),
+            ("We need **Rust**", Format::Markdown),
+            ("See [the site](https://example.com)", Format::Markdown),
+            ("- Rust\n- Go\n* Python", Format::Text),
+            ("", Format::Text),
+        ];
+        for (src, want) in cases {
+            assert_eq!(detect(src), want, "{src:?}");
         }
     }
 }
