@@ -20,6 +20,7 @@ pub mod bulk;
 mod disambiguate;
 mod error;
 mod extract;
+mod fasthash;
 mod input;
 pub mod lexicon;
 mod matcher;

@@ -13,10 +13,9 @@
 //! chance. This finds exactly what a leftmost-longest scan followed by those checks finds, at a
 //! fraction of the cost to build: one hash map instead of an automaton of every form.
 
+use crate::fasthash::FastMap;
 use crate::input::OffsetMap;
 use crate::lexicon::Lexicon;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 /// One entry that owns a pattern, through one of its forms.
@@ -38,29 +37,6 @@ pub(crate) struct Candidate {
     pub(crate) version: Option<Range<usize>>,
 }
 
-/// FNV-1a: short keys, no need for a DoS-resistant hash (the keys are the lexicon's).
-#[derive(Default, Clone, Copy)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// A pattern in its first segment's group: what follows the segment, as far as its first eight
 /// bytes go, in one word (`head`, compared under `mask`), and its whole length. A group is
 /// tried by sweeping these side by side; the pattern's own bytes are read only when the head
@@ -74,7 +50,7 @@ struct Slot {
 
 pub(crate) struct Matcher {
     /// First segment → range of `slots` holding the patterns that open with it, longest first.
-    index: HashMap<Box<[u8]>, Range<u32>, BuildHasherDefault<Fnv>>,
+    index: FastMap<Box<[u8]>, Range<u32>>,
     slots: Vec<Slot>,
     /// Each pattern's lower-case bytes.
     patterns: Vec<Box<[u8]>>,
@@ -137,8 +113,8 @@ impl Matcher {
         let mut of_form: Vec<u32> = Vec::with_capacity(forms.len());
         let mut introduced_by: Vec<usize> = Vec::new();
         {
-            let mut ids: HashMap<&str, u32, BuildHasherDefault<Fnv>> =
-                HashMap::with_capacity_and_hasher(forms.len(), Default::default());
+            let mut ids: FastMap<&str, u32> =
+                FastMap::with_capacity_and_hasher(forms.len(), Default::default());
             for (i, (key, _)) in forms.iter().enumerate() {
                 let next = introduced_by.len() as u32;
                 let p = *ids.entry(key.as_str()).or_insert_with(|| {
@@ -195,8 +171,8 @@ impl Matcher {
                 .then(len(b).cmp(&len(a)))
                 .then(a.cmp(&b))
         });
-        let mut index: HashMap<Box<[u8]>, Range<u32>, BuildHasherDefault<Fnv>> =
-            HashMap::with_capacity_and_hasher(order.len(), Default::default());
+        let mut index: FastMap<Box<[u8]>, Range<u32>> =
+            FastMap::with_capacity_and_hasher(order.len(), Default::default());
         let mut g = 0;
         while g < order.len() {
             let key = segment(order[g]);

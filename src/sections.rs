@@ -45,7 +45,9 @@ static PHRASES: LazyLock<(Phrases, Phrases, Vec<String>)> = LazyLock::new(|| {
 fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars().filter(|&c| c != '\'' && c != '’') {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !c.is_ascii() && c.is_alphanumeric() {
             out.extend(c.to_lowercase());
         } else if !out.is_empty() && !out.ends_with(' ') {
             out.push(' ');
@@ -174,8 +176,8 @@ pub(crate) fn asking_label_kind(label: &str) -> Option<&'static str> {
 }
 
 /// Each heading phrase and its kind (the first listing wins), for exact look-ups.
-static EXACT: LazyLock<std::collections::HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    let mut map = std::collections::HashMap::new();
+static EXACT: LazyLock<crate::fasthash::FastMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut map = crate::fasthash::FastMap::default();
     for (p, k) in PHRASES.0.iter().chain(&PHRASES.1) {
         map.entry(p.as_str()).or_insert(*k);
     }

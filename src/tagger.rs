@@ -8,6 +8,7 @@ use crate::extract::{
     self, contacts, education, experience, facets, kind, languages, location, requirement, salary, seniority,
     title,
 };
+use crate::fasthash::FastMap;
 use crate::input::{self, Document, Format, OffsetMap};
 use crate::lexicon::{Category, Lexicon};
 use crate::matcher::{Candidate, Matcher};
@@ -17,7 +18,6 @@ use crate::tags::{
     Seniority, Skill, Span, SpokenLanguage, Tags, Warning, Years,
 };
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
@@ -588,7 +588,7 @@ impl Tagger {
             .map(|(i, h)| h.start..headings.get(i + 1).map_or(text.len(), |n| n.start))
             .collect();
         let resolved = disambiguate::resolve(text, candidates, matcher, lexicon, &skill_areas);
-        let mut index: HashMap<u32, usize> = HashMap::new();
+        let mut index: FastMap<u32, usize> = FastMap::default();
         let mut capped: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
         let mut tech_spans: Vec<(Range<usize>, u32)> = Vec::new();
         let mut cert_spans: Vec<Range<usize>> = Vec::new();
@@ -990,7 +990,7 @@ impl Tagger {
     ) {
         let as_of = self.settings.as_of;
         let date = |ym: &YearMonth| ym_string(*ym);
-        let mut by_skill: HashMap<u32, Vec<positions::Found>> = HashMap::new();
+        let mut by_skill: FastMap<u32, Vec<positions::Found>> = FastMap::default();
         for p in found {
             let mut ids: Vec<u32> = Vec::new();
             for (t, e) in tech_spans {
@@ -1023,7 +1023,7 @@ impl Tagger {
             });
         }
         tags.total_experience_months = (!found.is_empty()).then(|| positions::total_months(found, as_of));
-        let index: HashMap<&str, u32> = lexicon
+        let index: FastMap<&str, u32> = lexicon
             .entries()
             .enumerate()
             .map(|(i, e)| (e.id.as_str(), i as u32))

@@ -31,11 +31,12 @@
 //! Every search is anchored (an "@", a run of phone characters, a token without spaces) and
 //! bounded, so the time is linear in the text, and offsets only ever fall on ASCII characters.
 
+use crate::fasthash::FastSet;
 use crate::phrases::PhraseSet;
 use regex::Regex;
 use serde::Deserialize;
 use std::cell::LazyCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -118,16 +119,16 @@ struct Labels {
 
 struct Lex {
     data: File,
-    not_tlds: HashSet<String>,
-    tlds: HashSet<String>,
-    not_hosts: HashSet<String>,
+    not_tlds: FastSet<String>,
+    tlds: FastSet<String>,
+    not_hosts: FastSet<String>,
     /// `(kind, domain)`, in file order.
     sites: Vec<(&'static str, String)>,
     /// The bracketed "at" forms.
     at: PhraseSet,
     url: Regex,
     /// `[profiles]` names, lower-case, spaces collapsed.
-    profiles: HashSet<String>,
+    profiles: FastSet<String>,
     /// `phone.labels`, `phone.not_labels`, `labels.portfolio` and `labels.url`.
     phone_labels: LabelSet,
     not_phone_labels: LabelSet,
@@ -164,7 +165,7 @@ impl LabelSet {
 static LEX: LazyLock<Lex> = LazyLock::new(|| {
     let data: File = toml::from_str(include_str!("../../lexicons/cues/contacts.toml"))
         .expect("contacts.toml is checked by the unit tests");
-    let lower = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<HashSet<_>>();
+    let lower = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<FastSet<_>>();
     let mut sites = Vec::new();
     for s in &data.site {
         let kind = SITE_KINDS

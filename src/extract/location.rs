@@ -9,9 +9,9 @@
 
 use super::sentence_at;
 use super::title::{is_role_noun, line_ranges};
+use crate::fasthash::FastSet;
 use crate::phrases::PhraseSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -56,9 +56,9 @@ const MAX_REGION: usize = 64;
 /// The regions (see [`is_region`]).
 struct Regions {
     /// Codes and abbreviations (three letters at most, or a dot), matched as written.
-    exact: HashSet<&'static [u8]>,
+    exact: FastSet<&'static [u8]>,
     /// The other names in ASCII lower case, matched in any ASCII case.
-    folded: HashSet<Vec<u8>>,
+    folded: FastSet<Vec<u8>>,
 }
 
 static REGIONS: LazyLock<Regions> = LazyLock::new(|| {

@@ -33,10 +33,10 @@
 
 use crate::disambiguate::contains_word;
 use crate::extract::title::{is_role_noun, line_ranges};
+use crate::fasthash::FastMap;
 use crate::sections::{BULLETS, is_text_heading};
 use regex::Regex;
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -528,9 +528,9 @@ fn heading(line: &str, next: Option<&str>, buf: &mut String) -> Option<Kind> {
 struct Headings {
     /// Every phrase with the kind of the first list holding it, for a line that is just the
     /// phrase.
-    exact: HashMap<&'static str, Kind>,
+    exact: FastMap<&'static str, Kind>,
     /// Every phrase in its words form, with its kind and its place in the lists.
-    phrases: HashMap<&'static str, (Kind, usize)>,
+    phrases: FastMap<&'static str, (Kind, usize)>,
     /// `shapes[len][byte]`: some phrase is `len` bytes long and starts with `byte` (a check
     /// cheaper than hashing, which most lines fail).
     shapes: Vec<[bool; 256]>,
@@ -557,8 +557,8 @@ static HEADINGS: LazyLock<Headings> = LazyLock::new(|| {
             .iter()
             .flat_map(|(list, kind)| list.iter().map(move |p| (p.as_str(), *kind)))
     };
-    let mut exact = HashMap::new();
-    let mut phrases = HashMap::new();
+    let mut exact = FastMap::default();
+    let mut phrases = FastMap::default();
     let mut shapes = Vec::new();
     for (order, (p, kind)) in all().enumerate() {
         exact.entry(p).or_insert(kind);

@@ -11,11 +11,12 @@
 //! unless the text names another dollar currency or a place where "$" means something else;
 //! then the currency is left out and a warning says why.
 
+use crate::fasthash::{FastMap, FastSet};
 use crate::phrases::PhraseSet;
 use regex::Regex;
 use serde::Deserialize;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -134,18 +135,18 @@ struct Lex {
     /// The numbers of the token pattern's [`GROUP_NAMES`].
     groups: [usize; 5],
     dates: Regex,
-    symbols: HashMap<String, Cur>,
+    symbols: FastMap<String, Cur>,
     /// The symbols that end with a dot ("Rs.").
     dotted: Vec<String>,
-    names: HashMap<String, Cur>,
-    mults: HashMap<String, usize>,
-    codes: HashMap<String, usize>,
+    names: FastMap<String, Cur>,
+    mults: FastMap<String, usize>,
+    codes: FastMap<String, usize>,
     after: PhraseSet,
     before: PhraseSet,
     cues: PhraseSet,
     bounds: PhraseSet,
     min_after: PhraseSet,
-    filler: HashSet<String>,
+    filler: FastSet<String>,
     ambiguity: PhraseSet,
     ambiguities: Vec<Ambiguity>,
     prefilter: PhraseSet,
@@ -178,9 +179,9 @@ fn alternation<'a>(items: impl IntoIterator<Item = &'a str>, lead: bool, trail: 
 static LEX: LazyLock<Lex> = LazyLock::new(|| {
     let data: File = toml::from_str(include_str!("../../lexicons/cues/salary.toml"))
         .expect("salary.toml is checked by the unit tests");
-    let mut symbols = HashMap::new();
-    let mut names = HashMap::new();
-    let mut codes = HashMap::new();
+    let mut symbols = FastMap::default();
+    let mut names = FastMap::default();
+    let mut codes = FastMap::default();
     for s in &data.dollar.symbols {
         symbols.insert(s.clone(), Cur::Dollar);
     }
@@ -196,7 +197,7 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
             names.insert(n.to_lowercase(), Cur::Code(i));
         }
     }
-    let mut mults = HashMap::new();
+    let mut mults = FastMap::default();
     for (i, m) in data.multiplier.iter().enumerate() {
         for w in &m.words {
             mults.insert(w.clone(), i);

@@ -20,7 +20,7 @@ static DATA: LazyLock<File> = LazyLock::new(|| {
         .expect("titles.toml is checked by the test suite")
 });
 
-static ROLE_NOUNS: LazyLock<(std::collections::HashSet<&'static str>, PhraseSet)> = LazyLock::new(|| {
+static ROLE_NOUNS: LazyLock<(crate::fasthash::FastSet<&'static str>, PhraseSet)> = LazyLock::new(|| {
     (
         DATA.role_nouns.iter().map(String::as_str).collect(),
         PhraseSet::new(DATA.role_nouns.iter().map(|n| (n.as_str(), 0))),

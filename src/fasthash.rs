@@ -1,0 +1,60 @@
+//! A fast hash for the lookup tables built from the lexicon and the cue files.
+//!
+//! The keys are short (words, phrases, ids) and the tables' contents are fixed by the data files,
+//! so input text can only look keys up, never choose what collides: no need for the standard
+//! library's DoS-resistant (and slower) SipHash. Tables whose keys come from the input keep it.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a over the bytes written.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A map hashed with [`Fnv`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// A set hashed with [`Fnv`].
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::hash::BuildHasher;
+
+    #[test]
+    fn fnv_1a_reference_values() {
+        // The published FNV-1a 64-bit test vectors.
+        let hash = |s: &str| BuildHasherDefault::<Fnv>::default().hash_one(s.as_bytes());
+        let raw = |s: &[u8]| {
+            let mut h = Fnv::default();
+            h.write(s);
+            h.finish()
+        };
+        assert_eq!(raw(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(raw(b"foobar"), 0x8594_4171_f739_67e8);
+        assert_ne!(hash("java"), hash("javascript"));
+        let map: FastMap<&str, u32> = [("go", 1), ("rust", 2)].into_iter().collect();
+        assert_eq!(map.get("rust"), Some(&2));
+        assert_eq!(map.get("ruby"), None);
+    }
+}
