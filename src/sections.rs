@@ -193,7 +193,8 @@ pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
     if line.len() > 80 {
         return false;
     }
-    let words = line.split_whitespace().count();
+    // Counting stops at nine: a longer line is no heading.
+    let words = line.split_whitespace().take(9).count();
     if words == 0 || words > 8 || is_bullet(line) {
         return false;
     }

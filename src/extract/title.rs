@@ -47,32 +47,51 @@ fn looks_like_title(line: &str) -> bool {
 }
 
 /// The value after a label on a line ("Job Title: Senior Engineer" → "Senior Engineer"), or
-/// on the next line when the label stands alone ("Role:" then "DevOps").
+/// on the next line when the label stands alone ("Role:" then "DevOps"). A label is the text
+/// before a line's first colon, compared in lower case with `labels` (lower-case phrases).
+///
+/// Only lines that hold a colon are read: the search jumps from colon to colon.
 pub(crate) fn labelled(text: &str, labels: &[&str]) -> Vec<Range<usize>> {
+    // Lower-casing shrinks a character to a third of its bytes at most (the Kelvin sign),
+    // so a longer label cannot match.
+    let longest = 3 * labels.iter().map(|l| l.len()).max().unwrap_or(0);
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut lines = line_ranges(text).peekable();
-    while let Some(r) = lines.next() {
-        let line = &text[r.clone()];
-        let Some((label, value)) = line.split_once(':') else {
-            continue;
-        };
-        let label = label.trim().to_lowercase();
-        if !labels.contains(&label.as_str()) {
+    let mut from = 0;
+    while let Some(colon) = memchr::memchr(b':', &bytes[from..]).map(|i| from + i) {
+        // `from` is a line start, so this is the first colon of its line.
+        let line_start = memchr::memrchr(b'\n', &bytes[..colon]).map_or(0, |i| i + 1);
+        let line_end = memchr::memchr(b'\n', &bytes[colon..]).map_or(text.len(), |i| colon + i);
+        from = (line_end + 1).min(text.len());
+        let label = text[line_start..colon].trim();
+        if label.len() > longest || !is_label(label, labels) {
             continue;
         }
-        let lead = value.len() - value.trim_start().len();
-        let value_range = r.start + label_len(line) + 1 + lead..r.end;
-        if !text[value_range.clone()].trim().is_empty() {
+        let end = line_start + text[line_start..line_end].trim_end().len();
+        let value = &text[colon + 1..end];
+        let value_range = end - value.trim_start().len()..end;
+        if !value_range.is_empty() {
             out.push(value_range);
-        } else if let Some(next) = lines.peek() {
-            out.push(next.clone());
+        } else if let Some(next) = line_ranges(&text[from..]).next() {
+            out.push(from + next.start..from + next.end);
         }
     }
     out
 }
 
-fn label_len(line: &str) -> usize {
-    line.find(':').unwrap_or(0)
+/// Whether `label` in lower case is one of `labels`, without lower-casing an ASCII label into
+/// a new string.
+fn is_label(label: &str, labels: &[&str]) -> bool {
+    if label.is_ascii() {
+        labels.iter().any(|l| {
+            l.len() == label.len()
+                && l.bytes()
+                    .zip(label.bytes())
+                    .all(|(a, b)| a == b.to_ascii_lowercase())
+        })
+    } else {
+        labels.contains(&label.to_lowercase().as_str())
+    }
 }
 
 /// Trimmed, non-empty line ranges.
@@ -137,6 +156,79 @@ pub(crate) fn warm_up() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The definition `labelled` keeps: line by line, the text before the first colon.
+    fn labelled_by_lines(text: &str, labels: &[&str]) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut lines = line_ranges(text).peekable();
+        while let Some(r) = lines.next() {
+            let line = &text[r.clone()];
+            let Some((label, value)) = line.split_once(':') else {
+                continue;
+            };
+            if !labels.contains(&label.trim().to_lowercase().as_str()) {
+                continue;
+            }
+            let lead = value.len() - value.trim_start().len();
+            let value_range = r.start + label.len() + 1 + lead..r.end;
+            if !text[value_range.clone()].trim().is_empty() {
+                out.push(value_range);
+            } else if let Some(next) = lines.peek() {
+                out.push(next.clone());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn labelled_values() {
+        let labels = ["role", "job title", "level"];
+        let cases: &[(&str, &[&str])] = &[
+            ("Role: DevOps Engineer", &["DevOps Engineer"]),
+            (
+                "  ROLE :  Data Scientist  \nLevel: Senior",
+                &["Data Scientist", "Senior"],
+            ),
+            ("Role:\n\n  Platform Engineer\nother", &["Platform Engineer"]),
+            ("Role:", &[]),
+            ("Role:   \r\n", &[]),
+            ("Job Title: Staff SRE: Infra", &["Staff SRE: Infra"]),
+            ("Note: Role: Engineer", &[]),
+            ("The role: we need you", &[]),
+            ("Roles: many", &[]),
+            ("Level: Senior\r\nRole: Lead\r\n", &["Senior", "Lead"]),
+            ("\u{212A}: x", &[]),
+            ("r\u{d4}le: x", &[]),
+            ("", &[]),
+            (":::", &[]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<&str> = labelled(text, &labels).into_iter().map(|r| &text[r]).collect();
+            assert_eq!(&got, want, "{text:?}");
+            assert_eq!(
+                labelled(text, &labels),
+                labelled_by_lines(text, &labels),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn labelled_equals_its_line_by_line_definition(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Role", "role", "LEVEL", "level", "x", " ", "  ", ":", "\n", "\r\n", "\t",
+                    "\u{212A}", "é", "Job Title", "Senior", "\u{a0}",
+                ]),
+                0..40,
+            )
+        ) {
+            let text: String = parts.concat();
+            let labels = ["role", "level", "job title", "k"];
+            proptest::prop_assert_eq!(labelled(&text, &labels), labelled_by_lines(&text, &labels));
+        }
+    }
 
     #[test]
     fn titles() {
