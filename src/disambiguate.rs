@@ -296,6 +296,15 @@ fn after_skill_label(text: &str, start: usize) -> bool {
 /// Whether a heading (or a line label) opens a list of skills: it holds a `skill_lists` phrase
 /// of `lexicons/cues/context.toml` as whole words.
 pub(crate) fn is_skill_heading(heading: &str) -> bool {
+    if heading.is_ascii() {
+        // The phrases are lower-case ASCII: no lower-cased copy needed.
+        let b = heading.as_bytes();
+        let word_at = |i: Option<usize>| i.and_then(|i| b.get(i)).is_some_and(u8::is_ascii_alphanumeric);
+        return CONTEXT
+            .lists_ascii
+            .find_overlapping_iter(heading)
+            .any(|m| !word_at(m.start().checked_sub(1)) && !word_at(Some(m.end())));
+    }
     let h = heading.to_lowercase();
     CONTEXT
         .lists
@@ -409,6 +418,8 @@ struct Context {
     fillers: Vec<String>,
     /// Headings and labels that open a list of skills, each with its finder built once.
     lists: Vec<memchr::memmem::Finder<'static>>,
+    /// The same phrases in one automaton, ASCII-case-insensitive, for an ASCII heading.
+    lists_ascii: aho_corasick::AhoCorasick,
 }
 
 static CONTEXT: LazyLock<Context> = LazyLock::new(|| {
@@ -426,6 +437,10 @@ static CONTEXT: LazyLock<Context> = LazyLock::new(|| {
             .iter()
             .map(|p| memchr::memmem::Finder::new(p.as_bytes()).into_owned())
             .collect(),
+        lists_ascii: aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&c.skill_lists)
+            .expect("a few short phrases"),
     }
 });
 
@@ -476,6 +491,38 @@ pub(crate) fn warm_up() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn skill_headings() {
+        for (heading, want) in [
+            ("Technical Skills", true),
+            ("SKILLS", true),
+            ("Skills & Tools", true),
+            ("Our tech stack", true),
+            ("Computer skills", true),
+            ("Skillset", true),
+            ("Compétences / Skills", true),
+            ("Fähigkeiten und TOOLS", true),
+            ("Soft-skills", true),
+            ("Toolset", false),
+            ("Unskilled", false),
+            ("Experience", false),
+            ("Outils", false),
+            ("", false),
+        ] {
+            assert_eq!(is_skill_heading(heading), want, "{heading}");
+        }
+        // The ASCII path compares case-insensitively, so the phrases must be lower case.
+        for p in &CONTEXT.lists {
+            let p = std::str::from_utf8(p.needle()).unwrap();
+            assert_eq!(
+                p,
+                p.to_ascii_lowercase(),
+                "skill_lists phrase {p:?} is not lower case"
+            );
+            assert!(p.is_ascii(), "skill_lists phrase {p:?} is not ASCII");
+        }
+    }
 
     #[test]
     fn word_window() {
