@@ -41,6 +41,9 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
 struct Words {
     /// Words that make a following duration a statement of experience.
     experience_words: Vec<String>,
+    /// Words before a duration that make it a statement of experience ("Experience: 5 years",
+    /// "Python - Exp - 3 yrs").
+    experience_before: Vec<String>,
     /// Words after a duration that make it about something other than experience.
     other_words: Vec<String>,
     /// Verbs before a duration that say the reader did the work that long ("employed as a paralegal
@@ -218,7 +221,7 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
             abs.start - t.end < 200 && sentence_words_between(sentence, offset, t.end, abs.start) <= 2
         });
         let prev: Vec<String> = words(before).rev().take(8).collect();
-        let exp_before = prev.iter().any(|w| w.starts_with("experience") || w == "exp");
+        let exp_before = prev.iter().any(|w| listed(&WORDS.experience_before, w));
         // "You have worked as a data analyst for at least 3 years", but not "we have worked with
         // clients for 15 years": the candidate's own work, not the employer's.
         let work_before = prev.iter().any(|w| listed(&WORDS.work_verbs, w))
