@@ -111,6 +111,9 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>], resume: bool) -> 
     let (set, cased_forms) = &*LEVELS;
     let mut out: Vec<(usize, Found)> = Vec::new();
     for (r, payload) in set.find_iter(text) {
+        if in_address(text, &r) {
+            continue;
+        }
         if payload & CASED != 0 {
             let form = &cased_forms[(payload >> 16) as usize];
             if text[r.clone()] != **form || !reads_as_degree(text, &r, cased_forms) {
@@ -151,6 +154,25 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>], resume: bool) -> 
         ));
     }
     out
+}
+
+/// Whether `range` lies in an e-mail address or a URL ("b.e.smith@example.com"): the run of
+/// text around it without spaces holds an `@`, `://` or starts with `www.`. At most 256 bytes
+/// either side are read: no quadratic work on a text without spaces.
+fn in_address(text: &str, range: &Range<usize>) -> bool {
+    let from = crate::input::floor_char_boundary(text, range.start.saturating_sub(256));
+    let to = crate::input::floor_char_boundary(text, range.end + 256);
+    let lo = text[from..range.start]
+        .char_indices()
+        .rfind(|(_, c)| c.is_whitespace())
+        .map_or(from, |(i, c)| from + i + c.len_utf8());
+    let hi = text[range.end..to]
+        .find(char::is_whitespace)
+        .map_or(to, |i| range.end + i);
+    let token = &text[lo..hi];
+    token.contains('@')
+        || token.contains("://")
+        || token.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("www."))
 }
 
 /// Fields of study after the level, from the original text: "in Computer Science,
