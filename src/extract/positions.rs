@@ -75,6 +75,9 @@ struct File {
     range_words: Vec<String>,
     since: Vec<String>,
     company_suffixes: Vec<String>,
+    company_labels: Vec<String>,
+    title_labels: Vec<String>,
+    prose_labels: Vec<String>,
     internship: Vec<String>,
     locations: Vec<String>,
     experience_headings: Vec<String>,
@@ -651,6 +654,28 @@ fn is_place_code(s: &str) -> bool {
     (2..=3).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase())
 }
 
+/// What a field label says of the value after it (see `company_labels` in positions.toml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    Company,
+    Title,
+    Prose,
+}
+
+/// The label `s` is, in its [`words_of`] form `w`, if any.
+fn label_of(w: &str) -> Option<Label> {
+    let d = &LEX.data;
+    if lower_in(&d.company_labels, w) {
+        Some(Label::Company)
+    } else if lower_in(&d.title_labels, w) {
+        Some(Label::Title)
+    } else if lower_in(&d.prose_labels, w) {
+        Some(Label::Prose)
+    } else {
+        None
+    }
+}
+
 /// Cuts `range` of `text` (without the dates at `skip`) into classified pieces.
 fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Piece> {
     let mut parts: Vec<(Range<usize>, bool)> = Vec::new();
@@ -674,13 +699,43 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
     }
     let d = &LEX.data;
     let mut out: Vec<Piece> = Vec::new();
+    // A label alone ("company - Infosys Limited") names the next piece.
+    let mut labelled: Option<Label> = None;
     for (r, after_at) in parts {
-        let r = trim_piece(text, r);
+        let mut r = trim_piece(text, r);
         let s = &text[r.clone()];
         if s.is_empty() || !s.chars().any(char::is_alphabetic) {
             continue;
         }
-        let w = words_of(s);
+        let mut w = words_of(s);
+        if let Some(label) = label_of(&w) {
+            labelled = Some(label);
+            continue;
+        }
+        // "Company: Acme Corp": the label before a colon names the rest.
+        let mut label = labelled.take();
+        if let Some((head, _)) = s.split_once(':')
+            && let Some(l) = label_of(&words_of(head))
+        {
+            label = Some(l);
+            r = trim_piece(text, r.start + head.len() + 1..r.end);
+            w = words_of(&text[r.clone()]);
+        }
+        let s = &text[r.clone()];
+        match label {
+            Some(Label::Prose) => continue,
+            Some(l) if !s.is_empty() => {
+                let class = if l == Label::Company {
+                    Class::Company
+                } else {
+                    Class::Title
+                };
+                out.push(Piece { range: r, class });
+                continue;
+            }
+            _ if s.is_empty() => continue,
+            _ => {}
+        }
         // "Acme, Inc.": the suffix joins the piece before it (but "Golden, CO" is a place).
         let state = s.len() == 2 && is_place_code(s);
         if !state
