@@ -194,7 +194,10 @@ pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
         return false;
     }
     let words = line.split_whitespace().count();
-    if words == 0 || words > 8 || is_bullet(line) {
+    // A colon line that introduces a list may run to ten words ("To be successful in this role
+    // you will have:"); any other heading to eight.
+    let colon_list = line.ends_with(':') && next_line.is_some_and(is_bullet);
+    if words == 0 || words > if colon_list { 10 } else { 8 } || is_bullet(line) {
         return false;
     }
     if heading_kind_exact(line).is_some() {
@@ -203,11 +206,14 @@ pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
     let body = line.trim_end_matches(':');
     if line.ends_with(':')
         && !body.contains(':')
-        && (words <= 6 || section_kind(body) != "other" && next_line.is_some_and(is_bullet))
+        && (words <= 6 || section_kind(body) != "other" && colon_list)
     {
         // Longer colon lines ("It would be great if you have:") when they name a known kind
         // and a list follows.
         return true;
+    }
+    if words > 8 {
+        return false;
     }
     if line.ends_with(['.', ',', ';', '!', '?']) {
         return false;
@@ -319,6 +325,7 @@ mod tests {
             ("It would be great if you also had", Some("• Go")),
             ("Things that would be nice", Some("* Rust")),
             ("Requirements (must have)", Some("- Kafka")),
+            ("To be successful in this role you will have:", Some("- Go")),
         ];
         for (l, next) in yes {
             assert!(is_text_heading(l, next), "{l:?}");
@@ -339,6 +346,8 @@ mod tests {
             ("Python for test scripts\tPreferred\t1+ years", Some("- Kafka")),
             ("Git And Jenkins\tPreferred", Some("- Kafka")),
             ("Required skills and experience", Some("- Kafka")),
+            ("To be successful in this role you will have:", None),
+            ("Last year we shipped a lot of things such as:", Some("- Go")),
         ];
         for (l, next) in no {
             assert!(!is_text_heading(l, next), "{l:?}");
