@@ -245,11 +245,24 @@ pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
     // would be great if you also had") — a missed preferred heading turns its list into
     // requirements, while a sentence-case line such as "Our tech stack includes" is better
     // left as text.
+    // A question in sentence case ("What you should have", "Who are you?") reads as a heading
+    // too.
     match section_kind(line) {
         "other" => false,
         "preferred" => true,
-        _ => title_case && words <= 6,
+        _ => (title_case || is_question(line)) && words <= 6,
     }
+}
+
+/// Whether a line opens with a question word ("What we need from you", "Who you are").
+fn is_question(line: &str) -> bool {
+    line.split(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| {
+            ["what", "who", "how", "why"]
+                .iter()
+                .any(|q| w.eq_ignore_ascii_case(q))
+        })
 }
 
 /// The headings of plain text, line by line (see [`is_text_heading`]), in normalised offsets.
@@ -326,6 +339,9 @@ mod tests {
             ("Things that would be nice", Some("* Rust")),
             ("Requirements (must have)", Some("- Kafka")),
             ("To be successful in this role you will have:", Some("- Go")),
+            ("What you should have", Some("- Go")),
+            ("What we need from you", Some("- Go")),
+            ("Who we're looking for", Some("• Go")),
         ];
         for (l, next) in yes {
             assert!(is_text_heading(l, next), "{l:?}");
@@ -348,6 +364,8 @@ mod tests {
             ("Required skills and experience", Some("- Kafka")),
             ("To be successful in this role you will have:", None),
             ("Last year we shipped a lot of things such as:", Some("- Go")),
+            ("Whatever you need to build great skills", Some("- Go")),
+            ("Our team needs your skills", Some("- Go")),
         ];
         for (l, next) in no {
             assert!(!is_text_heading(l, next), "{l:?}");
