@@ -193,9 +193,12 @@ pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
     if line.len() > 80 {
         return false;
     }
-    // Counting stops at nine: a longer line is no heading.
-    let words = line.split_whitespace().take(9).count();
-    if words == 0 || words > 8 || is_bullet(line) {
+    // Counting stops at eleven: a longer line is no heading.
+    let words = line.split_whitespace().take(11).count();
+    // A colon line that introduces a list may run to ten words ("To be successful in this role
+    // you will have:"); any other heading to eight.
+    let colon_list = line.ends_with(':') && next_line.is_some_and(is_bullet);
+    if words == 0 || words > if colon_list { 10 } else { 8 } || is_bullet(line) {
         return false;
     }
     if heading_kind_exact(line).is_some() {
@@ -204,11 +207,14 @@ pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
     let body = line.trim_end_matches(':');
     if line.ends_with(':')
         && !body.contains(':')
-        && (words <= 6 || section_kind(body) != "other" && next_line.is_some_and(is_bullet))
+        && (words <= 6 || section_kind(body) != "other" && colon_list)
     {
         // Longer colon lines ("It would be great if you have:") when they name a known kind
         // and a list follows.
         return true;
+    }
+    if words > 8 {
+        return false;
     }
     if line.ends_with(['.', ',', ';', '!', '?']) {
         return false;
@@ -240,11 +246,24 @@ pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
     // would be great if you also had") — a missed preferred heading turns its list into
     // requirements, while a sentence-case line such as "Our tech stack includes" is better
     // left as text.
+    // A question in sentence case ("What you should have", "Who are you?") reads as a heading
+    // too.
     match section_kind(line) {
         "other" => false,
         "preferred" => true,
-        _ => title_case && words <= 6,
+        _ => (title_case || is_question(line)) && words <= 6,
     }
+}
+
+/// Whether a line opens with a question word ("What we need from you", "Who you are").
+fn is_question(line: &str) -> bool {
+    line.split(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| {
+            ["what", "who", "how", "why"]
+                .iter()
+                .any(|q| w.eq_ignore_ascii_case(q))
+        })
 }
 
 /// The headings of plain text, line by line (see [`is_text_heading`]), in normalised offsets.
@@ -320,6 +339,10 @@ mod tests {
             ("It would be great if you also had", Some("• Go")),
             ("Things that would be nice", Some("* Rust")),
             ("Requirements (must have)", Some("- Kafka")),
+            ("To be successful in this role you will have:", Some("- Go")),
+            ("What you should have", Some("- Go")),
+            ("What we need from you", Some("- Go")),
+            ("Who we're looking for", Some("• Go")),
         ];
         for (l, next) in yes {
             assert!(is_text_heading(l, next), "{l:?}");
@@ -340,6 +363,10 @@ mod tests {
             ("Python for test scripts\tPreferred\t1+ years", Some("- Kafka")),
             ("Git And Jenkins\tPreferred", Some("- Kafka")),
             ("Required skills and experience", Some("- Kafka")),
+            ("To be successful in this role you will have:", None),
+            ("Last year we shipped a lot of things such as:", Some("- Go")),
+            ("Whatever you need to build great skills", Some("- Go")),
+            ("Our team needs your skills", Some("- Go")),
         ];
         for (l, next) in no {
             assert!(!is_text_heading(l, next), "{l:?}");

@@ -143,6 +143,14 @@ pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requ
             .filter(|w| !w.is_empty())
             .count()
     };
+    // The words of a piece before its cue, but for fillers: "(a big plus)", ", also a bonus"
+    // are a cue alone in their piece.
+    let lead_words = |r: std::ops::Range<usize>| {
+        sentence[r]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !FILLERS.iter().any(|f| w.eq_ignore_ascii_case(f)))
+            .count()
+    };
     let has_cue = |p: &std::ops::Range<usize>| cues.iter().any(|(r, _)| r.start >= p.start && r.end <= p.end);
     let mut preferred = vec![false; pieces.len()];
     for (r, t) in &cues {
@@ -158,14 +166,14 @@ pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requ
         if before == 0 || before == 1 && !adverb {
             preferred.iter_mut().for_each(|x| *x = true);
         } else if !adverb
-            && words(p.start..r.start) == 0
+            && lead_words(p.start..r.start) == 0
             && (words(r.end.min(p.end)..p.end) == 0 || bracketed[i])
         {
             preferred[i] = true;
             if i > 0 {
                 preferred[i - 1] = true;
             }
-        } else if words(p.start..r.start) > 0 {
+        } else if lead_words(p.start..r.start) > 0 {
             preferred[i] = true;
             for j in (0..i).rev() {
                 if !joined[j + 1] {
@@ -205,6 +213,23 @@ pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requ
         .join(", ");
     level(&rest, section)
 }
+
+/// Words that may stand before a cue in a piece of its own ("(a big plus)", ", also a bonus").
+const FILLERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "also",
+    "is",
+    "are",
+    "would",
+    "will",
+    "be",
+    "very",
+    "really",
+    "definitely",
+    "considered",
+];
 
 /// The asking kind (`requirements` or `preferred`) of a label that opens a sentence, before its
 /// first colon (see [`crate::sections::asking_label_kind`]).
@@ -400,6 +425,24 @@ mod tests {
         ("python, snowflake (bonus)", "snowflake", Requirement::Preferred),
         ("python, snowflake (bonus)", "python", Requirement::Required),
         ("python, dbt (plus), airflow", "airflow", Requirement::Required),
+        // Fillers before a cue alone in its piece.
+        (
+            "experience with rust (a big plus)",
+            "rust",
+            Requirement::Preferred,
+        ),
+        (
+            "experience with rust, also a bonus",
+            "rust",
+            Requirement::Preferred,
+        ),
+        ("python, go (would be a plus)", "go", Requirement::Preferred),
+        ("python, go (would be a plus)", "python", Requirement::Required),
+        (
+            "experience with rust (go is a big plus)",
+            "rust",
+            Requirement::Required,
+        ),
     ];
 
     #[test]
