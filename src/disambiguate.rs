@@ -376,10 +376,12 @@ fn admit_why(text: &str, c: &Candidate, rules: &Rules, anchors: &[usize]) -> Opt
         return Some(Admit::SkillIntro);
     }
     // Cues before nearby technologies: where entries share a form, their cues tell them apart.
+    // A cue that lies within the match itself is the name, not a word around it.
     let (lo, hi) = window(text, c.start, c.end, rules.window);
+    let outside = |r: &Range<usize>| !(lo + r.start >= c.start && lo + r.end <= c.end);
     if let Some((_, i)) = rules
         .cue_set()
-        .and_then(|cues| cues.find_iter(&text[lo..hi]).next())
+        .and_then(|cues| cues.find_iter(&text[lo..hi]).find(|(r, _)| outside(r)))
     {
         return Some(Admit::Cue(rules.cues[i as usize].clone()));
     }

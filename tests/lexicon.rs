@@ -199,6 +199,37 @@ aliases = ["Postgres"]
 }
 
 #[test]
+fn a_cue_within_the_match_does_not_confirm_it() {
+    // The form is also one of its cues: only words around the name may confirm it.
+    let src = r#"
+[[tech]]
+id = "zorblax"
+name = "Zorblax"
+category = "tool"
+cased = ["Zorblax"]
+examples = ["Zorblax widgets"]
+counter_examples = ["Zorblax view from the office"]
+
+[tech.rules]
+cues = ["zorblax", "widgets", "zorblax studio"]
+window = 4
+"#;
+    let tagger = Tagger::builder()
+        .lexicon_source("user.toml", src)
+        .without_builtin()
+        .build()
+        .unwrap();
+    assert!(tagger.tag("Zorblax view from the office").skills.is_empty());
+    assert!(tagger.tag("The Zorblax is near").skills.is_empty());
+    let tags = tagger.tag("We build Zorblax widgets");
+    assert_eq!(tags.skill_ids(), ["zorblax"]);
+    assert_eq!(tags.skills[0].mentions[0].rule, "cue:widgets");
+    // A cue that reaches past the name still counts.
+    let tags = tagger.tag("Zorblax Studio plugins");
+    assert_eq!(tags.skills[0].mentions[0].rule, "cue:zorblax studio");
+}
+
+#[test]
 fn section_headings_file_parses() {
     assert_eq!(jdtag::section_kind("Nice to have"), "preferred");
     assert_eq!(jdtag::section_kind("Requirements:"), "requirements");
