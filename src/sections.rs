@@ -12,6 +12,7 @@ struct File {
     kind: Vec<KindPhrases>,
     resume_kind: Vec<KindPhrases>,
     preferred_leads: Vec<String>,
+    stack: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -25,7 +26,7 @@ struct KindPhrases {
 type Phrases = Vec<(String, &'static str)>;
 
 /// The phrases of the posting kinds and of the résumé kinds, and the preferred lead words.
-static PHRASES: LazyLock<(Phrases, Phrases, Vec<String>)> = LazyLock::new(|| {
+static PHRASES: LazyLock<(Phrases, Phrases, Vec<String>, Vec<String>)> = LazyLock::new(|| {
     let file: File = toml::from_str(include_str!("../lexicons/sections/headings.toml"))
         .expect("headings.toml is checked by the test suite");
     let list = |kinds: Vec<KindPhrases>| {
@@ -38,7 +39,9 @@ static PHRASES: LazyLock<(Phrases, Phrases, Vec<String>)> = LazyLock::new(|| {
         out
     };
     let leads = file.preferred_leads.iter().map(|l| normalise(l)).collect();
-    (list(file.kind), list(file.resume_kind), leads)
+    let mut stack: Vec<String> = file.stack.iter().map(|l| normalise(l)).collect();
+    stack.sort_unstable();
+    (list(file.kind), list(file.resume_kind), leads, stack)
 });
 
 /// Lower case, with every run of non-alphanumeric characters (apostrophes dropped) as one space.
@@ -145,6 +148,13 @@ pub(crate) fn heading_kind_exact(line: &str) -> Option<&'static str> {
     EXACT.get(normalise(line).as_str()).copied()
 }
 
+/// Whether a heading or label names the team's technologies rather than asks for them ("Tech
+/// Stack", "Our stack"; `stack` in headings.toml).
+pub(crate) fn is_stack_heading(heading: &str) -> bool {
+    let h = normalise(heading);
+    PHRASES.3.binary_search(&h).is_ok()
+}
+
 /// The asking kind (`requirements` or `preferred`) of a label written inline, that covers
 /// the rest of the line holding byte `at`: "Preferred qualifications: Experience with Kubernetes.
 /// Experience with BigQuery." Of several labels in one paragraph ("Minimum qualifications: …
@@ -164,11 +174,15 @@ pub(crate) fn line_label_kind(text: &str, at: usize) -> Option<&'static str> {
 
 /// The asking kind (`requirements` or `preferred`) of the text before a label's colon: a
 /// heading phrase of up to six words, perhaps after a bullet ("Essential criteria", "• Nice to
-/// have").
+/// have"); `stack` for a label of the team's technologies ("Our stack"), which asks only when
+/// nothing else in the posting does (see [`is_stack_heading`]).
 pub(crate) fn asking_label_kind(label: &str) -> Option<&'static str> {
     let label = label.trim_start().trim_start_matches(BULLETS).trim();
     if label.is_empty() || label.len() > 60 || label.split_whitespace().count() > 6 {
         return None;
+    }
+    if is_stack_heading(label) {
+        return Some("stack");
     }
     heading_kind_exact(label)
         .map(|_| section_kind(label))

@@ -555,6 +555,28 @@ impl Tagger {
                 .checked_sub(1)
                 .map(|i| kinds[i])
         };
+        // A "Tech Stack" section asks for its technologies only when no other section asks.
+        let asks_elsewhere = headings
+            .iter()
+            .zip(&kinds)
+            .any(|(h, k)| matches!(*k, "requirements" | "preferred") && !sections::is_stack_heading(&h.text));
+        let level_kinds: Vec<&'static str> = headings
+            .iter()
+            .zip(&kinds)
+            .map(|(h, k)| {
+                if asks_elsewhere && *k == "requirements" && sections::is_stack_heading(&h.text) {
+                    "other"
+                } else {
+                    k
+                }
+            })
+            .collect();
+        let level_section_at = |at: usize| {
+            headings
+                .partition_point(|h| h.start <= at)
+                .checked_sub(1)
+                .map(|i| level_kinds[i])
+        };
 
         // "jane@doe.io | LinkedIn | GitHub": in a résumé's contact header, up to the first
         // section after its first contact, profile-site names label links and name no skill.
@@ -575,7 +597,8 @@ impl Tagger {
             text,
             sentences: &sentences,
             levels: vec![None; sentences.len()],
-            section_at: &section_at,
+            section_at: &level_section_at,
+            stack_asks: !asks_elsewhere,
         };
 
         // Technologies.
@@ -1119,14 +1142,32 @@ struct Levels<'a> {
     sentences: &'a [Range<usize>],
     levels: Vec<Option<Requirement>>,
     section_at: &'a dyn Fn(usize) -> Option<&'static str>,
+    /// Whether a stack label ("Our stack: …") asks for its technologies: no other section does.
+    stack_asks: bool,
 }
 
 impl Levels<'_> {
     /// The level of sentence `si`.
     fn of_sentence(&mut self, si: usize) -> Requirement {
         let r = self.sentences[si].clone();
-        let section = self.section_of(r.start);
+        let section = self.sentence_section(si);
         *self.levels[si].get_or_insert_with(|| requirement::level(&self.text[r], section))
+    }
+
+    /// The section kind sentence `si` reads in: a stack label that opens it ("Our stack: Go,
+    /// Kubernetes") asks only when nothing else in the posting does; else see `section_of`.
+    fn sentence_section(&self, si: usize) -> Option<&'static str> {
+        let r = self.sentences[si].clone();
+        let sentence = &self.text[r.clone()];
+        let stack = sentence
+            .find(':')
+            .is_some_and(|c| sections::asking_label_kind(&sentence[..c]) == Some("stack"));
+        match self.section_of(r.start) {
+            offered @ Some("benefits" | "about-company" | "equal-opportunity" | "how-to-apply") => offered,
+            _ if stack && self.stack_asks => Some("requirements"),
+            _ if stack => Some("other"),
+            section => section,
+        }
     }
 
     /// The level of a mention at byte `at`: its sentence's, but a preferred cue counts only for
@@ -1138,7 +1179,7 @@ impl Levels<'_> {
             Some(si) => match self.of_sentence(si) {
                 Requirement::Preferred => {
                     let r = self.sentences[si].clone();
-                    let section = self.section_of(r.start);
+                    let section = self.sentence_section(si);
                     requirement::level_at(&self.text[r.clone()], at - r.start, section)
                 }
                 whole => whole,
@@ -1154,7 +1195,13 @@ impl Levels<'_> {
     fn section_of(&self, at: usize) -> Option<&'static str> {
         match (self.section_at)(at) {
             offered @ Some("benefits" | "about-company" | "equal-opportunity" | "how-to-apply") => offered,
-            section => sections::line_label_kind(self.text, at).or(section),
+            section => sections::line_label_kind(self.text, at)
+                .map(|k| match k {
+                    "stack" if self.stack_asks => "requirements",
+                    "stack" => "other",
+                    k => k,
+                })
+                .or(section),
         }
     }
 }

@@ -233,8 +233,10 @@ const FILLERS: &[&str] = &[
 
 /// The asking kind (`requirements` or `preferred`) of a label that opens a sentence, before its
 /// first colon (see [`crate::sections::asking_label_kind`]).
+/// A stack label ("Our stack: Go, Kubernetes") is left to the section the caller passes, which
+/// knows whether the posting asks elsewhere.
 fn label_kind(sentence: &str) -> Option<&'static str> {
-    crate::sections::asking_label_kind(&sentence[..sentence.find(':')?])
+    crate::sections::asking_label_kind(&sentence[..sentence.find(':')?]).filter(|k| *k != "stack")
 }
 
 /// Whether a piece of a sentence is a condition ("if you know Go", "- If you have used Kafka").
