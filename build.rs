@@ -115,8 +115,8 @@ fn write_entry(out: &mut String, e: &entries::Entry) {
     let rules = match &e.rules {
         None => "None".to_string(),
         Some(r) => format!(
-            "Some(StaticRules {{ never: &{:?}, cues: &{:?}, confirm: {}, window: {} }})",
-            r.never, r.cues, r.confirm, r.window
+            "Some(StaticRules {{ never: &{:?}, cues: &{:?}, confirm: {}, nearby: {}, window: {} }})",
+            r.never, r.cues, r.confirm, r.nearby, r.window
         ),
     };
     writeln!(

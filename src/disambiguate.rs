@@ -385,6 +385,9 @@ fn admit_why(text: &str, c: &Candidate, rules: &Rules, anchors: &[usize]) -> Opt
     {
         return Some(Admit::Cue(rules.cues[i as usize].clone()));
     }
+    if !rules.nearby {
+        return None;
+    }
     let i = anchors.partition_point(|&a| a < lo);
     anchors[i..]
         .iter()

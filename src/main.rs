@@ -675,7 +675,7 @@ fn show(id: &str, lexicons: &[PathBuf]) -> Result<(), Failure> {
             "text": text, "cased": cased, "rules_apply": ruled,
         })).collect::<Vec<_>>(),
         "rules": e.rules().map(|r| serde_json::json!({
-            "never": r.never(), "cues": r.cues(), "confirm": r.confirm(), "window": r.window(),
+            "never": r.never(), "cues": r.cues(), "confirm": r.confirm(), "nearby": r.nearby(), "window": r.window(),
         })),
         "refs": e.refs(),
         "examples": e.examples().map(|(t, _)| t).collect::<Vec<_>>(),

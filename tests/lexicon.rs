@@ -14,7 +14,9 @@ fn builtin_lexicon_loads_and_is_broad() {
 
 /// Everything an entry says through the public API, for comparing two lexicons.
 fn describe(e: &jdtag::lexicon::Entry) -> String {
-    let rules = e.rules().map(|r| (r.never(), r.cues(), r.confirm(), r.window()));
+    let rules = e
+        .rules()
+        .map(|r| (r.never(), r.cues(), r.confirm(), r.nearby(), r.window()));
     format!(
         "{} {} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
         e.id(),
@@ -114,6 +116,10 @@ const BAD: &[(&str, &str)] = &[
     (
         "[[tech]]\nid = \"x\"\nname = \"X\"\ncategory = \"language\"\n[tech.rules]\nforms = [\"Z\"]\ncues = [\"a\"]\n",
         "bad.toml:6: rules name the form \"Z\"",
+    ),
+    (
+        "[[tech]]\nid = \"x\"\nname = \"X\"\ncategory = \"language\"\n[tech.rules]\nnever = [\"x y\"]\nconfirm = false\nnearby = false\n",
+        "bad.toml:5: `nearby = false` with `confirm = false`",
     ),
     ("[[tech]\nid = 1\n", "bad.toml:1: "),
     (
@@ -227,6 +233,45 @@ window = 4
     // A cue that reaches past the name still counts.
     let tags = tagger.tag("Zorblax Studio plugins");
     assert_eq!(tags.skills[0].mentions[0].rule, "cue:zorblax studio");
+}
+
+#[test]
+fn nearby_false_needs_a_cue_not_a_neighbour() {
+    // A name that is an ordinary word and often stands beside technologies: only its own cues
+    // (or a version, or a skill-introducing phrase) confirm it.
+    let src = r#"
+[[tech]]
+id = "stripe"
+name = "Stripe"
+category = "business_software"
+cased = ["Stripe"]
+examples = ["payments through the Stripe API"]
+counter_examples = ["Stripe, our design system, is built on PostgreSQL"]
+
+[tech.rules]
+cues = ["payments", "api", "billing"]
+nearby = false
+"#;
+    let tagger = Tagger::builder()
+        .lexicon_source("user.toml", src)
+        .build()
+        .unwrap();
+    let tags = tagger.tag("Stripe, our design system, is built on PostgreSQL");
+    assert_eq!(tags.skill_ids(), ["postgresql"]);
+    let tags = tagger.tag("Payments with Stripe and PostgreSQL");
+    assert_eq!(tags.skill_ids(), ["stripe", "postgresql"]);
+    assert_eq!(tags.skills[0].mentions[0].rule, "cue:payments");
+    // Without `nearby = false`, the neighbour confirms it.
+    let tagger = Tagger::builder()
+        .lexicon_source("user.toml", src.replace("nearby = false", ""))
+        .build()
+        .unwrap();
+    let tags = tagger.tag("Stripe, our design system, is built on PostgreSQL");
+    assert_eq!(tags.skill_ids(), ["stripe", "postgresql"]);
+    assert_eq!(tags.skills[0].mentions[0].rule, "nearby-technology");
+    let entry = tagger.lexicon().entries().find(|e| e.id() == "stripe").unwrap();
+    let rules = entry.rules().unwrap();
+    assert!(rules.nearby());
 }
 
 #[test]

@@ -25,6 +25,7 @@ pub(crate) struct StaticRules {
     pub(crate) never: &'static [&'static str],
     pub(crate) cues: &'static [&'static str],
     pub(crate) confirm: bool,
+    pub(crate) nearby: bool,
     pub(crate) window: usize,
 }
 

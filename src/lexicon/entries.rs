@@ -42,6 +42,9 @@ pub struct Rules {
     pub(crate) cues: Vec<String>,
     /// Whether a match needs confirmation (a nearby technology, a cue or a version).
     pub(crate) confirm: bool,
+    /// Whether a technology nearby confirms a match (else only a cue, a version or a
+    /// skill-introducing phrase does).
+    pub(crate) nearby: bool,
     /// Words either side that count as "nearby".
     pub(crate) window: usize,
     /// `never`, compiled when first needed: every occurrence, overlapping, any case.

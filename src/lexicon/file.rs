@@ -69,6 +69,7 @@ struct RawRules {
     #[serde(default)]
     never: Vec<Spanned<String>>,
     confirm: Option<bool>,
+    nearby: Option<bool>,
     #[serde(default)]
     cues: Vec<Spanned<String>>,
     window: Option<Spanned<i64>>,
@@ -249,6 +250,7 @@ fn convert(lines: &Lines, at: usize, raw: RawEntry, problems: &mut Vec<Problem>)
         let never = lower_list("never phrase", &r.never);
         let cues = lower_list("cue", &r.cues);
         let confirm = r.confirm.unwrap_or(true);
+        let nearby = r.nearby.unwrap_or(true);
         match &r.forms {
             Some(list) => {
                 for f in list {
@@ -266,6 +268,12 @@ fn convert(lines: &Lines, at: usize, raw: RawEntry, problems: &mut Vec<Problem>)
             }
             None => forms.iter_mut().for_each(|f| f.ruled = true),
         }
+        if !nearby && !confirm {
+            problems.push(lines.problem(
+                rules_at,
+                "`nearby = false` with `confirm = false`: nothing is confirmed, so it would do nothing",
+            ));
+        }
         if never.is_empty() && !confirm {
             problems.push(lines.problem(
                 rules_at,
@@ -277,6 +285,7 @@ fn convert(lines: &Lines, at: usize, raw: RawEntry, problems: &mut Vec<Problem>)
             never,
             cues,
             confirm,
+            nearby,
             window,
             never_set: Default::default(),
             cue_set: Default::default(),

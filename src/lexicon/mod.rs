@@ -79,6 +79,11 @@ impl Rules {
     pub fn confirm(&self) -> bool {
         self.confirm
     }
+    /// Whether a technology nearby confirms a match (`nearby = false`: only a cue, a version or
+    /// a skill-introducing phrase does).
+    pub fn nearby(&self) -> bool {
+        self.nearby
+    }
     /// Words either side that count as nearby.
     pub fn window(&self) -> usize {
         self.window
@@ -176,6 +181,7 @@ impl Entry {
                 never: lower(r.never),
                 cues: lower(r.cues),
                 confirm: r.confirm,
+                nearby: r.nearby,
                 window: r.window,
                 never_set: Default::default(),
                 cue_set: Default::default(),
