@@ -204,6 +204,16 @@ aliases = ["Postgres"]
     assert_eq!(tags.skills[0].name, "K8s Platform");
 }
 
+/// A tagger with one user lexicon file, with or without the built-in lexicon.
+fn user_tagger(src: &str, builtin: bool) -> Tagger {
+    let mut b = Tagger::builder();
+    b.lexicon_source("user.toml", src);
+    if !builtin {
+        b.without_builtin();
+    }
+    b.build().unwrap()
+}
+
 #[test]
 fn a_cue_within_the_match_does_not_confirm_it() {
     // The form is also one of its cues: only words around the name may confirm it.
@@ -220,11 +230,7 @@ counter_examples = ["Zorblax view from the office"]
 cues = ["zorblax", "widgets", "zorblax studio"]
 window = 4
 "#;
-    let tagger = Tagger::builder()
-        .lexicon_source("user.toml", src)
-        .without_builtin()
-        .build()
-        .unwrap();
+    let tagger = user_tagger(src, false);
     assert!(tagger.tag("Zorblax view from the office").skills.is_empty());
     assert!(tagger.tag("The Zorblax is near").skills.is_empty());
     let tags = tagger.tag("We build Zorblax widgets");
@@ -252,20 +258,14 @@ counter_examples = ["Stripe, our design system, is built on PostgreSQL"]
 cues = ["payments", "api", "billing"]
 nearby = false
 "#;
-    let tagger = Tagger::builder()
-        .lexicon_source("user.toml", src)
-        .build()
-        .unwrap();
+    let tagger = user_tagger(src, true);
     let tags = tagger.tag("Stripe, our design system, is built on PostgreSQL");
     assert_eq!(tags.skill_ids(), ["postgresql"]);
     let tags = tagger.tag("Payments with Stripe and PostgreSQL");
     assert_eq!(tags.skill_ids(), ["stripe", "postgresql"]);
     assert_eq!(tags.skills[0].mentions[0].rule, "cue:payments");
     // Without `nearby = false`, the neighbour confirms it.
-    let tagger = Tagger::builder()
-        .lexicon_source("user.toml", src.replace("nearby = false", ""))
-        .build()
-        .unwrap();
+    let tagger = user_tagger(&src.replace("nearby = false", ""), true);
     let tags = tagger.tag("Stripe, our design system, is built on PostgreSQL");
     assert_eq!(tags.skill_ids(), ["stripe", "postgresql"]);
     assert_eq!(tags.skills[0].mentions[0].rule, "nearby-technology");
