@@ -231,9 +231,29 @@ impl Matcher {
         }
     }
 
-    /// The longest pattern at `p` that passes the boundary checks.
+    /// The longest pattern at `p` that passes the boundary checks; in a run of letters with
+    /// words glued together ("PythonExperience"), else the longest that ends where a glued
+    /// word begins.
     fn at(&self, text: &str, lower: &[u8], p: usize) -> Option<Candidate> {
         let seg = segment_end(lower, p);
+        let found = self.at_segment(text, lower, p, seg).or_else(|| {
+            // No capital after the first letter, no glue (most words: one comparison).
+            if lower[p + 1..seg] == text.as_bytes()[p + 1..seg] {
+                return None;
+            }
+            // Longest first: "ManageEngineCloud" is ManageEngine.
+            (p + 2..seg)
+                .rev()
+                .filter(|&i| camel_start(text, i))
+                .find_map(|glued| self.at_segment(text, lower, p, glued))
+        })?;
+        // A name read out of glued words must not need context: "GoDaddy" is no Go.
+        let glued = camel_start(text, p) || camel_start(text, found.end);
+        (!glued || self.owners(found.pattern).iter().any(|o| !o.ruled)).then_some(found)
+    }
+
+    /// The longest pattern at `p` whose first segment is `lower[p..seg]`.
+    fn at_segment(&self, text: &str, lower: &[u8], p: usize, seg: usize) -> Option<Candidate> {
         let group = self.index.get(&lower[p..seg])?;
         // The segment matched the group's; the eight bytes after it decide most patterns.
         let here = word_at(lower, seg);
@@ -267,8 +287,8 @@ impl Matcher {
         let mut i = 0;
         let mut after_word = false;
         while i < bytes.len() {
-            if !after_word
-                && self.first[lower[i] as usize]
+            if self.first[lower[i] as usize]
+                && (!after_word || camel_start(text, i))
                 && let Some(m) = self.at(text, &lower, i)
             {
                 i = m.end;
@@ -342,12 +362,23 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
 }
 
+/// Whether a capitalised word starts at `i` right after a lower-case letter: two words glued
+/// together when markup was stripped ("Spring BootExperience with Kafka", "toolsDocker"). The
+/// word must go on in lower case, so "MySQL" and "iOS" are no such place.
+fn camel_start(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    b.get(i).is_some_and(u8::is_ascii_uppercase)
+        && i > 0
+        && b[i - 1].is_ascii_lowercase()
+        && b.get(i + 1).is_some_and(u8::is_ascii_lowercase)
+}
+
 /// Checks a raw match `start..end`; `Some(version)` when it stands on its own.
 fn check_boundaries(text: &str, start: usize, end: usize) -> Option<Option<Range<usize>>> {
     let first = char_at(text, start)?;
     let last = char_before(text, end)?;
     if let Some(p) = char_before(text, start) {
-        if is_word_char(p) {
+        if is_word_char(p) && !camel_start(text, start) {
             return None;
         }
         // "config.yaml", "foo.Java": one part of a dotted name.
@@ -368,7 +399,7 @@ fn check_boundaries(text: &str, start: usize, end: usize) -> Option<Option<Range
         let v_end = version_end(text, end)?;
         return Some(Some(end..v_end));
     }
-    if is_word_char(n) && (is_word_char(last) || n.is_alphabetic()) {
+    if is_word_char(n) && (is_word_char(last) || n.is_alphabetic()) && !camel_start(text, end) {
         return None;
     }
     if n == '.' && is_word_char(last) && char_at(text, end + 1).is_some_and(is_word_char) {
@@ -424,14 +455,20 @@ mod tests {
         ac: &AhoCorasick,
         text: &str,
     ) -> Vec<(usize, usize, u32, Option<Range<usize>>)> {
-        let _ = m;
+        // A name read out of glued words must not need context (see `Matcher::at`).
+        let free = |f: &aho_corasick::Match| {
+            let glued = camel_start(text, f.start()) || camel_start(text, f.end());
+            !glued || m.owners(f.pattern().as_u32()).iter().any(|o| !o.ruled)
+        };
         let mut out = Vec::new();
         let mut pos = 0;
         while pos < text.len() {
             let Some(found) = ac.find(Input::new(text).span(pos..text.len())) else {
                 break;
             };
-            let mut hit = check_boundaries(text, found.start(), found.end()).map(|v| (found, v));
+            let mut hit = check_boundaries(text, found.start(), found.end())
+                .filter(|_| free(&found))
+                .map(|v| (found, v));
             let mut limit = found.end();
             while hit.is_none() {
                 let Some((l, _)) = text[..limit].char_indices().next_back() else {
@@ -442,7 +479,9 @@ mod tests {
                 }
                 let input = Input::new(text).span(found.start()..l).anchored(Anchored::Yes);
                 let Some(shorter) = ac.find(input) else { break };
-                hit = check_boundaries(text, shorter.start(), shorter.end()).map(|v| (shorter, v));
+                hit = check_boundaries(text, shorter.start(), shorter.end())
+                    .filter(|_| free(&shorter))
+                    .map(|v| (shorter, v));
                 limit = shorter.end();
             }
             match hit {
@@ -454,7 +493,11 @@ mod tests {
                     let first = char_at(text, found.start()).unwrap_or(' ');
                     let mut i = found.start() + first.len_utf8();
                     if is_word_char(first) {
+                        // Past the word, or to the next glued word in it ("toolsDocker").
                         while let Some(c) = char_at(text, i).filter(|c| is_word_char(*c)) {
+                            if camel_start(text, i) {
+                                break;
+                            }
                             i += c.len_utf8();
                         }
                     }
