@@ -549,12 +549,7 @@ impl Tagger {
                 end: headings.get(i + 1).map_or(src_end, |next| start(next.start)),
             });
         }
-        let section_at = |at: usize| {
-            headings
-                .partition_point(|h| h.start <= at)
-                .checked_sub(1)
-                .map(|i| kinds[i])
-        };
+        let section_at = |at: usize| kind_at(&headings, &kinds, at);
         // A "Tech Stack" section asks for its technologies only when no other section asks.
         let asks_elsewhere = headings
             .iter()
@@ -571,12 +566,7 @@ impl Tagger {
                 }
             })
             .collect();
-        let level_section_at = |at: usize| {
-            headings
-                .partition_point(|h| h.start <= at)
-                .checked_sub(1)
-                .map(|i| level_kinds[i])
-        };
+        let level_section_at = |at: usize| kind_at(&headings, &level_kinds, at);
 
         // "jane@doe.io | LinkedIn | GitHub": in a résumé's contact header, up to the first
         // section after its first contact, profile-site names label links and name no skill.
@@ -1149,9 +1139,18 @@ struct Levels<'a> {
 impl Levels<'_> {
     /// The level of sentence `si`.
     fn of_sentence(&mut self, si: usize) -> Requirement {
-        let r = self.sentences[si].clone();
+        if let Some(level) = self.levels[si] {
+            return level;
+        }
         let section = self.sentence_section(si);
-        *self.levels[si].get_or_insert_with(|| requirement::level(&self.text[r], section))
+        let level = requirement::level(&self.text[self.sentences[si].clone()], section);
+        self.levels[si] = Some(level);
+        level
+    }
+
+    /// What a stack label or heading reads as (see `stack_asks`).
+    fn stack_kind(&self) -> &'static str {
+        if self.stack_asks { "requirements" } else { "other" }
     }
 
     /// The section kind sentence `si` reads in: a stack label that opens it ("Our stack: Go,
@@ -1164,8 +1163,7 @@ impl Levels<'_> {
             .is_some_and(|c| sections::asking_label_kind(&sentence[..c]) == Some("stack"));
         match self.section_of(r.start) {
             offered @ Some("benefits" | "about-company" | "equal-opportunity" | "how-to-apply") => offered,
-            _ if stack && self.stack_asks => Some("requirements"),
-            _ if stack => Some("other"),
+            _ if stack => Some(self.stack_kind()),
             section => section,
         }
     }
@@ -1196,14 +1194,18 @@ impl Levels<'_> {
         match (self.section_at)(at) {
             offered @ Some("benefits" | "about-company" | "equal-opportunity" | "how-to-apply") => offered,
             section => sections::line_label_kind(self.text, at)
-                .map(|k| match k {
-                    "stack" if self.stack_asks => "requirements",
-                    "stack" => "other",
-                    k => k,
-                })
+                .map(|k| if k == "stack" { self.stack_kind() } else { k })
                 .or(section),
         }
     }
+}
+
+/// The kind of the section that byte `at` lies in: that of the last heading at or before it.
+fn kind_at(headings: &[input::Heading], kinds: &[&'static str], at: usize) -> Option<&'static str> {
+    headings
+        .partition_point(|h| h.start <= at)
+        .checked_sub(1)
+        .map(|i| kinds[i])
 }
 
 /// `YYYY-MM`, or `YYYY` when the month is not known.
