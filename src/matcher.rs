@@ -280,6 +280,49 @@ impl Matcher {
         None
     }
 
+    /// "SAP MM/SD", "Microsoft Word/Excel": after a name of several words that ends at
+    /// `start..end`, each "/X" where the name's leading words followed by X make another name
+    /// is that name (its span is X's). Returns where the scan goes on, when any was found.
+    fn shared_prefix(
+        &self,
+        text: &str,
+        lower: &[u8],
+        start: usize,
+        end: usize,
+        out: &mut Vec<Candidate>,
+    ) -> Option<usize> {
+        if lower.get(end) != Some(&b'/') {
+            return None;
+        }
+        let prefix = &lower[start..=start + lower[start..end].iter().rposition(|&b| b == b' ')?];
+        let mut at = end;
+        while lower.get(at) == Some(&b'/') {
+            let x = at + 1;
+            let x_end = x + lower[x..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            // The piece alone may name something longer ("SAP MM/SD-WAN"): the scan reads it.
+            if x_end == x || self.at(text, lower, x).is_some_and(|c| c.end > x_end) {
+                break;
+            }
+            let key = [prefix, &lower[x..x_end]].concat();
+            let key = String::from_utf8(key).ok()?;
+            let whole = self.at(&key, key.as_bytes(), 0).filter(|c| c.end == key.len());
+            let (Some(name), Some(_)) = (whole, check_boundaries(text, x, x_end)) else {
+                break;
+            };
+            out.push(Candidate {
+                start: x,
+                end: x_end,
+                pattern: name.pattern,
+                version: None,
+            });
+            at = x_end;
+        }
+        (at > end).then_some(at)
+    }
+
     fn scan(&self, text: &str) -> Vec<Candidate> {
         let lower = text.as_bytes().to_ascii_lowercase();
         let mut out = Vec::new();
@@ -293,7 +336,11 @@ impl Matcher {
             {
                 i = m.end;
                 after_word = char_before(text, i).is_some_and(is_word_char);
+                let (start, end) = (m.start, m.end);
                 out.push(m);
+                i = self
+                    .shared_prefix(text, &lower, start, end, &mut out)
+                    .unwrap_or(i);
                 continue;
             }
             // ASCII bytes need no decoding.
@@ -488,6 +535,13 @@ mod tests {
                 Some((f, v)) => {
                     out.push((f.start(), f.end(), f.pattern().as_u32(), v));
                     pos = f.end();
+                    // "SAP MM/SD": names that share the leading words over a slash.
+                    let lower = text.as_bytes().to_ascii_lowercase();
+                    let mut shared = Vec::new();
+                    if let Some(next) = m.shared_prefix(text, &lower, f.start(), f.end(), &mut shared) {
+                        out.extend(shared.into_iter().map(|c| (c.start, c.end, c.pattern, c.version)));
+                        pos = next;
+                    }
                 }
                 None => {
                     let first = char_at(text, found.start()).unwrap_or(' ');
