@@ -164,6 +164,7 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
         }
     };
     let mut i = 0;
+    let mut caps_until = 0;
     while i < b.len() {
         let c = b[i];
         let cut = match c {
@@ -183,6 +184,14 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
                 let next_lower = text[i + 1..].trim_start().starts_with(|c: char| c.is_lowercase());
                 (!abbreviation && !next_lower).then_some(i + 1)
             }
+            // "… with SQL PREFERRED QUALIFICATIONS - Experience with …": a capitalised heading
+            // inside a line flattened from a page opens a sentence.
+            // The heading's own words open no other ("WHAT YOU BRING", not "YOU BRING").
+            b'A'..=b'Z' if i > start && i >= caps_until && b[i - 1] == b' ' => inline_caps_heading(text, i)
+                .map(|end| {
+                    caps_until = end;
+                    i
+                }),
             _ => None,
         };
         if let Some(end) = cut {
@@ -195,6 +204,37 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Whether a heading in capitals starts at `i` inside a line: two to six words of capital
+/// letters that name a known section ("PREFERRED QUALIFICATIONS", "BASIC QUALIFICATIONS"),
+/// then a dash, a colon or the end of the line. Returns where its words end.
+fn inline_caps_heading(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    // Most capitals open a word in lower case: one comparison rules them out.
+    if !b.get(i + 1).is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let mut end = i;
+    let mut words = 0;
+    while words < 6 {
+        let word = b[end..].iter().take_while(|c| c.is_ascii_uppercase()).count();
+        if word < 2 {
+            break;
+        }
+        words += 1;
+        end += word;
+        if b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_uppercase) {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    let after = text[end..].trim_start_matches(' ');
+    (words >= 2
+        && (after.is_empty() || after.starts_with(['-', '–', '—', ':', '\n', '\r']))
+        && crate::sections::heading_kind_exact(&text[i..end]).is_some())
+    .then_some(end)
+}
+
 /// The index of the sentence holding byte `at`, if any.
 pub(crate) fn sentence_at(sentences: &[Range<usize>], at: usize) -> Option<usize> {
     let i = sentences.partition_point(|r| r.end <= at);
@@ -204,6 +244,34 @@ pub(crate) fn sentence_at(sentences: &[Range<usize>], at: usize) -> Option<usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitalised_headings_inside_a_line_open_sentences() {
+        let split =
+            |t: &'static str| -> Vec<&'static str> { sentences(t).into_iter().map(|r| &t[r]).collect() };
+        assert_eq!(
+            split("BASIC QUALIFICATIONS - Java PREFERRED QUALIFICATIONS - Go"),
+            ["BASIC QUALIFICATIONS - Java", "PREFERRED QUALIFICATIONS - Go"]
+        );
+        assert_eq!(
+            split("Python NICE TO HAVE: Rust"),
+            ["Python", "NICE TO HAVE: Rust"]
+        );
+        // Capitals that are no heading, or a heading not followed by a dash or colon.
+        assert_eq!(
+            split("We use AWS EC2 AND S3 daily"),
+            ["We use AWS EC2 AND S3 daily"]
+        );
+        assert_eq!(
+            split("Deep REQUIREMENTS ANALYSIS skills"),
+            ["Deep REQUIREMENTS ANALYSIS skills"]
+        );
+        assert_eq!(
+            split("Know Python PREFERRED QUALIFICATIONS matter"),
+            ["Know Python PREFERRED QUALIFICATIONS matter"]
+        );
+        assert_eq!(split("Java WHAT YOU BRING"), ["Java", "WHAT YOU BRING"]);
+    }
 
     #[test]
     fn splits_lines_and_sentences_not_abbreviations() {
