@@ -148,6 +148,15 @@ pub(crate) fn heading_kind_exact(line: &str) -> Option<&'static str> {
     EXACT.get(normalise(line).as_str()).copied()
 }
 
+/// Whether a section kind is what the employer offers or says of itself (benefits, the company,
+/// equal opportunity, how to apply): a label under it ("Bonus: 10% of base salary") asks nothing.
+pub(crate) fn is_offered(kind: &str) -> bool {
+    matches!(
+        kind,
+        "benefits" | "about-company" | "equal-opportunity" | "how-to-apply"
+    )
+}
+
 /// Whether a heading or label names the team's technologies rather than asks for them ("Tech
 /// Stack", "Our stack"; `stack` in headings.toml).
 pub(crate) fn is_stack_heading(heading: &str) -> bool {

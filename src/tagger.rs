@@ -1162,7 +1162,7 @@ impl Levels<'_> {
             .find(':')
             .is_some_and(|c| sections::asking_label_kind(&sentence[..c]) == Some("stack"));
         match self.section_of(r.start) {
-            offered @ Some("benefits" | "about-company" | "equal-opportunity" | "how-to-apply") => offered,
+            Some(k) if sections::is_offered(k) => Some(k),
             _ if stack => Some(self.stack_kind()),
             section => section,
         }
@@ -1192,7 +1192,7 @@ impl Levels<'_> {
     /// ("Bonus: 10% of base salary").
     fn section_of(&self, at: usize) -> Option<&'static str> {
         match (self.section_at)(at) {
-            offered @ Some("benefits" | "about-company" | "equal-opportunity" | "how-to-apply") => offered,
+            Some(k) if sections::is_offered(k) => Some(k),
             section => sections::line_label_kind(self.text, at)
                 .map(|k| if k == "stack" { self.stack_kind() } else { k })
                 .or(section),

@@ -40,7 +40,7 @@ pub(crate) fn level(sentence: &str, section: Option<&str>) -> Requirement {
     // An asking label that opens the sentence is its heading ("Essential criteria: Python,
     // SQL", "Primary skills: Apex"), but not under a heading of what the employer offers.
     let section = match section {
-        offered @ Some("benefits" | "about-company" | "equal-opportunity" | "how-to-apply") => offered,
+        Some(k) if crate::sections::is_offered(k) => section,
         _ => label_kind(sentence).or(section),
     };
     let mut tiers = [false; 4];
@@ -59,9 +59,7 @@ pub(crate) fn level(sentence: &str, section: Option<&str>) -> Requirement {
     match section {
         Some("requirements") => Requirement::Required,
         Some("preferred") => Requirement::Preferred,
-        Some("responsibilities" | "benefits" | "about-company" | "equal-opportunity" | "how-to-apply") => {
-            Requirement::Mentioned
-        }
+        Some(k) if k == "responsibilities" || crate::sections::is_offered(k) => Requirement::Mentioned,
         _ if tiers[WEAK as usize] => Requirement::Required,
         _ => Requirement::Mentioned,
     }
@@ -137,20 +135,16 @@ pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requ
         joined.push(join);
         bracketed.push(open);
     }
-    let words = |r: std::ops::Range<usize>| {
+    // The words of a range, or (`but_fillers`) those that are not fillers: "(a big plus)",
+    // ", also a bonus" are a cue alone in their piece.
+    let count_words = |r: std::ops::Range<usize>, but_fillers: bool| {
         sentence[r]
             .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
+            .filter(|w| !(w.is_empty() || but_fillers && FILLERS.iter().any(|f| w.eq_ignore_ascii_case(f))))
             .count()
     };
-    // The words of a piece before its cue, but for fillers: "(a big plus)", ", also a bonus"
-    // are a cue alone in their piece.
-    let lead_words = |r: std::ops::Range<usize>| {
-        sentence[r]
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty() && !FILLERS.iter().any(|f| w.eq_ignore_ascii_case(f)))
-            .count()
-    };
+    let words = |r: std::ops::Range<usize>| count_words(r, false);
+    let lead_words = |r: std::ops::Range<usize>| count_words(r, true);
     let has_cue = |p: &std::ops::Range<usize>| cues.iter().any(|(r, _)| r.start >= p.start && r.end <= p.end);
     let mut preferred = vec![false; pieces.len()];
     for (r, t) in &cues {
