@@ -741,7 +741,7 @@ impl Tagger {
 
         // Education; in a résumé also the school and the year, from the degree's line or the
         // lines next to it.
-        let mut found_education = education::find_all(text, &sentences, is_resume);
+        let mut found_education = education::find_all(text, &sentences, is_resume, &no_skills);
         if is_resume {
             // A résumé with an education section names degrees elsewhere in passing ("during
             // the MSc"): outside that section only a line that opens with the degree or names

@@ -106,12 +106,19 @@ fn reads_as_degree(text: &str, range: &Range<usize>, cased_forms: &[String]) -> 
 
 /// The education each sentence asks for: for every sentence that names a level, the level
 /// named first, its fields and "or equivalent". In a résumé (`resume`) a field may follow the
-/// level directly ("MSc Computer Science"). Returns `(sentence index, found)` pairs.
-pub(crate) fn find_all(text: &str, sentences: &[Range<usize>], resume: bool) -> Vec<(usize, Found)> {
+/// level directly ("MSc Computer Science"). Matches inside `contacts` (e-mail addresses, URLs)
+/// are none. Returns `(sentence index, found)` pairs.
+pub(crate) fn find_all(
+    text: &str,
+    sentences: &[Range<usize>],
+    resume: bool,
+    contacts: &super::Covering,
+) -> Vec<(usize, Found)> {
     let (set, cased_forms) = &*LEVELS;
     let mut out: Vec<(usize, Found)> = Vec::new();
     for (r, payload) in set.find_iter(text) {
-        if in_address(text, &r) {
+        // "b.e.smith@example.com" names no degree.
+        if contacts.covers(r.clone()) {
             continue;
         }
         if payload & CASED != 0 {
@@ -154,25 +161,6 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>], resume: bool) -> 
         ));
     }
     out
-}
-
-/// Whether `range` lies in an e-mail address or a URL ("b.e.smith@example.com"): the run of
-/// text around it without spaces holds an `@`, `://` or starts with `www.`. At most 256 bytes
-/// either side are read: no quadratic work on a text without spaces.
-fn in_address(text: &str, range: &Range<usize>) -> bool {
-    let from = crate::input::floor_char_boundary(text, range.start.saturating_sub(256));
-    let to = crate::input::floor_char_boundary(text, range.end + 256);
-    let lo = text[from..range.start]
-        .char_indices()
-        .rfind(|(_, c)| c.is_whitespace())
-        .map_or(from, |(i, c)| from + i + c.len_utf8());
-    let hi = text[range.end..to]
-        .find(char::is_whitespace)
-        .map_or(to, |i| range.end + i);
-    let token = &text[lo..hi];
-    token.contains('@')
-        || token.contains("://")
-        || token.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("www."))
 }
 
 /// Fields of study after the level, from the original text: "in Computer Science,
@@ -472,7 +460,8 @@ mod tests {
     #[test]
     fn education() {
         for (s, level, fields, eq) in CASES {
-            let got = find_all(s, &crate::extract::sentences(s), false)
+            let none = crate::extract::Covering::new(std::iter::empty());
+            let got = find_all(s, &crate::extract::sentences(s), false, &none)
                 .into_iter()
                 .next()
                 .map(|(_, f)| f);
