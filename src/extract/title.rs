@@ -83,12 +83,8 @@ pub(crate) fn labelled(text: &str, labels: &[&str]) -> Vec<Range<usize>> {
 /// a new string.
 fn is_label(label: &str, labels: &[&str]) -> bool {
     if label.is_ascii() {
-        labels.iter().any(|l| {
-            l.len() == label.len()
-                && l.bytes()
-                    .zip(label.bytes())
-                    .all(|(a, b)| a == b.to_ascii_lowercase())
-        })
+        // `labels` are lower case, so this is the lower-cased label's equality.
+        labels.iter().any(|l| l.eq_ignore_ascii_case(label))
     } else {
         labels.contains(&label.to_lowercase().as_str())
     }
@@ -178,6 +174,19 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn labels_are_lower_case() {
+        // `is_label` compares ASCII labels case-insensitively, which is lower-casing only then.
+        for l in DATA
+            .labels
+            .iter()
+            .map(String::as_str)
+            .chain(role_labels().iter().copied())
+        {
+            assert_eq!(l, l.to_lowercase(), "label {l:?} is not lower case");
+        }
     }
 
     #[test]
