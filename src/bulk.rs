@@ -337,6 +337,29 @@ struct OutRecord<'a> {
     tags: &'a Tags,
 }
 
+impl OutRecord<'_> {
+    /// The record as compact JSON: what serde writes for it (the tests compare the two), with the
+    /// tag document written by [`crate::json`], which is faster.
+    fn to_json(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(4096);
+        out.push(b'{');
+        if let Some(id) = self.id {
+            out.extend_from_slice(b"\"id\":");
+            serde_json::to_writer(&mut out, id).expect("a JSON value serializes to memory");
+            out.push(b',');
+        }
+        for (name, value) in &self.keep {
+            crate::json::string(&mut out, name);
+            out.push(b':');
+            serde_json::to_writer(&mut out, value).expect("a JSON value serializes to memory");
+            out.push(b',');
+        }
+        crate::json::write_fields(&mut out, self.tags);
+        out.push(b'}');
+        out
+    }
+}
+
 #[derive(Serialize)]
 struct ErrorRecord<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -447,12 +470,12 @@ fn output(
                 .iter()
                 .filter_map(|f| map.get(f).map(|v| (kept_name(f), v.clone())))
                 .collect();
-            let out = OutRecord {
+            let record = OutRecord {
                 id: map.get(&options.id_field),
                 keep,
                 tags: &tags,
             };
-            (serde_json::to_vec(&out), false)
+            (Ok(record.to_json()), false)
         }
         (record, Err(error)) => {
             let out = ErrorRecord {
@@ -542,4 +565,35 @@ fn finish(mut tags: Tags, p: &Prepared<'_>, options: &BulkOptions) -> Tags {
         });
     }
     tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hand-written output line is what serde writes for the same record: with and without
+    /// an id, with kept fields of every JSON type (kept names sort as serde's map sorts them).
+    #[test]
+    fn output_records_are_written_as_serde_json_writes_them() {
+        let tagger = Tagger::new();
+        let tags = tagger.tag("Senior Rust engineer, 5+ years of Rust and \"Go\"; Remote.\nAWS Lambda");
+        let record: Value = serde_json::json!({
+            "id": "a\"b", "text": "x", "n": 1.5, "list": [1, null], "obj": {"k": true}
+        });
+        let map = record.as_object().unwrap();
+        for id in [Some(&map["id"]), None] {
+            for keep in [vec![], vec!["n", "list", "obj", "text"]] {
+                let keep: Map<String, Value> = keep.iter().map(|f| (kept_name(f), map[*f].clone())).collect();
+                let record = OutRecord {
+                    id,
+                    keep,
+                    tags: &tags,
+                };
+                assert_eq!(
+                    String::from_utf8(record.to_json()).unwrap(),
+                    serde_json::to_string(&record).unwrap()
+                );
+            }
+        }
+    }
 }

@@ -22,6 +22,7 @@ mod error;
 mod extract;
 mod fasthash;
 mod input;
+mod json;
 pub mod lexicon;
 mod matcher;
 pub mod matching;

@@ -527,6 +527,14 @@ fn tag(args: &TagArgs) -> Result<(), Failure> {
     };
     if single {
         return match tag_one(&sources[0]) {
+            Ok(tags) if !args.pretty => {
+                let mut line = Vec::with_capacity(8192);
+                tags.write_json(&mut line);
+                line.push(b'\n');
+                out.write_all(&line)?;
+                out.flush()?;
+                Ok(())
+            }
             Ok(tags) => {
                 write_json(&mut out, &tags, args.pretty)?;
                 out.flush()?;

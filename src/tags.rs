@@ -402,6 +402,19 @@ impl Tags {
         }
     }
 
+    /// Appends the document as compact JSON: the same bytes as `serde_json::to_vec(self)`,
+    /// written directly (several times faster, for bulk output).
+    ///
+    /// ```
+    /// let tags = jdtag::Tagger::new().tag("Experience with Kubernetes and \"Go\" required");
+    /// let mut out = Vec::new();
+    /// tags.write_json(&mut out);
+    /// assert_eq!(out, serde_json::to_vec(&tags).unwrap());
+    /// ```
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        crate::json::write_tags(out, self);
+    }
+
     /// The skill with this id, if the document names it.
     pub fn skill(&self, id: &str) -> Option<&Skill> {
         self.skills.iter().find(|s| s.id == id)
