@@ -474,17 +474,28 @@ pub(crate) fn contains_word(hay: &str, needle: &str) -> bool {
 /// The byte range of `n` words either side of `start..end`.
 fn window(text: &str, start: usize, end: usize, n: usize) -> (usize, usize) {
     // Both directions stop after `n` words: the segmenter runs lazily from the match outwards.
+    // The usual text is counted by `words`, which gives the segmenter's words faster.
     let lo_scan = floor_char_boundary(text, start.saturating_sub(SCAN_BYTES));
-    let lo = text[lo_scan..start]
-        .unicode_word_indices()
-        .rev()
-        .nth(n.saturating_sub(1))
-        .map_or(lo_scan, |(i, _)| lo_scan + i);
+    let before = &text[lo_scan..start];
+    let lo = crate::words::nth_word_start_back(before, n)
+        .unwrap_or_else(|| {
+            before
+                .unicode_word_indices()
+                .rev()
+                .nth(n.saturating_sub(1))
+                .map(|(i, _)| i)
+        })
+        .map_or(lo_scan, |i| lo_scan + i);
     let hi_scan = floor_char_boundary(text, end + SCAN_BYTES);
-    let hi = text[end..hi_scan]
-        .unicode_word_indices()
-        .nth(n.saturating_sub(1))
-        .map_or(hi_scan, |(i, w)| end + i + w.len());
+    let after = &text[end..hi_scan];
+    let hi = crate::words::nth_word_end(after, n)
+        .unwrap_or_else(|| {
+            after
+                .unicode_word_indices()
+                .nth(n.saturating_sub(1))
+                .map(|(i, w)| i + w.len())
+        })
+        .map_or(hi_scan, |i| end + i);
     (lo, hi)
 }
 

@@ -30,6 +30,7 @@ mod phrases;
 mod sections;
 mod tagger;
 mod tags;
+mod words;
 
 pub use error::{Error, Problem};
 pub use input::Format;
