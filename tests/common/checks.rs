@@ -5,10 +5,18 @@
 
 use serde_json::Value;
 
-/// The document serializes, reads back as the same `Tags`, and every span is sound; with
+/// The document serializes (`Tags::write_json` writing serde_json's bytes), reads back as the
+/// same `Tags`, and every span is sound; with
 /// `plain`, a span's `text` is exactly the input's bytes.
 pub fn check_tags(tags: &jdtag::Tags, input: &[u8], plain: bool) {
     let json = serde_json::to_string(tags).expect("Tags serialize");
+    let mut direct = Vec::new();
+    tags.write_json(&mut direct);
+    assert!(
+        direct == json.as_bytes(),
+        "Tags::write_json differs from serde_json:\n{}\n{json}",
+        String::from_utf8_lossy(&direct)
+    );
     let back: jdtag::Tags = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
     assert_eq!(
         serde_json::to_string(&back).unwrap(),
