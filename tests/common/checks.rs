@@ -6,8 +6,8 @@
 use serde_json::Value;
 
 /// The document serializes (`Tags::write_json` writing serde_json's bytes), reads back as the
-/// same `Tags`, and every span is sound; with
-/// `plain`, a span's `text` is exactly the input's bytes.
+/// same `Tags`, and every span is sound; with `plain`, a span's `text` is exactly the input's
+/// bytes.
 pub fn check_tags(tags: &jdtag::Tags, input: &[u8], plain: bool) {
     let json = serde_json::to_string(tags).expect("Tags serialize");
     let mut direct = Vec::new();
