@@ -22,7 +22,7 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
         (?:\b(?P<pre>between|at\s+least|no\s+(?:less|fewer)\s+than|not\s+(?:less|fewer)\s+than|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|over|more\s+than|in\s+excess\s+of|upwards\s+of|up\s+to|less\s+than|under|fewer\s+than|no\s+more\s+than|maximum\s+of|max\.?)\s+)?
         (?:\b(?P<a>{num})|\b(?P<article>a|an)\b)
         (?P<half>\s+and\s+a\s+half\b)?
-        \s*(?P<plus>\+|\s+plus\b|\s+or\s+more\b)?
+        \s*(?P<plus>\+|-plus\b|\s+plus\b|\s+or\s+more\b)?
         (?:\s*(?:-|–|—|\bto\b|\bor\b|\band\b)\s*(?P<b>{num})\s*\+?)?
         \s*(?:\b(?:full|additional|total|solid|consecutive|complete)\s+)?
         (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?)\b
@@ -236,6 +236,16 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
                 listed(&WORDS.window_words, w) && !(w == "for" && (tech_before || exp_before || work_before))
             });
         if window {
+            continue;
+        }
+        // "(contract, 6 months)", "Duration: 12 months": a word that makes a duration something
+        // else, right before it in its clause.
+        if prev
+            .iter()
+            .find(|w| !listed(&WORDS.skipped_before, w))
+            .is_some_and(|w| listed(&WORDS.other_words, w))
+            && !before.trim_end().ends_with(['.', ';'])
+        {
             continue;
         }
         // A promise to stay, not experience: "commit to a minimum of 2 years in this position".
