@@ -145,6 +145,9 @@ fn number(s: &str) -> Option<f64> {
     }
 }
 
+/// Separators of the fields of a header line ("Java Developer | 4-7 yrs | Pune").
+const FIELD_SEPARATORS: &[char] = &['|', '\u{b7}', '\u{2022}', '\t'];
+
 /// Lower-case words of `s`, in order.
 fn words(s: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
     s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
@@ -276,6 +279,16 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
                 ]
                 .contains(&w.as_str())
             });
+        // "Java Developer | 4-7 yrs | Pune": a range of years alone in a field of a header line
+        // (or alone on its line) is the experience the posting asks for; a single figure may be
+        // a company's age ("20+ years | 300 staff").
+        let alone = unit.starts_with('y') && b.is_some() && {
+            let field_start = before
+                .rfind(FIELD_SEPARATORS)
+                .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+            let field_end = after.find(FIELD_SEPARATORS).unwrap_or(after.len());
+            words(&before[field_start..]).next().is_none() && words(&after[..field_end]).next().is_none()
+        };
         let is_exp = match (first_exp, first_other) {
             (Some(e), Some(o)) => e < o,
             (Some(_), None) => true,
@@ -294,6 +307,7 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
                     || exp_before
                     || work_before
                     || labelled
+                    || alone
                     || plus
                     || (field && (caps.name("plus").is_some() || lower_bound || !out.is_empty()))
             }
