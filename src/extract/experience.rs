@@ -22,7 +22,7 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
         (?:\b(?P<pre>between|at\s+least|no\s+(?:less|fewer)\s+than|not\s+(?:less|fewer)\s+than|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|over|more\s+than|in\s+excess\s+of|upwards\s+of|up\s+to|less\s+than|under|fewer\s+than|no\s+more\s+than|maximum\s+of|max\.?)\s+)?
         (?:\b(?P<a>{num})|\b(?P<article>a|an)\b)
         (?P<half>\s+and\s+a\s+half\b)?
-        \s*(?P<plus>\+|\s+plus\b|\s+or\s+more\b)?
+        \s*(?P<plus>\+|-plus\b|\s+plus\b|\s+or\s+more\b)?
         (?:\s*(?:-|–|—|\bto\b|\bor\b|\band\b)\s*(?P<b>{num})\s*\+?)?
         \s*(?:\b(?:full|additional|total|solid|consecutive|complete)\s+)?
         (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?)\b
@@ -145,6 +145,9 @@ fn number(s: &str) -> Option<f64> {
     }
 }
 
+/// Separators of the fields of a header line ("Java Developer | 4-7 yrs | Pune").
+const FIELD_SEPARATORS: &[char] = &['|', '\u{b7}', '\u{2022}', '\t'];
+
 /// Lower-case words of `s`, in order.
 fn words(s: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
     s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
@@ -238,6 +241,16 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         if window {
             continue;
         }
+        // "(contract, 6 months)", "Duration: 12 months": a word that makes a duration something
+        // else, right before it in its clause.
+        if prev
+            .iter()
+            .find(|w| !listed(&WORDS.skipped_before, w))
+            .is_some_and(|w| listed(&WORDS.other_words, w))
+            && !before.trim_end().ends_with(['.', ';'])
+        {
+            continue;
+        }
         // A promise to stay, not experience: "commit to a minimum of 2 years in this position".
         if prev.iter().take(4).any(|w| listed(&WORDS.commitment_words, w)) {
             continue;
@@ -266,6 +279,16 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
                 ]
                 .contains(&w.as_str())
             });
+        // "Java Developer | 4-7 yrs | Pune": a range of years alone in a field of a header line
+        // (or alone on its line) is the experience the posting asks for; a single figure may be
+        // a company's age ("20+ years | 300 staff").
+        let alone = unit.starts_with('y') && b.is_some() && {
+            let field_start = before
+                .rfind(FIELD_SEPARATORS)
+                .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+            let field_end = after.find(FIELD_SEPARATORS).unwrap_or(after.len());
+            words(&before[field_start..]).next().is_none() && words(&after[..field_end]).next().is_none()
+        };
         let is_exp = match (first_exp, first_other) {
             (Some(e), Some(o)) => e < o,
             (Some(_), None) => true,
@@ -284,6 +307,7 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
                     || exp_before
                     || work_before
                     || labelled
+                    || alone
                     || plus
                     || (field && (caps.name("plus").is_some() || lower_bound || !out.is_empty()))
             }

@@ -95,9 +95,14 @@ pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requ
         .filter(|(_, c)| matches!(c, ',' | ';' | '(' | ')'))
         .map(|(i, _)| i)
         .collect();
+    // An adverb cue, or a heading in title case inside a line flattened from a page ("…
+    // Proficiency in SQL Preferred Qualifications Experience with Spark"): each bears on what
+    // follows it.
+    let opens =
+        |r: &std::ops::Range<usize>| is_adverb(&sentence[r.clone()]) || inline_heading(sentence, r.start);
     cuts.extend(
         cues.iter()
-            .filter(|(r, t)| *t == PREFERRED && is_adverb(&sentence[r.clone()]))
+            .filter(|(r, t)| *t == PREFERRED && opens(r))
             .map(|(r, _)| r.start),
     );
     cuts.sort_unstable();
@@ -156,7 +161,7 @@ pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requ
         };
         let p = pieces[i].clone();
         let before = words(0..r.start);
-        let adverb = is_adverb(&sentence[r.clone()]);
+        let adverb = opens(r);
         if before == 0 || before == 1 && !adverb {
             preferred.iter_mut().for_each(|x| *x = true);
         } else if !adverb
@@ -239,6 +244,27 @@ fn is_condition(piece: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
         .is_some_and(|w| w.eq_ignore_ascii_case("if"))
+}
+
+/// Words a heading in title case may hold in lower case ("Nice to have", "Bonus if You Have").
+const HEADING_SMALL_WORDS: &[&str] = &["to", "have", "a", "an", "of", "and", "if", "you", "the", "be"];
+
+/// Whether a preferred heading in title case starts at `at`, inside a sentence, with a capital
+/// word right after it ("… Python Preferred Qualifications Experience with Spark", "… Nice to
+/// have Kafka"): two to four words that name a preferred section.
+fn inline_heading(sentence: &str, at: usize) -> bool {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if at == 0 || !capital(&sentence[at..]) {
+        return false;
+    }
+    let words: Vec<&str> = sentence[at..].split_whitespace().take(5).collect();
+    (2..words.len()).any(|n| {
+        words[1..n]
+            .iter()
+            .all(|w| capital(w) || HEADING_SMALL_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+            && capital(words[n])
+            && crate::sections::section_kind(&words[..n].join(" ")) == "preferred"
+    })
 }
 
 /// Whether a cue is a sentence adverb ("preferably", "ideally"), which bears on what follows it.

@@ -67,6 +67,10 @@ struct Currency {
     names: Vec<String>,
     #[serde(default)]
     places: Vec<String>,
+    /// Words right after a "$" amount, past "+" or "plus", that say it is this dollar
+    /// ("$140k + super").
+    #[serde(default)]
+    marks: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -272,11 +276,16 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
             });
         }
         let adjective = c.adjective.as_deref().unwrap_or(&c.code);
+        let article = if adjective.starts_with(['A', 'E', 'I', 'O', 'U']) {
+            "an"
+        } else {
+            "a"
+        };
         for p in &c.places {
             ambiguities.push(Ambiguity {
                 text: p.clone(),
                 code: false,
-                reason: format!("'$' with a {adjective} location: currency not guessed"),
+                reason: format!("'$' with {article} {adjective} location: currency not guessed"),
             });
         }
     }
@@ -569,11 +578,19 @@ fn amounts(s: &str) -> Vec<Amount> {
                 .and_then(|m| lex.names.get(&m.as_str().to_lowercase()).copied())
         });
         // "$140,000 CAD": the code after says which dollar.
-        let cur = match (symbol(PRE), written_after) {
+        let mut cur = match (symbol(PRE), written_after) {
             (Some(Cur::Dollar) | None, Some(after)) => Some(after),
             (pre, _) => pre,
         }
         .or_else(|| mult_currency(mult));
+        // "CAD $180,000": a code written before the dollar sign says which dollar.
+        let mut start = start;
+        if cur == Some(Cur::Dollar)
+            && let Some((at, code)) = code_before(&s[..start])
+        {
+            cur = Some(code);
+            start = at;
+        }
         let plain = mult.is_none() && num.as_str().bytes().all(|b| b.is_ascii_digit());
         out.push(Amount {
             span: start..end,
@@ -585,6 +602,19 @@ fn amounts(s: &str) -> Vec<Amount> {
         });
     }
     out
+}
+
+/// A currency code or symbol that ends `before` past one space, standing as a word of its
+/// own ("CAD $", "USD $"), with where it starts.
+fn code_before(before: &str) -> Option<(usize, Cur)> {
+    let trimmed = before.strip_suffix([' ', '\u{a0}']).unwrap_or(before);
+    let word_at = trimmed
+        .rfind(|c: char| !c.is_alphanumeric() && c != '$')
+        .map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
+    match LEX.symbols.get(&trimmed[word_at..]) {
+        Some(&c @ Cur::Code(_)) => Some((word_at, c)),
+        _ => None,
+    }
 }
 
 fn mult_currency(mult: Option<usize>) -> Option<Cur> {
@@ -676,7 +706,12 @@ fn range(s: &str, a: &Amount, b: &Amount) -> Option<Statement> {
         (Some(m), None) if b.raw > a.raw => b.mult = Some(m),
         _ => {}
     }
-    let cur = a.cur.or(b.cur).or_else(|| mult_currency(a.mult));
+    // "$150,000 - $175,000 CAD": a code at either end says which dollar both are.
+    let cur = match (a.cur, b.cur) {
+        (Some(Cur::Dollar) | None, Some(Cur::Code(c))) => Some(Cur::Code(c)),
+        (x, y) => x.or(y),
+    }
+    .or_else(|| mult_currency(a.mult));
     if a.value() > b.value() {
         return None;
     }
@@ -832,6 +867,27 @@ fn dollar_ambiguity(text: &str) -> Option<&'static str> {
     })
 }
 
+/// The dollar that a word right after a "$" amount (past "+" or "plus") marks ("$140k +
+/// super": `marks` of salary.toml).
+fn dollar_mark(after: &str) -> Option<Cur> {
+    let rest = after.trim_start();
+    let rest = rest
+        .strip_prefix('+')
+        .or_else(|| rest.strip_prefix("plus "))
+        .or_else(|| rest.strip_prefix("Plus "))?;
+    let word: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    LEX.data
+        .currency
+        .iter()
+        .position(|c| c.marks.contains(&word))
+        .map(Cur::Code)
+}
+
 /// The period an amount of this size most likely is.
 fn infer_period(v: f64) -> &'static str {
     let i = &LEX.data.infer;
@@ -857,7 +913,7 @@ struct Read {
 fn read_sentence(s: &str, heading_cue: bool) -> Vec<Read> {
     let lex = &*LEX;
     let statements = group(s, amounts(s));
-    let mut out = Vec::new();
+    let mut out: Vec<Read> = Vec::new();
     let mut prev_end = 0;
     for (k, st) in statements.iter().enumerate() {
         let mut st = st.clone();
@@ -915,7 +971,7 @@ fn read_sentence(s: &str, heading_cue: bool) -> Vec<Read> {
         let sentence_cue = heading_cue || cue_near(s, &st.span, 12, 6);
         let mult_k = st.parts.iter().any(|a| a.mult.is_some()) && top >= lex.data.infer.month_below;
         if st.cur.is_some() {
-            if !(sentence_cue || st.period.is_some() || mult_k) {
+            if !(sentence_cue || st.period.is_some() || mult_k || stands_alone(s, &st)) {
                 continue;
             }
         } else {
@@ -946,6 +1002,19 @@ fn read_sentence(s: &str, heading_cue: bool) -> Vec<Read> {
                 continue;
             }
         }
+        // "from $129,300/year … up to $223,600/year": a lower bound then an upper bound in the
+        // same currency and period are one range.
+        if let Some(last) = out.last_mut()
+            && last.max.is_none()
+            && st.min.is_none()
+            && last.cur == st.cur
+            && last.period == st.period
+            && st.max.zip(last.min).is_some_and(|(hi, lo)| hi > lo)
+        {
+            last.max = st.max;
+            last.span.end = st.span.end;
+            continue;
+        }
         out.push(Read {
             span: st.span,
             min: st.min,
@@ -955,6 +1024,34 @@ fn read_sentence(s: &str, heading_cue: bool) -> Vec<Read> {
         });
     }
     out
+}
+
+/// Separators of the fields of a header line ("Sydney · $140k - $160k · Full time").
+const FIELD_SEPARATORS: &[char] = &['|', '·', '•', '\t', '—'];
+
+/// Whether a range in a currency stands as a field of its own ("$130,000 - $165,000" on its
+/// line, "| £55,000 - £65,000 + benefits"): at most `ALONE_WORDS` words share its field, and
+/// it is the size of a yearly salary (a smaller range alone may be a price).
+fn stands_alone(s: &str, st: &Statement) -> bool {
+    const ALONE_WORDS: usize = 2;
+    if st.parts.len() != 2
+        || st.parts.iter().any(|a| a.cur.is_none())
+        || st.max.unwrap_or(0.0) < LEX.data.infer.month_below
+    {
+        return false;
+    }
+    let before = &s[..st.span.start];
+    let field_start = before
+        .rfind(FIELD_SEPARATORS)
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let after = &s[st.span.end..];
+    let field_end = after.find(FIELD_SEPARATORS).unwrap_or(after.len());
+    let words = |t: &str| {
+        t.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    };
+    words(&before[field_start..]) + words(&after[..field_end]) <= ALONE_WORDS
 }
 
 /// Where the sentence at `si` really starts: a currency written with a dot ("Rs. 12 LPA")
@@ -1012,7 +1109,11 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
             .is_some_and(|p| heading_with_cue(&text[sentences[p].clone()]));
         for read in read_sentence(&text[start..r.end], heading_cue) {
             let mut warning = None;
-            let currency = match read.cur {
+            let cur = match read.cur {
+                Some(Cur::Dollar) => dollar_mark(&text[start + read.span.end..]).or(read.cur),
+                c => c,
+            };
+            let currency = match cur {
                 Some(Cur::Code(i)) => Some(lex.data.currency[i].code.clone()),
                 Some(Cur::Dollar) => match *ambiguity.get_or_insert_with(|| dollar_ambiguity(text)) {
                     Some(reason) => {

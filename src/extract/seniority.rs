@@ -97,9 +97,24 @@ static TITLE_WORDS: LazyLock<TitleFinders> = LazyLock::new(|| {
 static NOT_LEVELS: LazyLock<PhraseSet> =
     LazyLock::new(|| PhraseSet::new(DATA.not_levels.iter().map(|p| (p.as_str(), 0))));
 
-/// Ranges of `text` where a level word names no level ("Lead Generation").
+/// Ranges of `text` where a level word names no level ("Lead Generation"), and the words
+/// negated by a "non-" prefix ("3+ years of non-internship experience").
 fn not_levels(text: &str) -> Vec<Range<usize>> {
-    NOT_LEVELS.find_iter(text).map(|(r, _)| r).collect()
+    let mut out: Vec<Range<usize>> = NOT_LEVELS.find_iter(text).map(|(r, _)| r).collect();
+    let bytes = text.as_bytes();
+    for prefix in ["non-", "Non-", "NON-", "non ", "Non "] {
+        for (i, _) in text.match_indices(prefix) {
+            if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            let from = i + prefix.len();
+            let word_end = text[from..]
+                .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .map_or(text.len(), |e| from + e);
+            out.push(i..word_end);
+        }
+    }
+    out
 }
 
 /// Title words in `title` (a slice of the text at `offset`).
