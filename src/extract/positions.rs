@@ -78,6 +78,8 @@ struct File {
     company_labels: Vec<String>,
     title_labels: Vec<String>,
     prose_labels: Vec<String>,
+    duration_units: Vec<String>,
+    duration_fillers: Vec<String>,
     internship: Vec<String>,
     locations: Vec<String>,
     experience_headings: Vec<String>,
@@ -131,7 +133,7 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     let since = alternation(&data.since);
     let year = r"(?:(?:19|20)\d{2}(?-u:\b)|['’]\d{2}(?-u:\b))";
     let date = format!(
-        r"(?:(?-u:\b)(?:{months})\.?\s*,?\s*{year}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)\d{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/\d{{2}}(?-u:\b)|(?-u:\b)(?:19|20)\d{{2}}[-/.](?:0[1-9]|1[0-2])(?-u:\b)|(?-u:\b)(?:19|20)\d{{2}}(?-u:\b)|['’]\d{{2}}(?-u:\b))"
+        r"(?:(?-u:\b)(?:{months})\.?\s*,?\s*{year}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|[12]\d|3[01])[/.](?:19|20)\d{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)\d{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/\d{{2}}(?-u:\b)|(?-u:\b)(?:19|20)\d{{2}}[-/.](?:0[1-9]|1[0-2])(?-u:\b)|(?-u:\b)(?:19|20)\d{{2}}(?-u:\b)|['’]\d{{2}}(?-u:\b))"
     );
     let start = format!(r"(?:{date}|(?-u:\b)(?:{months})(?-u:\b)\.?)");
     let end = format!(r"(?:{date}|(?-u:\b)(?:{present})(?-u:\b)|\d{{2}}(?-u:\b))");
@@ -140,7 +142,7 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     ))
     .expect("the date pattern is valid");
     let side = Regex::new(&format!(
-        r"(?i)^(?:(?P<mon>{months})\.?\s*,?\s*|(?P<sea>{seasons})(?:\s+(?:semester|term))?\s*,?\s*|q(?P<qtr>[1-4])\s*,?\s*|(?P<num>\d{{1,2}})\s*[/.]\s*)?(?P<year>(?:19|20)\d{{2}}|['’]?\d{{2}})?$"
+        r"(?i)^(?:(?P<mon>{months})\.?\s*,?\s*|(?P<sea>{seasons})(?:\s+(?:semester|term))?\s*,?\s*|q(?P<qtr>[1-4])\s*,?\s*|(?:(?P<day>\d{{1,2}})[/.])?(?P<num>\d{{1,2}})\s*[/.]\s*)?(?P<year>(?:19|20)\d{{2}}|['’]?\d{{2}})?$"
     ))
     .expect("the date-side pattern is valid");
     Lex { data, range, side }
@@ -188,7 +190,15 @@ fn parse_side(s: &str, as_of: YearMonth) -> Option<Side> {
         let q: u8 = m.as_str().parse().ok()?;
         (month, end_month, season) = (Some(3 * q - 2), Some(3 * q), true);
     } else if let Some(m) = c.name("num") {
-        let n: u8 = m.as_str().parse().ok()?;
+        let mut n: u8 = m.as_str().parse().ok()?;
+        // A full date is day first ("31/03/2021", Europass) unless only the other reading
+        // has a month ("03/31/2021").
+        if let Some(d) = c.name("day") {
+            let d: u8 = d.as_str().parse().ok()?;
+            if n > 12 && (1..=12).contains(&d) {
+                n = d;
+            }
+        }
         if !(1..=12).contains(&n) {
             return None;
         }
@@ -383,6 +393,15 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
         if lone.is_some() || !(rest.is_empty() || only_places(after)) {
             continue;
         }
+        // A year right after a short word in lower case is a sentence's ("Second in Department
+        // from 2019)", "promoted in 2021"), not an entry's date.
+        if line[..all.start()]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.len() <= 4 && w.chars().all(|c| c.is_ascii_lowercase()))
+        {
+            continue;
+        }
         // "2008-11" alone is a range of years when it can be one (2008–2011), else a month.
         if let Some((y, m)) = iso_month(&c["start"])
             && c["start"].contains('-')
@@ -492,6 +511,28 @@ fn heading(line: &str, next: Option<&str>, buf: &mut String) -> Option<Kind> {
         && let Some(&kind) = headings.exact.get(w)
     {
         return Some(kind);
+    }
+    // A heading with a qualifier in brackets ("Freelance projects (selected)", "Work History
+    // (last 10 years)") or in two languages ("Ausbildung / Education", "ESPERIENZA /
+    // EXPERIENCE"): a part that is a heading names the section.
+    let bare = match t.split_once('(') {
+        Some((head, _)) if t.ends_with(')') => head.trim(),
+        _ => t,
+    };
+    if bare.len() < t.len() || bare.contains(" / ") {
+        let kind = bare.split(" / ").take(2).find_map(|part| {
+            let part = words_of(part);
+            headings.exact.get(part.as_str()).copied()
+        });
+        let capitalised = bare
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+        if let Some(kind) = kind
+            && (capitalised || bare.split(" / ").count() == 1)
+            && !has_role_noun(bare)
+        {
+            return Some(kind);
+        }
     }
     // The phrase must be most of the line ("Volunteer Experience & Leadership"), not one word
     // of a company's name: every run of at least half the line's words is looked up, and the
@@ -624,6 +665,10 @@ enum Class {
 struct Piece {
     range: Range<usize>,
     class: Class,
+    /// An unknown piece right after a title and a comma ("Engineering Manager, Merchant
+    /// Platform", "Registered Nurse, Medical ICU"): a team or unit as often as an employer, so
+    /// the company only when no other piece can be.
+    qualifier: bool,
 }
 
 static SEPARATORS: LazyLock<Regex> = LazyLock::new(|| {
@@ -678,17 +723,19 @@ fn label_of(w: &str) -> Option<Label> {
 
 /// Cuts `range` of `text` (without the dates at `skip`) into classified pieces.
 fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Piece> {
-    let mut parts: Vec<(Range<usize>, bool)> = Vec::new();
-    let cut = |from: usize, to: usize, parts: &mut Vec<(Range<usize>, bool)>| {
-        let mut at_next = false;
+    // Each part with what came before it: "at" or "@", a comma.
+    let mut parts: Vec<(Range<usize>, bool, bool)> = Vec::new();
+    let cut = |from: usize, to: usize, parts: &mut Vec<(Range<usize>, bool, bool)>| {
+        let (mut at_next, mut comma_next) = (false, false);
         let mut last = from;
         for c in SEPARATORS.captures_iter(&text[from..to]) {
             let m = c.get(0).expect("group 0");
-            parts.push((last..from + m.start(), at_next));
+            parts.push((last..from + m.start(), at_next, comma_next));
             at_next = c.name("at").is_some();
+            comma_next = m.as_str().trim() == ",";
             last = from + m.end();
         }
-        parts.push((last..to, at_next));
+        parts.push((last..to, at_next, comma_next));
     };
     match skip {
         Some(s) => {
@@ -701,13 +748,16 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
     let mut out: Vec<Piece> = Vec::new();
     // A label alone ("company - Infosys Limited") names the next piece.
     let mut labelled: Option<Label> = None;
-    for (r, after_at) in parts {
+    for (r, after_at, after_comma) in parts {
         let mut r = trim_piece(text, r);
         let s = &text[r.clone()];
         if s.is_empty() || !s.chars().any(char::is_alphabetic) {
             continue;
         }
         let mut w = words_of(s);
+        if is_duration(&w) {
+            continue;
+        }
         if let Some(label) = label_of(&w) {
             labelled = Some(label);
             continue;
@@ -730,7 +780,11 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
                 } else {
                     Class::Title
                 };
-                out.push(Piece { range: r, class });
+                out.push(Piece {
+                    range: r,
+                    class,
+                    qualifier: false,
+                });
                 continue;
             }
             _ if s.is_empty() => continue,
@@ -739,7 +793,8 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
         // "Acme, Inc.": the suffix joins the piece before it (but "Golden, CO" is a place).
         let state = s.len() == 2 && is_place_code(s);
         if !state
-            && lower_in(&d.company_suffixes, &w)
+            && (lower_in(&d.company_suffixes, &w) || ends_in_suffix(s))
+            && s.split_whitespace().nth(1).is_none()
             && let Some(prev) = out.last_mut()
         {
             prev.range.end = r.end;
@@ -754,7 +809,7 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
                 prev.class = Class::Place;
             }
             Class::Place
-        } else if after_at || lower_in(&d.company_suffixes, &last_word(s)) {
+        } else if after_at || (ends_in_suffix(s) && capitalised(s)) {
             Class::Company
         } else if has_role_noun(s) {
             Class::Title
@@ -764,12 +819,54 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
         {
             // "University of Michigan", "Bank of Ireland".
             Class::Company
+        } else if after_comma && out.last().is_some_and(|p| p.class == Class::Company) {
+            // "ZF Friedrichshafen AG, Friedrichshafen", "Alibaba Group, Hangzhou": the town.
+            Class::Place
         } else {
             Class::Unknown
         };
-        out.push(Piece { range: r, class });
+        let qualifier =
+            class == Class::Unknown && after_comma && out.last().is_some_and(|p| p.class == Class::Title);
+        out.push(Piece {
+            range: r,
+            class,
+            qualifier,
+        });
     }
     out
+}
+
+/// Whether every word of `s` longer than three letters opens in capitals: a name ("Roundhay
+/// School", "Bank of Ireland Group"), not a phrase ("Booking platform for a surf school").
+fn capitalised(s: &str) -> bool {
+    s.split_whitespace()
+        .filter(|w| w.chars().count() > 3)
+        .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+}
+
+/// Whether `s` ends in a company suffix, also one written with dots ("Comarch S.A.", "Acme
+/// Co.").
+fn ends_in_suffix(s: &str) -> bool {
+    let d = &LEX.data;
+    lower_in(&d.company_suffixes, &last_word(s))
+        || s.rsplit(char::is_whitespace).next().is_some_and(|t| {
+            t.contains('.') && lower_in(&d.company_suffixes, &t.replace('.', "").to_lowercase())
+        })
+}
+
+/// Whether `w` (in its [`words_of`] form) is a duration: numbers and duration words with at
+/// least one unit ("2 years 9 months", "less than a year").
+fn is_duration(w: &str) -> bool {
+    let d = &LEX.data;
+    let mut unit = false;
+    for word in w.split(' ') {
+        if lower_in(&d.duration_units, word) {
+            unit = true;
+        } else if !(word.bytes().all(|b| b.is_ascii_digit()) || lower_in(&d.duration_fillers, word)) {
+            return false;
+        }
+    }
+    unit
 }
 
 /// Title and company from the pieces of an entry's header lines.
@@ -786,7 +883,15 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
                 && s.chars().next().is_some_and(|c| !c.is_lowercase())
         })
         .collect();
-    let unknowns = pieces.iter().filter(|p| p.class == Class::Unknown).count();
+    let mut unknowns = pieces.iter().filter(|p| p.class == Class::Unknown).count();
+    // A qualifier gives way to any other unknown piece.
+    let (left, qualifiers): (Vec<&Piece>, Vec<&Piece>) = left.into_iter().partition(|p| !p.qualifier);
+    let left = if left.is_empty() {
+        qualifiers
+    } else {
+        unknowns -= pieces.iter().filter(|p| p.qualifier).count();
+        left
+    };
     if left.len() == 1 && unknowns == 1 {
         let r = left[0].range.clone();
         match (&title, &company) {
@@ -904,13 +1009,20 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         let mut used = vec![*i];
         let mut j = *i;
         let own = !p.is_empty();
-        while used.len() < 3 && j > 0 {
+        // Lines of a duration alone ("2 years 4 months" under a LinkedIn company) are passed
+        // over without counting.
+        let mut taken = 1;
+        while taken < 3 && j > 0 {
             // Complete by cues; or by elimination on the dated line alone. A dates-only line
             // looks further up: "Hospital", "Charge Nurse, Cardiac Unit", "Since 2021".
             let cued = |c: Class| p.iter().any(|x| x.class == c);
             let (t, c) = assign(text, &p);
+            // A company by elimination that may be the title's unit looks further up.
+            let weak = c
+                .as_ref()
+                .is_some_and(|c| p.iter().any(|x| x.qualifier && x.range == *c));
             if (cued(Class::Title) && cued(Class::Company))
-                || (own && used.len() == 1 && t.is_some() && c.is_some())
+                || (own && used.len() == 1 && t.is_some() && c.is_some() && !weak)
             {
                 break;
             }
@@ -922,6 +1034,10 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             claimed[j] = true;
             used.insert(0, j);
             let mut more = pieces(text, above.range.clone(), None);
+            let duration = more.is_empty() && super::has_ascii_digit(&text[above.range.clone()]);
+            if !duration {
+                taken += 1;
+            }
             more.append(&mut p);
             p = more;
         }
