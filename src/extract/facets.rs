@@ -251,9 +251,31 @@ pub(crate) fn employment_types(text: &str, sentences: &[Range<usize>]) -> Vec<Fo
     find(&EMPLOYMENT, text, sentences)
 }
 
-/// Workplace arrangements stated in `text`, in order.
+/// Workplace arrangements stated in `text`, in order. An office or home day that details a
+/// hybrid schedule, in a bracket or after a colon right after it ("Hybrid (Tue–Thu in office)",
+/// "Hybrid: on-site Mondays"), is part of the hybrid statement, not an arrangement of its own.
 pub(crate) fn workplaces(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
-    find(&WORKPLACE, text, sentences)
+    let mut found = find(&WORKPLACE, text, sentences);
+    let mut hybrid_end: Option<usize> = None;
+    found.retain(|f| {
+        if f.value == "hybrid" {
+            hybrid_end = Some(f.span.end);
+            return true;
+        }
+        !hybrid_end.is_some_and(|end| details_hybrid(text.get(end..f.span.start).unwrap_or("")))
+    });
+    found
+}
+
+/// Whether `between` (the text from a hybrid statement to another value) opens a detail of it:
+/// "(" or ":" first, then at most `DETAIL_WORDS` words, on one line, with no bracket closed.
+fn details_hybrid(between: &str) -> bool {
+    const DETAIL_WORDS: usize = 6;
+    let rest = between.trim_start();
+    let Some(rest) = rest.strip_prefix('(').or_else(|| rest.strip_prefix(':')) else {
+        return false;
+    };
+    !rest.contains(['\n', ')', '(']) && rest.split_whitespace().count() <= DETAIL_WORDS
 }
 
 /// Builds this module's cue lists and patterns now (see [`super::warm_up`]).
@@ -346,6 +368,21 @@ mod tests {
         assert_eq!(
             values(workplaces, "Hybrid, 3 days in office"),
             ["hybrid", "hybrid"]
+        );
+    }
+
+    #[test]
+    fn office_days_detailing_a_hybrid_schedule() {
+        assert_eq!(values(workplaces, "Hybrid (Tue–Thu in office)"), ["hybrid"]);
+        assert_eq!(values(workplaces, "Hybrid: remote on Fridays"), ["hybrid"]);
+        assert_eq!(values(workplaces, "Hybrid or remote"), ["hybrid", "remote"]);
+        assert_eq!(
+            values(workplaces, "Hybrid (flexible) or on-site"),
+            ["hybrid", "onsite"]
+        );
+        assert_eq!(
+            values(workplaces, "Hybrid:\nOn-site for the lab team"),
+            ["hybrid", "onsite"]
         );
     }
 }
