@@ -212,7 +212,7 @@ static EXACT: LazyLock<crate::fasthash::FastMap<&'static str, &'static str>> = L
 /// follows), a short line in capitals, or a short Title Case line holding a heading phrase
 /// right before a bullet.
 pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
-    let line = line.trim();
+    let line = unframed(line.trim());
     if line.len() > 80 {
         return false;
     }
@@ -289,6 +289,25 @@ fn is_question(line: &str) -> bool {
         })
 }
 
+/// Characters that plain text draws around a heading ("-- Requirements --", "== Skills ==",
+/// "**Benefits**").
+const FRAME: [char; 6] = ['-', '=', '*', '#', '~', '_'];
+
+/// A line without the frame of at least two decoration characters on each side that plain
+/// text draws around a heading; the line itself when it has none (a single "-" opens a list
+/// item, not a heading).
+fn unframed(line: &str) -> &str {
+    let framed = |run: usize| run >= 2;
+    let lead = line.chars().take_while(|c| FRAME.contains(c)).count();
+    let trail = line.chars().rev().take_while(|c| FRAME.contains(c)).count();
+    let inner = line.trim_matches(|c: char| FRAME.contains(&c) || c == ' ');
+    if framed(lead) && framed(trail) && !inner.is_empty() {
+        inner
+    } else {
+        line
+    }
+}
+
 /// The headings of plain text, line by line (see [`is_text_heading`]), in normalised offsets.
 /// Lines already known as headings (`known`, by start) are skipped.
 pub(crate) fn text_headings(text: &str, known: &[Heading]) -> Vec<Heading> {
@@ -304,7 +323,7 @@ pub(crate) fn text_headings(text: &str, known: &[Heading]) -> Vec<Heading> {
         let next = lines.get(i + 1).map(|n| &text[n.clone()]);
         if is_text_heading(line, next) {
             out.push(Heading {
-                text: line.trim_end_matches(':').trim().to_string(),
+                text: unframed(line.trim()).trim_end_matches(':').trim().to_string(),
                 start: r.start,
             });
         }
@@ -366,6 +385,10 @@ mod tests {
             ("What you should have", Some("- Go")),
             ("What we need from you", Some("- Go")),
             ("Who we're looking for", Some("• Go")),
+            ("-- Requirements --", None),
+            ("== Nice to have ==", Some("Kafka")),
+            ("**Benefits:**", None),
+            ("### Responsibilities ###", None),
         ];
         for (l, next) in yes {
             assert!(is_text_heading(l, next), "{l:?}");
@@ -373,6 +396,10 @@ mod tests {
         let no = [
             ("Experience with AWS", Some("• Java")),
             ("- Requirements", None),
+            ("- Requirements -", None),
+            ("-- Experience with AWS and Python in production systems --", None),
+            ("----", None),
+            ("** Python **", None),
             ("1. Requirements", None),
             ("a) Requirements", None),
             (
