@@ -836,11 +836,11 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
     out
 }
 
-/// Whether every word of `s` longer than three letters opens in capitals: a name ("Roundhay
+/// Whether every word of `s` of more than three letters opens in capitals: a name ("Roundhay
 /// School", "Bank of Ireland Group"), not a phrase ("Booking platform for a surf school").
 fn capitalised(s: &str) -> bool {
     s.split_whitespace()
-        .filter(|w| w.chars().count() > 3)
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
         .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
 }
 
@@ -931,6 +931,17 @@ fn ends_sentence(s: &str) -> bool {
             .rsplit(' ')
             .next()
             .is_some_and(|w| w.trim_end_matches('.').contains('.'))
+}
+
+/// The words of `s` without a closing bracket ("Comarch S.A., Kraków (Poland)": the country of a
+/// Europass employer line).
+fn words_before_brackets(s: &str) -> usize {
+    let s = s.trim_end();
+    let body = match s.rfind('(') {
+        Some(i) if s.ends_with(')') => &s[..i],
+        _ => s,
+    };
+    body.split_whitespace().count()
 }
 
 fn is_header_like(text: &str, l: &Line) -> bool {
@@ -1057,14 +1068,15 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             }
             let Some(below) = lines.get(b) else { break };
             let s = &text[below.range.clone()];
+            // Words of more than three letters ("Sp. z o.o." has none).
             let title_case = s
                 .split_whitespace()
-                .filter(|w| w.len() > 3)
+                .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
                 .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
             if below.gap_before
                 || claimed[b]
                 || !is_header_like(text, below)
-                || s.split_whitespace().count() > 6
+                || words_before_brackets(s) > 7
                 || !title_case
             {
                 break;
