@@ -801,8 +801,11 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
             prev.class = Class::Company;
             continue;
         }
-        let class = if lower_in(&d.locations, &w) || is_place_code(s) {
-            if is_place_code(s)
+        // A state code follows a comma ("Boston, MA"); an acronym in brackets is a name's
+        // ("RIKEN Center for Advanced Intelligence Project (AIP)").
+        let code = after_comma && is_place_code(s);
+        let class = if lower_in(&d.locations, &w) || code {
+            if code
                 && let Some(prev) = out.last_mut()
                 && prev.class == Class::Unknown
             {
@@ -1014,6 +1017,9 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         claimed[*i] = true;
     }
     let mut headers: Vec<Vec<usize>> = Vec::with_capacity(dated.len());
+    // Entries whose header holds a duration line: the first role of a LinkedIn company group
+    // ("Monzo Bank", "2 years 4 months", then the roles).
+    let mut grouped = vec![false; dated.len()];
     let mut all_pieces: Vec<Vec<Piece>> = Vec::with_capacity(dated.len());
     for (i, d) in &dated {
         let mut p = pieces(text, lines[*i].range.clone(), Some(d.range.clone()));
@@ -1046,7 +1052,9 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             used.insert(0, j);
             let mut more = pieces(text, above.range.clone(), None);
             let duration = more.is_empty() && super::has_ascii_digit(&text[above.range.clone()]);
-            if !duration {
+            if duration {
+                grouped[headers.len()] = true;
+            } else {
                 taken += 1;
             }
             more.append(&mut p);
@@ -1067,7 +1075,17 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                 break;
             }
             let Some(below) = lines.get(b) else { break };
-            let s = &text[below.range.clone()];
+            // A role opening a sentence ("Research Scientist. Large-scale training of …", in
+            // an academic CV) is read alone.
+            let mut range = below.range.clone();
+            let line = &text[range.clone()];
+            if let Some(dot) = line.find(". ") {
+                let head = line[..dot].trim();
+                if head.split_whitespace().count() <= 6 && has_role_noun(head) && capitalised(head) {
+                    range.end = range.start + dot;
+                }
+            }
+            let s = &text[range.clone()];
             // Words of more than three letters ("Sp. z o.o." has none).
             let title_case = s
                 .split_whitespace()
@@ -1075,14 +1093,17 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                 .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
             if below.gap_before
                 || claimed[b]
-                || !is_header_like(text, below)
+                || below.bullet
+                || below.heading.is_some()
+                || s.split_whitespace().count() > 12
+                || ends_sentence(s)
                 || words_before_brackets(s) > 7
                 || !title_case
             {
                 break;
             }
             pending.push(b);
-            more.extend(pieces(text, below.range.clone(), None));
+            more.extend(pieces(text, range, None));
             // Only lines that add what is missing.
             let (t2, c2) = assign(text, &[all_pieces[k].clone(), more.clone()].concat());
             if (t.is_none() && t2.is_some()) || (c.is_none() && c2.is_some()) {
@@ -1101,6 +1122,8 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         .map(|l| l.range.start)
         .collect();
     let mut out = Vec::with_capacity(dated.len());
+    // The company of the open LinkedIn group: the later roles of the group name none.
+    let mut group: Option<Range<usize>> = None;
     for (k, (i, dates)) in dated.iter().enumerate() {
         let header_text: String = headers[k]
             .iter()
@@ -1115,7 +1138,14 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         {
             continue;
         }
-        let (title, company) = assign(text, p);
+        let (title, mut company) = assign(text, p);
+        if grouped[k] {
+            group.clone_from(&company);
+        } else if company.is_some() || title.is_none() {
+            group = None;
+        } else {
+            company.clone_from(&group);
+        }
         // Without an experience section, one date with neither a title nor a company is a
         // publication's, an award's or a sentence's ("Journal of Applied Statistics, 2019",
         // "Member since 2012.").
