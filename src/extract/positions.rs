@@ -773,7 +773,18 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
         }
         let s = &text[r.clone()];
         match label {
-            Some(Label::Prose) => continue,
+            Some(Label::Prose) => {
+                // "description - Worked as Trainee Software Engineer from July 2017 …": the
+                // capitalised role after "as" is the title.
+                if let Some(t) = role_after_as(text, r.clone()) {
+                    out.push(Piece {
+                        range: t,
+                        class: Class::Title,
+                        qualifier: false,
+                    });
+                }
+                continue;
+            }
             Some(l) if !s.is_empty() => {
                 let class = if l == Label::Company {
                     Class::Company
@@ -837,6 +848,24 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
         });
     }
     out
+}
+
+/// The run of capitalised words after "as " in `range` of `text` when it holds a role noun
+/// ("Working as Java Developer on …" → "Java Developer").
+fn role_after_as(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let s = &text[range.clone()];
+    let at = s.find(" as ")? + 4;
+    let rest = &s[at..];
+    let mut end = 0;
+    for w in rest.split(' ') {
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        end += w.len() + 1;
+    }
+    let run = rest[..end.min(rest.len())].trim_end_matches(|c: char| !c.is_alphanumeric());
+    (!run.is_empty() && run.split_whitespace().count() <= 6 && has_role_noun(run))
+        .then(|| range.start + at..range.start + at + run.len())
 }
 
 /// Whether every word of `s` of more than three letters opens in capitals: a name ("Roundhay
