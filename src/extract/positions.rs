@@ -905,9 +905,17 @@ fn is_duration(w: &str) -> bool {
 fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<usize>>) {
     let first = |c: Class| pieces.iter().find(|p| p.class == c).map(|p| p.range.clone());
     let (mut title, mut company) = (first(Class::Title), first(Class::Company));
-    let left: Vec<&Piece> = pieces
+    // Unknown pieces after a qualifier are its town ("Full-Stack Developer, Wayletter S.L.,
+    // Valencia"): they count for nothing.
+    let first_qualifier = pieces.iter().filter(|p| p.qualifier).map(|p| p.range.start).min();
+    let candidates: Vec<&Piece> = pieces
         .iter()
         .filter(|p| p.class == Class::Unknown)
+        .filter(|p| p.qualifier || first_qualifier.is_none_or(|q| p.range.start < q))
+        .collect();
+    let mut unknowns = candidates.len();
+    let left: Vec<&Piece> = candidates
+        .into_iter()
         .filter(|p| {
             let s = &text[p.range.clone()];
             s.split_whitespace().count() <= 6
@@ -915,8 +923,8 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
                 && s.chars().next().is_some_and(|c| !c.is_lowercase())
         })
         .collect();
-    let mut unknowns = pieces.iter().filter(|p| p.class == Class::Unknown).count();
-    // A qualifier gives way to any other unknown piece.
+    // A qualifier gives way to any other unknown piece (one before it: "GROUPON" above
+    // "Engineering Manager, Merchant Platform").
     let (left, qualifiers): (Vec<&Piece>, Vec<&Piece>) = left.into_iter().partition(|p| !p.qualifier);
     let left = if left.is_empty() {
         qualifiers
