@@ -773,7 +773,18 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
         }
         let s = &text[r.clone()];
         match label {
-            Some(Label::Prose) => continue,
+            Some(Label::Prose) => {
+                // "description - Worked as Trainee Software Engineer from July 2017 …": the
+                // capitalised role after "as" is the title.
+                if let Some(t) = role_after_as(text, r.clone()) {
+                    out.push(Piece {
+                        range: t,
+                        class: Class::Title,
+                        qualifier: false,
+                    });
+                }
+                continue;
+            }
             Some(l) if !s.is_empty() => {
                 let class = if l == Label::Company {
                     Class::Company
@@ -801,8 +812,11 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
             prev.class = Class::Company;
             continue;
         }
-        let class = if lower_in(&d.locations, &w) || is_place_code(s) {
-            if is_place_code(s)
+        // A state code follows a comma ("Boston, MA"); an acronym in brackets is a name's
+        // ("RIKEN Center for Advanced Intelligence Project (AIP)").
+        let code = after_comma && is_place_code(s);
+        let class = if lower_in(&d.locations, &w) || code {
+            if code
                 && let Some(prev) = out.last_mut()
                 && prev.class == Class::Unknown
             {
@@ -836,11 +850,29 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
     out
 }
 
-/// Whether every word of `s` longer than three letters opens in capitals: a name ("Roundhay
+/// The run of capitalised words after "as " in `range` of `text` when it holds a role noun
+/// ("Working as Java Developer on …" → "Java Developer").
+fn role_after_as(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let s = &text[range.clone()];
+    let at = s.find(" as ")? + 4;
+    let rest = &s[at..];
+    let mut end = 0;
+    for w in rest.split(' ') {
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        end += w.len() + 1;
+    }
+    let run = rest[..end.min(rest.len())].trim_end_matches(|c: char| !c.is_alphanumeric());
+    (!run.is_empty() && run.split_whitespace().count() <= 6 && has_role_noun(run))
+        .then(|| range.start + at..range.start + at + run.len())
+}
+
+/// Whether every word of `s` of more than three letters opens in capitals: a name ("Roundhay
 /// School", "Bank of Ireland Group"), not a phrase ("Booking platform for a surf school").
 fn capitalised(s: &str) -> bool {
     s.split_whitespace()
-        .filter(|w| w.chars().count() > 3)
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
         .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
 }
 
@@ -873,9 +905,17 @@ fn is_duration(w: &str) -> bool {
 fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<usize>>) {
     let first = |c: Class| pieces.iter().find(|p| p.class == c).map(|p| p.range.clone());
     let (mut title, mut company) = (first(Class::Title), first(Class::Company));
-    let left: Vec<&Piece> = pieces
+    // Unknown pieces after a qualifier are its town ("Full-Stack Developer, Wayletter S.L.,
+    // Valencia"): they count for nothing.
+    let first_qualifier = pieces.iter().filter(|p| p.qualifier).map(|p| p.range.start).min();
+    let candidates: Vec<&Piece> = pieces
         .iter()
         .filter(|p| p.class == Class::Unknown)
+        .filter(|p| p.qualifier || first_qualifier.is_none_or(|q| p.range.start < q))
+        .collect();
+    let mut unknowns = candidates.len();
+    let left: Vec<&Piece> = candidates
+        .into_iter()
         .filter(|p| {
             let s = &text[p.range.clone()];
             s.split_whitespace().count() <= 6
@@ -883,8 +923,8 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
                 && s.chars().next().is_some_and(|c| !c.is_lowercase())
         })
         .collect();
-    let mut unknowns = pieces.iter().filter(|p| p.class == Class::Unknown).count();
-    // A qualifier gives way to any other unknown piece.
+    // A qualifier gives way to any other unknown piece (one before it: "GROUPON" above
+    // "Engineering Manager, Merchant Platform").
     let (left, qualifiers): (Vec<&Piece>, Vec<&Piece>) = left.into_iter().partition(|p| !p.qualifier);
     let left = if left.is_empty() {
         qualifiers
@@ -931,6 +971,17 @@ fn ends_sentence(s: &str) -> bool {
             .rsplit(' ')
             .next()
             .is_some_and(|w| w.trim_end_matches('.').contains('.'))
+}
+
+/// The words of `s` without a closing bracket ("Comarch S.A., Kraków (Poland)": the country of a
+/// Europass employer line).
+fn words_before_brackets(s: &str) -> usize {
+    let s = s.trim_end();
+    let body = match s.rfind('(') {
+        Some(i) if s.ends_with(')') => &s[..i],
+        _ => s,
+    };
+    body.split_whitespace().count()
 }
 
 fn is_header_like(text: &str, l: &Line) -> bool {
@@ -1003,6 +1054,9 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         claimed[*i] = true;
     }
     let mut headers: Vec<Vec<usize>> = Vec::with_capacity(dated.len());
+    // Entries whose header holds a duration line: the first role of a LinkedIn company group
+    // ("Monzo Bank", "2 years 4 months", then the roles).
+    let mut grouped = vec![false; dated.len()];
     let mut all_pieces: Vec<Vec<Piece>> = Vec::with_capacity(dated.len());
     for (i, d) in &dated {
         let mut p = pieces(text, lines[*i].range.clone(), Some(d.range.clone()));
@@ -1035,7 +1089,9 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             used.insert(0, j);
             let mut more = pieces(text, above.range.clone(), None);
             let duration = more.is_empty() && super::has_ascii_digit(&text[above.range.clone()]);
-            if !duration {
+            if duration {
+                grouped[headers.len()] = true;
+            } else {
                 taken += 1;
             }
             more.append(&mut p);
@@ -1056,21 +1112,35 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                 break;
             }
             let Some(below) = lines.get(b) else { break };
-            let s = &text[below.range.clone()];
+            // A role opening a sentence ("Research Scientist. Large-scale training of …", in
+            // an academic CV) is read alone.
+            let mut range = below.range.clone();
+            let line = &text[range.clone()];
+            if let Some(dot) = line.find(". ") {
+                let head = line[..dot].trim();
+                if head.split_whitespace().count() <= 6 && has_role_noun(head) && capitalised(head) {
+                    range.end = range.start + dot;
+                }
+            }
+            let s = &text[range.clone()];
+            // Words of more than three letters ("Sp. z o.o." has none).
             let title_case = s
                 .split_whitespace()
-                .filter(|w| w.len() > 3)
+                .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
                 .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
             if below.gap_before
                 || claimed[b]
-                || !is_header_like(text, below)
-                || s.split_whitespace().count() > 6
+                || below.bullet
+                || below.heading.is_some()
+                || s.split_whitespace().count() > 12
+                || ends_sentence(s)
+                || words_before_brackets(s) > 7
                 || !title_case
             {
                 break;
             }
             pending.push(b);
-            more.extend(pieces(text, below.range.clone(), None));
+            more.extend(pieces(text, range, None));
             // Only lines that add what is missing.
             let (t2, c2) = assign(text, &[all_pieces[k].clone(), more.clone()].concat());
             if (t.is_none() && t2.is_some()) || (c.is_none() && c2.is_some()) {
@@ -1089,6 +1159,8 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         .map(|l| l.range.start)
         .collect();
     let mut out = Vec::with_capacity(dated.len());
+    // The company of the open LinkedIn group: the later roles of the group name none.
+    let mut group: Option<Range<usize>> = None;
     for (k, (i, dates)) in dated.iter().enumerate() {
         let header_text: String = headers[k]
             .iter()
@@ -1103,7 +1175,14 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         {
             continue;
         }
-        let (title, company) = assign(text, p);
+        let (title, mut company) = assign(text, p);
+        if grouped[k] {
+            group.clone_from(&company);
+        } else if company.is_some() || title.is_none() {
+            group = None;
+        } else {
+            company.clone_from(&group);
+        }
         // Without an experience section, one date with neither a title nor a company is a
         // publication's, an award's or a sentence's ("Journal of Applied Statistics, 2019",
         // "Member since 2012.").
