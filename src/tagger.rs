@@ -613,6 +613,18 @@ impl Tagger {
                 .map(|c| c.span.clone())
                 .chain(profile_labels.iter().cloned()),
         );
+        // Nor does the employer of a résumé position that has a title, a company and a range
+        // of dates ("Engineer, Oracle (2015 – 2019)", "Developer at Sage, 2019 – now"); a line
+        // with a single year is no such position ("Visual Studio 2008"), and a certification
+        // stays one ("ITIL v4 Foundation – Summer 2021").
+        let employers = extract::Covering::new(
+            found_positions
+                .iter()
+                .filter(|p| {
+                    is_resume && p.title.is_some() && p.start.is_some() && (p.end.is_some() || p.current)
+                })
+                .filter_map(|p| p.company.clone()),
+        );
         for r in resolved {
             if no_skills.covers(r.start..r.end) {
                 continue;
@@ -632,6 +644,9 @@ impl Tagger {
                         end: s.end,
                     });
                 }
+                continue;
+            }
+            if employers.covers(r.start..r.end) {
                 continue;
             }
             let section = section_at(r.start);

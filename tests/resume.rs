@@ -299,3 +299,38 @@ fn spoken_languages_with_levels() {
             .all(|l| l.requirement == jdtag::Requirement::Mentioned)
     );
 }
+
+#[test]
+fn a_positions_employer_is_no_skill() {
+    let text = "Jane Doe\njane@example.com\n\nWork Experience\n\n\
+                Senior Engineer, Sage (2019 – 2023)\n\
+                - Built accounting services in C# and .NET on Azure.\n\n\
+                Software Developer at Oracle, Jan 2015 - Dec 2018\n\
+                - Java and Spring Boot services, Kafka.\n\n\
+                Skills\nPython, Oracle, Sage 50, SQL Server 2008, Visual Studio 2010\n";
+    let tags = tagger().tag(text);
+    let employers: Vec<_> = tags
+        .positions
+        .iter()
+        .map(|p| p.company.as_ref().unwrap().text.as_str())
+        .collect();
+    assert_eq!(employers, ["Sage", "Oracle"]);
+    // Named as employers, Sage and Oracle are no skills there; in the skills list they are.
+    for id in ["oracle-database", "sage"] {
+        let skill = tags
+            .skill(id)
+            .unwrap_or_else(|| panic!("{id} from the skills list"));
+        assert!(
+            skill
+                .mentions
+                .iter()
+                .all(|m| m.start > text.find("Skills\n").unwrap()),
+            "{id} taken from an employer: {:?}",
+            skill.mentions
+        );
+    }
+    // A dated line that is no position keeps its technology ("SQL Server 2008").
+    for id in ["csharp", "java", "python", "sql-server", "visual-studio"] {
+        assert!(tags.skill(id).is_some(), "{id}");
+    }
+}
