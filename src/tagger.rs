@@ -759,7 +759,8 @@ impl Tagger {
         let mut found_education = education::find_all(text, &sentences, is_resume, &no_skills);
         if is_resume {
             // A résumé with an education section names degrees elsewhere in passing ("during
-            // the MSc"): outside that section only a line that opens with the degree or names
+            // the MSc"), and so does a bullet of its work history in any résumé ("• GCSE pass
+            // rate up from 71% to 84%"): there only a line that opens with the degree or names
             // its school is a degree entry.
             let has_section = kinds.contains(&"education");
             found_education.retain(|(si, f)| {
@@ -768,7 +769,9 @@ impl Tagger {
                 let opens = text[line.start..f.at]
                     .trim_start_matches(|c: char| c.is_whitespace() || sections::BULLETS.contains(&c))
                     .is_empty();
-                !has_section
+                let work_bullet =
+                    section_at(sr.start) == Some("experience") && sections::is_bullet(&text[line.clone()]);
+                (!has_section && !work_bullet)
                     || opens
                     || section_at(sr.start) == Some("education")
                     || education::institution(&text[line]).is_some()

@@ -334,3 +334,26 @@ fn a_positions_employer_is_no_skill() {
         assert!(tags.skill(id).is_some(), "{id}");
     }
 }
+
+#[test]
+fn a_degree_named_in_a_work_bullet_is_no_education() {
+    let text = "Mary Donovan\nmary@example.com\n\nEMPLOYMENT HISTORY\n\n\
+                Head of Mathematics, Riverside Academy\nSep 2019 – Present\n\
+                • Lead a department of 11 teachers; GCSE pass rate up from 71% to 84%.\n\
+                • Mentored two MBA interns on budgeting.\n\n\
+                QUALIFICATIONS\n\
+                BSc (Hons) Mathematics, University of Sheffield, 2014\n\
+                A-levels: Mathematics, Physics, 2011\n";
+    let tags = tagger().tag(text);
+    let levels: Vec<_> = tags.education.iter().map(|e| e.level.as_str()).collect();
+    assert_eq!(levels, ["bachelor", "high_school"], "{:?}", tags.education);
+    // Without a heading for the degrees, a degree line in the work history that is no bullet
+    // (a second column, copied from a PDF) still counts.
+    let two_columns = "Martina Rossi\nmartina@example.it\n\nEXPERIENCE                  EDUCATION\n\
+                       UX Researcher               MSc in Human-Computer Interaction\n\
+                       Satispay                    Università di Trento, 2018\n\
+                       Mar 2022 – present\n• Interviews, usability testing.\n";
+    let tags = tagger().tag(two_columns);
+    let levels: Vec<_> = tags.education.iter().map(|e| e.level.as_str()).collect();
+    assert_eq!(levels, ["master"], "{:?}", tags.education);
+}
