@@ -71,6 +71,8 @@ struct Currency {
     /// ("$140k + super").
     #[serde(default)]
     marks: Vec<String>,
+    /// Where monthly pay ends in this currency when no period is stated (else `infer`'s).
+    month_below: Option<f64>,
 }
 
 #[derive(Deserialize)]
@@ -888,12 +890,16 @@ fn dollar_mark(after: &str) -> Option<Cur> {
         .map(Cur::Code)
 }
 
-/// The period an amount of this size most likely is.
-fn infer_period(v: f64) -> &'static str {
+/// The period an amount of this size most likely is, in currency `cur` (an index of
+/// `[[currency]]`) when known: monthly pay runs higher in some ("PLN 25 000").
+fn infer_period(v: f64, cur: Option<usize>) -> &'static str {
     let i = &LEX.data.infer;
+    let month_below = cur
+        .and_then(|c| LEX.data.currency[c].month_below)
+        .unwrap_or(i.month_below);
     if v < i.hour_below {
         "hour"
-    } else if v < i.month_below {
+    } else if v < month_below {
         "month"
     } else {
         "year"
@@ -1129,7 +1135,14 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
             };
             let (period, period_inferred) = match read.period {
                 Some(p) => (Some(p), false),
-                None => (Some(infer_period(read.max.or(read.min).unwrap_or(0.0))), true),
+                None => {
+                    let code = match cur {
+                        Some(Cur::Code(i)) => Some(i),
+                        _ => None,
+                    };
+                    let top = read.max.or(read.min).unwrap_or(0.0);
+                    (Some(infer_period(top, code)), true)
+                }
             };
             out.push(Found {
                 min: read.min,

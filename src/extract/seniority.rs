@@ -15,6 +15,8 @@ struct File {
     skip_before: Vec<String>,
     report_before: Vec<String>,
     years: Vec<YearsLevel>,
+    grade_prefixes: Vec<String>,
+    grades: Vec<YearsLevel>,
     level: Vec<Level>,
 }
 
@@ -204,7 +206,52 @@ pub(crate) fn body_evidence(text: &str) -> Vec<Evidence> {
             source: Source::Body,
         });
     }
+    out.extend(grade_evidence(text));
     out
+}
+
+/// The highest pay grade a text names ("GS-12", "GS-2210-13", "GS 14"; the prefixes and the
+/// grade → level table are `grade_prefixes` and `grades` in seniority.toml): a posting names its
+/// own grade and the one below it that the experience must equal, so the highest is its own.
+fn grade_evidence(text: &str) -> Option<Evidence> {
+    let bytes = text.as_bytes();
+    let mut best: Option<(u32, Range<usize>)> = None;
+    for prefix in &DATA.grade_prefixes {
+        for (i, _) in text.match_indices(prefix.as_str()) {
+            if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            let mut at = i + prefix.len();
+            if matches!(bytes.get(at), Some(b'-' | b' ')) {
+                at += 1;
+            }
+            let digits = |from: usize| bytes[from..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let mut n = digits(at);
+            // A four-digit occupational series before the grade: "GS-2210-12".
+            if n == 4 && bytes.get(at + 4) == Some(&b'-') {
+                at += 5;
+                n = digits(at);
+            }
+            if n == 0 || n > 2 || bytes.get(at + n).is_some_and(u8::is_ascii_alphabetic) {
+                continue;
+            }
+            let grade: u32 = text[at..at + n].parse().unwrap_or(0);
+            if (1..=15).contains(&grade) && best.as_ref().is_none_or(|b| grade > b.0) {
+                best = Some((grade, i..at + n));
+            }
+        }
+    }
+    let (grade, span) = best?;
+    let level = DATA
+        .grades
+        .iter()
+        .rfind(|g| f64::from(grade) >= g.min)
+        .map(|g| static_level(&g.level))?;
+    Some(Evidence {
+        level,
+        span,
+        source: Source::Body,
+    })
 }
 
 /// Whether a role phrase right after `before` is someone else's: the words right before it
@@ -338,5 +385,20 @@ mod tests {
         assert_eq!(years_level(0.5), "junior");
         assert_eq!(years_level(3.0), "mid");
         assert_eq!(years_level(7.0), "senior");
+    }
+
+    #[test]
+    fn pay_grades() {
+        let level = |t: &str| grade_evidence(t).map(|e| e.level);
+        assert_eq!(
+            level("IT Specialist, GS-2210-12. One year equivalent to the GS-11 level."),
+            Some("senior")
+        );
+        assert_eq!(level("one year equivalent to GS-9"), Some("mid"));
+        assert_eq!(level("Clerk GS 4"), Some("junior"));
+        assert_eq!(level("GS-14/15 program manager"), Some("lead"));
+        assert_eq!(level("CGS-12 hull"), None);
+        assert_eq!(level("GSA schedule 70"), None);
+        assert_eq!(level("GS-12A"), None);
     }
 }
