@@ -297,11 +297,10 @@ const FRAME: [char; 6] = ['-', '=', '*', '#', '~', '_'];
 /// text draws around a heading; the line itself when it has none (a single "-" opens a list
 /// item, not a heading).
 fn unframed(line: &str) -> &str {
-    let framed = |run: usize| run >= 2;
     let lead = line.chars().take_while(|c| FRAME.contains(c)).count();
     let trail = line.chars().rev().take_while(|c| FRAME.contains(c)).count();
     let inner = line.trim_matches(|c: char| FRAME.contains(&c) || c == ' ');
-    if framed(lead) && framed(trail) && !inner.is_empty() {
+    if lead >= 2 && trail >= 2 && !inner.is_empty() {
         inner
     } else {
         line

@@ -769,11 +769,11 @@ impl Tagger {
                 let opens = text[line.start..f.at]
                     .trim_start_matches(|c: char| c.is_whitespace() || sections::BULLETS.contains(&c))
                     .is_empty();
-                let work_bullet =
-                    section_at(sr.start) == Some("experience") && sections::is_bullet(&text[line.clone()]);
+                let section = section_at(sr.start);
+                let work_bullet = section == Some("experience") && sections::is_bullet(&text[line.clone()]);
                 (!has_section && !work_bullet)
                     || opens
-                    || section_at(sr.start) == Some("education")
+                    || section == Some("education")
                     || education::institution(&text[line]).is_some()
             });
         }
