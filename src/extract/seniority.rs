@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 struct File {
     default: String,
     not_levels: Vec<String>,
+    negating_prefixes: Vec<String>,
     others_before: Vec<String>,
     skip_before: Vec<String>,
     report_before: Vec<String>,
@@ -100,16 +101,23 @@ static NOT_LEVELS: LazyLock<PhraseSet> =
     LazyLock::new(|| PhraseSet::new(DATA.not_levels.iter().map(|p| (p.as_str(), 0))));
 
 /// Ranges of `text` where a level word names no level ("Lead Generation"), and the words
-/// negated by a "non-" prefix ("3+ years of non-internship experience").
+/// negated by a prefix of `negating_prefixes` ("3+ years of non-internship experience").
 fn not_levels(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = NOT_LEVELS.find_iter(text).map(|(r, _)| r).collect();
     let bytes = text.as_bytes();
-    for prefix in ["non-", "Non-", "NON-", "non ", "Non "] {
-        for (i, _) in text.match_indices(prefix) {
-            if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
+    for prefix in &DATA.negating_prefixes {
+        let p = prefix.as_bytes();
+        let Some(&first) = p.first() else { continue };
+        let starts = memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), bytes);
+        for i in starts {
+            if !bytes[i..]
+                .get(..p.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(p))
+                || i > 0 && bytes[i - 1].is_ascii_alphanumeric()
+            {
                 continue;
             }
-            let from = i + prefix.len();
+            let from = i + p.len();
             let word_end = text[from..]
                 .find(|c: char| !(c.is_alphanumeric() || c == '-'))
                 .map_or(text.len(), |e| from + e);
