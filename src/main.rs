@@ -17,7 +17,9 @@ use std::time::Instant;
 
 /// The command allocates and frees many small strings per document; mimalloc's per-thread free
 /// lists make that cheaper than the system allocator: 15 % more MB/s on two threads, same output.
-/// `no_thp` (Cargo.toml) keeps it off transparent huge pages, which cost 45 MB of RSS.
+/// `no_thp` (Cargo.toml) keeps it off transparent huge pages, which cost 45 MB of RSS; `v2`
+/// picks mimalloc 2, which held 30 MB less than mimalloc 3 on long documents (two threads,
+/// 185 KB postings: 77 MB against 108 MB peak RSS) at the same instruction count.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
