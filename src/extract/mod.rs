@@ -167,6 +167,10 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut caps_until = 0;
     while i < b.len() {
         let c = b[i];
+        if !OPENS_OR_ENDS[usize::from(c)] {
+            i += 1;
+            continue;
+        }
         let cut = match c {
             b'\n' | b';' => Some(i + 1),
             // "Java is a plus, but Python is a must": two clauses.
@@ -175,8 +179,8 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
             }
             b'.' | b'!' | b'?' if b.get(i + 1).is_none_or(|n| *n == b' ') => {
                 // Not after an abbreviation ("e.g.", "B.Sc.", "Sr."), nor before a lower-case word.
-                let token = text[..i].rsplit(char::is_whitespace).next().unwrap_or("");
-                let word = token.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                let token = last_run(&text[..i], |c| !c.is_whitespace());
+                let word = last_run(token, char::is_alphanumeric);
                 let abbreviation = c == b'.'
                     && (token.contains('.')
                         || word.len() == 1
@@ -202,6 +206,35 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     }
     push(start, b.len(), &mut out);
     out
+}
+
+/// The bytes that [`sentences`] looks at: the ends of sentences and clauses, and the
+/// capitals that may open a heading. A table lookup passes over the rest.
+static OPENS_OR_ENDS: [bool; 256] = {
+    let mut t = [false; 256];
+    let ends = b"\n;,.!?";
+    let mut i = 0;
+    while i < ends.len() {
+        t[ends[i] as usize] = true;
+        i += 1;
+    }
+    let mut c = b'A';
+    while c <= b'Z' {
+        t[c as usize] = true;
+        c += 1;
+    }
+    t
+};
+
+/// The longest end of `s` whose characters all satisfy `keep`.
+fn last_run(s: &str, keep: impl Fn(char) -> bool) -> &str {
+    let from = s
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| keep(c))
+        .last()
+        .map_or(s.len(), |(at, _)| at);
+    &s[from..]
 }
 
 /// Whether a heading in capitals starts at `i` inside a line: two to six words of capital
