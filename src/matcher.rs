@@ -429,7 +429,11 @@ fn check_boundaries(text: &str, start: usize, end: usize) -> Option<Option<Range
             return None;
         }
         // "config.yaml", "foo.Java": one part of a dotted name.
-        if p == '.' && is_word_char(first) && char_before(text, start - 1).is_some_and(is_word_char) {
+        if p == '.'
+            && is_word_char(first)
+            && char_before(text, start - 1).is_some_and(is_word_char)
+            && !crate::words::glued_full_stop(text, start - 1)
+        {
             return None;
         }
     }
@@ -449,7 +453,11 @@ fn check_boundaries(text: &str, start: usize, end: usize) -> Option<Option<Range
     if is_word_char(n) && (is_word_char(last) || n.is_alphabetic()) && !camel_start(text, end) {
         return None;
     }
-    if n == '.' && is_word_char(last) && char_at(text, end + 1).is_some_and(is_word_char) {
+    if n == '.'
+        && is_word_char(last)
+        && char_at(text, end + 1).is_some_and(is_word_char)
+        && !crate::words::glued_full_stop(text, end)
+    {
         return None;
     }
     // "Python 3", "Angular 2+", "Java 17", but not "Python 3 years".

@@ -212,9 +212,63 @@ pub(crate) fn nth_word_end(s: &str, n: usize) -> Option<Option<usize>> {
     Some(None)
 }
 
+/// Whether the full stop at byte `dot` of `text` ends a sentence glued to the next one, as
+/// pages flattened without their line breaks give ("experience.Knowledge of Go",
+/// "Terraform.Experience with AWS", "practical experience.3 years of …"): a lower-case letter
+/// or a closing bracket before it, and after it a capitalised word of four or more letters, or
+/// a number followed by a space. Dotted names do not read so: "Node.js", "ASP.NET", "Vue.JS",
+/// "config.yaml", "v1.5 release", "Python 3.11".
+pub(crate) fn glued_full_stop(text: &str, dot: usize) -> bool {
+    let b = text.as_bytes();
+    if b.get(dot) != Some(&b'.') || dot == 0 || !(b[dot - 1].is_ascii_lowercase() || b[dot - 1] == b')') {
+        return false;
+    }
+    let after = &b[dot + 1..];
+    match after.first() {
+        Some(c) if c.is_ascii_uppercase() => {
+            after[1..].iter().take_while(|c| c.is_ascii_lowercase()).count() >= 3
+        }
+        Some(c) if c.is_ascii_digit() && b[dot - 1] != b')' => {
+            let digits = after.iter().take_while(|c| c.is_ascii_digit()).count();
+            let rest = &after[digits..];
+            let rest = rest.strip_prefix(b"+").unwrap_or(rest);
+            rest.first() == Some(&b' ')
+        }
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn glued_full_stops() {
+        // (text, whether its first full stop ends a glued sentence)
+        let cases = [
+            ("experience.Knowledge of Go", true),
+            ("Terraform.Experience with AWS", true),
+            ("Go).Familiarity with SQL", true),
+            ("experience.3 years", true),
+            ("experience.10+ years", true),
+            ("Node.js", false),
+            ("Node.Js", false),
+            ("ASP.NET", false),
+            ("Vue.JS", false),
+            ("config.yaml", false),
+            ("v1.5 release", false),
+            ("Python 3.11 and", false),
+            ("Go).3 years", false),
+            ("experience.3.5 years", false),
+            ("ends here.", false),
+            // Abbreviations are for the sentence splitter to rule out.
+            ("Sr.Engineer", true),
+        ];
+        for (text, want) in cases {
+            let dot = text.find('.').expect("a full stop");
+            assert_eq!(glued_full_stop(text, dot), want, "{text}");
+        }
+    }
     use proptest::prelude::*;
     use unicode_segmentation::UnicodeSegmentation;
 

@@ -177,7 +177,9 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
             b',' if text[i + 1..].starts_with(" but ") || text[i + 1..].starts_with(" whereas ") => {
                 Some(i + 1)
             }
-            b'.' | b'!' | b'?' if b.get(i + 1).is_none_or(|n| *n == b' ') => {
+            b'.' | b'!' | b'?'
+                if b.get(i + 1).is_none_or(|n| *n == b' ') || crate::words::glued_full_stop(text, i) =>
+            {
                 // Not after an abbreviation ("e.g.", "B.Sc.", "Sr."), nor before a lower-case word.
                 let token = last_run(&text[..i], |c| !c.is_whitespace());
                 let word = last_run(token, char::is_alphanumeric);
@@ -277,6 +279,36 @@ pub(crate) fn sentence_at(sentences: &[Range<usize>], at: usize) -> Option<usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_glued_at_a_full_stop_are_split() {
+        let split =
+            |t: &'static str| -> Vec<&'static str> { sentences(t).into_iter().map(|r| &t[r]).collect() };
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "practical experience.3 years of experience with Go.",
+                &["practical experience.", "3 years of experience with Go."],
+            ),
+            (
+                "Experience with Go).Knowledge of SQL.",
+                &["Experience with Go).", "Knowledge of SQL."],
+            ),
+            (
+                "Node.js and Vue.Js and ASP.NET apps.",
+                &["Node.js and Vue.Js and ASP.NET apps."],
+            ),
+            (
+                "Version 2.5 ships.Then 3.10 years later",
+                &["Version 2.5 ships.", "Then 3.10 years later"],
+            ),
+            ("See e.g.Python docs.", &["See e.g.Python docs."]),
+            ("Use v1.3 today.", &["Use v1.3 today."]),
+            ("A Sr.Engineer role.", &["A Sr.Engineer role."]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(split(text), *want, "{text}");
+        }
+    }
 
     #[test]
     fn capitalised_headings_inside_a_line_open_sentences() {
