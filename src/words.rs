@@ -214,13 +214,13 @@ pub(crate) fn nth_word_end(s: &str, n: usize) -> Option<Option<usize>> {
 
 /// Whether the full stop at byte `dot` of `text` ends a sentence glued to the next one, as
 /// pages flattened without their line breaks give ("experience.Knowledge of Go",
-/// "Terraform.Experience with AWS", "practical experience.3 years of …"): a lower-case letter
-/// or a closing bracket before it, and after it a capitalised word of four or more letters, or
+/// "SQL.Experience with AWS", "practical experience.3 years of …"): a letter or a closing
+/// bracket before it, and after it a capitalised word of four or more letters, or
 /// a number followed by a space. Dotted names do not read so: "Node.js", "ASP.NET", "Vue.JS",
 /// "config.yaml", "v1.5 release", "Python 3.11".
 pub(crate) fn glued_full_stop(text: &str, dot: usize) -> bool {
     let b = text.as_bytes();
-    if b.get(dot) != Some(&b'.') || dot == 0 || !(b[dot - 1].is_ascii_lowercase() || b[dot - 1] == b')') {
+    if b.get(dot) != Some(&b'.') || dot == 0 || !(b[dot - 1].is_ascii_alphabetic() || b[dot - 1] == b')') {
         return false;
     }
     let after = &b[dot + 1..];
@@ -249,6 +249,8 @@ mod tests {
             ("experience.Knowledge of Go", true),
             ("Terraform.Experience with AWS", true),
             ("Go).Familiarity with SQL", true),
+            ("SQL.Experience with Go", true),
+            ("ASP.Net", false),
             ("experience.3 years", true),
             ("experience.10+ years", true),
             ("Node.js", false),
