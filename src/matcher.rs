@@ -409,14 +409,16 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
 }
 
-/// Whether a capitalised word starts at `i` right after a lower-case letter: two words glued
-/// together when markup was stripped ("Spring BootExperience with Kafka", "toolsDocker"). The
-/// word must go on in lower case, so "MySQL" and "iOS" are no such place.
+/// Whether a capitalised word starts at `i` right after a lower-case letter or after two
+/// capitals: two words glued together when markup was stripped ("Spring BootExperience with
+/// Kafka", "toolsDocker", "SQLStrong communication"). The word must go on in lower case, so
+/// "MySQL", "iOS" and "DBeaver" are no such place.
 fn camel_start(text: &str, i: usize) -> bool {
     let b = text.as_bytes();
     b.get(i).is_some_and(u8::is_ascii_uppercase)
         && i > 0
-        && b[i - 1].is_ascii_lowercase()
+        && (b[i - 1].is_ascii_lowercase()
+            || (i > 1 && b[i - 1].is_ascii_uppercase() && b[i - 2].is_ascii_uppercase()))
         && b.get(i + 1).is_some_and(u8::is_ascii_lowercase)
 }
 
