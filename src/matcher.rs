@@ -163,22 +163,43 @@ impl Matcher {
         // Patterns by first segment, longest first within one, as index ranges.
         let ends: Vec<usize> = patterns.iter().map(|p| segment_end(p, 0)).collect();
         let segment = |p: u32| &patterns[p as usize][..ends[p as usize]];
-        let mut order: Vec<u32> = (0..patterns.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| {
-            let len = |p: u32| patterns[p as usize].len();
-            segment(a)
-                .cmp(segment(b))
-                .then(len(b).cmp(&len(a)))
-                .then(a.cmp(&b))
-        });
+        // Grouped by a hash of the first segment (a sort of all the patterns cost more than the
+        // rest of the build), then longest first within a group, in pattern order at equal length.
+        let mut group_of: FastMap<&[u8], u32> =
+            FastMap::with_capacity_and_hasher(patterns.len(), Default::default());
+        let mut sizes: Vec<u32> = Vec::new();
+        let group: Vec<u32> = (0..patterns.len() as u32)
+            .map(|p| {
+                let g = *group_of.entry(segment(p)).or_insert_with(|| {
+                    sizes.push(0);
+                    sizes.len() as u32 - 1
+                });
+                sizes[g as usize] += 1;
+                g
+            })
+            .collect();
+        let mut starts = Vec::with_capacity(sizes.len() + 1);
+        let mut total = 0u32;
+        for n in &sizes {
+            starts.push(total);
+            total += n;
+        }
+        starts.push(total);
+        let mut cursor = starts.clone();
+        let mut order = vec![0u32; patterns.len()];
+        for (p, &g) in group.iter().enumerate() {
+            order[cursor[g as usize] as usize] = p as u32;
+            cursor[g as usize] += 1;
+        }
+        for w in starts.windows(2) {
+            // Stable: equal lengths keep pattern order.
+            order[w[0] as usize..w[1] as usize]
+                .sort_by_key(|&p| std::cmp::Reverse(patterns[p as usize].len()));
+        }
         let mut index: FastMap<Box<[u8]>, Range<u32>> =
-            FastMap::with_capacity_and_hasher(order.len(), Default::default());
-        let mut g = 0;
-        while g < order.len() {
-            let key = segment(order[g]);
-            let e = g + order[g..].partition_point(|&p| segment(p) == key);
-            index.insert(key.into(), g as u32..e as u32);
-            g = e;
+            FastMap::with_capacity_and_hasher(group_of.len(), Default::default());
+        for (key, g) in group_of {
+            index.insert(key.into(), starts[g as usize]..starts[g as usize + 1]);
         }
         let slots = order
             .iter()
