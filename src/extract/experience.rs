@@ -340,7 +340,84 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         };
         out.push(Found { min, max, span: abs });
     }
+    if !out.is_empty() {
+        implied(sentence, offset, tech, &mut out);
+    }
     out
+}
+
+/// A figure without a unit after a connective ("5+ years of backend work, 2+ as a team lead",
+/// "4+ years with Python and 2+ with Go"): the unit of the statement just before, when the figure
+/// opens its own field of work ("in", "as", "with", "on", "at", "leading", "managing", or a
+/// technology right after it) within a few words of that statement.
+static IMPLIED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi-u)
+        (?:,|;|\(|\band\b|\bwith\b|\bincluding\b)\s*(?P<least>at\s+least\s+)?
+        \b(?P<a>\d{1,2})\s*(?P<plus>\+)?(?:\s*(?:-|–|\bto\b)\s*(?P<b>\d{1,2})\s*\+?)?
+        \s+(?:(?P<next>in|as|with|on|at|leading|managing)(?:\s|$))?",
+    )
+    .expect("valid regex")
+});
+
+/// Adds the statements of [`IMPLIED`] to `out` (the statements with a unit, in order), keeping
+/// the order by position.
+fn implied(sentence: &str, offset: usize, tech: &[Range<usize>], out: &mut Vec<Found>) {
+    let mut extra = Vec::new();
+    for caps in IMPLIED.captures_iter(sentence) {
+        let a = caps.name("a").expect("group a");
+        let at = offset + caps.name("least").map_or(a.start(), |l| l.start());
+        // The statement right before, with nothing but a few words between.
+        let Some(prev) = out.iter().rev().find(|f| f.span.end <= at) else {
+            continue;
+        };
+        let gap = &sentence[prev.span.end - offset..at - offset];
+        if gap.contains(['.', ':', '!', '?']) || words(gap).count() > 8 {
+            continue;
+        }
+        let end = caps.get(0).expect("group 0").end();
+        let tech_after = tech
+            .get(tech.partition_point(|t| t.start < offset + end.min(sentence.len())))
+            .is_some_and(|t| t.start == offset + end);
+        if caps.name("next").is_none() && !tech_after {
+            continue;
+        }
+        let Some(unit) = DURATION
+            .captures(&sentence[prev.span.start - offset..prev.span.end - offset])
+            .map(|c| c["unit"].to_ascii_lowercase())
+        else {
+            continue;
+        };
+        let scale = if unit.starts_with('m') {
+            1.0 / 12.0
+        } else if unit.starts_with('w') {
+            1.0 / 52.0
+        } else if unit.starts_with('d') {
+            10.0
+        } else {
+            1.0
+        };
+        let Some(lo) = number(a.as_str()) else { continue };
+        let hi = caps.name("b").and_then(|b| number(b.as_str()));
+        if lo * scale > 25.0 || (lo == 0.0 && hi.is_none()) {
+            continue;
+        }
+        let (min, max) = match hi {
+            Some(hi) if hi > lo => (Some(round(lo * scale)), Some(round(hi * scale))),
+            Some(_) => continue,
+            None => (Some(round(lo * scale)), None),
+        };
+        let span_end = caps.name("b").or(caps.name("plus")).map_or(a.end(), |m| m.end());
+        extra.push(Found {
+            min,
+            max,
+            span: at..offset + span_end,
+        });
+    }
+    if !extra.is_empty() {
+        out.extend(extra);
+        out.sort_by_key(|f| f.span.start);
+    }
 }
 
 fn round(v: f64) -> f64 {
@@ -358,6 +435,7 @@ pub(crate) fn warm_up() {
     LazyLock::force(&WORDS);
     LazyLock::force(&DURATION);
     LazyLock::force(&UNITS);
+    LazyLock::force(&IMPLIED);
 }
 
 #[cfg(test)]
@@ -415,6 +493,21 @@ mod tests {
         ("for over 15 years we have worked with clients", &[]),
         ("committed to stay for at least 2 years in the role", &[]),
         ("within 2 years you will lead a team", &[]),
+        (
+            "5+ years of backend development, 2+ as a team lead",
+            &[(Some(5.0), None), (Some(2.0), None)],
+        ),
+        (
+            "7+ years in Java, 3-4 in a leadership role",
+            &[(Some(7.0), None), (Some(3.0), Some(4.0))],
+        ),
+        ("5+ years of experience in 2+ languages", &[(Some(5.0), None)]),
+        ("3+ years of experience, 2 of them remote", &[(Some(3.0), None)]),
+        (
+            "3 years of experience and 2 on-call rotations",
+            &[(Some(3.0), None)],
+        ),
+        ("5 years of experience. 2 as a lead", &[(Some(5.0), None)]),
     ];
 
     #[test]

@@ -67,7 +67,7 @@ pub(crate) fn level(sentence: &str, section: Option<&str>) -> Requirement {
 
 /// The level of the mention at byte `at` of a sentence: a preferred cue counts only for its own
 /// part of the sentence, so "Solid experience with Ruby, Sidekiq is a plus" asks for Ruby and
-/// prefers Sidekiq. The parts are the pieces between `,` `;` `(` `)`, and a sentence adverb cue
+/// prefers Sidekiq. The parts are the pieces between `,` `;` `(` `)` and inline bullets (`•`), and a sentence adverb cue
 /// ("preferably", "ideally") starts a new piece. A cue that opens the sentence ("Nice to have:
 /// Prometheus, Grafana", "Ideally you know Go and Rust", "Also nice: …") covers all of it; a cue alone in its piece
 /// ("Rust (a plus)") covers the piece before; a cue after words ("Django is a plus") covers its
@@ -92,7 +92,7 @@ pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requ
     // Piece boundaries: separators, and the start of an adverb cue inside a piece.
     let mut cuts: Vec<usize> = sentence
         .char_indices()
-        .filter(|(_, c)| matches!(c, ',' | ';' | '(' | ')'))
+        .filter(|(_, c)| is_separator(*c))
         .map(|(i, _)| i)
         .collect();
     // An adverb cue, or a heading in title case inside a line flattened from a page ("…
@@ -113,9 +113,12 @@ pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requ
     let mut joined: Vec<bool> = Vec::new();
     // Whether a piece opens a bracket: "(optional but valued)" is a note on what comes before.
     let mut bracketed: Vec<bool> = Vec::new();
+    // Whether a piece is an item of an inline list (an inline bullet opens it).
+    let mut item: Vec<bool> = Vec::new();
     let mut from = 0;
     let mut join = false;
     let mut open = false;
+    let mut bullet = false;
     for &c in &cuts {
         // Separators with nothing between them join only if each does: "(ideally 3.10),
         // Terraform" is out of the bracket.
@@ -124,21 +127,21 @@ pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requ
             pieces.push(from..c);
             joined.push(join);
             bracketed.push(open);
+            item.push(bullet);
         }
         // A separator is not part of the next piece; an adverb cue is.
-        let sep = sentence[c..]
-            .chars()
-            .next()
-            .filter(|ch| matches!(ch, ',' | ';' | '(' | ')'));
+        let sep = sentence[c..].chars().next().filter(|ch| is_separator(*ch));
         let this = sep.is_none_or(|ch| ch == ',');
         join = if fresh { this } else { join && this };
         open = sep == Some('(') || !fresh && open;
-        from = if sep.is_some() { c + 1 } else { c };
+        bullet = sep.is_some_and(|ch| INLINE_BULLETS.contains(&ch)) || !fresh && bullet;
+        from = c + sep.map_or(0, char::len_utf8);
     }
     if from < sentence.len() {
         pieces.push(from..sentence.len());
         joined.push(join);
         bracketed.push(open);
+        item.push(bullet);
     }
     // The words of a range, or (`but_fillers`) those that are not fillers: "(a big plus)",
     // ", also a bonus" are a cue alone in their piece.
@@ -162,7 +165,10 @@ pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requ
         let p = pieces[i].clone();
         let before = words(0..r.start);
         let adverb = opens(r);
-        if before == 0 || before == 1 && !adverb {
+        // The lead-in of an inline list ("Candidates who have the following will be preferred:
+        // •… •…", "It is an advantage if you have •… •…") covers its items.
+        let lead_in = !item[i] && item.get(i + 1).is_some_and(|b| *b);
+        if before == 0 || before == 1 && !adverb || lead_in {
             preferred.iter_mut().for_each(|x| *x = true);
         } else if !adverb
             && lead_words(p.start..r.start) == 0
@@ -211,6 +217,17 @@ pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requ
         .collect::<Vec<_>>()
         .join(", ");
     level(&rest, section)
+}
+
+/// Inline list bullets: a line flattened from a list ("Qualifications •A degree •Experience with
+/// Python •Experience with Ansible is an advantage") holds one item between two of them, and a
+/// cue reaches no further than its item.
+const INLINE_BULLETS: &[char] = &['•', '◦', '▪', '●', '■', '►', '‣'];
+
+/// Whether `c` parts the pieces of a sentence: `,` `;` `(` `)` and the inline bullets (only a
+/// comma joins list items across a part).
+fn is_separator(c: char) -> bool {
+    matches!(c, ',' | ';' | '(' | ')') || INLINE_BULLETS.contains(&c)
 }
 
 /// Words that may stand before a cue in a piece of its own ("(a big plus)", ", also a bonus").
@@ -465,6 +482,23 @@ mod tests {
             "rust",
             Requirement::Required,
         ),
+        // Inline bullets part the items of a flattened list.
+        (
+            "qualifications •experience with python •experience with ansible is an advantage",
+            "python",
+            Requirement::Required,
+        ),
+        (
+            "qualifications •experience with python •experience with ansible is an advantage",
+            "ansible",
+            Requirement::Preferred,
+        ),
+        ("•nice to have: kafka •docker", "docker", Requirement::Preferred),
+        (
+            "it is an advantage if you have •experience with angular •knowledge of jenkins",
+            "jenkins",
+            Requirement::Preferred,
+        ),
     ];
 
     #[test]
@@ -487,6 +521,7 @@ mod tests {
             "(preferably),,; ideally",
             "ideally",
             "Ü, a plus (nice to have) ",
+            "•a plus ••ideally• ‣",
         ] {
             for at in 0..=s.len() {
                 level_at(s, at, None);

@@ -366,6 +366,8 @@ mod tests {
         ("Software Engineer III", Some("senior")),
         ("Staff Engineer", Some("lead")),
         ("Principal Architect", Some("principal")),
+        ("Solutions Architect", Some("senior")),
+        ("Lead Architect", Some("lead")),
         ("Head of Platform", Some("executive")),
         ("VP, Engineering", Some("executive")),
         ("Software Engineering Intern", Some("intern")),
