@@ -715,7 +715,9 @@ impl Tagger {
             let found = experience::find(sentence, sr.start, &ranges);
             for (k, f) in found.iter().enumerate() {
                 let next_start = found.get(k + 1).map_or(sr.end, |n| n.span.start);
-                let prev_end = k.checked_sub(1).map_or(sr.start, |p| found[p].span.end);
+                let prev_end = k
+                    .checked_sub(1)
+                    .map_or(sr.start, |p| clause_break(text, found[p].span.end, f.span.start));
                 let ids = experience_skills(f, in_sentence, prev_end, next_start, text);
                 let requirement = levels.of_sentence(si);
                 let skill_ids: Vec<String> = ids
@@ -739,7 +741,9 @@ impl Tagger {
                     input::floor_char_boundary(text, f.span.start.saturating_sub(CLAUSE_BYTES)).max(prev_end);
                 let hi = input::floor_char_boundary(text, f.span.end + CLAUSE_BYTES)
                     .min(next_start.max(f.span.end));
-                let clause = lo.max(sr.start)..hi.min(sr.end).max(f.span.end);
+                let lo = lo.max(sr.start);
+                let lo = lo + (text[lo..f.span.start].len() - text[lo..f.span.start].trim_start().len());
+                let clause = lo..hi.min(sr.end).max(f.span.end);
                 let s = span(clause.clone());
                 experience_at.push(clause);
                 tags.experience.push(Experience {
@@ -1293,6 +1297,27 @@ fn prev_line(text: &str, start: usize) -> Option<Range<usize>> {
     None
 }
 
+/// Where the clause of a duration starts when another duration of its sentence ends at `from`
+/// and it starts at `to`: after the first comma, semicolon or "and" between them, which ends the
+/// other's subject ("7+ years in Java, 3+ in a leadership role": the 3+ is not for Java), else
+/// at `from`.
+fn clause_break(text: &str, from: usize, to: usize) -> usize {
+    let gap = &text[from..to];
+    let sep = gap.find([',', ';']).map(|i| i + 1);
+    let and = gap
+        .match_indices("and")
+        .find(|&(i, _)| {
+            let b = gap.as_bytes();
+            (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+                && b.get(i + 3).is_none_or(|c| !c.is_ascii_alphanumeric())
+        })
+        .map(|(i, _)| i + 3);
+    from + match (sep, and) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b).unwrap_or(0),
+    }
+}
+
 /// The technologies a duration is tied to: all those of a label before a colon ("Java and
 /// Spring Boot: 3+ years"), or the one right before it ("Python (3+ yrs)"), or those after it up
 /// to the next duration of the clause ("5+ years of Python and Go"), or, when none follow, those
@@ -1318,7 +1343,7 @@ fn experience_skills(
         .trim_end()
         .strip_suffix(':')
         .map(|l| between(prev_end, prev_end + l.len()));
-    let nearest_before = in_sentence[..from(f.span.start)]
+    let nearest_before = in_sentence[from(prev_end)..from(f.span.start)]
         .iter()
         .rev()
         .find(|(t, _)| t.end <= f.span.start);
