@@ -13,8 +13,13 @@
 //! piece holding a role noun (`lexicons/cues/titles.toml`) is the title, a piece ending in a
 //! company suffix ("Inc", "GmbH", "Labs"), opening with one then "of" ("University of
 //! Michigan") or following "at" is the company. When only one of the two is known and exactly
-//! one other short piece is left, that piece is the other; otherwise it stays `None`. Places
-//! ("Boston, MA", "Remote") are never either.
+//! one other short piece is left, that piece is the other; with a title and two such pieces,
+//! the second a town closing its line ("Nubank | Engineer | São Paulo | …"), the first is the
+//! company; otherwise it stays `None`. Places ("Boston, MA", "Lagos, Nigeria", "Remote"),
+//! employment types ("Full-time") and pay grades ("E-7", "GS-0301-12") are never either; a
+//! military rank ("Staff Sergeant") is a title. Place and street-address lines between the
+//! employer and the dates are passed over. A line of a title and dates alone right under the
+//! last entry's dates is a promotion at the same employer.
 //!
 //! Sections: when the résumé has an experience heading ("Experience", "Work History",
 //! "Employment"…), only entries under such headings count; otherwise every dated entry outside
@@ -82,6 +87,8 @@ struct File {
     duration_fillers: Vec<String>,
     internship: Vec<String>,
     locations: Vec<String>,
+    ranks: Vec<String>,
+    pay_grades: Vec<String>,
     experience_headings: Vec<String>,
     excluded_headings: Vec<String>,
     other_headings: Vec<String>,
@@ -273,9 +280,10 @@ struct Dates {
 fn date_matches(line: &str) -> impl Iterator<Item = regex::Captures<'_>> {
     LEX.range.captures_iter(line).filter(|c| {
         let at = c.get(0).map_or(0, |m| m.start());
-        !line[..at]
-            .trim_end_matches(|c: char| c.is_whitespace() || "-–—./()".contains(c))
-            .ends_with(|c: char| c.is_ascii_digit())
+        let before = line[..at].trim_end_matches(|c: char| c.is_whitespace() || "-–—./()".contains(c));
+        // A number goes on across a short gap only: a year closing a bracket far to the left
+        // ("Store Director (promoted 2021)      May 2019 to Present") is another thing.
+        !(before.ends_with(|c: char| c.is_ascii_digit()) && at - before.len() <= 3)
     })
 }
 
@@ -387,10 +395,14 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
                 single: true,
             });
         }
-        // A lone date counts only when it ends the line or only a place follows it.
+        // A lone date counts only when it ends the line or only a place follows it, or when it
+        // opens the line before a dash ("Summer 2017 — Software Engineering Intern at Dropbox",
+        // among "2020 – 2023 — Senior Engineer at Airtable" entries) or a run of spaces
+        // ("2018 (6 months)      Intern – Worldline, Lyon") and a title.
         let after = &line[all.end()..];
         let rest = after.trim_matches(|c: char| !c.is_alphanumeric());
-        if lone.is_some() || !(rest.is_empty() || only_places(after)) {
+        let opens = line[..all.start()].trim().is_empty() && opens_entry(after);
+        if lone.is_some() || !(rest.is_empty() || only_places(after) || opens) {
             continue;
         }
         // A year right after a short word in lower case is a sentence's ("Second in Department
@@ -436,6 +448,21 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
         });
     }
     lone
+}
+
+/// Whether the text after a date opening a line reads as an entry's header: a dash or a run of
+/// spaces (after a duration in brackets, "(6 months)"), then a few words with a role noun.
+fn opens_entry(after: &str) -> bool {
+    let mut a = after;
+    if let Some(rest) = a.trim_start().strip_prefix('(')
+        && let Some((inside, rest)) = rest.split_once(')')
+        && is_duration(&words_of(inside))
+    {
+        a = rest;
+    }
+    let dash = a.starts_with(' ') && a.trim_start().starts_with(['–', '—', '-']);
+    let body = a.trim_start_matches(|c: char| c.is_whitespace() || "–—-".contains(c));
+    (dash || a.starts_with("  ")) && body.split_whitespace().count() <= 12 && has_role_noun(body)
 }
 
 /// Whether `s` holds places and nothing else ("· Chicago, IL", "| Remote").
@@ -639,17 +666,29 @@ fn has_role_noun(s: &str) -> bool {
         at += word.len() + 1;
     }
     WORD_LISTS.internship.iter().any(|i| contains_word(&w, i))
+        || WORD_LISTS.ranks.iter().any(|r| contains_word(&w, r))
+}
+
+/// Whether `w` (in its [`words_of`] form) is a pay grade: a grade's letters, then numbers
+/// ("e 7", "gs 2210 12").
+fn is_pay_grade(w: &str) -> bool {
+    let mut ws = w.split(' ');
+    ws.next().is_some_and(|g| lower_in(&LEX.data.pay_grades, g))
+        && w.contains(' ')
+        && ws.all(|n| n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Cue lists in their [`words_of`] form, as they are compared.
 struct WordLists {
     internship: Vec<String>,
     education: Vec<String>,
+    ranks: Vec<String>,
 }
 
 static WORD_LISTS: LazyLock<WordLists> = LazyLock::new(|| WordLists {
     internship: LEX.data.internship.iter().map(|w| words_of(w)).collect(),
     education: LEX.data.education_words.iter().map(|w| words_of(w)).collect(),
+    ranks: LEX.data.ranks.iter().map(|w| words_of(w)).collect(),
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -755,7 +794,7 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
             continue;
         }
         let mut w = words_of(s);
-        if is_duration(&w) {
+        if is_duration(&w) || is_pay_grade(&w) {
             continue;
         }
         if let Some(label) = label_of(&w) {
@@ -814,7 +853,8 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
         }
         // A state code follows a comma ("Boston, MA"); an acronym in brackets is a name's
         // ("RIKEN Center for Advanced Intelligence Project (AIP)").
-        let code = after_comma && is_place_code(s);
+        // So does a state or country ("INTERSWITCH — Lagos, Nigeria"), and the town before it.
+        let code = after_comma && (is_place_code(s) || crate::extract::location::is_region_name(s));
         let class = if lower_in(&d.locations, &w) || code {
             if code
                 && let Some(prev) = out.last_mut()
@@ -920,7 +960,7 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
             let s = &text[p.range.clone()];
             s.split_whitespace().count() <= 6
                 && !ends_sentence(s)
-                && s.chars().next().is_some_and(|c| !c.is_lowercase())
+                && (s.chars().next().is_some_and(|c| !c.is_lowercase()) || camel_case(s))
         })
         .collect();
     // A qualifier gives way to any other unknown piece (one before it: "GROUPON" above
@@ -939,8 +979,59 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
             (None, Some(_)) => title = Some(r),
             _ => {}
         }
+    } else if left.len() == 2
+        && unknowns == 2
+        && title.is_some()
+        && company.is_none()
+        && town_closes_line(text, pieces, left[1])
+    {
+        // "Nubank | Senior Software Engineer | São Paulo | Mar 2022 – Present", "Australia Post
+        // | Melbourne" above the dates: a company comes before its town, and a short name that
+        // closes its line is the town.
+        company = Some(left[0].range.clone());
     }
     (title, company)
+}
+
+/// Whether `s` is one word in lower case then capitals ("iFood", "eBay"): a brand's name.
+fn camel_case(s: &str) -> bool {
+    !s.contains(' ')
+        && s.chars().next().is_some_and(char::is_lowercase)
+        && s.chars().skip(1).any(char::is_uppercase)
+}
+
+/// Whether `p` reads as the town of a header line: one to three capitalised words without a
+/// company suffix, written in title case (an all-capitals name is an employer's: "MTN
+/// NIGERIA"), and no other piece after it on its line but places ("Société Générale, Paris
+/// (remote)").
+fn town_closes_line(text: &str, pieces: &[Piece], p: &Piece) -> bool {
+    let s = &text[p.range.clone()];
+    let ws: Vec<&str> = s.split_whitespace().collect();
+    let last_on_line = pieces
+        .iter()
+        .filter(|o| o.range.start >= p.range.end)
+        .all(|o| o.class == Class::Place || text[p.range.end..o.range.start].contains('\n'));
+    last_on_line
+        && (1..=3).contains(&ws.len())
+        && ws.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase)
+        })
+        && !ends_in_suffix(s)
+}
+
+/// Whether a line is a street address: a house number, then a street, and a state or country
+/// (with its postcode) closing the last comma segment ("245 Murray Lane SW, Arlington, VA
+/// 20528").
+fn is_address(line: &str) -> bool {
+    let line = line.trim();
+    let first = line.split_whitespace().next().unwrap_or("");
+    !first.is_empty()
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && line.contains(',')
+        && line
+            .rsplit(',')
+            .next()
+            .is_some_and(|last| crate::extract::location::is_region_name(last.trim()))
 }
 
 /// A line of the text with what the extractor needs to know about it.
@@ -1089,9 +1180,15 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             used.insert(0, j);
             let mut more = pieces(text, above.range.clone(), None);
             let duration = more.is_empty() && super::has_ascii_digit(&text[above.range.clone()]);
+            // A place ("Fairfax, VA") or a street address ("245 Murray Lane SW, Arlington, VA
+            // 20528", a federal résumé's) between the employer and the dates is passed over too.
+            let address = is_address(&text[above.range.clone()]);
+            if address {
+                more.clear();
+            }
             if duration {
                 grouped[headers.len()] = true;
-            } else {
+            } else if !(address || (!more.is_empty() && more.iter().all(|x| x.class == Class::Place))) {
                 taken += 1;
             }
             more.append(&mut p);
@@ -1161,6 +1258,8 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     let mut out = Vec::with_capacity(dated.len());
     // The company of the open LinkedIn group: the later roles of the group name none.
     let mut group: Option<Range<usize>> = None;
+    // The dated line and company of the last entry kept.
+    let mut previous: Option<(usize, Option<Range<usize>>)> = None;
     for (k, (i, dates)) in dated.iter().enumerate() {
         let header_text: String = headers[k]
             .iter()
@@ -1182,6 +1281,17 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             group = None;
         } else {
             company.clone_from(&group);
+        }
+        // A promotion listed under the employer's first role: a line of a title and dates alone
+        // right under the previous entry's dates ("Assurance Manager (July 2022 – Present)",
+        // then "Assurance Senior Associate (July 2019 – June 2022)") has its employer.
+        if company.is_none()
+            && title.is_some()
+            && p.iter().all(|x| matches!(x.class, Class::Title | Class::Place))
+            && let Some((prev_line, prev_company)) = &previous
+            && headers[k] == [prev_line + 1]
+        {
+            company.clone_from(prev_company);
         }
         // Without an experience section, one date with neither a title nor a company is a
         // publication's, an award's or a sentence's ("Journal of Applied Statistics, 2019",
@@ -1215,6 +1325,7 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             internship,
         };
         f.months = interval(&f, as_of).map(|(lo, hi)| (hi - lo + 1) as u32);
+        previous = Some((*i, f.company.clone()));
         out.push(f);
     }
     out
