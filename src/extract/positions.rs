@@ -879,8 +879,11 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
         } else {
             Class::Unknown
         };
-        let qualifier =
-            class == Class::Unknown && after_comma && out.last().is_some_and(|p| p.class == Class::Title);
+        // A unit named like an employer ("Manager, Technology Consulting" under "Accenture AG,
+        // Zurich") is a qualifier too: the entry still looks above for its employer.
+        let qualifier = matches!(class, Class::Unknown | Class::Company)
+            && after_comma
+            && out.last().is_some_and(|p| p.class == Class::Title);
         out.push(Piece {
             range: r,
             class,
@@ -969,7 +972,10 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
     let left = if left.is_empty() {
         qualifiers
     } else {
-        unknowns -= pieces.iter().filter(|p| p.qualifier).count();
+        unknowns -= pieces
+            .iter()
+            .filter(|p| p.qualifier && p.class == Class::Unknown)
+            .count();
         left
     };
     if left.len() == 1 && unknowns == 1 {
@@ -1017,6 +1023,16 @@ fn town_closes_line(text: &str, pieces: &[Piece], p: &Piece) -> bool {
             w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase)
         })
         && !ends_in_suffix(s)
+}
+
+/// The width of the spaces and tabs before `at`, the start of a line's text (a tab as four).
+fn indent_of(text: &str, at: usize) -> usize {
+    text[..at]
+        .chars()
+        .rev()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
 }
 
 /// Whether a line is a street address: a house number, then a street, and a state or country
@@ -1160,7 +1176,7 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         while taken < 3 && j > 0 {
             // Complete by cues; or by elimination on the dated line alone. A dates-only line
             // looks further up: "Hospital", "Charge Nurse, Cardiac Unit", "Since 2021".
-            let cued = |c: Class| p.iter().any(|x| x.class == c);
+            let cued = |c: Class| p.iter().any(|x| x.class == c && !x.qualifier);
             let (t, c) = assign(text, &p);
             // A company by elimination that may be the title's unit looks further up.
             let weak = c
@@ -1260,6 +1276,8 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     let mut group: Option<Range<usize>> = None;
     // The dated line and company of the last entry kept.
     let mut previous: Option<(usize, Option<Range<usize>>)> = None;
+    // The indentation and months of the last entry kept.
+    let mut parent: Option<(usize, (i64, i64))> = None;
     for (k, (i, dates)) in dated.iter().enumerate() {
         let header_text: String = headers[k]
             .iter()
@@ -1324,7 +1342,22 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             span: start_at..end_at.max(lines[*i].range.end),
             internship,
         };
-        f.months = interval(&f, as_of).map(|(lo, hi)| (hi - lo + 1) as u32);
+        let span = interval(&f, as_of);
+        f.months = span.map(|(lo, hi)| (hi - lo + 1) as u32);
+        // An engagement indented under a role and inside its dates ("  Client: Credit Suisse —
+        // PMO …, 2018–2020" under "Manager … 09/2016 – 12/2020") is part of that role.
+        let indent = indent_of(text, lines[headers[k][0]].range.start);
+        // Compared by years: "2016–2018" lies inside "09/2016 – 12/2020".
+        if let (Some((lo, hi)), Some((parent_indent, (plo, phi)))) = (span, parent)
+            && indent > parent_indent
+            && lo / 12 >= plo / 12
+            && hi / 12 <= phi / 12
+        {
+            continue;
+        }
+        if let Some(span) = span {
+            parent = Some((indent, span));
+        }
         previous = Some((*i, f.company.clone()));
         out.push(f);
     }
