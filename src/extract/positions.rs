@@ -948,6 +948,15 @@ fn is_duration(w: &str) -> bool {
 fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<usize>>) {
     let first = |c: Class| pieces.iter().find(|p| p.class == c).map(|p| p.range.clone());
     let (mut title, mut company) = (first(Class::Title), first(Class::Company));
+    // A unit named like an employer after the title ("Consultant, Technology Consulting") gives
+    // way to an employer before its town ("Deloitte Portugal, Lisbon" above it), not to a lone
+    // unknown piece (a heading not known as one: "POSITIONS").
+    let unit = company
+        .clone()
+        .filter(|c| pieces.iter().any(|p| p.qualifier && p.range == *c));
+    if unit.is_some() {
+        company = None;
+    }
     // Unknown pieces after a qualifier are its town ("Full-Stack Developer, Wayletter S.L.,
     // Valencia"): they count for nothing.
     let first_qualifier = pieces.iter().filter(|p| p.qualifier).map(|p| p.range.start).min();
@@ -981,7 +990,7 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
     if left.len() == 1 && unknowns == 1 {
         let r = left[0].range.clone();
         match (&title, &company) {
-            (Some(_), None) => company = Some(r),
+            (Some(_), None) if unit.is_none() => company = Some(r),
             (None, Some(_)) => title = Some(r),
             _ => {}
         }
@@ -996,14 +1005,14 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
         // closes its line is the town.
         company = Some(left[0].range.clone());
     }
-    (title, company)
+    (title, company.or(unit))
 }
 
-/// Whether `s` is one word in lower case then capitals ("iFood", "eBay"): a brand's name.
+/// Whether `s` opens with a word in lower case then capitals ("iFood", "eBay", "iHeart Lab"): a
+/// brand's name.
 fn camel_case(s: &str) -> bool {
-    !s.contains(' ')
-        && s.chars().next().is_some_and(char::is_lowercase)
-        && s.chars().skip(1).any(char::is_uppercase)
+    let first = s.split_whitespace().next().unwrap_or("");
+    first.chars().next().is_some_and(char::is_lowercase) && first.chars().skip(1).any(char::is_uppercase)
 }
 
 /// Whether `p` reads as the town of a header line: one to three capitalised words without a
