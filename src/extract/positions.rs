@@ -19,7 +19,10 @@
 //! employment types ("Full-time") and pay grades ("E-7", "GS-0301-12") are never either; a
 //! military rank ("Staff Sergeant") is a title. Place and street-address lines between the
 //! employer and the dates are passed over. A line of a title and dates alone right under the
-//! last entry's dates is a promotion at the same employer.
+//! last entry's dates is a promotion at the same employer. A dated line indented under an
+//! entry and inside its years (a consultant's "Client: …, 2018–2020") is part of that entry.
+//! When no entry is found, summary sentences "working as <title> with <company> from <dates>"
+//! give the positions.
 //!
 //! Sections: when the résumé has an experience heading ("Experience", "Work History",
 //! "Employment"…), only entries under such headings count; otherwise every dated entry outside
@@ -1368,6 +1371,65 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             parent = Some((indent, span));
         }
         previous = Some((*i, f.company.clone()));
+        out.push(f);
+    }
+    if out.is_empty() {
+        out = prose_positions(text, &lines, as_of);
+    }
+    out
+}
+
+/// "Currently working as Senior QA Engineer with Paytm, Noida from Oct 2021 to till date.",
+/// "Worked as a Software Engineer in Tech Mahindra from July 2016 to February 2020.": the
+/// sentence a summary gives a position in (Indian résumés), read only when no entry was found.
+static PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|\s)(?:[Ww]orking|[Ww]orked|[Ee]mployed|[Ss]erving|[Ss]erved)\s+as\s+(?:an?\s+)?(?P<title>\p{Lu}[^,;.]*?)\s+(?:with|in|at|for)\s+(?:the\s+)?(?P<company>\p{Lu}[^,;]*?)(?:,\s*\p{Lu}[\p{L} .]*?)?\s+(?P<dates>(?:from|since)\s.*)$",
+    )
+    .expect("the prose pattern is valid")
+});
+
+fn prose_positions(text: &str, lines: &[Line], as_of: YearMonth) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut section = None;
+    for l in lines {
+        if let Some(k) = l.heading {
+            section = Some(k);
+            continue;
+        }
+        let s = &text[l.range.clone()];
+        if section == Some(Kind::Excluded) || !super::has_ascii_digit(s) {
+            continue;
+        }
+        let Some(c) = PROSE.captures(s) else { continue };
+        let (t, co, d) = (&c["title"], &c["company"], c.name("dates").expect("group"));
+        if !has_role_noun(t) || t.split_whitespace().count() > 6 || co.split_whitespace().count() > 6 {
+            continue;
+        }
+        let raw = d.as_str().strip_prefix("from").unwrap_or(d.as_str());
+        let skip = d.as_str().len() - raw.len();
+        let Some(dates) = line_dates(raw, as_of) else {
+            continue;
+        };
+        let at = l.range.start;
+        let shift = at + d.start() + skip;
+        let title = c.name("title").map(|m| at + m.start()..at + m.end());
+        let role_words = words_of(t);
+        let mut f = Found {
+            title,
+            company: c.name("company").map(|m| at + m.start()..at + m.end()),
+            start: Some(dates.start),
+            end: dates.end,
+            current: dates.current,
+            months: None,
+            dates: shift + dates.range.start..shift + dates.range.end,
+            span: l.range.clone(),
+            internship: WORD_LISTS
+                .internship
+                .iter()
+                .any(|w| contains_word(&role_words, w)),
+        };
+        f.months = interval(&f, as_of).map(|(lo, hi)| (hi - lo + 1) as u32);
         out.push(f);
     }
     out
