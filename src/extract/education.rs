@@ -85,10 +85,30 @@ const CASED: u32 = 1 << 8;
 
 /// Whether an abbreviation at `range` reads as a degree: followed by "in", "or", "degree", a
 /// slash, a comma or the end — not "MS Teams" or "BA Airways" —, and not a US state after a
-/// city ("Boston, MA"; a list of degrees "BS, MS" is fine).
-fn reads_as_degree(text: &str, range: &Range<usize>, cased_forms: &[String]) -> bool {
+/// city ("Boston, MA"; a list of degrees "BS, MS" is fine). In a résumé (`resume`) also a
+/// column of a table row with a year ("HSC      Maharashtra Board      2011", "… School of
+/// Nursing      BSN      2018"), and the first word of a line naming a school ("BA
+/// Communication Design, Universität der Künste Berlin, 2017"; not "MS Office").
+fn reads_as_degree(text: &str, range: &Range<usize>, cased_forms: &[String], resume: bool) -> bool {
     let next = text[range.end..].trim_start_matches([' ', '\t']);
-    let followed = next.is_empty()
+    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[range.end..].find('\n').map_or(text.len(), |i| range.end + i);
+    let line = &text[line_start..line_end];
+    let column = |s: &str| s.is_empty() || s.ends_with("  ") || s.ends_with('\t');
+    let table_cell = resume
+        && column(&text[line_start..range.start])
+        && (text[range.end..line_end].starts_with("  ")
+            || text[range.end..line_end].starts_with('\t')
+            || range.end == line_end)
+        && graduation_year(line, 9999).is_some();
+    let opens_line = resume
+        && text[line_start..range.start]
+            .trim_start_matches(|c: char| c.is_whitespace() || crate::sections::BULLETS.contains(&c))
+            .is_empty()
+        && institution(line).is_some();
+    let followed = table_cell
+        || opens_line
+        || next.is_empty()
         || next.starts_with(['/', ',', '(', '.', ';', ')', '\n'])
         || ["in ", "or ", "degree", "and ", "from "]
             .iter()
@@ -123,7 +143,7 @@ pub(crate) fn find_all(
         }
         if payload & CASED != 0 {
             let form = &cased_forms[(payload >> 16) as usize];
-            if text[r.clone()] != **form || !reads_as_degree(text, &r, cased_forms) {
+            if text[r.clone()] != **form || !reads_as_degree(text, &r, cased_forms, resume) {
                 continue;
             }
         }

@@ -353,6 +353,12 @@ fn is_region(segment: &str) -> bool {
     REGIONS.folded.contains(&*name)
 }
 
+/// Whether `segment` names a region ("IL", "Germany", "TX 78701"), for the résumé header lines
+/// of `positions` ("INTERSWITCH — Lagos, Nigeria": the place, not the company's name).
+pub(crate) fn is_region_name(segment: &str) -> bool {
+    is_region(segment)
+}
+
 /// Form 4: a part ending in "City, Region" near the top ("Chicago, IL (Hybrid, 3 days in
 /// office)"): the place-like comma segments before the region, and the region.
 fn header_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {

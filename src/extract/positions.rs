@@ -13,8 +13,16 @@
 //! piece holding a role noun (`lexicons/cues/titles.toml`) is the title, a piece ending in a
 //! company suffix ("Inc", "GmbH", "Labs"), opening with one then "of" ("University of
 //! Michigan") or following "at" is the company. When only one of the two is known and exactly
-//! one other short piece is left, that piece is the other; otherwise it stays `None`. Places
-//! ("Boston, MA", "Remote") are never either.
+//! one other short piece is left, that piece is the other; with a title and two such pieces,
+//! the second a town closing its line ("Nubank | Engineer | São Paulo | …"), the first is the
+//! company; otherwise it stays `None`. Places ("Boston, MA", "Lagos, Nigeria", "Remote"),
+//! employment types ("Full-time") and pay grades ("E-7", "GS-0301-12") are never either; a
+//! military rank ("Staff Sergeant") is a title. Place and street-address lines between the
+//! employer and the dates are passed over. A line of a title and dates alone right under the
+//! last entry's dates is a promotion at the same employer. A dated line indented under an
+//! entry and inside its years (a consultant's "Client: …, 2018–2020") is part of that entry.
+//! When no entry is found, summary sentences "working as <title> with <company> from <dates>"
+//! give the positions.
 //!
 //! Sections: when the résumé has an experience heading ("Experience", "Work History",
 //! "Employment"…), only entries under such headings count; otherwise every dated entry outside
@@ -82,6 +90,8 @@ struct File {
     duration_fillers: Vec<String>,
     internship: Vec<String>,
     locations: Vec<String>,
+    ranks: Vec<String>,
+    pay_grades: Vec<String>,
     experience_headings: Vec<String>,
     excluded_headings: Vec<String>,
     other_headings: Vec<String>,
@@ -273,9 +283,10 @@ struct Dates {
 fn date_matches(line: &str) -> impl Iterator<Item = regex::Captures<'_>> {
     LEX.range.captures_iter(line).filter(|c| {
         let at = c.get(0).map_or(0, |m| m.start());
-        !line[..at]
-            .trim_end_matches(|c: char| c.is_whitespace() || "-–—./()".contains(c))
-            .ends_with(|c: char| c.is_ascii_digit())
+        let before = line[..at].trim_end_matches(|c: char| c.is_whitespace() || "-–—./()".contains(c));
+        // A number goes on across a short gap only: a year closing a bracket far to the left
+        // ("Store Director (promoted 2021)      May 2019 to Present") is another thing.
+        !(before.ends_with(|c: char| c.is_ascii_digit()) && at - before.len() <= 3)
     })
 }
 
@@ -387,10 +398,14 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
                 single: true,
             });
         }
-        // A lone date counts only when it ends the line or only a place follows it.
+        // A lone date counts only when it ends the line or only a place follows it, or when it
+        // opens the line before a dash ("Summer 2017 — Software Engineering Intern at Dropbox",
+        // among "2020 – 2023 — Senior Engineer at Airtable" entries) or a run of spaces
+        // ("2018 (6 months)      Intern – Worldline, Lyon") and a title.
         let after = &line[all.end()..];
         let rest = after.trim_matches(|c: char| !c.is_alphanumeric());
-        if lone.is_some() || !(rest.is_empty() || only_places(after)) {
+        let opens = line[..all.start()].trim().is_empty() && opens_entry(after);
+        if lone.is_some() || !(rest.is_empty() || only_places(after) || opens) {
             continue;
         }
         // A year right after a short word in lower case is a sentence's ("Second in Department
@@ -436,6 +451,21 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
         });
     }
     lone
+}
+
+/// Whether the text after a date opening a line reads as an entry's header: a dash or a run of
+/// spaces (after a duration in brackets, "(6 months)"), then a few words with a role noun.
+fn opens_entry(after: &str) -> bool {
+    let mut a = after;
+    if let Some(rest) = a.trim_start().strip_prefix('(')
+        && let Some((inside, rest)) = rest.split_once(')')
+        && is_duration(&words_of(inside))
+    {
+        a = rest;
+    }
+    let dash = a.starts_with(' ') && a.trim_start().starts_with(['–', '—', '-']);
+    let body = a.trim_start_matches(|c: char| c.is_whitespace() || "–—-".contains(c));
+    (dash || a.starts_with("  ")) && body.split_whitespace().count() <= 12 && has_role_noun(body)
 }
 
 /// Whether `s` holds places and nothing else ("· Chicago, IL", "| Remote").
@@ -639,17 +669,29 @@ fn has_role_noun(s: &str) -> bool {
         at += word.len() + 1;
     }
     WORD_LISTS.internship.iter().any(|i| contains_word(&w, i))
+        || WORD_LISTS.ranks.iter().any(|r| contains_word(&w, r))
+}
+
+/// Whether `w` (in its [`words_of`] form) is a pay grade: a grade's letters, then numbers
+/// ("e 7", "gs 2210 12").
+fn is_pay_grade(w: &str) -> bool {
+    let mut ws = w.split(' ');
+    ws.next().is_some_and(|g| lower_in(&LEX.data.pay_grades, g))
+        && w.contains(' ')
+        && ws.all(|n| n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Cue lists in their [`words_of`] form, as they are compared.
 struct WordLists {
     internship: Vec<String>,
     education: Vec<String>,
+    ranks: Vec<String>,
 }
 
 static WORD_LISTS: LazyLock<WordLists> = LazyLock::new(|| WordLists {
     internship: LEX.data.internship.iter().map(|w| words_of(w)).collect(),
     education: LEX.data.education_words.iter().map(|w| words_of(w)).collect(),
+    ranks: LEX.data.ranks.iter().map(|w| words_of(w)).collect(),
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -755,7 +797,7 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
             continue;
         }
         let mut w = words_of(s);
-        if is_duration(&w) {
+        if is_duration(&w) || is_pay_grade(&w) {
             continue;
         }
         if let Some(label) = label_of(&w) {
@@ -814,7 +856,8 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
         }
         // A state code follows a comma ("Boston, MA"); an acronym in brackets is a name's
         // ("RIKEN Center for Advanced Intelligence Project (AIP)").
-        let code = after_comma && is_place_code(s);
+        // So does a state or country ("INTERSWITCH — Lagos, Nigeria"), and the town before it.
+        let code = after_comma && (is_place_code(s) || crate::extract::location::is_region_name(s));
         let class = if lower_in(&d.locations, &w) || code {
             if code
                 && let Some(prev) = out.last_mut()
@@ -839,8 +882,11 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
         } else {
             Class::Unknown
         };
-        let qualifier =
-            class == Class::Unknown && after_comma && out.last().is_some_and(|p| p.class == Class::Title);
+        // A unit named like an employer ("Manager, Technology Consulting" under "Accenture AG,
+        // Zurich") is a qualifier too: the entry still looks above for its employer.
+        let qualifier = matches!(class, Class::Unknown | Class::Company)
+            && after_comma
+            && out.last().is_some_and(|p| p.class == Class::Title);
         out.push(Piece {
             range: r,
             class,
@@ -905,6 +951,15 @@ fn is_duration(w: &str) -> bool {
 fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<usize>>) {
     let first = |c: Class| pieces.iter().find(|p| p.class == c).map(|p| p.range.clone());
     let (mut title, mut company) = (first(Class::Title), first(Class::Company));
+    // A unit named like an employer after the title ("Consultant, Technology Consulting") gives
+    // way to an employer before its town ("Deloitte Portugal, Lisbon" above it), not to a lone
+    // unknown piece (a heading not known as one: "POSITIONS").
+    let unit = company
+        .clone()
+        .filter(|c| pieces.iter().any(|p| p.qualifier && p.range == *c));
+    if unit.is_some() {
+        company = None;
+    }
     // Unknown pieces after a qualifier are its town ("Full-Stack Developer, Wayletter S.L.,
     // Valencia"): they count for nothing.
     let first_qualifier = pieces.iter().filter(|p| p.qualifier).map(|p| p.range.start).min();
@@ -920,7 +975,7 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
             let s = &text[p.range.clone()];
             s.split_whitespace().count() <= 6
                 && !ends_sentence(s)
-                && s.chars().next().is_some_and(|c| !c.is_lowercase())
+                && (s.chars().next().is_some_and(|c| !c.is_lowercase()) || camel_case(s))
         })
         .collect();
     // A qualifier gives way to any other unknown piece (one before it: "GROUPON" above
@@ -929,18 +984,82 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
     let left = if left.is_empty() {
         qualifiers
     } else {
-        unknowns -= pieces.iter().filter(|p| p.qualifier).count();
+        unknowns -= pieces
+            .iter()
+            .filter(|p| p.qualifier && p.class == Class::Unknown)
+            .count();
         left
     };
     if left.len() == 1 && unknowns == 1 {
         let r = left[0].range.clone();
         match (&title, &company) {
-            (Some(_), None) => company = Some(r),
+            (Some(_), None) if unit.is_none() => company = Some(r),
             (None, Some(_)) => title = Some(r),
             _ => {}
         }
+    } else if left.len() == 2
+        && unknowns == 2
+        && title.is_some()
+        && company.is_none()
+        && town_closes_line(text, pieces, left[1])
+    {
+        // "Nubank | Senior Software Engineer | São Paulo | Mar 2022 – Present", "Australia Post
+        // | Melbourne" above the dates: a company comes before its town, and a short name that
+        // closes its line is the town.
+        company = Some(left[0].range.clone());
     }
-    (title, company)
+    (title, company.or(unit))
+}
+
+/// Whether `s` opens with a word in lower case then capitals ("iFood", "eBay", "iHeart Lab"): a
+/// brand's name.
+fn camel_case(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("");
+    first.chars().next().is_some_and(char::is_lowercase) && first.chars().skip(1).any(char::is_uppercase)
+}
+
+/// Whether `p` reads as the town of a header line: one to three capitalised words without a
+/// company suffix, written in title case (an all-capitals name is an employer's: "MTN
+/// NIGERIA"), and no other piece after it on its line but places ("Société Générale, Paris
+/// (remote)").
+fn town_closes_line(text: &str, pieces: &[Piece], p: &Piece) -> bool {
+    let s = &text[p.range.clone()];
+    let ws: Vec<&str> = s.split_whitespace().collect();
+    let last_on_line = pieces
+        .iter()
+        .filter(|o| o.range.start >= p.range.end)
+        .all(|o| o.class == Class::Place || text[p.range.end..o.range.start].contains('\n'));
+    last_on_line
+        && (1..=3).contains(&ws.len())
+        && ws.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase)
+        })
+        && !ends_in_suffix(s)
+}
+
+/// The width of the spaces and tabs before `at`, the start of a line's text (a tab as four).
+fn indent_of(text: &str, at: usize) -> usize {
+    text[..at]
+        .chars()
+        .rev()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
+}
+
+/// Whether a line is a street address: a house number, then a street, and a state or country
+/// (with its postcode) closing the last comma segment ("245 Murray Lane SW, Arlington, VA
+/// 20528").
+fn is_address(line: &str) -> bool {
+    let line = line.trim();
+    let first = line.split_whitespace().next().unwrap_or("");
+    !first.is_empty()
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && line.contains(',')
+        && line
+            .rsplit(',')
+            .next()
+            .is_some_and(|last| crate::extract::location::is_region_name(last.trim()))
 }
 
 /// A line of the text with what the extractor needs to know about it.
@@ -1069,7 +1188,7 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         while taken < 3 && j > 0 {
             // Complete by cues; or by elimination on the dated line alone. A dates-only line
             // looks further up: "Hospital", "Charge Nurse, Cardiac Unit", "Since 2021".
-            let cued = |c: Class| p.iter().any(|x| x.class == c);
+            let cued = |c: Class| p.iter().any(|x| x.class == c && !x.qualifier);
             let (t, c) = assign(text, &p);
             // A company by elimination that may be the title's unit looks further up.
             let weak = c
@@ -1089,9 +1208,15 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             used.insert(0, j);
             let mut more = pieces(text, above.range.clone(), None);
             let duration = more.is_empty() && super::has_ascii_digit(&text[above.range.clone()]);
+            // A place ("Fairfax, VA") or a street address ("245 Murray Lane SW, Arlington, VA
+            // 20528", a federal résumé's) between the employer and the dates is passed over too.
+            let address = is_address(&text[above.range.clone()]);
+            if address {
+                more.clear();
+            }
             if duration {
                 grouped[headers.len()] = true;
-            } else {
+            } else if !(address || (!more.is_empty() && more.iter().all(|x| x.class == Class::Place))) {
                 taken += 1;
             }
             more.append(&mut p);
@@ -1161,6 +1286,10 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     let mut out = Vec::with_capacity(dated.len());
     // The company of the open LinkedIn group: the later roles of the group name none.
     let mut group: Option<Range<usize>> = None;
+    // The dated line and company of the last entry kept.
+    let mut previous: Option<(usize, Option<Range<usize>>)> = None;
+    // The indentation and months of the last entry kept.
+    let mut parent: Option<(usize, (i64, i64))> = None;
     for (k, (i, dates)) in dated.iter().enumerate() {
         let header_text: String = headers[k]
             .iter()
@@ -1182,6 +1311,17 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             group = None;
         } else {
             company.clone_from(&group);
+        }
+        // A promotion listed under the employer's first role: a line of a title and dates alone
+        // right under the previous entry's dates ("Assurance Manager (July 2022 – Present)",
+        // then "Assurance Senior Associate (July 2019 – June 2022)") has its employer.
+        if company.is_none()
+            && title.is_some()
+            && p.iter().all(|x| matches!(x.class, Class::Title | Class::Place))
+            && let Some((prev_line, prev_company)) = &previous
+            && headers[k] == [prev_line + 1]
+        {
+            company.clone_from(prev_company);
         }
         // Without an experience section, one date with neither a title nor a company is a
         // publication's, an award's or a sentence's ("Journal of Applied Statistics, 2019",
@@ -1213,6 +1353,81 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             dates: dates.range.clone(),
             span: start_at..end_at.max(lines[*i].range.end),
             internship,
+        };
+        let span = interval(&f, as_of);
+        f.months = span.map(|(lo, hi)| (hi - lo + 1) as u32);
+        // An engagement indented under a role and inside its dates ("  Client: Credit Suisse —
+        // PMO …, 2018–2020" under "Manager … 09/2016 – 12/2020") is part of that role.
+        let indent = indent_of(text, lines[headers[k][0]].range.start);
+        // Compared by years: "2016–2018" lies inside "09/2016 – 12/2020".
+        if let (Some((lo, hi)), Some((parent_indent, (plo, phi)))) = (span, parent)
+            && indent > parent_indent
+            && lo / 12 >= plo / 12
+            && hi / 12 <= phi / 12
+        {
+            continue;
+        }
+        if let Some(span) = span {
+            parent = Some((indent, span));
+        }
+        previous = Some((*i, f.company.clone()));
+        out.push(f);
+    }
+    if out.is_empty() {
+        out = prose_positions(text, &lines, as_of);
+    }
+    out
+}
+
+/// "Currently working as Senior QA Engineer with Paytm, Noida from Oct 2021 to till date.",
+/// "Worked as a Software Engineer in Tech Mahindra from July 2016 to February 2020.": the
+/// sentence a summary gives a position in (Indian résumés), read only when no entry was found.
+static PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|\s)(?:[Ww]orking|[Ww]orked|[Ee]mployed|[Ss]erving|[Ss]erved)\s+as\s+(?:an?\s+)?(?P<title>\p{Lu}[^,;.]*?)\s+(?:with|in|at|for)\s+(?:the\s+)?(?P<company>\p{Lu}[^,;]*?)(?:,\s*\p{Lu}[\p{L} .]*?)?\s+(?P<dates>(?:from|since)\s.*)$",
+    )
+    .expect("the prose pattern is valid")
+});
+
+fn prose_positions(text: &str, lines: &[Line], as_of: YearMonth) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut section = None;
+    for l in lines {
+        if let Some(k) = l.heading {
+            section = Some(k);
+            continue;
+        }
+        let s = &text[l.range.clone()];
+        if section == Some(Kind::Excluded) || !super::has_ascii_digit(s) {
+            continue;
+        }
+        let Some(c) = PROSE.captures(s) else { continue };
+        let (t, co, d) = (&c["title"], &c["company"], c.name("dates").expect("group"));
+        if !has_role_noun(t) || t.split_whitespace().count() > 6 || co.split_whitespace().count() > 6 {
+            continue;
+        }
+        let raw = d.as_str().strip_prefix("from").unwrap_or(d.as_str());
+        let skip = d.as_str().len() - raw.len();
+        let Some(dates) = line_dates(raw, as_of) else {
+            continue;
+        };
+        let at = l.range.start;
+        let shift = at + d.start() + skip;
+        let title = c.name("title").map(|m| at + m.start()..at + m.end());
+        let role_words = words_of(t);
+        let mut f = Found {
+            title,
+            company: c.name("company").map(|m| at + m.start()..at + m.end()),
+            start: Some(dates.start),
+            end: dates.end,
+            current: dates.current,
+            months: None,
+            dates: shift + dates.range.start..shift + dates.range.end,
+            span: l.range.clone(),
+            internship: WORD_LISTS
+                .internship
+                .iter()
+                .any(|w| contains_word(&role_words, w)),
         };
         f.months = interval(&f, as_of).map(|(lo, hi)| (hi - lo + 1) as u32);
         out.push(f);
