@@ -355,7 +355,7 @@ fn is_list_separator(between: &str) -> bool {
 
 /// The verdict of a match's rules.
 fn admit(text: &str, c: &Candidate, rules: &Rules, anchors: &[usize]) -> Verdict {
-    if in_never_phrase(text, c.start, c.end, rules) {
+    if in_never_phrase(text, c.start, c.end, rules) || hyphenated_letter(text, c) {
         return Verdict::Excluded;
     }
     match admit_why(text, c, rules, anchors) {
@@ -394,6 +394,14 @@ fn admit_why(text: &str, c: &Candidate, rules: &Rules, anchors: &[usize]) -> Opt
         .take_while(|&&a| a < hi)
         .any(|&a| a != c.start)
         .then_some(Admit::NearbyTechnology)
+}
+
+/// Whether a one-letter name is hyphenated onto the word before it, which then names something
+/// else: "FAC-C", "Vitamin-C", "Type-C", "Plan-B". The compounds that do name the language are
+/// aliases of their own ("ANSI-C", "Embedded-C"), found before the letter alone.
+fn hyphenated_letter(text: &str, c: &Candidate) -> bool {
+    let b = text.as_bytes();
+    c.end - c.start == 1 && c.start >= 2 && b[c.start - 1] == b'-' && b[c.start - 2].is_ascii_alphabetic()
 }
 
 /// Whether one of the rules' `never` phrases occurs in `text` overlapping `start..end`.
