@@ -167,15 +167,7 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
     for caps in DURATION.captures_iter(sentence) {
         let m = caps.get(0).expect("group 0");
         let unit = caps["unit"].to_ascii_lowercase();
-        let scale = if unit.starts_with('m') {
-            1.0 / 12.0
-        } else if unit.starts_with('w') {
-            1.0 / 52.0
-        } else if unit.starts_with('d') {
-            10.0
-        } else {
-            1.0
-        };
+        let scale = years_per(&unit);
         // "a week" is a rate ("400 deploys a week"), never an amount of experience.
         if unit.starts_with('w') && caps.name("article").is_some() {
             continue;
@@ -388,15 +380,7 @@ fn implied(sentence: &str, offset: usize, tech: &[Range<usize>], out: &mut Vec<F
         else {
             continue;
         };
-        let scale = if unit.starts_with('m') {
-            1.0 / 12.0
-        } else if unit.starts_with('w') {
-            1.0 / 52.0
-        } else if unit.starts_with('d') {
-            10.0
-        } else {
-            1.0
-        };
+        let scale = years_per(&unit);
         let Some(lo) = number(a.as_str()) else { continue };
         let hi = caps.name("b").and_then(|b| number(b.as_str()));
         if lo * scale > 25.0 || (lo == 0.0 && hi.is_none()) {
@@ -417,6 +401,19 @@ fn implied(sentence: &str, offset: usize, tech: &[Range<usize>], out: &mut Vec<F
     if !extra.is_empty() {
         out.extend(extra);
         out.sort_by_key(|f| f.span.start);
+    }
+}
+
+/// Years in one of a duration's `unit` (lower case): months, weeks, decades or years.
+fn years_per(unit: &str) -> f64 {
+    if unit.starts_with('m') {
+        1.0 / 12.0
+    } else if unit.starts_with('w') {
+        1.0 / 52.0
+    } else if unit.starts_with('d') {
+        10.0
+    } else {
+        1.0
     }
 }
 
