@@ -742,7 +742,10 @@ impl Tagger {
                 let hi = input::floor_char_boundary(text, f.span.end + CLAUSE_BYTES)
                     .min(next_start.max(f.span.end));
                 let lo = lo.max(sr.start);
-                let lo = lo + (text[lo..f.span.start].len() - text[lo..f.span.start].trim_start().len());
+                let lo = lo
+                    + text
+                        .get(lo..f.span.start)
+                        .map_or(0, |t| t.len() - t.trim_start().len());
                 let clause = lo..hi.min(sr.end).max(f.span.end);
                 let s = span(clause.clone());
                 experience_at.push(clause);
@@ -1302,7 +1305,9 @@ fn prev_line(text: &str, start: usize) -> Option<Range<usize>> {
 /// other's subject ("7+ years in Java, 3+ in a leadership role": the 3+ is not for Java), else
 /// at `from`.
 fn clause_break(text: &str, from: usize, to: usize) -> usize {
-    let gap = &text[from..to];
+    let Some(gap) = text.get(from..to) else {
+        return from;
+    };
     let sep = gap.find([',', ';']).map(|i| i + 1);
     let and = gap
         .match_indices("and")
