@@ -21,7 +21,7 @@
 //! employer and the dates are passed over. A line of a title and dates alone right under the
 //! last entry's dates is a promotion at the same employer. A dated line indented under an
 //! entry and inside its years (a consultant's "Client: …, 2018–2020") is part of that entry.
-//! When no entry is found, summary sentences "working as <title> with <company> from <dates>"
+//! When no entry is found, summary sentences "working as `<title>` with `<company>` from `<dates>`"
 //! give the positions.
 //!
 //! Sections: when the résumé has an experience heading ("Experience", "Work History",
