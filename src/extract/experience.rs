@@ -145,9 +145,6 @@ fn number(s: &str) -> Option<f64> {
     }
 }
 
-/// Separators of the fields of a header line ("Java Developer | 4-7 yrs | Pune").
-const FIELD_SEPARATORS: &[char] = &['|', '\u{b7}', '\u{2022}', '\t'];
-
 /// Lower-case words of `s`, in order.
 fn words(s: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
     s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
@@ -275,11 +272,8 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         // (or alone on its line) is the experience the posting asks for; a single figure may be
         // a company's age ("20+ years | 300 staff").
         let alone = unit.starts_with('y') && b.is_some() && {
-            let field_start = before
-                .rfind(FIELD_SEPARATORS)
-                .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
-            let field_end = after.find(FIELD_SEPARATORS).unwrap_or(after.len());
-            words(&before[field_start..]).next().is_none() && words(&after[..field_end]).next().is_none()
+            let (lead, tail) = super::field_around(before, after, super::FIELD_SEPARATORS);
+            words(lead).next().is_none() && words(tail).next().is_none()
         };
         let is_exp = match (first_exp, first_other) {
             (Some(e), Some(o)) => e < o,

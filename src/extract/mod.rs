@@ -228,6 +228,20 @@ static OPENS_OR_ENDS: [bool; 256] = {
     t
 };
 
+/// Separators of the fields of a header line ("Java Developer | 4-7 yrs | Pune", "Sydney ·
+/// $140k - $160k · Full time").
+pub(crate) const FIELD_SEPARATORS: &[char] = &['|', '\u{b7}', '\u{2022}', '\t'];
+
+/// The field of a header line around a match, given the text `before` and `after` it: the
+/// end of `before` from the last of `separators` and the start of `after` up to the first.
+pub(crate) fn field_around<'a>(before: &'a str, after: &'a str, separators: &[char]) -> (&'a str, &'a str) {
+    let start = before
+        .rfind(separators)
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let end = after.find(separators).unwrap_or(after.len());
+    (&before[start..], &after[..end])
+}
+
 /// The longest end of `s` whose characters all satisfy `keep`.
 fn last_run(s: &str, keep: impl Fn(char) -> bool) -> &str {
     let from = s

@@ -1032,8 +1032,9 @@ fn read_sentence(s: &str, heading_cue: bool) -> Vec<Read> {
     out
 }
 
-/// Separators of the fields of a header line ("Sydney · $140k - $160k · Full time").
-const FIELD_SEPARATORS: &[char] = &['|', '·', '•', '\t', '—'];
+/// Separators of the fields of a header line around a salary: those of every header line, and
+/// an em dash ("Sydney — $140k - $160k"), which in a years statement joins a range ("3—5 years").
+const FIELD_SEPARATORS: &[char] = &['|', '\u{b7}', '\u{2022}', '\t', '\u{2014}'];
 
 /// Whether a range in a currency stands as a field of its own ("$130,000 - $165,000" on its
 /// line, "| £55,000 - £65,000 + benefits"): at most `ALONE_WORDS` words share its field, and
@@ -1046,18 +1047,13 @@ fn stands_alone(s: &str, st: &Statement) -> bool {
     {
         return false;
     }
-    let before = &s[..st.span.start];
-    let field_start = before
-        .rfind(FIELD_SEPARATORS)
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
-    let after = &s[st.span.end..];
-    let field_end = after.find(FIELD_SEPARATORS).unwrap_or(after.len());
+    let (lead, tail) = super::field_around(&s[..st.span.start], &s[st.span.end..], FIELD_SEPARATORS);
     let words = |t: &str| {
         t.split_whitespace()
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .count()
     };
-    words(&before[field_start..]) + words(&after[..field_end]) <= ALONE_WORDS
+    words(lead) + words(tail) <= ALONE_WORDS
 }
 
 /// Where the sentence at `si` really starts: a currency written with a dot ("Rs. 12 LPA")
