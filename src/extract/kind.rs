@@ -40,7 +40,13 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
 pub(crate) fn is_resume(text: &str, positions: usize, contact_at_top: bool) -> bool {
     let mut seen = vec![false; CUES.len];
     let (mut resume, mut posting) = (0usize, 0usize);
-    for p in CUES.set.payloads_in(text) {
+    for (r, p) in CUES.set.find_iter(text) {
+        // A cue hyphenated onto the next word is part of a compound, here often a name:
+        // "Objective-C" is no résumé's objective.
+        let b = text.as_bytes();
+        if b.get(r.end) == Some(&b'-') && b.get(r.end + 1).is_some_and(u8::is_ascii_alphanumeric) {
+            continue;
+        }
         let p = p as usize;
         if std::mem::replace(&mut seen[p], true) {
             continue;
