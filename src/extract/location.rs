@@ -326,8 +326,9 @@ fn place_like(segment: &str) -> bool {
 /// Whether a segment is a region ("IL", "Germany"), perhaps with a postcode ("TX 78701"):
 /// its words without digits, joined by single spaces, are a region's name, in the region's
 /// case when it is a code or abbreviation (three letters at most, or a dot), else in any ASCII
-/// case.
-fn is_region(segment: &str) -> bool {
+/// case. `positions` asks it of résumé header lines ("INTERSWITCH — Lagos, Nigeria": the
+/// place, not the company's name).
+pub(crate) fn is_region(segment: &str) -> bool {
     let mut name = [0u8; MAX_REGION];
     let mut len = 0;
     for w in segment
@@ -351,12 +352,6 @@ fn is_region(segment: &str) -> bool {
     }
     name.make_ascii_lowercase();
     REGIONS.folded.contains(&*name)
-}
-
-/// Whether `segment` names a region ("IL", "Germany", "TX 78701"), for the résumé header lines
-/// of `positions` ("INTERSWITCH — Lagos, Nigeria": the place, not the company's name).
-pub(crate) fn is_region_name(segment: &str) -> bool {
-    is_region(segment)
 }
 
 /// Form 4: a part ending in "City, Region" near the top ("Chicago, IL (Hybrid, 3 days in

@@ -857,7 +857,7 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
         // A state code follows a comma ("Boston, MA"); an acronym in brackets is a name's
         // ("RIKEN Center for Advanced Intelligence Project (AIP)").
         // So does a state or country ("INTERSWITCH — Lagos, Nigeria"), and the town before it.
-        let code = after_comma && (is_place_code(s) || crate::extract::location::is_region_name(s));
+        let code = after_comma && (is_place_code(s) || crate::extract::location::is_region(s));
         let class = if lower_in(&d.locations, &w) || code {
             if code
                 && let Some(prev) = out.last_mut()
@@ -1059,7 +1059,7 @@ fn is_address(line: &str) -> bool {
         && line
             .rsplit(',')
             .next()
-            .is_some_and(|last| crate::extract::location::is_region_name(last.trim()))
+            .is_some_and(|last| crate::extract::location::is_region(last.trim()))
 }
 
 /// A line of the text with what the extractor needs to know about it.
@@ -1467,6 +1467,7 @@ pub(crate) fn warm_up() {
     LazyLock::force(&HEADINGS);
     LazyLock::force(&WORD_LISTS);
     LazyLock::force(&SEPARATORS);
+    LazyLock::force(&PROSE);
 }
 
 #[cfg(test)]
