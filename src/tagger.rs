@@ -498,9 +498,10 @@ impl Tagger {
             cues: _cues,
             candidates,
         } = read;
+        let mut headings = std::mem::take(&mut doc.headings);
         let text: &str = &doc.text;
-        let start = |n: usize| doc.map.then(outer, n, false);
-        let end = |n: usize| doc.map.then(outer, n, true);
+        let start = |n: usize| doc.source_offset(n, outer, false);
+        let end = |n: usize| doc.source_offset(n, outer, true);
         let span = |r: Range<usize>| Span {
             text: text[r.clone()].to_string(),
             start: start(r.start),
@@ -510,6 +511,14 @@ impl Tagger {
 
         let mut tags = Tags::empty(doc.format.as_str());
         tags.warnings = warnings;
+        if let Some((_, count)) = &doc.repaired {
+            tags.warnings.push(Warning {
+                code: "mojibake".into(),
+                message: format!(
+                    "{count} mis-decoded characters (UTF-8 read as Windows-1252, e.g. \"â€™\" for \"’\") were read as meant; offsets index the original text"
+                ),
+            });
+        }
 
         // Résumé or posting: contacts and dated positions are part of the evidence.
         let found_contacts = contacts::find_all(text);
@@ -532,7 +541,6 @@ impl Tagger {
 
         // Sections: Markdown headings plus heading lines of plain text, classified as
         // a résumé's or a posting's.
-        let mut headings = std::mem::take(&mut doc.headings);
         headings.extend(sections::text_headings(text, &headings));
         headings.sort_by_key(|h| h.start);
         let classify = if is_resume {

@@ -115,6 +115,35 @@ fn invalid_utf8_with_lossy_warns_and_keeps_offsets() {
 }
 
 #[test]
+fn mis_decoded_text_is_repaired_and_spans_index_the_original() {
+    let src = "Youâ€™ll use Pythonâ€™s stack.\nâ€¢ Kubernetesâ€”Docker\nExperience: 5+Â years of Java";
+    let out = run(&[], src.as_bytes());
+    assert!(out.status.success());
+    let doc = json(&out);
+    assert_eq!(ids(&doc), ["python", "kubernetes", "docker", "java"]);
+    assert_eq!(doc["warnings"][0]["code"], "mojibake");
+    for skill in doc["skills"].as_array().unwrap() {
+        let m = &skill["mentions"][0];
+        let (s, e) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&src[s..e], m["text"].as_str().unwrap());
+    }
+    let years = &doc["experience"][0];
+    assert_eq!(years["min_years"], 5.0);
+    let (s, e) = (
+        years["start"].as_u64().unwrap() as usize,
+        years["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&src[s..e], "Experience: 5+Â years of Java");
+    assert_eq!(years["text"], "Experience: 5+ years of Java");
+    // Real accented words are no mojibake.
+    let out = run(&[], "Café in São Paulo: Python".as_bytes());
+    assert!(json(&out)["warnings"].as_array().unwrap().is_empty());
+}
+
+#[test]
 fn invalid_utf8_among_several_files_is_an_error_record() {
     let dir = std::env::temp_dir().join(format!("jdtag-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -241,6 +241,21 @@ const HTML: &[&str] = &[
     "\0",
 ];
 
+/// Mis-decoded text (UTF-8 read as Windows-1252), whole and cut.
+const MOJIBAKE: &[&str] = &[
+    "â€™",
+    "â€",
+    "Â ",
+    "Â\u{a0}",
+    "Ã©",
+    "Ã¢â‚¬â„¢",
+    "ðŸš€",
+    "Ã",
+    "â€œ",
+    "Â£",
+    "Ã¼",
+];
+
 /// One piece of a random document.
 fn piece() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -250,6 +265,7 @@ fn piece() -> impl Strategy<Value = String> {
         2 => proptest::sample::select(DASHES).prop_map(String::from),
         1 => proptest::sample::select(RTL).prop_map(str::to_string),
         1 => proptest::sample::select(COMBINING).prop_map(str::to_string),
+        1 => proptest::sample::select(MOJIBAKE).prop_map(str::to_string),
         1 => Just("\0".to_string()),
         2 => proptest::sample::select(MARKDOWN).prop_map(str::to_string),
         2 => proptest::sample::select(HTML).prop_map(str::to_string),

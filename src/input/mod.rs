@@ -4,6 +4,7 @@
 
 mod html;
 mod markdown;
+mod mojibake;
 mod offsets;
 
 pub(crate) use offsets::OffsetMap;
@@ -66,11 +67,37 @@ pub(crate) struct Document<'a> {
     pub(crate) format: Format,
     pub(crate) headings: Vec<Heading>,
     pub(crate) map: OffsetMap,
+    /// When the source was mis-decoded text (see [`mojibake`]): the map from the repaired text
+    /// that `map` leads to back to the source, and how many characters were repaired.
+    pub(crate) repaired: Option<(OffsetMap, usize)>,
 }
 
 impl<'a> Document<'a> {
-    /// Reads `src` in `format` (resolving [`Format::Auto`]).
+    /// Reads `src` in `format` (resolving [`Format::Auto`]), mis-decoded characters repaired
+    /// first.
     pub(crate) fn read(src: &'a str, format: Format) -> Document<'a> {
+        let Some((text, map, count)) = mojibake::repair(src) else {
+            return Document::read_as(src, format);
+        };
+        let doc = Document::read_as(&text, format);
+        Document {
+            text: Cow::Owned(doc.text.into_owned()),
+            format: doc.format,
+            headings: doc.headings,
+            map: doc.map,
+            repaired: Some((map, count)),
+        }
+    }
+
+    /// The source offset of normalised offset `n`, as a span's start or (`is_end`) end;
+    /// `outer` maps the source given to [`Document::read`] on to the caller's bytes.
+    pub(crate) fn source_offset(&self, n: usize, outer: Option<&OffsetMap>, is_end: bool) -> usize {
+        let n = self.map.at(n, is_end);
+        let n = self.repaired.as_ref().map_or(n, |(m, _)| m.at(n, is_end));
+        outer.map_or(n, |o| o.at(n, is_end))
+    }
+
+    fn read_as(src: &'a str, format: Format) -> Document<'a> {
         let format = match format {
             Format::Auto => detect(src),
             f => f,
@@ -83,6 +110,7 @@ impl<'a> Document<'a> {
                 format: Format::Text,
                 headings: Vec::new(),
                 map: OffsetMap::identity(),
+                repaired: None,
             },
         }
     }

@@ -121,14 +121,9 @@ impl OffsetMap {
         }
     }
 
-    /// This map followed by `outer` (which maps this map's source to the real source).
-    pub(crate) fn then(&self, outer: Option<&OffsetMap>, n: usize, is_end: bool) -> usize {
-        let inner = if is_end { self.end(n) } else { self.start(n) };
-        match outer {
-            None => inner,
-            Some(o) if is_end => o.end(inner),
-            Some(o) => o.start(inner),
-        }
+    /// [`end`](Self::end) when `is_end`, else [`start`](Self::start).
+    pub(crate) fn at(&self, n: usize, is_end: bool) -> usize {
+        if is_end { self.end(n) } else { self.start(n) }
     }
 }
 

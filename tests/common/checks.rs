@@ -28,6 +28,8 @@ pub fn check_tags(tags: &jdtag::Tags, input: &[u8], plain: bool) {
         "JSON round trip is not equal (a NaN or infinite number?): {json}"
     );
     let value: Value = serde_json::from_str(&json).unwrap();
+    // Repaired mis-decoded characters read differently from the bytes they came from.
+    let plain = plain && !tags.warnings.iter().any(|w| w.code == "mojibake");
     check_spans(&value, input, plain);
 }
 
