@@ -173,6 +173,26 @@ fn with_warm_up<T>(f: impl FnOnce() -> T) -> T {
     })
 }
 
+/// The warning that reports a repair of the input.
+fn repair_warning(repair: &input::Repair) -> Warning {
+    let n = repair.count;
+    let message = match repair.code {
+        "escaped_text" => format!(
+            "the text was escaped twice (line breaks written as \\n): {n} escapes were read as meant; offsets index the original text"
+        ),
+        "escaped_html" => format!(
+            "the text is HTML escaped as text (&lt;p&gt;): {n} escapes were read as meant and the markup as HTML; offsets index the original text"
+        ),
+        _ => format!(
+            "{n} mis-decoded characters (UTF-8 read as Windows-1252, e.g. \"â€™\" for \"’\") were read as meant; offsets index the original text"
+        ),
+    };
+    Warning {
+        code: repair.code.into(),
+        message,
+    }
+}
+
 impl Default for Tagger {
     fn default() -> Self {
         Tagger::new()
@@ -511,13 +531,8 @@ impl Tagger {
 
         let mut tags = Tags::empty(doc.format.as_str());
         tags.warnings = warnings;
-        if let Some((_, count)) = &doc.repaired {
-            tags.warnings.push(Warning {
-                code: "mojibake".into(),
-                message: format!(
-                    "{count} mis-decoded characters (UTF-8 read as Windows-1252, e.g. \"â€™\" for \"’\") were read as meant; offsets index the original text"
-                ),
-            });
+        for repair in &doc.repairs {
+            tags.warnings.push(repair_warning(repair));
         }
 
         // Résumé or posting: contacts and dated positions are part of the evidence.

@@ -144,6 +144,35 @@ fn mis_decoded_text_is_repaired_and_spans_index_the_original() {
 }
 
 #[test]
+fn escaped_text_and_escaped_html_are_read_as_meant() {
+    let escaped = r"Senior Data Engineer\n\nRequirements:\n- 5+ years of Python\n\nNice to have:\n- Kafka";
+    let html = "&lt;p&gt;&lt;strong&gt;Requirements&lt;/strong&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Python&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Nice to have: Kafka&lt;/p&gt;";
+    for (src, code, format) in [(escaped, "escaped_text", "text"), (html, "escaped_html", "html")] {
+        let out = run(&[], src.as_bytes());
+        assert!(out.status.success());
+        let doc = json(&out);
+        assert_eq!(doc["warnings"][0]["code"], code, "{src}");
+        assert_eq!(doc["format"], format);
+        assert_eq!(ids(&doc), ["python", "kafka"], "{src}");
+        assert_eq!(doc["skills"][0]["requirement"], "required", "{src}");
+        assert_eq!(doc["skills"][1]["requirement"], "preferred", "{src}");
+        for skill in doc["skills"].as_array().unwrap() {
+            let m = &skill["mentions"][0];
+            let (s, e) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&src[s..e], m["text"].as_str().unwrap());
+        }
+    }
+    // One escaped line break is not a lost JSON layer; `--format text` keeps escaped markup.
+    let out = run(&[], br"Match \n in regexes with Python");
+    assert!(json(&out)["warnings"].as_array().unwrap().is_empty());
+    let out = run(&["--format", "text"], html.as_bytes());
+    assert!(json(&out)["warnings"].as_array().unwrap().is_empty());
+}
+
+#[test]
 fn invalid_utf8_among_several_files_is_an_error_record() {
     let dir = std::env::temp_dir().join(format!("jdtag-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

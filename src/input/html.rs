@@ -499,7 +499,7 @@ impl<'s> Projection<'s> {
             format: Format::Html,
             headings: self.headings,
             map: self.map.finish(),
-            repaired: None,
+            repairs: Vec::new(),
         }
     }
 }

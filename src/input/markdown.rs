@@ -139,7 +139,7 @@ pub(super) fn read(src: &str) -> Document<'_> {
         format: Format::Markdown,
         headings,
         map: out.map.finish(),
-        repaired: None,
+        repairs: Vec::new(),
     }
 }
 

@@ -2,6 +2,7 @@
 //! normalised text the later stages read, its headings, and the map from normalised offsets
 //! back to the caller's bytes.
 
+mod escapes;
 mod html;
 mod markdown;
 mod mojibake;
@@ -67,16 +68,48 @@ pub(crate) struct Document<'a> {
     pub(crate) format: Format,
     pub(crate) headings: Vec<Heading>,
     pub(crate) map: OffsetMap,
-    /// When the source was mis-decoded text (see [`mojibake`]): the map from the repaired text
-    /// that `map` leads to back to the source, and how many characters were repaired.
-    pub(crate) repaired: Option<(OffsetMap, usize)>,
+    /// What was repaired in the source before it was read, in order: each with the map from
+    /// its output back to its input (see [`escapes`], [`mojibake`]).
+    pub(crate) repairs: Vec<Repair>,
 }
 
+/// One repair of the source before it is read.
+#[derive(Debug)]
+pub(crate) struct Repair {
+    /// The warning code that reports it.
+    pub(crate) code: &'static str,
+    /// How many characters or escapes were repaired.
+    pub(crate) count: usize,
+    map: OffsetMap,
+}
+
+/// A repair: the repaired text, the map back, and the count; `None` when nothing needs it.
+type RepairFn = fn(&str) -> Option<(String, OffsetMap, usize)>;
+
+/// The repairs tried on every source, in order: a lost JSON layer first (its `\u00e2` escapes
+/// may spell mojibake), then escaped markup (read as HTML next), then mis-decoded characters.
+const REPAIRS: [(&str, RepairFn, bool); 3] = [
+    ("escaped_text", escapes::unescape_json, false),
+    ("escaped_html", escapes::unescape_markup, true),
+    ("mojibake", mojibake::repair, false),
+];
+
 impl<'a> Document<'a> {
-    /// Reads `src` in `format` (resolving [`Format::Auto`]), mis-decoded characters repaired
-    /// first.
+    /// Reads `src` in `format` (resolving [`Format::Auto`]), after the [`REPAIRS`] it needs
+    /// (escaped markup only when the format is HTML or undecided).
     pub(crate) fn read(src: &'a str, format: Format) -> Document<'a> {
-        let Some((text, map, count)) = mojibake::repair(src) else {
+        let mut text = Cow::Borrowed(src);
+        let mut repairs = Vec::new();
+        for (code, repair, markup) in REPAIRS {
+            if markup && !matches!(format, Format::Auto | Format::Html) {
+                continue;
+            }
+            if let Some((fixed, map, count)) = repair(&text) {
+                repairs.push(Repair { code, count, map });
+                text = Cow::Owned(fixed);
+            }
+        }
+        let Cow::Owned(text) = text else {
             return Document::read_as(src, format);
         };
         let doc = Document::read_as(&text, format);
@@ -85,7 +118,7 @@ impl<'a> Document<'a> {
             format: doc.format,
             headings: doc.headings,
             map: doc.map,
-            repaired: Some((map, count)),
+            repairs,
         }
     }
 
@@ -93,7 +126,7 @@ impl<'a> Document<'a> {
     /// `outer` maps the source given to [`Document::read`] on to the caller's bytes.
     pub(crate) fn source_offset(&self, n: usize, outer: Option<&OffsetMap>, is_end: bool) -> usize {
         let n = self.map.at(n, is_end);
-        let n = self.repaired.as_ref().map_or(n, |(m, _)| m.at(n, is_end));
+        let n = self.repairs.iter().rev().fold(n, |n, r| r.map.at(n, is_end));
         outer.map_or(n, |o| o.at(n, is_end))
     }
 
@@ -110,17 +143,20 @@ impl<'a> Document<'a> {
                 format: Format::Text,
                 headings: Vec::new(),
                 map: OffsetMap::identity(),
-                repaired: None,
+                repairs: Vec::new(),
             },
         }
     }
 }
 
+/// How much of a text's start format detection reads.
+const DETECT_BYTES: usize = 64 * 1024;
+
 /// HTML when the text starts with markup or holds block tags; Markdown when it shows
 /// Markdown's own syntax: an ATX heading, strong emphasis, a link or a code fence. Bullets alone
 /// do not decide it: plain text uses them too.
 fn detect(src: &str) -> Format {
-    let sample = &src[..floor_char_boundary(src, 64 * 1024)];
+    let sample = &src[..floor_char_boundary(src, DETECT_BYTES)];
     let lower = sample
         .trim_start()
         .get(..floor_char_boundary(sample.trim_start(), 512))
@@ -165,23 +201,44 @@ const HTML_TAGS: [&[u8]; 11] = [
 ];
 
 /// How many of [`HTML_TAGS`] occur in `sample` (as written, or all in upper case), counting up
-/// to two: one pass over the `<` signs instead of a search per tag and case.
+/// to two.
 fn html_tags(sample: &str) -> usize {
+    tags_opened_by(sample, b"<", b">")
+}
+
+/// How many of [`HTML_TAGS`] occur in `sample` escaped as text (`&lt;p&gt;`), counting up to
+/// two.
+fn escaped_html_tags(sample: &str) -> usize {
+    tags_opened_by(sample, b"&lt;", b"&gt;")
+}
+
+/// How many of [`HTML_TAGS`] occur in `sample` with `<` written `open` and `>` written `close`
+/// (as written, or all in upper case), counting up to two: one pass over the openings instead
+/// of a search per tag and case.
+fn tags_opened_by(sample: &str, open: &[u8], close: &[u8]) -> usize {
     let bytes = sample.as_bytes();
     let mut found = [false; HTML_TAGS.len()];
     let mut count = 0;
-    for at in memchr::memchr_iter(b'<', bytes) {
-        let rest = &bytes[at..];
+    for at in memchr::memmem::find_iter(bytes, open) {
+        let rest = &bytes[at + open.len()..];
         for (tag, seen) in HTML_TAGS.iter().zip(found.iter_mut()) {
-            if *seen || rest.len() < tag.len() {
+            if *seen {
                 continue;
             }
-            let head = &rest[..tag.len()];
+            // The tag after its '<', with a closing '>' written as `close`.
+            let name = &tag[1..];
+            let (name, closes) = match name.strip_suffix(b">") {
+                Some(n) => (n, true),
+                None => (name, false),
+            };
+            let Some(head) = rest.get(..name.len()) else {
+                continue;
+            };
             let upper = head
                 .iter()
-                .zip(tag.iter())
+                .zip(name.iter())
                 .all(|(a, b)| *a == b.to_ascii_uppercase());
-            if head == *tag || upper {
+            if (head == name || upper) && (!closes || rest[name.len()..].starts_with(close)) {
                 *seen = true;
                 count += 1;
                 if count == 2 {

@@ -1,0 +1,185 @@
+//! Text that still wears the escapes of a format it passed through, as scraped postings often
+//! do: a JSON string escaped twice, so its line breaks are the two characters `\n`
+//! ("Requirements:\n- 5+ years of Python\n- SQL" on one line), or HTML escaped as text, so its
+//! tags are `&lt;li&gt;` and read as words. Both hide the document's structure (lines, headings,
+//! list items) and glue words to the escapes around them. Each is undone here with a map back
+//! to the original offsets, so spans still index the caller's text.
+
+use super::offsets::OffsetMap;
+
+/// How many escaped line breaks make a text escaped: one `\n` may be a path or a regex in a
+/// posting; two or more, with fewer real line breaks, are a lost JSON layer.
+const MIN_ESCAPED_BREAKS: usize = 2;
+
+/// The text with its JSON escapes read (`\n`, `\r`, `\t`, `\"`, `\\`, `\/`, `\uXXXX` with
+/// surrogate pairs), the map back, and how many were read; `None` unless the text holds at
+/// least [`MIN_ESCAPED_BREAKS`] escaped line breaks and fewer real ones. An escape that does not
+/// read (`\q`, `\u12`) is kept as written.
+pub(crate) fn unescape_json(text: &str) -> Option<(String, OffsetMap, usize)> {
+    let escaped = memchr::memmem::find_iter(text.as_bytes(), b"\\n").count();
+    if escaped < MIN_ESCAPED_BREAKS || memchr::memchr_iter(b'\n', text.as_bytes()).count() >= escaped {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut map = OffsetMap::builder();
+    let mut copied = 0;
+    let mut count = 0;
+    let mut i = 0;
+    while let Some(found) = memchr::memchr(b'\\', &text.as_bytes()[i..]) {
+        let at = i + found;
+        let Some((c, len)) = json_escape(&text[at..]) else {
+            i = at + 1;
+            continue;
+        };
+        map.linear(out.len(), copied, at - copied);
+        out.push_str(&text[copied..at]);
+        map.lump(out.len(), c.len_utf8(), at, len);
+        out.push(c);
+        count += 1;
+        copied = at + len;
+        i = copied;
+    }
+    map.linear(out.len(), copied, text.len() - copied);
+    out.push_str(&text[copied..]);
+    Some((out, map.finish(), count))
+}
+
+/// The escape at the start of `s` (which starts with a backslash): the character and the
+/// escape's length.
+fn json_escape(s: &str) -> Option<(char, usize)> {
+    let c = match *s.as_bytes().get(1)? {
+        b'n' => '\n',
+        b'r' => '\r',
+        b't' => '\t',
+        b'"' => '"',
+        b'\\' => '\\',
+        b'/' => '/',
+        b'u' => {
+            let hi = hex4(s.get(2..6)?)?;
+            if (0xD800..0xDC00).contains(&hi) {
+                let lo = s
+                    .get(6..8)
+                    .filter(|p| *p == "\\u")
+                    .and_then(|_| hex4(s.get(8..12)?))?;
+                if !(0xDC00..0xE000).contains(&lo) {
+                    return None;
+                }
+                let c = char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))?;
+                return Some((c, 12));
+            }
+            return char::from_u32(hi).map(|c| (c, 6));
+        }
+        _ => return None,
+    };
+    Some((c, 2))
+}
+
+fn hex4(s: &str) -> Option<u32> {
+    if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    u32::from_str_radix(s, 16).ok()
+}
+
+/// The escapes that HTML escaped as text wears, and what each stands for. Other entities
+/// (`&amp;nbsp;` read as `&nbsp;`) are then read by the HTML reader.
+const MARKUP_ESCAPES: [(&str, char); 5] = [
+    ("&lt;", '<'),
+    ("&gt;", '>'),
+    ("&amp;", '&'),
+    ("&quot;", '"'),
+    ("&#39;", '\''),
+];
+
+/// The text with its markup escapes read, the map back, and how many were read; `None` unless
+/// the text holds escaped block tags (`&lt;p&gt;`, `&lt;li&gt;` …) by [`super::html_tags`]'s
+/// measure, and fewer real ones.
+pub(crate) fn unescape_markup(text: &str) -> Option<(String, OffsetMap, usize)> {
+    let sample = &text[..super::floor_char_boundary(text, super::DETECT_BYTES)];
+    if super::escaped_html_tags(sample) < 2 || super::html_tags(sample) >= 2 {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut map = OffsetMap::builder();
+    let mut copied = 0;
+    let mut count = 0;
+    let mut i = 0;
+    while let Some(found) = memchr::memchr(b'&', &text.as_bytes()[i..]) {
+        let at = i + found;
+        let rest = &text[at..];
+        let Some(&(escape, c)) = MARKUP_ESCAPES.iter().find(|(e, _)| rest.starts_with(e)) else {
+            i = at + 1;
+            continue;
+        };
+        map.linear(out.len(), copied, at - copied);
+        out.push_str(&text[copied..at]);
+        map.lump(out.len(), 1, at, escape.len());
+        out.push(c);
+        count += 1;
+        copied = at + escape.len();
+        i = copied;
+    }
+    map.linear(out.len(), copied, text.len() - copied);
+    out.push_str(&text[copied..]);
+    Some((out, map.finish(), count))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_escapes_read_only_when_line_breaks_are_escaped() {
+        let rows: &[(&str, Option<&str>)] = &[
+            (
+                r"Requirements:\n- Python\n- SQL",
+                Some("Requirements:\n- Python\n- SQL"),
+            ),
+            (
+                r#"Title\r\n\r\nWe \"love\" C\\C++ at caf\u00e9 \ud83d\ude80\tok"#,
+                Some("Title\r\n\r\nWe \"love\" C\\C++ at café 🚀\tok"),
+            ),
+            (r"a\nb\nc \q \u12 \ud83d", Some("a\nb\nc \\q \\u12 \\ud83d")),
+            // One escaped break, or more real line breaks than escaped ones: left alone.
+            (r"Use \n in regexes with Python", None),
+            ("Line one\nLine two\nthree \\n and \\n four", None),
+            ("plain text", None),
+        ];
+        for (escaped, meant) in rows {
+            let got = unescape_json(escaped).map(|(t, _, _)| t);
+            assert_eq!(got.as_deref(), *meant, "{escaped:?}");
+        }
+    }
+
+    #[test]
+    fn markup_escapes_read_only_in_escaped_html() {
+        let rows: &[(&str, Option<&str>)] = &[
+            (
+                "&lt;p&gt;Go &amp;amp; Rust&lt;/p&gt;&lt;ul&gt;&lt;li&gt;SQL&lt;/li&gt;&lt;/ul&gt;",
+                Some("<p>Go &amp; Rust</p><ul><li>SQL</li></ul>"),
+            ),
+            ("&LT;P&GT;Java&LT;BR&GT;Go", None),
+            // A text that names a tag once, or real HTML with an escaped example, is left alone.
+            ("Write &lt;div&gt; layouts with React & CSS", None),
+            (
+                "<p>Use &lt;p&gt; and &lt;li&gt; tags</p><ul><li>HTML</li></ul>",
+                None,
+            ),
+        ];
+        for (escaped, meant) in rows {
+            let got = unescape_markup(escaped).map(|(t, _, _)| t);
+            assert_eq!(got.as_deref(), *meant, "{escaped:?}");
+        }
+    }
+
+    #[test]
+    fn offsets_lead_back_to_the_escaped_text() {
+        let src = r"Skills:\n- Python \u0026 Go\n- SQL";
+        let (text, map, _) = unescape_json(src).unwrap();
+        for word in ["Python", "Go", "SQL", "&"] {
+            let at = text.find(word).unwrap();
+            let got = &src[map.start(at)..map.end(at + word.len())];
+            assert_eq!(got, if word == "&" { r"\u0026" } else { word });
+        }
+    }
+}
