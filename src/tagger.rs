@@ -183,6 +183,9 @@ fn repair_warning(repair: &input::Repair) -> Warning {
         "escaped_html" => format!(
             "the text is HTML escaped as text (&lt;p&gt;): {n} escapes were read as meant and the markup as HTML; offsets index the original text"
         ),
+        "typography" => format!(
+            "{n} typesetting characters (ligatures such as \"ﬂ\", soft hyphens, zero width spaces, private-use bullets) were read as plain letters, nothing or a bullet; offsets index the original text"
+        ),
         _ => format!(
             "{n} mis-decoded characters (UTF-8 read as Windows-1252, e.g. \"â€™\" for \"’\") were read as meant; offsets index the original text"
         ),

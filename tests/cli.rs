@@ -144,6 +144,26 @@ fn mis_decoded_text_is_repaired_and_spans_index_the_original() {
 }
 
 #[test]
+fn typesetting_characters_read_plainly() {
+    let src = "Skills\n\u{f0b7} Airﬂow, Conﬂuence\n\u{f0b7} Kuber\u{ad}netes\nAWS Certiﬁed Solutions Architect – Associate";
+    let out = run(&["--kind", "resume"], src.as_bytes());
+    assert!(out.status.success());
+    let doc = json(&out);
+    assert_eq!(doc["warnings"][0]["code"], "typography");
+    assert_eq!(ids(&doc), ["airflow", "confluence", "kubernetes"]);
+    let m = &doc["skills"][0]["mentions"][0];
+    let (s, e) = (
+        m["start"].as_u64().unwrap() as usize,
+        m["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!((&src[s..e], m["text"].as_str().unwrap()), ("Airﬂow", "Airflow"));
+    assert_eq!(
+        doc["certifications"][0]["id"],
+        "aws-solutions-architect-associate"
+    );
+}
+
+#[test]
 fn escaped_text_and_escaped_html_are_read_as_meant() {
     let escaped = r"Senior Data Engineer\n\nRequirements:\n- 5+ years of Python\n\nNice to have:\n- Kafka";
     let html = "&lt;p&gt;&lt;strong&gt;Requirements&lt;/strong&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Python&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Nice to have: Kafka&lt;/p&gt;";

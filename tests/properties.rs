@@ -242,7 +242,7 @@ const HTML: &[&str] = &[
 ];
 
 /// Text the input stage repairs, whole and cut: mis-decoded characters (UTF-8 read as
-/// Windows-1252), JSON escapes, escaped markup.
+/// Windows-1252), JSON escapes, escaped markup, typesetting characters.
 const REPAIRABLE: &[&str] = &[
     "â€™",
     "â€",
@@ -271,6 +271,12 @@ const REPAIRABLE: &[&str] = &[
     "&amp;",
     "&lt;",
     "&quot;",
+    "ﬂ",
+    "ﬁ",
+    "\u{ad}",
+    "\u{200b}",
+    "\u{feff}",
+    "\u{f0b7} ",
 ];
 
 /// One piece of a random document.

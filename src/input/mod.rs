@@ -7,6 +7,7 @@ mod html;
 mod markdown;
 mod mojibake;
 mod offsets;
+mod typography;
 
 pub(crate) use offsets::OffsetMap;
 
@@ -69,7 +70,7 @@ pub(crate) struct Document<'a> {
     pub(crate) headings: Vec<Heading>,
     pub(crate) map: OffsetMap,
     /// What was repaired in the source before it was read, in order: each with the map from
-    /// its output back to its input (see [`escapes`], [`mojibake`]).
+    /// its output back to its input (see [`escapes`], [`mojibake`], [`typography`]).
     pub(crate) repairs: Vec<Repair>,
 }
 
@@ -87,11 +88,13 @@ pub(crate) struct Repair {
 type RepairFn = fn(&str) -> Option<(String, OffsetMap, usize)>;
 
 /// The repairs tried on every source, in order: a lost JSON layer first (its `\u00e2` escapes
-/// may spell mojibake), then escaped markup (read as HTML next), then mis-decoded characters.
-const REPAIRS: [(&str, RepairFn, bool); 3] = [
+/// may spell mojibake), then escaped markup (read as HTML next), then mis-decoded characters,
+/// then typesetting characters (ligatures, invisible characters, private-use bullets).
+const REPAIRS: [(&str, RepairFn, bool); 4] = [
     ("escaped_text", escapes::unescape_json, false),
     ("escaped_html", escapes::unescape_markup, true),
     ("mojibake", mojibake::repair, false),
+    ("typography", typography::repair, false),
 ];
 
 impl<'a> Document<'a> {
