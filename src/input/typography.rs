@@ -26,22 +26,14 @@ fn plain(c: char) -> Option<&'static str> {
     Some(s)
 }
 
-/// Whether `b`, a byte of UTF-8 text, can start one of [`plain`]'s characters: 0xC2 (the soft
-/// hyphen), 0xE2 (the zero width space, the word joiner) or 0xEF (ligatures, private-use
-/// bullets, the byte order mark).
-fn may_start(b: u8) -> bool {
-    matches!(b, 0xC2 | 0xE2 | 0xEF)
-}
-
 /// `text` with its typesetting characters read plainly, the map back, and how many were read;
 /// `None` when there is none.
 pub(crate) fn repair(text: &str) -> Option<(String, OffsetMap, usize)> {
+    // Each of `plain`'s characters starts with 0xC2 (the soft hyphen), 0xE2 (the zero width
+    // space, the word joiner) or 0xEF (ligatures, private-use bullets, the byte order mark).
     let found = |from: usize| {
-        text.as_bytes()[from..]
-            .iter()
-            .enumerate()
-            .filter(|&(_, &b)| may_start(b))
-            .map(|(i, _)| from + i)
+        memchr::memchr3_iter(0xC2, 0xE2, 0xEF, &text.as_bytes()[from..])
+            .map(|i| from + i)
             .find_map(|at| {
                 let c = text.get(at..)?.chars().next()?;
                 plain(c).map(|s| (at, c.len_utf8(), s))
