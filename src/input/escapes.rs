@@ -1,7 +1,8 @@
 //! Text that still wears the escapes of a format it passed through, as scraped postings often
 //! do: a JSON string escaped twice, so its line breaks are the two characters `\n`
-//! ("Requirements:\n- 5+ years of Python\n- SQL" on one line), or HTML escaped as text, so its
-//! tags are `&lt;li&gt;` and read as words. Both hide the document's structure (lines, headings,
+//! ("Requirements:\n- 5+ years of Python\n- SQL" on one line); bytes printed as a Python bytes
+//! literal (`\xe2\x80\xa2` for a bullet, as a résumé dataset holds them); or HTML escaped as
+//! text, so its tags are `&lt;li&gt;` and read as words. Both hide the document's structure (lines, headings,
 //! list items) and glue words to the escapes around them. Each is undone here with a map back
 //! to the original offsets, so spans still index the caller's text.
 
@@ -81,6 +82,60 @@ fn hex4(s: &str) -> Option<u32> {
     u32::from_str_radix(s, 16).ok()
 }
 
+/// The text with its runs of byte escapes (`\xe2\x80\xa2`, as a Python bytes literal prints
+/// them) read as the characters they spell, the map back, and how many characters were read;
+/// `None` when there is none. Only runs that spell whole UTF-8 characters beyond ASCII are read:
+/// `\x41` or a cut `\xe2\x80` is no text's way of writing a character and stays as written.
+pub(crate) fn unescape_bytes(text: &str) -> Option<(String, OffsetMap, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    let mut map = OffsetMap::builder();
+    let mut copied = 0;
+    let mut count = 0;
+    let mut i = 0;
+    while let Some(found) = memchr::memmem::find(&bytes[i..], b"\\x") {
+        let at = i + found;
+        let mut run = Vec::new();
+        let mut end = at;
+        while let Some(b) = byte_escape(&bytes[end..]) {
+            run.push(b);
+            end += 4;
+        }
+        // The longest prefix of whole characters beyond ASCII.
+        let valid = match std::str::from_utf8(&run) {
+            Ok(s) => s.len(),
+            Err(e) => e.valid_up_to(),
+        };
+        let spelled = std::str::from_utf8(&run[..valid]).unwrap_or("");
+        if spelled.is_empty() || spelled.is_ascii() {
+            i = at + 1;
+            continue;
+        }
+        map.linear(out.len(), copied, at - copied);
+        out.push_str(&text[copied..at]);
+        for (k, c) in spelled.char_indices() {
+            map.lump(out.len(), c.len_utf8(), at + 4 * k, 4 * c.len_utf8());
+            out.push(c);
+        }
+        count += spelled.chars().count();
+        copied = at + 4 * valid;
+        i = copied;
+    }
+    if count == 0 {
+        return None;
+    }
+    map.linear(out.len(), copied, text.len() - copied);
+    out.push_str(&text[copied..]);
+    Some((out, map.finish(), count))
+}
+
+/// The byte that the escape `\xHH` at the start of `b` spells.
+fn byte_escape(b: &[u8]) -> Option<u8> {
+    let hex = b.strip_prefix(b"\\x")?.get(..2)?;
+    let digit = |h: u8| (h as char).to_digit(16);
+    Some((digit(hex[0])? * 16 + digit(hex[1])?) as u8)
+}
+
 /// The escapes that HTML escaped as text wears, and what each stands for. Other entities
 /// (`&amp;nbsp;` read as `&nbsp;`) are then read by the HTML reader.
 const MARKUP_ESCAPES: [(&str, char); 5] = [
@@ -149,6 +204,31 @@ mod tests {
             let got = unescape_json(escaped).map(|(t, _, _)| t);
             assert_eq!(got.as_deref(), *meant, "{escaped:?}");
         }
+    }
+
+    #[test]
+    fn byte_escapes_read_when_they_spell_characters() {
+        let rows: &[(&str, Option<&str>)] = &[
+            (r"\xe2\x80\xa2Python \xe2\x80\x9cGo\xe2\x80\x9d", Some("•Python “Go”")),
+            (r"PERSONAL\xc3\x82\xc2\xa0SKILLS", Some("PERSONAL\u{c2}\u{a0}SKILLS")),
+            (r"\xef\x82\xa7 SQL and caf\xc3\xa9", Some("\u{f0a7} SQL and café")),
+            (r"cut \xe2\x80 then \xe2\x80\xa6", Some(r"cut \xe2\x80 then …")),
+            // ASCII spelled as escapes, a lone lead byte, or no escape: left alone.
+            (r"match \x41 and \x0a in a regex", None),
+            (r"\xe2 alone, \xzz", None),
+            ("plain text", None),
+        ];
+        for (escaped, meant) in rows {
+            let got = unescape_bytes(escaped).map(|(t, _, _)| t);
+            assert_eq!(got.as_deref(), *meant, "{escaped:?}");
+        }
+        let src = r"Skills \xe2\x80\xa2Python";
+        let (text, map, n) = unescape_bytes(src).unwrap();
+        assert_eq!(n, 1);
+        let at = text.find("Python").unwrap();
+        assert_eq!(&src[map.start(at)..map.end(at + 6)], "Python");
+        let at = text.find('•').unwrap();
+        assert_eq!(&src[map.start(at)..map.end(at + '•'.len_utf8())], r"\xe2\x80\xa2");
     }
 
     #[test]
