@@ -209,8 +209,14 @@ mod tests {
     #[test]
     fn byte_escapes_read_when_they_spell_characters() {
         let rows: &[(&str, Option<&str>)] = &[
-            (r"\xe2\x80\xa2Python \xe2\x80\x9cGo\xe2\x80\x9d", Some("•Python “Go”")),
-            (r"PERSONAL\xc3\x82\xc2\xa0SKILLS", Some("PERSONAL\u{c2}\u{a0}SKILLS")),
+            (
+                r"\xe2\x80\xa2Python \xe2\x80\x9cGo\xe2\x80\x9d",
+                Some("•Python “Go”"),
+            ),
+            (
+                r"PERSONAL\xc3\x82\xc2\xa0SKILLS",
+                Some("PERSONAL\u{c2}\u{a0}SKILLS"),
+            ),
             (r"\xef\x82\xa7 SQL and caf\xc3\xa9", Some("\u{f0a7} SQL and café")),
             (r"cut \xe2\x80 then \xe2\x80\xa6", Some(r"cut \xe2\x80 then …")),
             // ASCII spelled as escapes, a lone lead byte, or no escape: left alone.

@@ -29,7 +29,13 @@ pub fn check_tags(tags: &jdtag::Tags, input: &[u8], plain: bool) {
     );
     let value: Value = serde_json::from_str(&json).unwrap();
     // Repaired escapes and mis-decoded characters read differently from the bytes they came from.
-    let repaired = ["mojibake", "escaped_text", "escaped_bytes", "escaped_html", "typography"];
+    let repaired = [
+        "mojibake",
+        "escaped_text",
+        "escaped_bytes",
+        "escaped_html",
+        "typography",
+    ];
     let plain = plain && !tags.warnings.iter().any(|w| repaired.contains(&w.code.as_str()));
     check_spans(&value, input, plain);
 }
