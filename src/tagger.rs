@@ -183,6 +183,9 @@ fn repair_warning(repair: &input::Repair) -> Warning {
         "escaped_bytes" => format!(
             "the text holds bytes written as escapes (\\xe2\\x80\\xa2): {n} characters were read as meant; offsets index the original text"
         ),
+        "flattened" => format!(
+            "the text had lost its line breaks: {n} runs of spaces that stood for them were read as line breaks"
+        ),
         "escaped_html" => format!(
             "the text is HTML escaped as text (&lt;p&gt;): {n} escapes were read as meant and the markup as HTML; offsets index the original text"
         ),

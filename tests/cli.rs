@@ -164,6 +164,39 @@ fn typesetting_characters_read_plainly() {
 }
 
 #[test]
+fn a_resume_flattened_into_runs_of_spaces_gets_its_lines_back() {
+    let cv = "Jane Doe\njane@example.com\n\nExperience\nData Engineer\nAcme Corp, Chicago, IL\nJan 2019 - Present\n\
+        Built Spark and Airflow pipelines on AWS.\n\nData Analyst\nBeta LLC, Denver, CO\nMar 2016 - Dec 2018\n\
+        Wrote SQL reports in Tableau.\n\nEducation\nDePaul University\nBachelor of Science in Computer Science, 2016\n\n\
+        Skills\nPython, SQL, Spark, Airflow, Tableau";
+    let flat = cv.replace('\n', "  ");
+    let args = ["--kind", "resume", "--as-of", "2026-11"];
+    let (lined, flattened) = (
+        json(&run(&args, cv.as_bytes())),
+        json(&run(&args, flat.as_bytes())),
+    );
+    assert_eq!(flattened["warnings"][0]["code"], "flattened");
+    for doc in [&lined, &flattened] {
+        let positions = doc["positions"].as_array().unwrap();
+        assert_eq!(positions.len(), 2, "{doc}");
+        assert_eq!(positions[0]["title"]["text"], "Data Engineer");
+        assert_eq!(positions[1]["start"], "2016-03");
+        assert_eq!(doc["education"][0]["graduation_year"], 2016);
+    }
+    assert_eq!(
+        lined["total_experience_months"],
+        flattened["total_experience_months"]
+    );
+    // Spans index the flattened text as given.
+    let m = &flattened["positions"][0]["title"];
+    let (s, e) = (
+        m["start"].as_u64().unwrap() as usize,
+        m["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&flat[s..e], "Data Engineer");
+}
+
+#[test]
 fn escaped_text_and_escaped_html_are_read_as_meant() {
     let escaped = r"Senior Data Engineer\n\nRequirements:\n- 5+ years of Python\n\nNice to have:\n- Kafka";
     let html = "&lt;p&gt;&lt;strong&gt;Requirements&lt;/strong&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Python&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Nice to have: Kafka&lt;/p&gt;";

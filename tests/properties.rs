@@ -277,6 +277,9 @@ const REPAIRABLE: &[&str] = &[
     "\u{200b}",
     "\u{feff}",
     "\u{f0b7} ",
+    r"\xe2\x80\xa2",
+    r"\xc3",
+    "    ",
 ];
 
 /// One piece of a random document.

@@ -1,0 +1,84 @@
+//! Text whose line breaks were flattened into runs of spaces, as résumé datasets and some
+//! scrapers store it: "Education  DePaul University, Chicago, IL  Bachelor of Arts  June 2015
+//! Technical Skills  …" on one line. Headings, dated positions and list items are all read line
+//! by line, so such a text showed none of them. When runs of spaces stand where line breaks
+//! should be, each becomes a line break again.
+
+use super::offsets::OffsetMap;
+
+/// A text shorter than this is one line or a few; it has no layout to restore.
+const MIN_BYTES: usize = 300;
+
+/// How many runs of spaces a flattened text holds at least.
+const MIN_RUNS: usize = 8;
+
+/// At most this many bytes per run of spaces, on average: a flattened text has one every line.
+const MAX_BYTES_PER_RUN: usize = 400;
+
+/// Real line breaks are at most this share of the runs: a text with lines of its own and
+/// double spaces inside them (after full stops, in aligned columns) keeps its layout.
+const MAX_BREAKS_PER_RUN: f64 = 0.25;
+
+/// The text with each run of two or more spaces ending in a line break instead of its last
+/// space, the map back (byte for byte: the lengths are equal), and how many runs there were;
+/// `None` unless the text looks flattened (see the constants above).
+pub(crate) fn restore_lines(text: &str) -> Option<(String, OffsetMap, usize)> {
+    if text.len() < MIN_BYTES {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let runs: Vec<usize> = memchr::memmem::find_iter(bytes, b"  ")
+        .filter(|&i| i == 0 || bytes[i - 1] != b' ')
+        .map(|i| i + bytes[i..].iter().take_while(|&&b| b == b' ').count() - 1)
+        .collect();
+    let breaks = memchr::memchr_iter(b'\n', bytes).count();
+    if runs.len() < MIN_RUNS
+        || runs.len() * MAX_BYTES_PER_RUN < text.len()
+        || breaks as f64 > runs.len() as f64 * MAX_BREAKS_PER_RUN
+    {
+        return None;
+    }
+    let mut out = bytes.to_vec();
+    for &last in &runs {
+        out[last] = b'\n';
+    }
+    let out = String::from_utf8(out).ok()?;
+    let mut map = OffsetMap::builder();
+    map.linear(0, 0, text.len());
+    Some((out, map.finish(), runs.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FLAT: &str = "Jane Doe  jane@example.com  (123)345-7890  Objective  To build data platforms.  \
+        Experience  Data Engineer  Acme Corp, Chicago, IL  Jan 2019 - Present  Built Spark and Airflow \
+        pipelines.  Analyst  Beta LLC  2016 - 2018  Wrote SQL reports in Tableau.    Education  \
+        DePaul University  Bachelor of Science in Computer Science  2016    Skills  Python, SQL, Spark";
+
+    #[test]
+    fn runs_of_spaces_become_line_breaks_in_a_flattened_text() {
+        let (text, _, runs) = restore_lines(FLAT).unwrap();
+        assert_eq!(runs, 19);
+        assert_eq!(text.len(), FLAT.len());
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        assert!(lines.contains(&"Experience"), "{lines:?}");
+        assert!(lines.contains(&"Jan 2019 - Present"), "{lines:?}");
+        assert!(lines.contains(&"Education"), "{lines:?}");
+    }
+
+    #[test]
+    fn texts_with_lines_of_their_own_keep_them() {
+        let with_lines = FLAT.replace("  ", "\n");
+        let double_spaced = format!("{}\n", "One sentence.  Another one.\n".repeat(20));
+        for text in [
+            with_lines.as_str(),
+            double_spaced.as_str(),
+            "Short  text  with  runs  of  spaces  but  under  the  size",
+            &"A long paragraph without runs of spaces. ".repeat(20),
+        ] {
+            assert!(restore_lines(text).is_none(), "{text:?}");
+        }
+    }
+}
