@@ -540,8 +540,11 @@ impl Tagger {
 
         let mut tags = Tags::empty(doc.format.as_str());
         tags.warnings = warnings;
-        for repair in &doc.repairs {
-            tags.warnings.push(repair_warning(repair));
+        // One warning per kind of repair (mis-decoded text takes two passes; the first counts).
+        for (i, repair) in doc.repairs.iter().enumerate() {
+            if doc.repairs[..i].iter().all(|r| r.code != repair.code) {
+                tags.warnings.push(repair_warning(repair));
+            }
         }
 
         // Résumé or posting: contacts and dated positions are part of the evidence.

@@ -6,7 +6,7 @@
 //! list items) and glue words to the escapes around them. Each is undone here with a map back
 //! to the original offsets, so spans still index the caller's text.
 
-use super::offsets::OffsetMap;
+use super::offsets::{OffsetMap, Piece, rewrite};
 
 /// How many escaped line breaks make a text escaped: one `\n` may be a path or a regex in a
 /// posting; two or more, with fewer real line breaks, are a lost JSON layer.
@@ -21,28 +21,11 @@ pub(crate) fn unescape_json(text: &str) -> Option<(String, OffsetMap, usize)> {
     if escaped < MIN_ESCAPED_BREAKS || memchr::memchr_iter(b'\n', text.as_bytes()).count() >= escaped {
         return None;
     }
-    let mut out = String::with_capacity(text.len());
-    let mut map = OffsetMap::builder();
-    let mut copied = 0;
-    let mut count = 0;
-    let mut i = 0;
-    while let Some(found) = memchr::memchr(b'\\', &text.as_bytes()[i..]) {
-        let at = i + found;
-        let Some((c, len)) = json_escape(&text[at..]) else {
-            i = at + 1;
-            continue;
-        };
-        map.linear(out.len(), copied, at - copied);
-        out.push_str(&text[copied..at]);
-        map.lump(out.len(), c.len_utf8(), at, len);
-        out.push(c);
-        count += 1;
-        copied = at + len;
-        i = copied;
-    }
-    map.linear(out.len(), copied, text.len() - copied);
-    out.push_str(&text[copied..]);
-    Some((out, map.finish(), count))
+    rewrite(text, |from| {
+        memchr::memchr_iter(b'\\', &text.as_bytes()[from..])
+            .map(|i| from + i)
+            .find_map(|at| json_escape(&text[at..]).map(|(c, len)| (at, len, Piece::Char(c))))
+    })
 }
 
 /// The escape at the start of `s` (which starts with a backslash): the character and the
@@ -88,45 +71,29 @@ fn hex4(s: &str) -> Option<u32> {
 /// `\x41` or a cut `\xe2\x80` is no text's way of writing a character and stays as written.
 pub(crate) fn unescape_bytes(text: &str) -> Option<(String, OffsetMap, usize)> {
     let bytes = text.as_bytes();
-    let mut out = String::new();
-    let mut map = OffsetMap::builder();
-    let mut copied = 0;
-    let mut count = 0;
-    let mut i = 0;
-    while let Some(found) = memchr::memmem::find(&bytes[i..], b"\\x") {
-        let at = i + found;
-        let mut run = Vec::new();
-        let mut end = at;
-        while let Some(b) = byte_escape(&bytes[end..]) {
-            run.push(b);
-            end += 4;
-        }
-        // The longest prefix of whole characters beyond ASCII.
-        let valid = match std::str::from_utf8(&run) {
-            Ok(s) => s.len(),
-            Err(e) => e.valid_up_to(),
-        };
-        let spelled = std::str::from_utf8(&run[..valid]).unwrap_or("");
-        if spelled.is_empty() || spelled.is_ascii() {
-            i = at + 1;
-            continue;
-        }
-        map.linear(out.len(), copied, at - copied);
-        out.push_str(&text[copied..at]);
-        for (k, c) in spelled.char_indices() {
-            map.lump(out.len(), c.len_utf8(), at + 4 * k, 4 * c.len_utf8());
-            out.push(c);
-        }
-        count += spelled.chars().count();
-        copied = at + 4 * valid;
-        i = copied;
+    rewrite(text, |from| {
+        memchr::memmem::find_iter(&bytes[from..], b"\\x")
+            .map(|i| from + i)
+            .find_map(|at| first_spelled(&bytes[at..]).map(|c| (at, 4 * c.len_utf8(), Piece::Char(c))))
+    })
+}
+
+/// The first character beyond ASCII that the run of byte escapes at the start of `b` spells.
+fn first_spelled(b: &[u8]) -> Option<char> {
+    let mut run = [0u8; 4];
+    let mut n = 0;
+    while n < run.len()
+        && let Some(byte) = byte_escape(&b[4 * n..])
+    {
+        run[n] = byte;
+        n += 1;
     }
-    if count == 0 {
-        return None;
-    }
-    map.linear(out.len(), copied, text.len() - copied);
-    out.push_str(&text[copied..]);
-    Some((out, map.finish(), count))
+    let valid = match std::str::from_utf8(&run[..n]) {
+        Ok(s) => s.len(),
+        Err(e) => e.valid_up_to(),
+    };
+    let c = std::str::from_utf8(&run[..valid]).ok()?.chars().next()?;
+    (!c.is_ascii()).then_some(c)
 }
 
 /// The byte that the escape `\xHH` at the start of `b` spells.
@@ -154,29 +121,15 @@ pub(crate) fn unescape_markup(text: &str) -> Option<(String, OffsetMap, usize)> 
     if super::escaped_html_tags(sample) < 2 || super::html_tags(sample) >= 2 {
         return None;
     }
-    let mut out = String::with_capacity(text.len());
-    let mut map = OffsetMap::builder();
-    let mut copied = 0;
-    let mut count = 0;
-    let mut i = 0;
-    while let Some(found) = memchr::memchr(b'&', &text.as_bytes()[i..]) {
-        let at = i + found;
-        let rest = &text[at..];
-        let Some(&(escape, c)) = MARKUP_ESCAPES.iter().find(|(e, _)| rest.starts_with(e)) else {
-            i = at + 1;
-            continue;
-        };
-        map.linear(out.len(), copied, at - copied);
-        out.push_str(&text[copied..at]);
-        map.lump(out.len(), 1, at, escape.len());
-        out.push(c);
-        count += 1;
-        copied = at + escape.len();
-        i = copied;
-    }
-    map.linear(out.len(), copied, text.len() - copied);
-    out.push_str(&text[copied..]);
-    Some((out, map.finish(), count))
+    rewrite(text, |from| {
+        memchr::memchr_iter(b'&', &text.as_bytes()[from..])
+            .map(|i| from + i)
+            .find_map(|at| {
+                let rest = &text[at..];
+                let (escape, c) = MARKUP_ESCAPES.iter().find(|(e, _)| rest.starts_with(e))?;
+                Some((at, escape.len(), Piece::Char(*c)))
+            })
+    })
 }
 
 #[cfg(test)]

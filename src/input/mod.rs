@@ -89,13 +89,15 @@ pub(crate) struct Repair {
 type RepairFn = fn(&str) -> Option<(String, OffsetMap, usize)>;
 
 /// The repairs tried on every source, in order: a lost JSON layer first (its `\u00e2` escapes
-/// may spell mojibake), byte escapes (which may too), then escaped markup (read as HTML next), then mis-decoded characters,
-/// then typesetting characters (ligatures, invisible characters, private-use bullets), then
-/// line breaks flattened into runs of spaces.
-const REPAIRS: [(&str, RepairFn, bool); 6] = [
+/// may spell mojibake), byte escapes (which may too), then escaped markup (read as HTML next),
+/// then mis-decoded characters (twice: text mis-read twice, "Ã¢â‚¬â„¢", needs two passes), then
+/// typesetting characters (ligatures, invisible characters, private-use bullets), then line
+/// breaks flattened into runs of spaces.
+const REPAIRS: [(&str, RepairFn, bool); 7] = [
     ("escaped_text", escapes::unescape_json, false),
     ("escaped_bytes", escapes::unescape_bytes, false),
     ("escaped_html", escapes::unescape_markup, true),
+    ("mojibake", mojibake::repair, false),
     ("mojibake", mojibake::repair, false),
     ("typography", typography::repair, false),
     ("flattened", layout::restore_lines, false),

@@ -127,6 +127,48 @@ impl OffsetMap {
     }
 }
 
+/// What a piece of text that [`rewrite`] replaces reads as.
+pub(crate) enum Piece {
+    Char(char),
+    Str(&'static str),
+}
+
+/// `text` with pieces replaced: `next(from)` finds the first piece to replace at or after byte
+/// `from`, as its start, its length and what it reads as; the text between pieces is copied.
+/// Returns the new text, the map back to `text` (each piece maps as a whole), and how many
+/// pieces were replaced; `None` when there was none.
+pub(crate) fn rewrite(
+    text: &str,
+    mut next: impl FnMut(usize) -> Option<(usize, usize, Piece)>,
+) -> Option<(String, OffsetMap, usize)> {
+    let mut found = next(0)?;
+    let mut out = String::with_capacity(text.len());
+    let mut map = OffsetMap::builder();
+    let mut copied = 0;
+    let mut count = 0;
+    loop {
+        let (at, len, piece) = found;
+        map.linear(out.len(), copied, at - copied);
+        out.push_str(&text[copied..at]);
+        let from = out.len();
+        match piece {
+            Piece::Char(c) => out.push(c),
+            Piece::Str(s) => out.push_str(s),
+        }
+        // A piece read as nothing leaves a gap in the source: spans around it skip it.
+        map.lump(from, out.len() - from, at, len);
+        count += 1;
+        copied = at + len;
+        match next(copied) {
+            Some(f) => found = f,
+            None => break,
+        }
+    }
+    map.linear(out.len(), copied, text.len() - copied);
+    out.push_str(&text[copied..]);
+    Some((out, map.finish(), count))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

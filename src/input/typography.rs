@@ -5,7 +5,7 @@
 //! Word résumé's lists become. Each is read as the plain letters, nothing, or a bullet, with a
 //! map back to the original offsets.
 
-use super::offsets::OffsetMap;
+use super::offsets::{OffsetMap, Piece, rewrite};
 
 /// What a typesetting character reads as; `None` for any other character.
 fn plain(c: char) -> Option<&'static str> {
@@ -31,33 +31,14 @@ fn plain(c: char) -> Option<&'static str> {
 pub(crate) fn repair(text: &str) -> Option<(String, OffsetMap, usize)> {
     // Each of `plain`'s characters starts with 0xC2 (the soft hyphen), 0xE2 (the zero width
     // space, the word joiner) or 0xEF (ligatures, private-use bullets, the byte order mark).
-    let found = |from: usize| {
+    rewrite(text, |from| {
         memchr::memchr3_iter(0xC2, 0xE2, 0xEF, &text.as_bytes()[from..])
             .map(|i| from + i)
             .find_map(|at| {
                 let c = text.get(at..)?.chars().next()?;
-                plain(c).map(|s| (at, c.len_utf8(), s))
+                plain(c).map(|s| (at, c.len_utf8(), Piece::Str(s)))
             })
-    };
-    let first = found(0)?;
-    let mut out = String::with_capacity(text.len());
-    let mut map = OffsetMap::builder();
-    let mut copied = 0;
-    let mut count = 0;
-    let mut next = Some(first);
-    while let Some((at, len, s)) = next {
-        map.linear(out.len(), copied, at - copied);
-        out.push_str(&text[copied..at]);
-        // A character read as nothing leaves a gap in the source: spans around it skip it.
-        map.lump(out.len(), s.len(), at, len);
-        out.push_str(s);
-        count += 1;
-        copied = at + len;
-        next = found(copied);
-    }
-    map.linear(out.len(), copied, text.len() - copied);
-    out.push_str(&text[copied..]);
-    Some((out, map.finish(), count))
+    })
 }
 
 #[cfg(test)]
