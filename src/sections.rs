@@ -198,6 +198,46 @@ pub(crate) fn asking_label_kind(label: &str) -> Option<&'static str> {
         .filter(|k| matches!(*k, "requirements" | "preferred"))
 }
 
+/// Every heading phrase of postings and résumés, to find headings glued into flattened text.
+static GLUED_SET: LazyLock<PhraseSet> =
+    LazyLock::new(|| phrase_set(&[PHRASES.0.clone(), PHRASES.1.clone()].concat()));
+
+/// Where line breaks go around the headings of a text whose lines were run together ("…Go and
+/// PostgreSQLRequirements:5+ years of Go…", "About the jobSenior Backend Engineer"): a heading
+/// phrase written with a capital, glued to the word before it (or after a sentence's end) and
+/// followed by a colon or glued to a capitalised word after it. The offsets are where to break:
+/// before the heading when it is glued, and after it (after its colon) when text follows.
+pub(crate) fn glued_heading_breaks(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut breaks = Vec::new();
+    for r in GLUED_SET.find_iter_anywhere(text) {
+        if !b[r.start].is_ascii_uppercase() {
+            continue;
+        }
+        let before = text[..r.start].chars().next_back();
+        let glued_before = before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ')' | '!' | '?'));
+        let after_sentence = text[..r.start]
+            .strip_suffix(' ')
+            .is_some_and(|t| t.ends_with(['.', '!', '?']));
+        let colon = b.get(r.end) == Some(&b':');
+        let glued_after =
+            b[r.end - 1].is_ascii_lowercase() && b.get(r.end).is_some_and(u8::is_ascii_uppercase);
+        let opens = before.is_none() || before == Some('\n');
+        if !(colon || glued_after) || !(glued_before || opens || after_sentence && colon) {
+            continue;
+        }
+        if glued_before || after_sentence {
+            breaks.push(r.start);
+        }
+        let end = if colon { r.end + 1 } else { r.end };
+        if text[end..].starts_with(|c: char| !c.is_whitespace()) {
+            breaks.push(end);
+        }
+    }
+    breaks.dedup();
+    breaks
+}
+
 /// Each heading phrase and its kind (the first listing wins), for exact look-ups.
 static EXACT: LazyLock<crate::fasthash::FastMap<&'static str, &'static str>> = LazyLock::new(|| {
     let mut map = crate::fasthash::FastMap::default();

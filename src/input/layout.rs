@@ -4,7 +4,7 @@
 //! by line, so such a text showed none of them. When runs of spaces stand where line breaks
 //! should be, each becomes a line break again.
 
-use super::offsets::OffsetMap;
+use super::offsets::{OffsetMap, Piece, rewrite};
 
 /// A text shorter than this is one line or a few; it has no layout to restore.
 const MIN_BYTES: usize = 300;
@@ -48,9 +48,72 @@ pub(crate) fn restore_lines(text: &str) -> Option<(String, OffsetMap, usize)> {
     Some((out, map.finish(), runs.len()))
 }
 
+/// A text with lines this long on average has lost its line breaks, not just its blank lines.
+const MIN_BYTES_PER_LINE: usize = 300;
+
+/// The text with line breaks put back around the headings glued into it (see
+/// [`crate::sections::glued_heading_breaks`]), the map back (a line break put in maps to the
+/// place it was put), and how many were put in; `None` unless the text is long, has lines of
+/// [`MIN_BYTES_PER_LINE`] bytes or more on average, and holds such a heading.
+pub(crate) fn restore_headings(text: &str) -> Option<(String, OffsetMap, usize)> {
+    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+    if text.len() < MIN_BYTES || text.len() / lines < MIN_BYTES_PER_LINE {
+        return None;
+    }
+    let mut breaks = crate::sections::glued_heading_breaks(text).into_iter();
+    rewrite(text, |_| breaks.next().map(|at| (at, 0, Piece::Str("\n"))))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const GLUED: &str = "About the jobSenior Backend Engineer (Remote)We are a fintech startup building \
+        payment rails for small businesses across Europe.Responsibilities:Build APIs in Go and \
+        PostgreSQLRequirements:5+ years of experience with Go. Strong knowledge of Kubernetes and AWS. \
+        Nice to have: Experience with Kafka and TerraformBenefits:Health insurance and a budget for \
+        learning, with a description of the team and our mission.";
+
+    #[test]
+    fn headings_glued_into_a_flat_text_get_their_lines() {
+        let (text, map, n) = restore_headings(GLUED).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[..3],
+            [
+                "About the job",
+                "Senior Backend Engineer (Remote)We are a fintech startup building payment rails for small businesses across Europe.",
+                "Responsibilities:"
+            ]
+        );
+        for line in [
+            "Requirements:",
+            "Benefits:",
+            "Nice to have: Experience with Kafka and Terraform",
+        ] {
+            assert!(lines.contains(&line), "{line} in {lines:?}");
+        }
+        // Mid-sentence phrases ("description of the team", "our mission") stay where they are.
+        assert!(
+            lines
+                .last()
+                .unwrap()
+                .ends_with("description of the team and our mission.")
+        );
+        assert_eq!(n, text.len() - GLUED.len());
+        let at = text.find("PostgreSQL").unwrap();
+        assert_eq!(&GLUED[map.start(at)..map.end(at + 10)], "PostgreSQL");
+    }
+
+    #[test]
+    fn texts_with_lines_keep_them() {
+        let lined = GLUED
+            .replace("job", "job\n")
+            .replace(". ", ".\n")
+            .replace(":", ":\n");
+        assert!(restore_headings(&lined).is_none());
+        assert!(restore_headings("Requirements:Go").is_none());
+    }
 
     const FLAT: &str = "Jane Doe  jane@example.com  (123)345-7890  Objective  To build data platforms.  \
         Experience  Data Engineer  Acme Corp, Chicago, IL  Jan 2019 - Present  Built Spark and Airflow \

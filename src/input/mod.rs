@@ -92,8 +92,8 @@ type RepairFn = fn(&str) -> Option<(String, OffsetMap, usize)>;
 /// may spell mojibake), byte escapes (which may too), then escaped markup (read as HTML next),
 /// then mis-decoded characters (twice: text mis-read twice, "Ã¢â‚¬â„¢", needs two passes), then
 /// typesetting characters (ligatures, invisible characters, private-use bullets), then line
-/// breaks flattened into runs of spaces.
-const REPAIRS: [(&str, RepairFn, bool); 7] = [
+/// breaks flattened into runs of spaces or lost around headings.
+const REPAIRS: [(&str, RepairFn, bool); 8] = [
     ("escaped_text", escapes::unescape_json, false),
     ("escaped_bytes", escapes::unescape_bytes, false),
     ("escaped_html", escapes::unescape_markup, true),
@@ -101,6 +101,7 @@ const REPAIRS: [(&str, RepairFn, bool); 7] = [
     ("mojibake", mojibake::repair, false),
     ("typography", typography::repair, false),
     ("flattened", layout::restore_lines, false),
+    ("flattened", layout::restore_headings, false),
 ];
 
 impl<'a> Document<'a> {
