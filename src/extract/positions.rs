@@ -2,7 +2,8 @@
 //!
 //! An entry is found by its dates: a range ("Jan 2019 – Present", "01/2019 - 03/2021",
 //! "2017-2019", "2019-01 – 2020-06", "2019 to date", "Sept. 2018 - Current", "'19 – '21",
-//! "Q1 2018 – Q3 2018"), a start with "since" ("since 2020"), or one date ending a header line
+//! "Q1 2018 – Q3 2018", "janv. 2019 – aujourd'hui", "2020.01 ~ 2023.02", "Aug 2021 – Till
+//! Now"), a start with "since" ("since 2020"), or one date ending a header line
 //! ("Summer 2016", also when only a place follows it: "Summer 2024 · Chicago, IL"). Digits that
 //! go on a number ("+49 151 2019 2020") are no date. Its title and company come from the rest
 //! of that line and, when it lacks them, from up to two header lines right above it (a title
@@ -21,6 +22,9 @@
 //! employer and the dates are passed over. A line of a title and dates alone right under the
 //! last entry's dates is a promotion at the same employer. A dated line indented under an
 //! entry and inside its years (a consultant's "Client: …, 2018–2020") is part of that entry.
+//! A gap ("Career break", "Sabbatical") without a company, and a description sentence ending
+//! in a full stop that names neither a title nor a company, are no entries; a one-line entry
+//! that runs on into its description ends at its first sentence break.
 //! When no entry is found, summary sentences "working as `<title>` with `<company>` from `<dates>`"
 //! give the positions.
 //!
