@@ -87,6 +87,7 @@ struct File {
     range_words: Vec<String>,
     since: Vec<String>,
     company_suffixes: Vec<String>,
+    legal_forms: Vec<String>,
     company_labels: Vec<String>,
     title_labels: Vec<String>,
     prose_labels: Vec<String>,
@@ -410,7 +411,16 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
         let after = &line[all.end()..];
         let rest = after.trim_matches(|c: char| !c.is_alphanumeric());
         let opens = line[..all.start()].trim().is_empty() && opens_entry(after);
-        if lone.is_some() || !(rest.is_empty() || only_places(after) || opens) {
+        // Or when it closes a bracket after a role, before a dash and the description
+        // ("Co-op Student, AECOM (summer 2013) — Survey and drafting support").
+        let before = &line[..all.start()];
+        let bracketed = before.trim_end().ends_with('(')
+            && after.trim_start().strip_prefix(')').is_some_and(|r| {
+                let r = r.trim_start();
+                r.starts_with(['—', '–']) || r.starts_with("- ")
+            })
+            && has_role_noun(before);
+        if lone.is_some() || !(rest.is_empty() || only_places(after) || opens || bracketed) {
             continue;
         }
         // A year right after a short word in lower case is a sentence's ("Second in Department
@@ -937,9 +947,12 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
         };
         // A unit named like an employer ("Manager, Technology Consulting" under "Accenture AG,
         // Zurich") is a qualifier too: the entry still looks above for its employer.
+        // Not a name ending in a legal form ("Software Engineer, Zalando SE, Berlin"): that is
+        // the employer.
         let qualifier = matches!(class, Class::Unknown | Class::Company)
             && after_comma
-            && out.last().is_some_and(|p| p.class == Class::Title);
+            && out.last().is_some_and(|p| p.class == Class::Title)
+            && !ends_in_legal_form(s);
         out.push(Piece {
             range: r,
             class,
@@ -983,6 +996,16 @@ fn ends_in_suffix(s: &str) -> bool {
         || s.rsplit(char::is_whitespace).next().is_some_and(|t| {
             t.contains('.') && lower_in(&d.company_suffixes, &t.replace('.', "").to_lowercase())
         })
+}
+
+/// Whether `s` ends in a legal form ("Zalando SE", "Deloitte Consulting LLP", "Comarch S.A."),
+/// not a word that also names a unit ("Technology Consulting").
+fn ends_in_legal_form(s: &str) -> bool {
+    let d = &LEX.data;
+    lower_in(&d.legal_forms, &last_word(s))
+        || s.rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|t| t.contains('.') && lower_in(&d.legal_forms, &t.replace('.', "").to_lowercase()))
 }
 
 /// Whether `w` (in its [`words_of`] form) is a duration: numbers and duration words with at
