@@ -37,6 +37,9 @@ struct Level {
     phrases: Vec<String>,
     #[serde(default)]
     cased: Vec<String>,
+    /// Forms read only in a résumé, as written, opening a line that names a school.
+    #[serde(default)]
+    line_openers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -71,6 +74,13 @@ static LEVELS: LazyLock<(PhraseSet, Vec<String>)> = LazyLock::new(|| {
             all.push((c.clone(), i as u32 | CASED | (cased_forms.len() as u32) << 16));
             cased_forms.push(c.clone());
         }
+        for c in &l.line_openers {
+            all.push((
+                c.clone(),
+                i as u32 | CASED | OPENER | (cased_forms.len() as u32) << 16,
+            ));
+            cased_forms.push(c.clone());
+        }
     }
     (
         PhraseSet::new(all.iter().map(|(p, v)| (p.as_str(), *v))),
@@ -82,6 +92,19 @@ static EQUIVALENT: LazyLock<PhraseSet> =
     LazyLock::new(|| PhraseSet::new(DATA.equivalent.phrases.iter().map(|p| (p.as_str(), 0))));
 
 const CASED: u32 = 1 << 8;
+/// A cased form that names a level only opening a résumé line that names a school.
+const OPENER: u32 = 1 << 9;
+
+/// Whether `range` opens its line (after spaces and bullets) and the line names a school
+/// ("Master Informatique — Université de Nantes, 2019").
+fn opens_school_line(text: &str, range: &Range<usize>) -> bool {
+    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[range.end..].find('\n').map_or(text.len(), |i| range.end + i);
+    text[line_start..range.start]
+        .trim_start_matches(|c: char| c.is_whitespace() || crate::sections::BULLETS.contains(&c))
+        .is_empty()
+        && institution(&text[line_start..line_end]).is_some()
+}
 
 /// Whether an abbreviation at `range` reads as a degree: followed by "in", "or", "degree", a
 /// slash, a comma or the end — not "MS Teams" or "BA Airways" —, and not a US state after a
@@ -143,7 +166,12 @@ pub(crate) fn find_all(
         }
         if payload & CASED != 0 {
             let form = &cased_forms[(payload >> 16) as usize];
-            if text[r.clone()] != **form || !reads_as_degree(text, &r, cased_forms, resume) {
+            let reads = if payload & OPENER != 0 {
+                resume && opens_school_line(text, &r)
+            } else {
+                reads_as_degree(text, &r, cased_forms, resume)
+            };
+            if text[r.clone()] != **form || !reads {
                 continue;
             }
         }

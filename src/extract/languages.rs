@@ -165,7 +165,11 @@ pub(crate) fn find_all(text: &str, in_languages_section: &dyn Fn(usize) -> bool)
     let lex = &*LEX;
     let mut out: Vec<Found> = Vec::new();
     for (r, i) in lex.names.find_iter(text) {
-        if !text[r.clone()].starts_with(|c: char| c.is_uppercase()) || names_something_else(text, r.end) {
+        // Capitalised, or with its capital after a prefix ("isiZulu", "isiXhosa").
+        let name = &text[r.clone()];
+        if !(name.starts_with(|c: char| c.is_uppercase()) || name.chars().skip(1).any(char::is_uppercase))
+            || names_something_else(text, r.end)
+        {
             continue;
         }
         // "Fluent in English and Spanish": both names share the item and its level.

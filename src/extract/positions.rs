@@ -2,7 +2,8 @@
 //!
 //! An entry is found by its dates: a range ("Jan 2019 – Present", "01/2019 - 03/2021",
 //! "2017-2019", "2019-01 – 2020-06", "2019 to date", "Sept. 2018 - Current", "'19 – '21",
-//! "Q1 2018 – Q3 2018"), a start with "since" ("since 2020"), or one date ending a header line
+//! "Q1 2018 – Q3 2018", "janv. 2019 – aujourd'hui", "2020.01 ~ 2023.02", "Aug 2021 – Till
+//! Now"), a start with "since" ("since 2020"), or one date ending a header line
 //! ("Summer 2016", also when only a place follows it: "Summer 2024 · Chicago, IL"). Digits that
 //! go on a number ("+49 151 2019 2020") are no date. Its title and company come from the rest
 //! of that line and, when it lacks them, from up to two header lines right above it (a title
@@ -21,6 +22,9 @@
 //! employer and the dates are passed over. A line of a title and dates alone right under the
 //! last entry's dates is a promotion at the same employer. A dated line indented under an
 //! entry and inside its years (a consultant's "Client: …, 2018–2020") is part of that entry.
+//! A gap ("Career break", "Sabbatical") without a company, and a description sentence ending
+//! in a full stop that names neither a title nor a company, are no entries; a one-line entry
+//! that runs on into its description ends at its first sentence break.
 //! When no entry is found, summary sentences "working as `<title>` with `<company>` from `<dates>`"
 //! give the positions.
 //!
@@ -83,6 +87,7 @@ struct File {
     range_words: Vec<String>,
     since: Vec<String>,
     company_suffixes: Vec<String>,
+    legal_forms: Vec<String>,
     company_labels: Vec<String>,
     title_labels: Vec<String>,
     prose_labels: Vec<String>,
@@ -96,6 +101,7 @@ struct File {
     excluded_headings: Vec<String>,
     other_headings: Vec<String>,
     education_words: Vec<String>,
+    gaps: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -148,7 +154,7 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     let start = format!(r"(?:{date}|(?-u:\b)(?:{months})(?-u:\b)\.?)");
     let end = format!(r"(?:{date}|(?-u:\b)(?:{present})(?-u:\b)|\d{{2}}(?-u:\b))");
     let range = Regex::new(&format!(
-        r"(?i)(?:(?-u:\b)(?P<since>{since})\s+)?(?P<start>{start})(?:\s*(?:[-–—‐−]+>?|→|(?-u:\b)(?:{joins})(?-u:\b))\s*(?P<end>{end}))?"
+        r"(?i)(?:(?-u:\b)(?P<since>{since})\s+)?(?P<start>{start})(?:\s*(?:[-–—‐−]+>?(?:\s*(?-u:\b)(?:{joins})(?-u:\b))?|[~～]|→|(?-u:\b)(?:{joins})(?-u:\b))\s*(?P<end>{end}))?"
     ))
     .expect("the date pattern is valid");
     let side = Regex::new(&format!(
@@ -405,7 +411,16 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
         let after = &line[all.end()..];
         let rest = after.trim_matches(|c: char| !c.is_alphanumeric());
         let opens = line[..all.start()].trim().is_empty() && opens_entry(after);
-        if lone.is_some() || !(rest.is_empty() || only_places(after) || opens) {
+        // Or when it closes a bracket after a role, before a dash and the description
+        // ("Co-op Student, AECOM (summer 2013) — Survey and drafting support").
+        let before = &line[..all.start()];
+        let bracketed = before.trim_end().ends_with('(')
+            && after.trim_start().strip_prefix(')').is_some_and(|r| {
+                let r = r.trim_start();
+                r.starts_with(['—', '–']) || r.starts_with("- ")
+            })
+            && has_role_noun(before);
+        if lone.is_some() || !(rest.is_empty() || only_places(after) || opens || bracketed) {
             continue;
         }
         // A year right after a short word in lower case is a sentence's ("Second in Department
@@ -686,13 +701,25 @@ struct WordLists {
     internship: Vec<String>,
     education: Vec<String>,
     ranks: Vec<String>,
+    gaps: Vec<String>,
 }
 
 static WORD_LISTS: LazyLock<WordLists> = LazyLock::new(|| WordLists {
     internship: LEX.data.internship.iter().map(|w| words_of(w)).collect(),
     education: LEX.data.education_words.iter().map(|w| words_of(w)).collect(),
     ranks: LEX.data.ranks.iter().map(|w| words_of(w)).collect(),
+    gaps: LEX.data.gaps.iter().map(|w| words_of(w)).collect(),
 });
+
+/// What came right before a part of a header line.
+#[derive(Debug, Clone, Copy, Default)]
+struct After {
+    /// "at" or "@".
+    at: bool,
+    comma: bool,
+    /// An opening bracket.
+    bracket: bool,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -765,19 +792,23 @@ fn label_of(w: &str) -> Option<Label> {
 
 /// Cuts `range` of `text` (without the dates at `skip`) into classified pieces.
 fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Piece> {
-    // Each part with what came before it: "at" or "@", a comma.
-    let mut parts: Vec<(Range<usize>, bool, bool)> = Vec::new();
-    let cut = |from: usize, to: usize, parts: &mut Vec<(Range<usize>, bool, bool)>| {
-        let (mut at_next, mut comma_next) = (false, false);
+    // Each part with what came before it: "at" or "@", a comma, an opening bracket.
+    let mut parts: Vec<(Range<usize>, After)> = Vec::new();
+    let cut = |from: usize, to: usize, parts: &mut Vec<(Range<usize>, After)>| {
+        let mut after = After::default();
         let mut last = from;
         for c in SEPARATORS.captures_iter(&text[from..to]) {
             let m = c.get(0).expect("group 0");
-            parts.push((last..from + m.start(), at_next, comma_next));
-            at_next = c.name("at").is_some();
-            comma_next = m.as_str().trim() == ",";
+            parts.push((last..from + m.start(), after));
+            let sep = m.as_str().trim();
+            after = After {
+                at: c.name("at").is_some(),
+                comma: sep == ",",
+                bracket: sep == "(",
+            };
             last = from + m.end();
         }
-        parts.push((last..to, at_next, comma_next));
+        parts.push((last..to, after));
     };
     match skip {
         Some(s) => {
@@ -790,7 +821,21 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
     let mut out: Vec<Piece> = Vec::new();
     // A label alone ("company - Infosys Limited") names the next piece.
     let mut labelled: Option<Label> = None;
-    for (r, after_at, after_comma) in parts {
+    // After a prose label ("Duties: teaching Forms 2–4, head of department since 2022") the
+    // rest of the line is running text.
+    let mut prose = false;
+    for (
+        r,
+        After {
+            at: after_at,
+            comma: after_comma,
+            bracket,
+        },
+    ) in parts
+    {
+        if prose {
+            continue;
+        }
         let mut r = trim_piece(text, r);
         let s = &text[r.clone()];
         if s.is_empty() || !s.chars().any(char::is_alphabetic) {
@@ -816,6 +861,7 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
         let s = &text[r.clone()];
         match label {
             Some(Label::Prose) => {
+                prose = true;
                 // "description - Worked as Trainee Software Engineer from July 2017 …": the
                 // capitalised role after "as" is the title.
                 if let Some(t) = role_after_as(text, r.clone()) {
@@ -857,7 +903,11 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
         // A state code follows a comma ("Boston, MA"); an acronym in brackets is a name's
         // ("RIKEN Center for Advanced Intelligence Project (AIP)").
         // So does a state or country ("INTERSWITCH — Lagos, Nigeria"), and the town before it.
-        let code = after_comma && (is_place_code(s) || crate::extract::location::is_region(s));
+        // A code right after a title is an employer's ("Scrum Master, KPN", "Engineer, IBM")
+        // unless it is a known region.
+        let after_title = out.last().is_some_and(|p| p.class == Class::Title);
+        let code =
+            after_comma && ((is_place_code(s) && !after_title) || crate::extract::location::is_region(s));
         let class = if lower_in(&d.locations, &w) || code {
             if code
                 && let Some(prev) = out.last_mut()
@@ -868,6 +918,15 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
             Class::Place
         } else if after_at || (ends_in_suffix(s) && capitalised(s)) {
             Class::Company
+        } else if bracket && !after_comma && has_role_noun(s) {
+            // A title translated in brackets ("Contador Senior (Senior Accountant)"): the words
+            // before it are the same title, neither the title nor the company.
+            if let Some(prev) = out.last_mut()
+                && prev.class == Class::Unknown
+            {
+                prev.class = Class::Place;
+            }
+            Class::Title
         } else if has_role_noun(s) {
             Class::Title
         } else if w
@@ -879,14 +938,21 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
         } else if after_comma && out.last().is_some_and(|p| p.class == Class::Company) {
             // "ZF Friedrichshafen AG, Friedrichshafen", "Alibaba Group, Hangzhou": the town.
             Class::Place
+        } else if bracket && after_title {
+            // A note in brackets on the title ("Warehouse Associate (Picker/Stower)", "Teacher
+            // of Mathematics (BOM)"): neither the title nor the company.
+            Class::Place
         } else {
             Class::Unknown
         };
         // A unit named like an employer ("Manager, Technology Consulting" under "Accenture AG,
         // Zurich") is a qualifier too: the entry still looks above for its employer.
+        // Not a name ending in a legal form ("Software Engineer, Zalando SE, Berlin"): that is
+        // the employer.
         let qualifier = matches!(class, Class::Unknown | Class::Company)
             && after_comma
-            && out.last().is_some_and(|p| p.class == Class::Title);
+            && out.last().is_some_and(|p| p.class == Class::Title)
+            && !ends_in_legal_form(s);
         out.push(Piece {
             range: r,
             class,
@@ -930,6 +996,16 @@ fn ends_in_suffix(s: &str) -> bool {
         || s.rsplit(char::is_whitespace).next().is_some_and(|t| {
             t.contains('.') && lower_in(&d.company_suffixes, &t.replace('.', "").to_lowercase())
         })
+}
+
+/// Whether `s` ends in a legal form ("Zalando SE", "Deloitte Consulting LLP", "Comarch S.A."),
+/// not a word that also names a unit ("Technology Consulting").
+fn ends_in_legal_form(s: &str) -> bool {
+    let d = &LEX.data;
+    lower_in(&d.legal_forms, &last_word(s))
+        || s.rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|t| t.contains('.') && lower_in(&d.legal_forms, &t.replace('.', "").to_lowercase()))
 }
 
 /// Whether `w` (in its [`words_of`] form) is a duration: numbers and duration words with at
@@ -1031,8 +1107,10 @@ fn town_closes_line(text: &str, pieces: &[Piece], p: &Piece) -> bool {
         .all(|o| o.class == Class::Place || text[p.range.end..o.range.start].contains('\n'));
     last_on_line
         && (1..=3).contains(&ws.len())
-        && ws.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase)
+        && ws.iter().enumerate().all(|(k, w)| {
+            (w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase))
+                // A particle inside a town's name ("Ciudad de México", "Frankfurt am Main").
+                || (k > 0 && k + 1 < ws.len() && w.len() <= 3 && w.chars().all(char::is_lowercase))
         })
         && !ends_in_suffix(s)
 }
@@ -1143,7 +1221,7 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     let mut section: Option<Kind> = None;
     // Dated lines in scope: (line index, dates with offsets into `text`).
     let mut dated: Vec<(usize, Dates)> = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
+    for (i, l) in lines.iter_mut().enumerate() {
         if let Some(k) = l.heading {
             section = Some(k);
             continue;
@@ -1153,7 +1231,20 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         } else {
             section != Some(Kind::Excluded)
         };
-        let s = &text[l.range.clone()];
+        let mut s = &text[l.range.clone()];
+        // A one-line entry may run on into its description ("Senior Project Engineer, Stantec
+        // (2021–present) — Calgary, AB. Lead design of …"): its header ends at the first
+        // sentence break.
+        if s.split_whitespace().nth(20).is_some()
+            && let Some(dot) = s.find(". ")
+            && s[..dot].split_whitespace().nth(20).is_none()
+            && in_scope
+            && !l.bullet
+            && line_dates(&s[..dot], as_of).is_some()
+        {
+            l.range.end = l.range.start + dot;
+            s = &text[l.range.clone()];
+        }
         // A line without a digit has no dates (see `line_dates`): it is not read further.
         if !in_scope || l.bullet || !super::has_ascii_digit(s) || s.split_whitespace().nth(20).is_some() {
             continue;
@@ -1305,6 +1396,15 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             continue;
         }
         let (title, mut company) = assign(text, p);
+        // A gap in the work history ("Career break (caregiving)", "Sabbatical") is no position,
+        // nor is a sentence of an entry's description with a range in it ("Completed the
+        // training contract 2016–2018.") when it names neither a title nor a company.
+        if company.is_none() && WORD_LISTS.gaps.iter().any(|g| contains_word(&hw, g)) {
+            continue;
+        }
+        if title.is_none() && company.is_none() && ends_sentence(&text[lines[*i].range.clone()]) {
+            continue;
+        }
         if grouped[k] {
             group.clone_from(&company);
         } else if company.is_some() || title.is_none() {
