@@ -483,18 +483,42 @@ fn check_boundaries(text: &str, start: usize, end: usize) -> Option<Option<Range
     {
         return None;
     }
-    // "Python 3", "Angular 2+", "Java 17", but not "Python 3 years".
+    // "Python 3", "Angular 2+", "Java 17", but not "Python 3 years" or "Deadline 15 March".
     if n == ' '
         && char_at(text, end + 1).is_some_and(|c| c.is_ascii_digit())
         && let Some(v_end) = version_end(text, end + 1)
+        && !number_is_no_version(&text[end + 1..v_end], &text[v_end..])
     {
-        let rest = text[v_end..].trim_start();
-        let head: Vec<u8> = rest.bytes().take(5).map(|b| b.to_ascii_lowercase()).collect();
-        if !(head.starts_with(b"y") || head.starts_with(b"month")) {
-            return Some(Some(end + 1..v_end));
-        }
+        return Some(Some(end + 1..v_end));
     }
     Some(None)
+}
+
+/// Whether a number after a name, followed by `rest`, is something other than the name's
+/// version: a duration ("3 years", "6 months"), an ordinal ("10 th", as tokenised text writes
+/// it), a date ("15 March", "12 May 2024"; a month word closing the phrase or followed by a
+/// year) or a code of five digits or more (a ZIP code, an ID: "AL 35203").
+fn number_is_no_version(number: &str, rest: &str) -> bool {
+    const ORDINALS: [&str; 4] = ["st", "nd", "rd", "th"];
+    const MIN_CODE_DIGITS: usize = 5;
+    if number.len() >= MIN_CODE_DIGITS && number.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let rest = rest.trim_start_matches(' ');
+    let word_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let word = rest[..word_len].to_ascii_lowercase();
+    let after = &rest[word_len..];
+    if word.starts_with('y') || word.starts_with("month") || ORDINALS.contains(&word.as_str()) {
+        return true;
+    }
+    // A month word, then the end of the phrase or a year: "may" in "Ruby 3 may be used" is no
+    // month.
+    let closes = after.is_empty()
+        || after.starts_with(|c: char| c != ' ' && !c.is_alphanumeric())
+        || after
+            .trim_start_matches(' ')
+            .starts_with(|c: char| c.is_ascii_digit());
+    word_len > 0 && closes && crate::extract::positions::is_month_word(&word)
 }
 
 /// The end of a version number starting at `i` ("3", "3.11", "2+", "8.x"), when it ends at a

@@ -176,6 +176,11 @@ struct Side {
     season: bool,
 }
 
+/// Whether `word` (in lower case) names a month in `positions.toml` ("march", "mar", "janv").
+pub(crate) fn is_month_word(word: &str) -> bool {
+    LEX.data.month.iter().any(|m| lower_in(&m.words, word))
+}
+
 fn lower_in(list: &[String], word: &str) -> bool {
     list.iter().any(|w| w == word)
 }
