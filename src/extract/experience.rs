@@ -23,7 +23,7 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
         (?:\b(?P<a>{num})|\b(?P<article>a|an)\b)
         (?P<half>\s+and\s+a\s+half\b)?
         \s*(?P<plus>\+|-plus\b|\s+plus\b|\s+or\s+more\b)?
-        (?:\s*(?:-|–|—|\bto\b|\bor\b|\band\b)\s*(?P<b>{num})\s*\+?)?
+        (?:\s*(?:-|–|—|(?:\bto|\bbut)\s+(?:less|fewer)\s+than\b|(?:\bto|\bbut)\s+under\b|\bto\b|\bor\b|\band\b)\s*(?P<b>{num})\s*\+?)?
         \s*(?:\b(?:full|additional|total|solid|consecutive|complete)\s+)?
         (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?)\b
         (?P<half2>\s+and\s+a\s+half\b)?
