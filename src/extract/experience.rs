@@ -23,7 +23,7 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
         (?:\b(?P<a>{num})|\b(?P<article>a|an)\b)
         (?P<half>\s+and\s+a\s+half\b)?
         \s*(?P<plus>\+|-plus\b|\s+plus\b|\s+or\s+more\b)?
-        (?:\s*(?:-|–|—|\bto\b|\bor\b|\band\b)\s*(?P<b>{num})\s*\+?)?
+        (?:\s*(?:-|–|—|(?:\bto|\bbut)\s+(?:less|fewer)\s+than\b|(?:\bto|\bbut)\s+under\b|\bto\b|\bor\b|\band\b)\s*(?P<b>{num})\s*\+?)?
         \s*(?:\b(?:full|additional|total|solid|consecutive|complete)\s+)?
         (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?)\b
         (?P<half2>\s+and\s+a\s+half\b)?
@@ -161,8 +161,21 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
     }
     let mut out = Vec::new();
     let mut last_end: Option<usize> = None;
-    for caps in DURATION.captures_iter(sentence) {
-        let m = caps.get(0).expect("group 0");
+    let all: Vec<regex::Captures> = DURATION.captures_iter(sentence).collect();
+    let mut joined_last = false;
+    for (ci, caps) in all.iter().enumerate() {
+        // The upper bound of the duration before, joined to it (see `second_bound`).
+        if std::mem::take(&mut joined_last) {
+            continue;
+        }
+        let whole = caps.get(0).expect("group 0");
+        // "six months to one year", "between 18 months and 3 years": a range whose bounds
+        // have units of their own; the second bound (in years) and where it ends.
+        let second = all
+            .get(ci + 1)
+            .and_then(|next| second_bound(sentence, caps, next));
+        joined_last = second.is_some();
+        let m = whole.start()..second.map_or(whole.end(), |(_, end)| end);
         let unit = caps["unit"].to_ascii_lowercase();
         let scale = years_per(&unit);
         // "a week" is a rate ("400 deploys a week"), never an amount of experience.
@@ -176,17 +189,20 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         if caps.name("half").is_some() || caps.name("half2").is_some() {
             a += 0.5;
         }
-        let b = caps.name("b").and_then(|b| number(b.as_str()));
+        let b = caps
+            .name("b")
+            .and_then(|b| number(b.as_str()))
+            .or(second.map(|(b, _)| b / scale));
         // Nobody asks for more than 25 years: larger figures are a company's age or a date.
         // Zero is a lower bound only in a range ("0-2 years").
         if (a == 0.0 && b.is_none()) || a * scale > 25.0 {
             continue;
         }
-        let before = &sentence[..m.start()];
-        let after = &sentence[m.end()..];
+        let before = &sentence[..m.start];
+        let after = &sentence[m.end..];
         // "one year (52 weeks)": the bracketed restatement of the duration just read.
-        let restated = last_end.is_some_and(|e| sentence[e..m.start()].trim() == "(");
-        last_end = Some(m.end());
+        let restated = last_end.is_some_and(|e| sentence[e..m.start].trim() == "(");
+        last_end = Some(m.end);
         if restated {
             continue;
         }
@@ -201,7 +217,7 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         let next: Vec<String> = words(after).take(9).collect();
         let first_exp = next.iter().position(|w| listed(&WORDS.experience_words, w));
         let first_other = next.iter().position(|w| listed(&WORDS.other_words, w));
-        let abs = offset + m.start()..offset + m.end();
+        let abs = offset + m.start..offset + m.end;
         // Only the nearest technology on each side matters (`tech` is sorted): constant work per
         // statement however many technologies the sentence names.
         let after_i = tech.partition_point(|t| t.start < abs.end);
@@ -398,6 +414,36 @@ fn implied(sentence: &str, offset: usize, tech: &[Range<usize>], out: &mut Vec<F
     }
 }
 
+/// The upper bound of a range whose bounds have units of their own ("six months to one year",
+/// "between 18 months and 3 years"): `next`, in years, with where it ends, when it follows
+/// `first` (a single figure) after "to" or a dash ("and" after "between"), is a single figure
+/// itself, and is larger.
+fn second_bound(sentence: &str, first: &regex::Captures, next: &regex::Captures) -> Option<(f64, usize)> {
+    let (m, n) = (first.get(0)?, next.get(0)?);
+    let single = |c: &regex::Captures| ["b", "plus", "post"].iter().all(|g| c.name(g).is_none());
+    if !single(first) || !single(next) || next.name("pre").is_some() {
+        return None;
+    }
+    let between = first
+        .name("pre")
+        .is_some_and(|p| p.as_str().eq_ignore_ascii_case("between"));
+    let joiner = sentence.get(m.end()..n.start())?.trim().to_ascii_lowercase();
+    if !(matches!(joiner.as_str(), "to" | "-" | "–" | "—") || between && joiner == "and") {
+        return None;
+    }
+    let years = |c: &regex::Captures| {
+        let a = c.name("a").map_or(Some(1.0), |a| number(a.as_str()))?;
+        let half = if c.name("half").is_some() || c.name("half2").is_some() {
+            0.5
+        } else {
+            0.0
+        };
+        Some((a + half) * years_per(&c["unit"].to_ascii_lowercase()))
+    };
+    let (lo, hi) = (years(first)?, years(next)?);
+    (hi > lo).then_some((hi, n.end()))
+}
+
 /// Years in one of a duration's `unit` (lower case): months, weeks, decades or years.
 fn years_per(unit: &str) -> f64 {
     if unit.starts_with('m') {
@@ -449,6 +495,16 @@ mod tests {
         ("2 years' experience", &[(Some(2.0), None)]),
         ("one year of specialized experience", &[(Some(1.0), None)]),
         ("18 months of experience", &[(Some(1.5), None)]),
+        // A range whose bounds have units of their own is one statement.
+        ("six months to one year of experience", &[(Some(0.5), Some(1.0))]),
+        (
+            "between 18 months and 3 years of experience",
+            &[(Some(1.5), Some(3.0))],
+        ),
+        (
+            "2 years of experience and 6 months of experience as a lead",
+            &[(Some(2.0), None), (Some(0.5), None)],
+        ),
         ("a decade of experience building systems", &[(Some(10.0), None)]),
         ("I have less than 1 year of experience", &[(None, Some(1.0))]),
         ("I have one year or less of experience", &[(None, Some(1.0))]),

@@ -35,6 +35,7 @@ struct File {
     negations: Vec<String>,
     negation_window: usize,
     placeholders: BTreeMap<String, Vec<String>>,
+    place_gap: PlaceGap,
     employment_type: FacetData,
     workplace: FacetData,
 }
@@ -53,6 +54,18 @@ struct ValueData {
     value: String,
     phrases: Vec<String>,
     label_values: Vec<String>,
+}
+
+/// A place's name read past between a word such as "our" and an office word ("our Chicago
+/// office"): see `[place_gap]` in the data file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlaceGap {
+    before: Vec<String>,
+    after: Vec<String>,
+    descriptors: Vec<String>,
+    not_names: Vec<String>,
+    max_words: usize,
 }
 
 static DATA: LazyLock<File> = LazyLock::new(|| {
@@ -115,6 +128,80 @@ fn build(data: &FacetData, values: &'static [&'static str]) -> Facet {
         labels: plain(&data.labels),
         label_values: set(&label_values),
     }
+}
+
+/// The office words of `[place_gap]`.
+static GAP_AFTER: LazyLock<PhraseSet> =
+    LazyLock::new(|| PhraseSet::new(DATA.place_gap.after.iter().map(|p| (p.as_str(), 0))));
+
+/// The place names between a `before` word and an office word ("our Chicago office", "the
+/// downtown Toronto office"): each range runs from the name's first word to the office word, so
+/// taking it out leaves "our office".
+fn place_gaps(text: &str) -> Vec<Range<usize>> {
+    let gap = &DATA.place_gap;
+    let listed = |list: &[String], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+    let mut out = Vec::new();
+    for (office, _) in GAP_AFTER.find_iter(text) {
+        // The words before the office word, nearest first, with their starts; a name stays
+        // within its line.
+        let line_start = text[..office.start].rfind('\n').map_or(0, |i| i + 1);
+        let mut words: Vec<(usize, &str)> = Vec::new();
+        let mut end = office.start;
+        for w in text[line_start..office.start].split(' ').rev() {
+            end -= w.len();
+            if !w.is_empty() {
+                words.push((end, w));
+            }
+            if words.len() > gap.max_words {
+                break;
+            }
+            end = end.saturating_sub(1);
+        }
+        // One to `max_words` name words (capitalised, or descriptors), then a `before` word.
+        let is_name = |w: &str| {
+            (w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphanumeric() || "'.-&".contains(c))
+                || listed(&gap.descriptors, w))
+                && !listed(&gap.not_names, w)
+        };
+        let names = words.iter().take_while(|(_, w)| is_name(w)).count();
+        if names == 0 || names > gap.max_words {
+            continue;
+        }
+        if words.get(names).is_some_and(|(_, w)| listed(&gap.before, w)) {
+            out.push(words[names - 1].0..office.start);
+        }
+    }
+    out
+}
+
+/// The phrases of `facet` that a place name splits ("Work from our Chicago office 3 days a
+/// week"), read in the text with the names taken out, with their spans in `text`.
+fn across_gaps(facet: &Facet, text: &str) -> Vec<(Range<usize>, u32)> {
+    let gaps = place_gaps(text);
+    if gaps.is_empty() {
+        return Vec::new();
+    }
+    // The text without the names, and where each of its pieces starts in both texts.
+    let mut shadow = String::with_capacity(text.len());
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    for g in gaps.iter().chain(std::iter::once(&(text.len()..text.len()))) {
+        pieces.push((shadow.len(), from));
+        shadow.push_str(&text[from..g.start]);
+        from = g.end;
+    }
+    let at = |s: usize, is_end: bool| {
+        let i = pieces.partition_point(|p| if is_end { p.0 < s } else { p.0 <= s }) - 1;
+        pieces[i].1 + (s - pieces[i].0)
+    };
+    facet
+        .phrases
+        .find_iter(&shadow)
+        .map(|(r, i)| (at(r.start, false)..at(r.end, true), i))
+        // Only the phrases that span a name: the others are found in the text itself.
+        .filter(|(r, _)| gaps.iter().any(|g| r.start < g.start && g.end <= r.end))
+        .collect()
 }
 
 static EMPLOYMENT: LazyLock<Facet> = LazyLock::new(|| build(&DATA.employment_type, EMPLOYMENT_TYPES));
@@ -212,9 +299,13 @@ fn find(facet: &Facet, text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
     let labelled = label_regions(text, &facet.labels);
     // A label names no value ("Contract type: Casual").
     let labels = super::Covering::new(labelled.iter().map(|(label, _)| label.clone()));
+    let spanning = across_gaps(facet, text);
     let mut out: Vec<Found> = facet
         .phrases
         .find_iter(text)
+        // A phrase across a place name is read over those it overlaps.
+        .filter(|(r, _)| !spanning.iter().any(|(s, _)| s.start < r.end && r.start < s.end))
+        .chain(spanning.iter().cloned())
         .filter(|(r, _)| !labels.covers(r.clone()) && !in_never(facet, text, r))
         .filter(|(r, _)| {
             let from = sentence_at(sentences, r.start).map_or(0, |i| sentences[i].start);
@@ -225,6 +316,7 @@ fn find(facet: &Facet, text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
             span,
         })
         .collect();
+    out.sort_by_key(|f| f.span.start);
     // The phrases found are in text order and apart; so are the label values added (their
     // regions are in text order): overlaps are looked up, not scanned for.
     let phrases: Vec<Range<usize>> = out.iter().map(|f| f.span.clone()).collect();
@@ -256,6 +348,31 @@ pub(crate) fn employment_types(text: &str, sentences: &[Range<usize>]) -> Vec<Fo
 /// "Hybrid: on-site Mondays"), is part of the hybrid statement, not an arrangement of its own.
 pub(crate) fn workplaces(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
     let mut found = find(&WORKPLACE, text, sentences);
+    // An office in the sentence of a hybrid statement is where the hybrid role sits, not an
+    // arrangement of its own ("Hybrid role based in our London office", "Based in our Leeds
+    // office with hybrid working"), unless "or" offers both ("Hybrid or on-site").
+    let hybrids: Vec<Range<usize>> = found
+        .iter()
+        .filter(|f| f.value == "hybrid")
+        .map(|f| f.span.clone())
+        .collect();
+    found.retain(|f| {
+        f.value != "onsite"
+            || !hybrids.iter().any(|h| {
+                let (lo, hi) = if h.start < f.span.start {
+                    (h.end, f.span.start)
+                } else {
+                    (f.span.end, h.start)
+                };
+                let between = text.get(lo.min(hi)..hi).unwrap_or("");
+                sentence_at(sentences, h.start).is_some()
+                    && sentence_at(sentences, h.start) == sentence_at(sentences, f.span.start)
+                    && !between.contains('\n')
+                    && !between
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w.eq_ignore_ascii_case("or"))
+            })
+    });
     let mut hybrid_end: Option<usize> = None;
     found.retain(|f| {
         if f.value == "hybrid" {
@@ -282,6 +399,7 @@ fn details_hybrid(between: &str) -> bool {
 pub(crate) fn warm_up() {
     LazyLock::force(&EMPLOYMENT);
     LazyLock::force(&WORKPLACE);
+    LazyLock::force(&GAP_AFTER);
 }
 
 #[cfg(test)]
@@ -368,6 +486,26 @@ mod tests {
         assert_eq!(
             values(workplaces, "Hybrid, 3 days in office"),
             ["hybrid", "hybrid"]
+        );
+    }
+
+    #[test]
+    fn an_office_in_the_sentence_of_a_hybrid_statement() {
+        assert_eq!(
+            values(workplaces, "Hybrid role based in our London office."),
+            ["hybrid"]
+        );
+        assert_eq!(
+            values(workplaces, "Based in our Leeds office with hybrid working."),
+            ["hybrid"]
+        );
+        assert_eq!(
+            values(workplaces, "Hybrid or on-site in Austin."),
+            ["hybrid", "onsite"]
+        );
+        assert_eq!(
+            values(workplaces, "Hybrid for engineers. On-site for the lab team."),
+            ["hybrid", "onsite"]
         );
     }
 

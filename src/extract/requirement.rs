@@ -13,7 +13,13 @@ struct Cues {
     required: Vec<String>,
     strong_required: Vec<String>,
     weak_required: Vec<String>,
+    heading_small_words: Vec<String>,
 }
+
+static DATA: LazyLock<Cues> = LazyLock::new(|| {
+    toml::from_str(include_str!("../../lexicons/cues/requirement.toml"))
+        .expect("requirement.toml is checked by the test suite")
+});
 
 const PREFERRED: u32 = 0;
 const REQUIRED: u32 = 1;
@@ -22,8 +28,7 @@ const WEAK: u32 = 3;
 
 /// Every cue, with its tier.
 static CUES: LazyLock<PhraseSet> = LazyLock::new(|| {
-    let cues: Cues = toml::from_str(include_str!("../../lexicons/cues/requirement.toml"))
-        .expect("requirement.toml is checked by the test suite");
+    let cues = &*DATA;
     let tier = |list: &[String], t: u32| list.iter().map(move |p| (p.clone(), t)).collect::<Vec<_>>();
     let all: Vec<(String, u32)> = [
         tier(&cues.preferred, PREFERRED),
@@ -263,9 +268,6 @@ fn is_condition(piece: &str) -> bool {
         .is_some_and(|w| w.eq_ignore_ascii_case("if"))
 }
 
-/// Words a heading in title case may hold in lower case ("Nice to have", "Bonus if You Have").
-const HEADING_SMALL_WORDS: &[&str] = &["to", "have", "a", "an", "of", "and", "if", "you", "the", "be"];
-
 /// Whether a preferred heading in title case starts at `at`, inside a sentence, with a capital
 /// word right after it ("… Python Preferred Qualifications Experience with Spark", "… Nice to
 /// have Kafka"): two to four words that name a preferred section.
@@ -278,7 +280,7 @@ fn inline_heading(sentence: &str, at: usize) -> bool {
     (2..words.len()).any(|n| {
         words[1..n]
             .iter()
-            .all(|w| capital(w) || HEADING_SMALL_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+            .all(|w| capital(w) || DATA.heading_small_words.iter().any(|s| s.eq_ignore_ascii_case(w)))
             && capital(words[n])
             && crate::sections::section_kind(&words[..n].join(" ")) == "preferred"
     })
@@ -291,12 +293,20 @@ fn is_adverb(cue: &str) -> bool {
 
 /// Builds this module's cue lists and patterns now (see [`super::warm_up`]).
 pub(crate) fn warm_up() {
+    LazyLock::force(&DATA);
     LazyLock::force(&CUES);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heading_small_words_load_in_lower_case() {
+        assert!(DATA.heading_small_words.iter().all(|w| *w == w.to_lowercase()));
+        assert!(inline_heading("Python Nice to have Kafka", 7));
+        assert!(!inline_heading("Python nice to have Kafka", 7));
+    }
 
     /// `(sentence, section, level)`.
     const CASES: &[(&str, Option<&str>, Requirement)] = &[
