@@ -73,14 +73,25 @@ static DATA: LazyLock<File> = LazyLock::new(|| {
         .expect("facets.toml is checked by the test suite")
 });
 
-/// One facet's phrase sets; payloads index `values`.
+/// One facet's phrase sets; payloads index `values` (`tails`: `tail_of`).
 struct Facet {
     values: &'static [&'static str],
     phrases: PhraseSet,
+    /// The rest of each phrase that opens with a [`LEADING`] placeholder ("{office} {some_days}
+    /// days a week"), matched alone; the placeholder's fills are then looked for right before.
+    tails: PhraseSet,
+    /// Per tail: its value and the fills of the leading placeholders it follows, longest first.
+    tail_of: Vec<(u32, Vec<&'static str>)>,
     never: PhraseSet,
     labels: PhraseSet,
     label_values: PhraseSet,
 }
+
+/// Placeholders that, opening a phrase, are looked for before the rest of it instead of being
+/// expanded into it: each of their fills would multiply the phrases of the set (18 ways of
+/// saying "at our office" times 23 numbers of days, times each way of saying "a week"), and an
+/// automaton's build time grows with them.
+const LEADING: [&str; 2] = ["office", "commute"];
 
 /// `phrase` with every `{name}` replaced by each entry of `placeholders[name]`, in turn.
 fn expand(phrase: &str, placeholders: &BTreeMap<String, Vec<String>>) -> Vec<String> {
@@ -111,19 +122,52 @@ fn build(data: &FacetData, values: &'static [&'static str]) -> Facet {
             .unwrap_or_else(|| panic!("facets.toml: unknown value {v:?}")) as u32
     };
     let mut phrases = Vec::new();
+    let mut tails: Vec<(String, u32)> = Vec::new();
+    let mut tail_of: Vec<(u32, Vec<&'static str>)> = Vec::new();
     let mut label_values = Vec::new();
     for v in &data.value {
         let i = index(&v.value);
         for p in &v.phrases {
-            phrases.extend(expand(p, &DATA.placeholders).into_iter().map(|p| (p, i)));
+            let leading = LEADING.iter().find_map(|name| {
+                let rest = p.strip_prefix('{')?.strip_prefix(name)?.strip_prefix("} ")?;
+                let fills = DATA.placeholders.get(*name).map_or(&[][..], Vec::as_slice);
+                Some((fills, rest))
+            });
+            match leading {
+                // A tail that follows several placeholders ("{office} 3 days a week",
+                // "{commute} 3 days a week") is one pattern with all their fills.
+                Some((fills, rest)) => {
+                    for tail in expand(rest, &DATA.placeholders) {
+                        let k = match tails
+                            .iter()
+                            .position(|(t, k)| *t == tail && tail_of[*k as usize].0 == i)
+                        {
+                            Some(at) => tails[at].1 as usize,
+                            None => {
+                                tails.push((tail, tail_of.len() as u32));
+                                tail_of.push((i, Vec::new()));
+                                tail_of.len() - 1
+                            }
+                        };
+                        tail_of[k].1.extend(fills.iter().map(String::as_str));
+                    }
+                }
+                None => phrases.extend(expand(p, &DATA.placeholders).into_iter().map(|p| (p, i))),
+            }
         }
         label_values.extend(v.label_values.iter().map(|p| (p.clone(), i)));
+    }
+    for (_, fills) in &mut tail_of {
+        fills.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        fills.dedup();
     }
     let set = |pairs: &[(String, u32)]| PhraseSet::new(pairs.iter().map(|(p, i)| (p.as_str(), *i)));
     let plain = |list: &[String]| PhraseSet::new(list.iter().map(|p| (p.as_str(), 0)));
     Facet {
         values,
         phrases: set(&phrases),
+        tails: set(&tails),
+        tail_of,
         never: plain(&data.never),
         labels: plain(&data.labels),
         label_values: set(&label_values),
@@ -195,13 +239,46 @@ fn across_gaps(facet: &Facet, text: &str) -> Vec<(Range<usize>, u32)> {
         let i = pieces.partition_point(|p| if is_end { p.0 < s } else { p.0 <= s }) - 1;
         pieces[i].1 + (s - pieces[i].0)
     };
-    facet
-        .phrases
-        .find_iter(&shadow)
+    phrase_hits(facet, &shadow)
+        .into_iter()
         .map(|(r, i)| (at(r.start, false)..at(r.end, true), i))
         // Only the phrases that span a name: the others are found in the text itself.
         .filter(|(r, _)| gaps.iter().any(|g| r.start < g.start && g.end <= r.end))
         .collect()
+}
+
+/// The phrases of `facet` in `text`, whole words, in text order: those of the phrase set, and
+/// each tail with its leading placeholder's fill right before it ("work from our office" +
+/// " 3 days a week"), which is read over the phrases it overlaps, as the longer phrase.
+fn phrase_hits(facet: &Facet, text: &str) -> Vec<(Range<usize>, u32)> {
+    let mut hits: Vec<(Range<usize>, u32)> = facet.phrases.find_iter(text).collect();
+    let bytes = text.as_bytes();
+    let mut joined = Vec::new();
+    for (tail, k) in facet.tails.find_iter(text) {
+        let (value, fills) = &facet.tail_of[k as usize];
+        let Some(before) = tail.start.checked_sub(1).filter(|&b| bytes[b] == b' ') else {
+            continue;
+        };
+        let fill = fills.iter().find(|f| {
+            let start = before.wrapping_sub(f.len());
+            before >= f.len()
+                && bytes[start..before].eq_ignore_ascii_case(f.as_bytes())
+                && !text[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        });
+        if let Some(f) = fill {
+            joined.push((before - f.len()..tail.end, *value));
+        }
+    }
+    if joined.is_empty() {
+        return hits;
+    }
+    hits.retain(|(r, _)| !joined.iter().any(|(j, _)| j.start < r.end && r.start < j.end));
+    hits.extend(joined);
+    hits.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    hits
 }
 
 static EMPLOYMENT: LazyLock<Facet> = LazyLock::new(|| build(&DATA.employment_type, EMPLOYMENT_TYPES));
@@ -300,9 +377,8 @@ fn find(facet: &Facet, text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
     // A label names no value ("Contract type: Casual").
     let labels = super::Covering::new(labelled.iter().map(|(label, _)| label.clone()));
     let spanning = across_gaps(facet, text);
-    let mut out: Vec<Found> = facet
-        .phrases
-        .find_iter(text)
+    let mut out: Vec<Found> = phrase_hits(facet, text)
+        .into_iter()
         // A phrase across a place name is read over those it overlaps.
         .filter(|(r, _)| !spanning.iter().any(|(s, _)| s.start < r.end && r.start < s.end))
         .chain(spanning.iter().cloned())
