@@ -173,35 +173,6 @@ fn with_warm_up<T>(f: impl FnOnce() -> T) -> T {
     })
 }
 
-/// The warning that reports a repair of the input.
-fn repair_warning(repair: &input::Repair) -> Warning {
-    let n = repair.count;
-    let message = match repair.code {
-        "escaped_text" => format!(
-            "the text was escaped twice (line breaks written as \\n): {n} escapes were read as meant; offsets index the original text"
-        ),
-        "escaped_bytes" => format!(
-            "the text holds bytes written as escapes (\\xe2\\x80\\xa2): {n} characters were read as meant; offsets index the original text"
-        ),
-        "flattened" => format!(
-            "the text had lost its line breaks: {n} runs of spaces that stood for them were read as line breaks"
-        ),
-        "escaped_html" => format!(
-            "the text is HTML escaped as text (&lt;p&gt;): {n} escapes were read as meant and the markup as HTML; offsets index the original text"
-        ),
-        "typography" => format!(
-            "{n} typesetting characters (ligatures such as \"ﬂ\", soft hyphens, zero width spaces, private-use bullets) were read as plain letters, nothing or a bullet; offsets index the original text"
-        ),
-        _ => format!(
-            "{n} mis-decoded characters (UTF-8 read as Windows-1252, e.g. \"â€™\" for \"’\") were read as meant; offsets index the original text"
-        ),
-    };
-    Warning {
-        code: repair.code.into(),
-        message,
-    }
-}
-
 impl Default for Tagger {
     fn default() -> Self {
         Tagger::new()
@@ -540,10 +511,13 @@ impl Tagger {
 
         let mut tags = Tags::empty(doc.format.as_str());
         tags.warnings = warnings;
-        // One warning per kind of repair (mis-decoded text takes two passes; the first counts).
+        // One warning per kind of repair (mis-decoded text takes two passes; the first says).
         for (i, repair) in doc.repairs.iter().enumerate() {
             if doc.repairs[..i].iter().all(|r| r.code != repair.code) {
-                tags.warnings.push(repair_warning(repair));
+                tags.warnings.push(Warning {
+                    code: repair.code.into(),
+                    message: repair.message.clone(),
+                });
             }
         }
 

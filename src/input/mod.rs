@@ -80,28 +80,81 @@ pub(crate) struct Document<'a> {
 pub(crate) struct Repair {
     /// The warning code that reports it.
     pub(crate) code: &'static str,
-    /// How many characters or escapes were repaired.
-    pub(crate) count: usize,
+    /// What it did, for the warning.
+    pub(crate) message: String,
     map: OffsetMap,
 }
 
 /// A repair: the repaired text, the map back, and the count; `None` when nothing needs it.
 type RepairFn = fn(&str) -> Option<(String, OffsetMap, usize)>;
 
+/// A repair the input stage tries.
+struct Step {
+    code: &'static str,
+    run: RepairFn,
+    /// Only when the format is HTML or undecided.
+    markup: bool,
+    /// What it did, `{n}` standing for its count.
+    says: &'static str,
+}
+
+/// Said at the end of every repair's warning.
+const OFFSETS_KEPT: &str = "; offsets index the original text";
+
 /// The repairs tried on every source, in order: a lost JSON layer first (its `\u00e2` escapes
 /// may spell mojibake), byte escapes (which may too), then escaped markup (read as HTML next),
 /// then mis-decoded characters (twice: text mis-read twice, "Ã¢â‚¬â„¢", needs two passes), then
 /// typesetting characters (ligatures, invisible characters, private-use bullets), then line
 /// breaks flattened into runs of spaces or lost around headings.
-const REPAIRS: [(&str, RepairFn, bool); 8] = [
-    ("escaped_text", escapes::unescape_json, false),
-    ("escaped_bytes", escapes::unescape_bytes, false),
-    ("escaped_html", escapes::unescape_markup, true),
-    ("mojibake", mojibake::repair, false),
-    ("mojibake", mojibake::repair, false),
-    ("typography", typography::repair, false),
-    ("flattened", layout::restore_lines, false),
-    ("flattened", layout::restore_headings, false),
+const REPAIRS: [Step; 8] = [
+    Step {
+        code: "escaped_text",
+        run: escapes::unescape_json,
+        markup: false,
+        says: "the text was escaped twice (line breaks written as \\n): {n} escapes were read as meant",
+    },
+    Step {
+        code: "escaped_bytes",
+        run: escapes::unescape_bytes,
+        markup: false,
+        says: "the text holds bytes written as escapes (\\xe2\\x80\\xa2): {n} characters were read as meant",
+    },
+    Step {
+        code: "escaped_html",
+        run: escapes::unescape_markup,
+        markup: true,
+        says: "the text is HTML escaped as text (&lt;p&gt;): {n} escapes were read as meant and the markup as HTML",
+    },
+    Step {
+        code: "mojibake",
+        run: mojibake::repair,
+        markup: false,
+        says: "{n} mis-decoded characters (UTF-8 read as Windows-1252, e.g. \"â€™\" for \"’\") were read as meant",
+    },
+    Step {
+        code: "mojibake",
+        run: mojibake::repair,
+        markup: false,
+        says: "{n} characters mis-decoded twice were read as meant",
+    },
+    Step {
+        code: "typography",
+        run: typography::repair,
+        markup: false,
+        says: "{n} typesetting characters (ligatures such as \"ﬂ\", soft hyphens, zero width spaces, private-use bullets) were read as plain letters, nothing or a bullet",
+    },
+    Step {
+        code: "flattened",
+        run: layout::restore_lines,
+        markup: false,
+        says: "the text had lost its line breaks: {n} runs of spaces that stood for them were read as line breaks",
+    },
+    Step {
+        code: "glued_headings",
+        run: layout::restore_headings,
+        markup: false,
+        says: "the text's lines were run together: {n} line breaks were put back around the headings glued into it",
+    },
 ];
 
 impl<'a> Document<'a> {
@@ -110,12 +163,17 @@ impl<'a> Document<'a> {
     pub(crate) fn read(src: &'a str, format: Format) -> Document<'a> {
         let mut text = Cow::Borrowed(src);
         let mut repairs = Vec::new();
-        for (code, repair, markup) in REPAIRS {
-            if markup && !matches!(format, Format::Auto | Format::Html) {
+        for step in &REPAIRS {
+            if step.markup && !matches!(format, Format::Auto | Format::Html) {
                 continue;
             }
-            if let Some((fixed, map, count)) = repair(&text) {
-                repairs.push(Repair { code, count, map });
+            if let Some((fixed, map, count)) = (step.run)(&text) {
+                let message = step.says.replace("{n}", &count.to_string()) + OFFSETS_KEPT;
+                repairs.push(Repair {
+                    code: step.code,
+                    message,
+                    map,
+                });
                 text = Cow::Owned(fixed);
             }
         }

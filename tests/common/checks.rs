@@ -35,6 +35,8 @@ pub fn check_tags(tags: &jdtag::Tags, input: &[u8], plain: bool) {
         "escaped_bytes",
         "escaped_html",
         "typography",
+        "flattened",
+        "glued_headings",
     ];
     let plain = plain && !tags.warnings.iter().any(|w| repaired.contains(&w.code.as_str()));
     check_spans(&value, input, plain);
