@@ -234,6 +234,7 @@ pub(crate) fn glued_heading_breaks(text: &str) -> Vec<usize> {
             breaks.push(end);
         }
     }
+    breaks.sort_unstable();
     breaks.dedup();
     breaks
 }
