@@ -138,7 +138,9 @@ fn alternation<'a>(words: impl IntoIterator<Item = &'a String>) -> String {
 }
 
 // Word boundaries are ASCII (`(?-u:\b)`; the cue words are ASCII): with a Unicode one the lazy
-// DFA gives up on any non-ASCII line, and an en dash is in most date ranges.
+// DFA gives up on any non-ASCII line, and an en dash is in most date ranges. Digits are ASCII
+// (`[0-9]`): the parts are read with `parse`, which takes no other digits, and Unicode `\d` in
+// fifteen places cost a quarter of start-up's regex compilation.
 static LEX: LazyLock<Lex> = LazyLock::new(|| {
     let data: File = toml::from_str(include_str!("../../lexicons/cues/positions.toml"))
         .expect("positions.toml is checked by the test suite");
@@ -147,18 +149,18 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     let present = alternation(&data.present);
     let joins = alternation(&data.range_words);
     let since = alternation(&data.since);
-    let year = r"(?:(?:19|20)\d{2}(?-u:\b)|['’]\d{2}(?-u:\b))";
+    let year = r"(?:(?:19|20)[0-9]{2}(?-u:\b)|['’][0-9]{2}(?-u:\b))";
     let date = format!(
-        r"(?:(?-u:\b)(?:{months})\.?\s*,?\s*{year}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|[12]\d|3[01])[/.](?:19|20)\d{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)\d{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/\d{{2}}(?-u:\b)|(?-u:\b)(?:19|20)\d{{2}}[-/.](?:0[1-9]|1[0-2])(?-u:\b)|(?-u:\b)(?:19|20)\d{{2}}(?-u:\b)|['’]\d{{2}}(?-u:\b))"
+        r"(?:(?-u:\b)(?:{months})\.?\s*,?\s*{year}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|[12][0-9]|3[01])[/.](?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}[-/.](?:0[1-9]|1[0-2])(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}(?-u:\b)|['’][0-9]{{2}}(?-u:\b))"
     );
     let start = format!(r"(?:{date}|(?-u:\b)(?:{months})(?-u:\b)\.?)");
-    let end = format!(r"(?:{date}|(?-u:\b)(?:{present})(?-u:\b)|\d{{2}}(?-u:\b))");
+    let end = format!(r"(?:{date}|(?-u:\b)(?:{present})(?-u:\b)|[0-9]{{2}}(?-u:\b))");
     let range = Regex::new(&format!(
         r"(?i)(?:(?-u:\b)(?P<since>{since})\s+)?(?P<start>{start})(?:\s*(?:[-–—‐−]+>?(?:\s*(?-u:\b)(?:{joins})(?-u:\b))?|[~～]|→|(?-u:\b)(?:{joins})(?-u:\b))\s*(?P<end>{end}))?"
     ))
     .expect("the date pattern is valid");
     let side = Regex::new(&format!(
-        r"(?i)^(?:(?P<mon>{months})\.?\s*,?\s*|(?P<sea>{seasons})(?:\s+(?:semester|term))?\s*,?\s*|q(?P<qtr>[1-4])\s*,?\s*|(?:(?P<day>\d{{1,2}})[/.])?(?P<num>\d{{1,2}})\s*[/.]\s*)?(?P<year>(?:19|20)\d{{2}}|['’]?\d{{2}})?$"
+        r"(?i)^(?:(?P<mon>{months})\.?\s*,?\s*|(?P<sea>{seasons})(?:\s+(?:semester|term))?\s*,?\s*|q(?P<qtr>[1-4])\s*,?\s*|(?:(?P<day>[0-9]{{1,2}})[/.])?(?P<num>[0-9]{{1,2}})\s*[/.]\s*)?(?P<year>(?:19|20)[0-9]{{2}}|['’]?[0-9]{{2}})?$"
     ))
     .expect("the date-side pattern is valid");
     Lex { data, range, side }
