@@ -19,7 +19,7 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Every cue list and pattern builder, the costliest first (instructions, measured with
-/// callgrind: work history ~38 M, facets ~28 M, salary ~19 M, headings ~18 M, experience
+/// callgrind: work history ~28 M, facets ~28 M, salary ~19 M, headings ~18 M, experience
 /// ~13 M, the rest under 6 M each), so that threads taking them in turn finish close together.
 const WARM_UPS: &[fn()] = &[
     positions::warm_up,
