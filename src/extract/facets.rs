@@ -34,6 +34,7 @@ pub(crate) const WORKPLACES: &[&str] = &["remote", "hybrid", "onsite"];
 struct File {
     negations: Vec<String>,
     negation_window: usize,
+    leading_placeholders: Vec<String>,
     placeholders: BTreeMap<String, Vec<String>>,
     place_gap: PlaceGap,
     employment_type: FacetData,
@@ -77,8 +78,9 @@ static DATA: LazyLock<File> = LazyLock::new(|| {
 struct Facet {
     values: &'static [&'static str],
     phrases: PhraseSet,
-    /// The rest of each phrase that opens with a [`LEADING`] placeholder ("{office} {some_days}
-    /// days a week"), matched alone; the placeholder's fills are then looked for right before.
+    /// The rest of each phrase that opens with a placeholder of `leading_placeholders` ("{office}
+    /// {some_days} days a week"), matched alone; the placeholder's fills are then looked for
+    /// right before.
     tails: PhraseSet,
     /// Per tail: its value and the fills of the leading placeholders it follows, longest first.
     tail_of: Vec<(u32, Vec<&'static str>)>,
@@ -86,12 +88,6 @@ struct Facet {
     labels: PhraseSet,
     label_values: PhraseSet,
 }
-
-/// Placeholders that, opening a phrase, are looked for before the rest of it instead of being
-/// expanded into it: each of their fills would multiply the phrases of the set (18 ways of
-/// saying "at our office" times 23 numbers of days, times each way of saying "a week"), and an
-/// automaton's build time grows with them.
-const LEADING: [&str; 2] = ["office", "commute"];
 
 /// `phrase` with every `{name}` replaced by each entry of `placeholders[name]`, in turn.
 fn expand(phrase: &str, placeholders: &BTreeMap<String, Vec<String>>) -> Vec<String> {
@@ -128,9 +124,12 @@ fn build(data: &FacetData, values: &'static [&'static str]) -> Facet {
     for v in &data.value {
         let i = index(&v.value);
         for p in &v.phrases {
-            let leading = LEADING.iter().find_map(|name| {
-                let rest = p.strip_prefix('{')?.strip_prefix(name)?.strip_prefix("} ")?;
-                let fills = DATA.placeholders.get(*name).map_or(&[][..], Vec::as_slice);
+            let leading = DATA.leading_placeholders.iter().find_map(|name| {
+                let rest = p
+                    .strip_prefix('{')?
+                    .strip_prefix(name.as_str())?
+                    .strip_prefix("} ")?;
+                let fills = DATA.placeholders.get(name).map_or(&[][..], Vec::as_slice);
                 Some((fills, rest))
             });
             match leading {

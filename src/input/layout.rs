@@ -43,9 +43,7 @@ pub(crate) fn restore_lines(text: &str) -> Option<(String, OffsetMap, usize)> {
         out[last] = b'\n';
     }
     let out = String::from_utf8(out).ok()?;
-    let mut map = OffsetMap::builder();
-    map.linear(0, 0, text.len());
-    Some((out, map.finish(), runs.len()))
+    Some((out, OffsetMap::identity(), runs.len()))
 }
 
 /// A text with lines this long on average has lost its line breaks, not just its blank lines.

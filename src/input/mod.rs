@@ -98,6 +98,10 @@ struct Step {
     says: &'static str,
 }
 
+/// What the mojibake repair says (both its passes).
+const MOJIBAKE_SAYS: &str =
+    "{n} mis-decoded characters (UTF-8 read as Windows-1252, e.g. \"â€™\" for \"’\") were read as meant";
+
 /// Said at the end of every repair's warning.
 const OFFSETS_KEPT: &str = "; offsets index the original text";
 
@@ -129,13 +133,14 @@ const REPAIRS: [Step; 8] = [
         code: "mojibake",
         run: mojibake::repair,
         markup: false,
-        says: "{n} mis-decoded characters (UTF-8 read as Windows-1252, e.g. \"â€™\" for \"’\") were read as meant",
+        says: MOJIBAKE_SAYS,
     },
     Step {
         code: "mojibake",
         run: mojibake::repair,
         markup: false,
-        says: "{n} characters mis-decoded twice were read as meant",
+        // The first pass's warning is the one shown (one per code).
+        says: MOJIBAKE_SAYS,
     },
     Step {
         code: "typography",
