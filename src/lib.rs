@@ -23,6 +23,7 @@ mod extract;
 mod fasthash;
 mod input;
 mod json;
+mod lean_regex;
 pub mod lexicon;
 mod matcher;
 pub mod matching;

@@ -46,6 +46,7 @@
 use crate::disambiguate::contains_word;
 use crate::extract::title::{is_role_noun, line_ranges};
 use crate::fasthash::FastMap;
+use crate::lean_regex::{self, Group, LeanRegex};
 use crate::sections::{BULLETS, is_text_heading};
 use regex::Regex;
 use serde::Deserialize;
@@ -122,9 +123,9 @@ struct Season {
 struct Lex {
     data: File,
     /// A date range, a "since" date or a lone date: groups `since`, `start`, `end`.
-    range: Regex,
+    range: LeanRegex,
     /// One side of a range, whole: groups `mon`, `sea`, `num`, `year`.
-    side: Regex,
+    side: LeanRegex,
 }
 
 /// The words as one alternation, longest first, spaces matching any run of spaces.
@@ -155,11 +156,11 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     );
     let start = format!(r"(?:{date}|(?-u:\b)(?:{months})(?-u:\b)\.?)");
     let end = format!(r"(?:{date}|(?-u:\b)(?:{present})(?-u:\b)|[0-9]{{2}}(?-u:\b))");
-    let range = Regex::new(&format!(
+    let range = LeanRegex::new(&format!(
         r"(?i)(?:(?-u:\b)(?P<since>{since})\s+)?(?P<start>{start})(?:\s*(?:[-–—‐−]+>?(?:\s*(?-u:\b)(?:{joins})(?-u:\b))?|[~～]|→|(?-u:\b)(?:{joins})(?-u:\b))\s*(?P<end>{end}))?"
     ))
     .expect("the date pattern is valid");
-    let side = Regex::new(&format!(
+    let side = LeanRegex::new(&format!(
         r"(?i)^(?:(?P<mon>{months})\.?\s*,?\s*|(?P<sea>{seasons})(?:\s+(?:semester|term))?\s*,?\s*|q(?P<qtr>[1-4])\s*,?\s*|(?:(?P<day>[0-9]{{1,2}})[/.])?(?P<num>[0-9]{{1,2}})\s*[/.]\s*)?(?P<year>(?:19|20)[0-9]{{2}}|['’]?[0-9]{{2}})?$"
     ))
     .expect("the date-side pattern is valid");
@@ -198,7 +199,7 @@ fn parse_side(s: &str, as_of: YearMonth) -> Option<Side> {
         });
     }
     let c = LEX.side.captures(s.trim())?;
-    let lower = |m: regex::Match| m.as_str().to_lowercase();
+    let lower = |m: Group| m.as_str().to_lowercase();
     let (mut month, mut end_month, mut season) = (None, None, false);
     if let Some(m) = c.name("mon") {
         let w = lower(m);
@@ -293,9 +294,9 @@ struct Dates {
 
 /// The date matches of a line, but not digits that go on a number ("+49 151 2019 2020",
 /// "555-2019-2020").
-fn date_matches(line: &str) -> impl Iterator<Item = regex::Captures<'_>> {
+fn date_matches(line: &str) -> impl Iterator<Item = lean_regex::Found<'_>> {
     LEX.range.captures_iter(line).filter(|c| {
-        let at = c.get(0).map_or(0, |m| m.start());
+        let at = c.all().start();
         let before = line[..at].trim_end_matches(|c: char| c.is_whitespace() || "-–—./()".contains(c));
         // A number goes on across a short gap only: a year closing a bracket far to the left
         // ("Store Director (promoted 2021)      May 2019 to Present") is another thing.
@@ -309,8 +310,8 @@ fn date_matches(line: &str) -> impl Iterator<Item = regex::Captures<'_>> {
 pub(crate) fn dates_on(line: &str, as_of: YearMonth) -> Vec<(Range<usize>, YearMonth, Option<YearMonth>)> {
     let mut out = Vec::new();
     for c in date_matches(line) {
-        let all = c.get(0).expect("group 0");
-        let Some(start) = parse_side(&c["start"], as_of) else {
+        let all = c.all();
+        let Some(start) = parse_side(c.text("start"), as_of) else {
             continue;
         };
         let end = c
@@ -341,8 +342,8 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
     }
     let mut lone = None;
     for c in date_matches(line) {
-        let all = c.get(0).expect("group 0");
-        let start = parse_side(&c["start"], as_of);
+        let all = c.all();
+        let start = parse_side(c.text("start"), as_of);
         let Some(start) = start else { continue };
         if let Some(e) = c.name("end") {
             let raw = e.as_str().to_lowercase();
@@ -440,8 +441,8 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
             continue;
         }
         // "2008-11" alone is a range of years when it can be one (2008–2011), else a month.
-        if let Some((y, m)) = iso_month(&c["start"])
-            && c["start"].contains('-')
+        if let Some((y, m)) = iso_month(c.text("start"))
+            && c.text("start").contains('-')
             && i32::from(m) >= y % 100
         {
             lone = Some(Dates {
