@@ -430,16 +430,18 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
 }
 
-/// Whether a capitalised word starts at `i` right after a lower-case letter or after two
-/// capitals: two words glued together when markup was stripped ("Spring BootExperience with
-/// Kafka", "toolsDocker", "SQLStrong communication"). The word must go on in lower case, so
-/// "MySQL", "iOS" and "DBeaver" are no such place.
+/// Whether a capitalised word starts at `i` right after a lower-case letter or after an
+/// acronym of three or more capitals: two words glued together when markup was stripped
+/// ("Spring BootExperience with Kafka", "toolsDocker", "SQLStrong communication"). The word
+/// must go on in lower case, so "MySQL", "iOS" and "DBeaver" are no such place. Two capitals
+/// open a name more often than they end a glued acronym ("UIKit", "ARKit", "JSDoc"): read as
+/// glue, "Swift UIKit" was SwiftUI ("Swift UI" + "Kit") and JSDoc was JavaScript.
 fn camel_start(text: &str, i: usize) -> bool {
     let b = text.as_bytes();
+    let capital = |j: usize| b[j].is_ascii_uppercase();
     b.get(i).is_some_and(u8::is_ascii_uppercase)
         && i > 0
-        && (b[i - 1].is_ascii_lowercase()
-            || (i > 1 && b[i - 1].is_ascii_uppercase() && b[i - 2].is_ascii_uppercase()))
+        && (b[i - 1].is_ascii_lowercase() || (i > 2 && capital(i - 1) && capital(i - 2) && capital(i - 3)))
         && b.get(i + 1).is_some_and(u8::is_ascii_lowercase)
 }
 
