@@ -1077,10 +1077,11 @@ impl Tagger {
             .collect();
         for skill in &mut tags.skills {
             // The résumé's own statement ("Python (5 years)", "SQL – 4 years") counts as well:
-            // the larger of it and the dated positions.
+            // the larger of it and the dated positions. Only a floor is a statement of time
+            // spent: "Java (Less than 1 year)", as job boards print it, is no year of Java.
             let stated = skill
                 .years
-                .and_then(|y| y.min.or(y.max))
+                .and_then(|y| y.min)
                 .map(|y| (y.clamp(0.0, 80.0) * 12.0).round() as u32);
             let Some(list) = index.get(skill.id.as_str()).and_then(|e| by_skill.get(e)) else {
                 skill.months = stated;

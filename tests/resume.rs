@@ -262,6 +262,11 @@ fn a_skills_section_statement_counts_as_months() {
     assert_eq!(tags.skill("terraform").and_then(|s| s.months), Some(24));
     // Positions show more than nothing stated: the positions' months stay.
     assert_eq!(tags.skill("go").and_then(|s| s.months), Some(95));
+    // A ceiling ("Less than 1 year", as job boards print skills) states no time spent.
+    let text = format!("{RESUME}\nSkills\nKotlin (Less than 1 year), Scala (2 years)\n");
+    let tags = tagger().tag(&text);
+    let months = |id: &str| tags.skill(id).map(|s| s.months);
+    assert_eq!((months("kotlin"), months("scala")), (Some(None), Some(Some(24))));
 }
 
 #[test]
