@@ -1284,6 +1284,12 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         // Lines of a duration alone ("2 years 4 months" under a LinkedIn company) are passed
         // over without counting.
         let mut taken = 1;
+        // A dates-only line with a blank line above it may open a layout that puts a blank
+        // line between every line of an entry's header (Indeed's export: "Application
+        // Developer", blank, "SAP ABAP - Kolkata, West Bengal -", blank, "June 2017 to
+        // Present"): its header is read up across one blank line at a time, through lines
+        // that stand alone.
+        let spaced = !own && lines[*i].gap_before;
         while taken < 3 && j > 0 {
             // Complete by cues; or by elimination on the dated line alone. A dates-only line
             // looks further up: "Hospital", "Charge Nurse, Cardiac Unit", "Since 2021".
@@ -1299,7 +1305,18 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                 break;
             }
             let above = &lines[j - 1];
-            if lines[j].gap_before || claimed[j - 1] || has_dates[j - 1] || !is_header_like(text, above) {
+            let blank_between = text[above.range.end..lines[j].range.start]
+                .bytes()
+                .filter(|&b| b == b'\n')
+                .nth(2)
+                .is_some();
+            // Across a blank line only to a line that stands alone between blank lines.
+            let spaced_step = spaced && !blank_between && above.gap_before;
+            if (lines[j].gap_before && !spaced_step)
+                || claimed[j - 1]
+                || has_dates[j - 1]
+                || !is_header_like(text, above)
+            {
                 break;
             }
             j -= 1;
@@ -1683,6 +1700,20 @@ mod tests {
             failures.len(),
             failures.join("\n")
         );
+    }
+
+    /// A header is read up across a blank line only through lines standing alone between
+    /// blank lines (Indeed's layout): a skills list above a project line is not its header,
+    /// so the position's span, and the skills counted in it, start at the project line.
+    #[test]
+    fn spaced_headers_take_only_lines_standing_alone() {
+        let t = "Technical Skills\nTools: ISPF, SPUFI, QMF\nSchedulers: CA-7, Control-M\n\nProject: Card Modernisation, Tata Consultancy Services (2016–2022)\n- Enhanced CICS programs";
+        let found = find_all(t, AS_OF);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span.start, t.find("Project").unwrap());
+        let t = "Experience\n\nApplication Developer\n\nIBM India Pvt. Ltd. -  Kolkata -\n\nApril 2011 to March 2018\n\nSAP work.";
+        let found = find_all(t, AS_OF);
+        assert_eq!(found[0].span.start, t.find("Application").unwrap());
     }
 
     #[test]
