@@ -349,15 +349,23 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
 }
 
 /// A figure without a unit after a connective ("5+ years of backend work, 2+ as a team lead",
-/// "4+ years with Python and 2+ with Go"): the unit of the statement just before, when the figure
-/// opens its own field of work ("in", "as", "with", "on", "at", "leading", "managing", or a
-/// technology right after it) within a few words of that statement.
+/// "4+ years with Python and 2+ with Go", "ten years of experience, three of which in a
+/// supervisory role"): the unit of the statement just before, when the figure opens its own
+/// field of work ("in", "as", "with", "on", "at", "leading", "managing", "of which", or a
+/// technology right after it) within a few words of that statement. A figure in words counts
+/// before "of which" only ("two in Java" is too loose to read as years); "2 of them remote" is
+/// no field of work.
 static IMPLIED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi-u)
         (?:,|;|\(|\band\b|\bwith\b|\bincluding\b)\s*(?P<least>at\s+least\s+)?
-        \b(?P<a>\d{1,2})\s*(?P<plus>\+)?(?:\s*(?:-|–|\bto\b)\s*(?P<b>\d{1,2})\s*\+?)?
-        \s+(?:(?P<next>in|as|with|on|at|leading|managing)(?:\s|$))?",
+        (?:
+          \b(?P<a>\d{1,2})\s*(?P<plus>\+)?(?:\s*(?:-|–|\bto\b)\s*(?P<b>\d{1,2})\s*\+?)?
+          \s+(?:(?P<next>in|as|with|on|at|leading|managing|of\s+which)(?:\s|$))?
+        |
+          \b(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)
+          \s+(?P<wnext>of\s+which)\b
+        )",
     )
     .expect("valid regex")
 });
@@ -367,7 +375,9 @@ static IMPLIED: LazyLock<Regex> = LazyLock::new(|| {
 fn implied(sentence: &str, offset: usize, tech: &[Range<usize>], out: &mut Vec<Found>) {
     let mut extra = Vec::new();
     for caps in IMPLIED.captures_iter(sentence) {
-        let a = caps.name("a").expect("group a");
+        let Some(a) = caps.name("a").or(caps.name("w")) else {
+            continue;
+        };
         let at = offset + caps.name("least").map_or(a.start(), |l| l.start());
         // The statement right before, with nothing but a few words between.
         let Some(prev) = out.iter().rev().find(|f| f.span.end <= at) else {
@@ -377,11 +387,21 @@ fn implied(sentence: &str, offset: usize, tech: &[Range<usize>], out: &mut Vec<F
         if gap.contains(['.', ':', '!', '?']) || words(gap).count() > 8 {
             continue;
         }
+        // "three of which" refers to the years only right after an experience word ("ten years
+        // of experience, three of which …"), not after another count ("two references, one of
+        // which …").
+        if caps.name("w").is_some()
+            && !words(gap)
+                .next_back()
+                .is_some_and(|w| listed(&WORDS.experience_words, &w))
+        {
+            continue;
+        }
         let end = caps.get(0).expect("group 0").end();
         let tech_after = tech
             .get(tech.partition_point(|t| t.start < offset + end.min(sentence.len())))
             .is_some_and(|t| t.start == offset + end);
-        if caps.name("next").is_none() && !tech_after {
+        if caps.name("next").is_none() && caps.name("wnext").is_none() && !tech_after {
             continue;
         }
         let Some(unit) = DURATION
@@ -555,6 +575,22 @@ mod tests {
             &[(Some(3.0), None)],
         ),
         ("5 years of experience. 2 as a lead", &[(Some(5.0), None)]),
+        (
+            "at least ten years of experience, three of which were in a supervisory capacity",
+            &[(Some(10.0), None), (Some(3.0), None)],
+        ),
+        (
+            "6+ years of engineering experience, 2 of which leading teams",
+            &[(Some(6.0), None), (Some(2.0), None)],
+        ),
+        (
+            "10 years of experience with two of our clients",
+            &[(Some(10.0), None)],
+        ),
+        (
+            "5 years of experience and two references, one of which from a manager",
+            &[(Some(5.0), None)],
+        ),
     ];
 
     #[test]

@@ -15,6 +15,8 @@ struct File {
     others_before: Vec<String>,
     skip_before: Vec<String>,
     report_before: Vec<String>,
+    trailing_level_nouns: Vec<String>,
+    trailing_level_breaks: Vec<String>,
     years: Vec<YearsLevel>,
     grade_prefixes: Vec<String>,
     grades: Vec<YearsLevel>,
@@ -196,14 +198,18 @@ pub(crate) fn body_evidence(text: &str) -> Vec<Evidence> {
             continue;
         }
         if payload & TITLE_WORD != 0 {
-            let after = text[r.end..]
+            // The role noun must stand in the same sentence: "… and a product manager. You
+            // will lead …" names no manager's role ("lead" opens the next sentence).
+            let after = &text[r.end..sentence_end(&text[r.end..]) + r.end];
+            let after = after
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .take(3);
             let someone_else = is_someone_elses(&text[..r.start]);
             let role = after
                 .map(str::to_ascii_lowercase)
-                .any(|w| super::title::is_role_noun(&w));
+                .any(|w| super::title::is_role_noun(&w))
+                || trails_role_noun(&text[..r.start]);
             if someone_else || !role {
                 continue;
             }
@@ -216,6 +222,43 @@ pub(crate) fn body_evidence(text: &str) -> Vec<Evidence> {
     }
     out.extend(grade_evidence(text));
     out
+}
+
+/// Whether a noun of `trailing_level_nouns` stands among the four words before a level word,
+/// in its sentence and with no word of `trailing_level_breaks` between ("desenvolvedor com pleno
+/// domínio" is full command, no level): languages that put the level after the role ("Desenvolvedora Front-end
+/// Pleno", "Engenheira de Dados Sênior", "Desarrollador Semi Senior").
+fn trails_role_noun(before: &str) -> bool {
+    let sentence = before
+        .rfind(['\n', '!', '?', ';'])
+        .map_or(before, |i| &before[i + 1..]);
+    let sentence = sentence.rfind(". ").map_or(sentence, |i| &sentence[i + 1..]);
+    for w in sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(4)
+    {
+        let w = w.to_lowercase();
+        if DATA.trailing_level_nouns.contains(&w) {
+            return true;
+        }
+        if DATA.trailing_level_breaks.contains(&w) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Where the sentence that `s` continues ends: at a full stop, "!" or "?" followed by white
+/// space or the end ("Sr. Engineer" keeps its dot: the title word "sr." ends past it). A bare
+/// line break ends none: flattened postings break sentences inside ("looking for a\nSenior\n
+/// Fullstack Engineer").
+fn sentence_end(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    s.match_indices(['.', '!', '?'])
+        .find(|&(i, _)| bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace))
+        .map_or(s.len(), |(i, _)| i)
 }
 
 /// The highest pay grade a text names ("GS-12", "GS-2210-13", "GS 14"; the prefixes and the
@@ -395,6 +438,43 @@ mod tests {
         assert_eq!(years_level(0.5), "junior");
         assert_eq!(years_level(3.0), "mid");
         assert_eq!(years_level(7.0), "senior");
+    }
+
+    #[test]
+    fn role_nouns_in_the_same_sentence() {
+        let level = |t: &str| decide(&body_evidence(t)).map(|d| d.0);
+        // A title word before a role noun of the next sentence names no level.
+        assert_eq!(
+            level("You will work with a product manager. You will lead the migration."),
+            None
+        );
+        assert_eq!(
+            level("We are looking for a\nSenior\nFullstack Engineer to join us."),
+            Some("senior")
+        );
+        assert_eq!(level("Hiring a Sr. Site Reliability Engineer."), Some("senior"));
+    }
+
+    #[test]
+    fn levels_after_the_role() {
+        let level = |t: &str| decide(&body_evidence(t)).map(|d| d.0);
+        assert_eq!(
+            level("Buscamos uma pessoa Engenheira de Dados Sênior para o time."),
+            Some("senior")
+        );
+        assert_eq!(level("Contratamos Desenvolvedora Front-end Pleno."), Some("mid"));
+        assert_eq!(
+            level("Buscamos Desarrollador Semi Senior para nuestro equipo."),
+            Some("mid")
+        );
+        assert_eq!(
+            level("Procuramos uma pessoa Desenvolvedora Júnior."),
+            Some("junior")
+        );
+        // "pleno" after a break word is "full"; a level word after an English noun is no level.
+        assert_eq!(level("Desenvolvedor com pleno domínio de Java."), None);
+        assert_eq!(level("Empresa em pleno crescimento."), None);
+        assert_eq!(level("Our developers senior and junior alike pair daily."), None);
     }
 
     #[test]
