@@ -640,7 +640,15 @@ impl Tagger {
             }
             let e = lexicon.entry(r.entry as usize);
             if e.category == Category::Certification {
-                if !tags.certifications.iter().any(|c| c.id == e.id) {
+                // Asked for as a technology is: by its section and sentence.
+                let requirement = if is_resume {
+                    Requirement::Mentioned
+                } else {
+                    levels.at(r.start)
+                };
+                if let Some(c) = tags.certifications.iter_mut().find(|c| c.id == e.id) {
+                    c.requirement = c.requirement.max(requirement);
+                } else {
                     cert_spans.push(r.start..r.end);
                     let s = span(r.start..r.end);
                     tags.certifications.push(Certification {
@@ -648,6 +656,7 @@ impl Tagger {
                         name: e.name.clone(),
                         date: None,
                         expires: None,
+                        requirement,
                         text: s.text,
                         start: s.start,
                         end: s.end,

@@ -247,6 +247,9 @@ pub struct Certification {
     /// When it expires ("valid until 2025"), as `YYYY-MM` or `YYYY`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires: Option<String>,
+    /// How much a posting asks for it ("CISSP required", "Security+ is a plus"), the
+    /// strongest over its mentions; `mentioned` in a résumé.
+    pub requirement: Requirement,
     /// The text as written.
     pub text: String,
     /// Start byte offset.

@@ -431,3 +431,35 @@ fn kind_cases() {
     }
     finish("kind.toml", cases.len(), 12, failures);
 }
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CertificationRequirementCase {
+    text: String,
+    certifications: Vec<String>,
+}
+
+#[test]
+fn certification_requirement_cases() {
+    let tagger = Tagger::new();
+    let cases: Vec<CertificationRequirementCase> = rows("certification_requirements.toml");
+    let mut failures = Vec::new();
+    for c in &cases {
+        let got: Vec<String> = tagger
+            .tag_with(&c.text, Format::Text)
+            .certifications
+            .iter()
+            .map(|x| {
+                format!(
+                    "{} {}",
+                    x.id,
+                    serde_json::to_value(x.requirement).unwrap().as_str().unwrap()
+                )
+            })
+            .collect();
+        if got != c.certifications {
+            failures.push(format!("{:?}: {got:?}, want {:?}", c.text, c.certifications));
+        }
+    }
+    finish("certification_requirements.toml", cases.len(), 7, failures);
+}
