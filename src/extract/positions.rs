@@ -94,6 +94,9 @@ struct File {
     duration_units: Vec<String>,
     duration_fillers: Vec<String>,
     internship: Vec<String>,
+    role_nouns: Vec<String>,
+    foreign_role_nouns: Vec<String>,
+    role_suffixes: Vec<String>,
     locations: Vec<String>,
     ranks: Vec<String>,
     pay_grades: Vec<String>,
@@ -109,6 +112,10 @@ struct File {
 struct Month {
     number: u8,
     words: Vec<String>,
+    /// Short forms that are common words too ("ago", "set"): a month only with a full stop
+    /// and a year after it ("ago. 2019").
+    #[serde(default)]
+    dotted: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -145,22 +152,23 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     let data: File = toml::from_str(include_str!("../../lexicons/cues/positions.toml"))
         .expect("positions.toml is checked by the test suite");
     let months = alternation(data.month.iter().flat_map(|m| &m.words));
+    let dotted = alternation(data.month.iter().flat_map(|m| &m.dotted));
     let seasons = alternation(data.season.iter().flat_map(|s| &s.words));
     let present = alternation(&data.present);
     let joins = alternation(&data.range_words);
     let since = alternation(&data.since);
     let year = r"(?:(?:19|20)[0-9]{2}(?-u:\b)|['’][0-9]{2}(?-u:\b))";
     let date = format!(
-        r"(?:(?-u:\b)(?:{months})\.?\s*,?\s*{year}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|[12][0-9]|3[01])[/.](?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}[-/.](?:0[1-9]|1[0-2])(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}(?-u:\b)|['’][0-9]{{2}}(?-u:\b))"
+        r"(?:(?-u:\b)(?:(?:{months})\.?|(?:{dotted})\.)\s*[,/]?\s*{year}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|[12][0-9]|3[01])[/.](?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}[-/.](?:0[1-9]|1[0-2])(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}(?-u:\b)|['’][0-9]{{2}}(?-u:\b))"
     );
     let start = format!(r"(?:{date}|(?-u:\b)(?:{months})(?-u:\b)\.?)");
     let end = format!(r"(?:{date}|(?-u:\b)(?:{present})(?-u:\b)|[0-9]{{2}}(?-u:\b))");
     let range = Regex::new(&format!(
-        r"(?i)(?:(?-u:\b)(?P<since>{since})\s+)?(?P<start>{start})(?:\s*(?:[-–—‐−]+>?(?:\s*(?-u:\b)(?:{joins})(?-u:\b))?|[~～]|→|(?-u:\b)(?:{joins})(?-u:\b))\s*(?P<end>{end}))?"
+        r"(?i)(?:(?-u:\b)(?P<since>{since})\s+)?(?P<start>{start})(?:\s*(?:[-–—‐−]+>?(?:\s*(?-u:\b)(?:{joins})(?-u:\b))?|[~～]|→|(?-u:\b)(?:{joins})(?-u:\b)|\t)\s*(?P<end>{end}))?"
     ))
     .expect("the date pattern is valid");
     let side = Regex::new(&format!(
-        r"(?i)^(?:(?P<mon>{months})\.?\s*,?\s*|(?P<sea>{seasons})(?:\s+(?:semester|term))?\s*,?\s*|q(?P<qtr>[1-4])\s*,?\s*|(?:(?P<day>[0-9]{{1,2}})[/.])?(?P<num>[0-9]{{1,2}})\s*[/.]\s*)?(?P<year>(?:19|20)[0-9]{{2}}|['’]?[0-9]{{2}})?$"
+        r"(?i)^(?:(?:(?P<mon>{months})\.?|(?P<dot>{dotted})\.)\s*[,/]?\s*|(?P<sea>{seasons})(?:\s+(?:semester|term))?\s*,?\s*|q(?P<qtr>[1-4])\s*,?\s*|(?:(?P<day>[0-9]{{1,2}})[/.])?(?P<num>[0-9]{{1,2}})\s*[/.]\s*)?(?P<year>(?:19|20)[0-9]{{2}}|['’]?[0-9]{{2}})?$"
     ))
     .expect("the date-side pattern is valid");
     Lex { data, range, side }
@@ -203,6 +211,10 @@ fn parse_side(s: &str, as_of: YearMonth) -> Option<Side> {
     if let Some(m) = c.name("mon") {
         let w = lower(m);
         let n = LEX.data.month.iter().find(|x| lower_in(&x.words, &w))?.number;
+        (month, end_month) = (Some(n), Some(n));
+    } else if let Some(m) = c.name("dot") {
+        let w = lower(m);
+        let n = LEX.data.month.iter().find(|x| lower_in(&x.dotted, &w))?.number;
         (month, end_month) = (Some(n), Some(n));
     } else if let Some(m) = c.name("sea") {
         let w = lower(m);
@@ -402,6 +414,17 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
             year,
             month: start.month,
         };
+        // A dash with nothing after it but the line's end or a wide gap is a range open to now,
+        // as academic CVs write a current post ("2023 –            Senior Lecturer", "2020 –").
+        if !start.season && c.name("since").is_none() && open_dash(&line[all.end()..]) {
+            return Some(Dates {
+                range: all.range(),
+                start: ym,
+                end: None,
+                current: true,
+                single: true,
+            });
+        }
         if c.name("since").is_some() {
             return Some(Dates {
                 range: all.range(),
@@ -473,6 +496,28 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
         });
     }
     lone
+}
+
+/// Whether the text after a date is a dash then the line's end, a tab or a run of spaces
+/// ("2019 –", "2019 –      Lecturer"): the date opens a range that is still running. A dash then
+/// one space and words is a single date's ("Summer 2017 — Intern at Dropbox").
+fn open_dash(after: &str) -> bool {
+    let a = after.trim_start_matches([' ', '\u{a0}']);
+    let Some(b) = a.strip_prefix(['–', '—', '-']) else {
+        return false;
+    };
+    let b = b.trim_start_matches(['–', '—', '-']);
+    b.trim().is_empty() || b.starts_with("  ") || b.starts_with('\t') || b.starts_with(" \t")
+}
+
+/// Whether a line opens with a digit or a word of `present` ("Present", "2021", "Mar 2021").
+fn starts_with_end(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with(|c: char| c.is_ascii_digit())
+        || raw_words(t).next().is_some_and(|w| {
+            let w = w.to_lowercase();
+            lower_in(&LEX.data.present, &w) || is_month_word(&w)
+        })
 }
 
 /// Whether the text after a date opening a line reads as an entry's header: a dash or a run of
@@ -677,14 +722,42 @@ static HEADINGS: LazyLock<Headings> = LazyLock::new(|| {
     }
 });
 
+/// Whether a lower-case word (or pair of words) is an English role noun of a work history: one
+/// of titles.toml or of positions.toml's `role_nouns` ("chief", "ncoic").
+fn is_english_role_noun(w: &str) -> bool {
+    is_role_noun(w) || lower_in(&LEX.data.role_nouns, w)
+}
+
+/// Whether a lower-case word (or pair of words) is a role noun: an English one, one of the
+/// work-history ones in other languages ("desarrollador", "chargée") or a German compound
+/// ending in one of `role_suffixes` ("softwareentwicklerin", "teamleiter").
+fn is_cv_role_noun(w: &str) -> bool {
+    let d = &LEX.data;
+    is_english_role_noun(w)
+        || lower_in(&d.foreign_role_nouns, w)
+        || d.role_suffixes
+            .iter()
+            .any(|x| w.len() >= x.len() + 4 && w.ends_with(x.as_str()) && !w.contains(' '))
+}
+
 /// Whether `s` holds a role noun (one word or two) or an internship word.
 fn has_role_noun(s: &str) -> bool {
+    role_noun_in(s, is_cv_role_noun)
+}
+
+/// Whether `s` holds an English role noun (one word or two), an internship word or a rank: an
+/// English title, where [`has_role_noun`] also takes other languages' role nouns.
+fn has_english_role_noun(s: &str) -> bool {
+    role_noun_in(s, is_english_role_noun)
+}
+
+fn role_noun_in(s: &str, is_noun: fn(&str) -> bool) -> bool {
     let w = words_of(s);
     // A pair of words is the slice of `w` from the first's start to the second's end.
     let mut prev = None;
     let mut at = 0;
     for word in w.split(' ') {
-        if is_role_noun(word) || prev.is_some_and(|p| is_role_noun(&w[p..at + word.len()])) {
+        if is_noun(word) || prev.is_some_and(|p| is_noun(&w[p..at + word.len()])) {
             return true;
         }
         prev = Some(at);
@@ -752,6 +825,35 @@ static SEPARATORS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the separator pattern is valid")
 });
 
+/// [`SEPARATORS`] and a slash between spaces, for a résumé that writes "Company / Title" (see
+/// [`slash_layout`]).
+static SEPARATORS_SLASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*(?:\||\t|\s{2,}|\s[-–—]+\s|[–—]|,|;|•|·|\(|\)|\[|\]|\s/\s|(?P<at>\s@\s*|\sat\s))\s*")
+        .expect("the separator pattern is valid")
+});
+
+/// Whether the header lines (each without its dates) write "Company / Title", as Korean,
+/// Japanese and Vietnamese CVs do ("2021.03 ~ Present   Kakao Bank / Backend Engineer"): two
+/// lines or more with a piece whose part before " / " names no role and whose part after it
+/// does. One such line alone is more often two titles or a tool and a title ("Server / Shift
+/// Lead", "Forklift / Powered Industrial Truck Operator"), and keeps its slash.
+fn slash_layout<'a>(headers: impl Iterator<Item = &'a str>) -> bool {
+    let mut n = 0;
+    for h in headers {
+        let found = SEPARATORS.split(h).any(|piece| {
+            piece.split_once(" / ").is_some_and(|(l, r)| {
+                let l = l.trim();
+                !l.is_empty() && !l.contains('/') && capitalised(l) && !has_role_noun(l) && has_role_noun(r)
+            })
+        });
+        n += usize::from(found);
+        if n >= 2 {
+            return true;
+        }
+    }
+    false
+}
+
 /// Trims a piece's range of spaces, stray punctuation and Markdown marks.
 fn trim_piece(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
@@ -799,12 +901,22 @@ fn label_of(w: &str) -> Option<Label> {
 
 /// Cuts `range` of `text` (without the dates at `skip`) into classified pieces.
 fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Piece> {
+    pieces_with(text, range, skip, &SEPARATORS)
+}
+
+/// [`pieces`], cut at `separators`.
+fn pieces_with(
+    text: &str,
+    range: Range<usize>,
+    skip: Option<Range<usize>>,
+    separators: &Regex,
+) -> Vec<Piece> {
     // Each part with what came before it: "at" or "@", a comma, an opening bracket.
     let mut parts: Vec<(Range<usize>, After)> = Vec::new();
     let cut = |from: usize, to: usize, parts: &mut Vec<(Range<usize>, After)>| {
         let mut after = After::default();
         let mut last = from;
-        for c in SEPARATORS.captures_iter(&text[from..to]) {
+        for c in separators.captures_iter(&text[from..to]) {
             let m = c.get(0).expect("group 0");
             parts.push((last..from + m.start(), after));
             let sep = m.as_str().trim();
@@ -926,10 +1038,13 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
         } else if after_at || (ends_in_suffix(s) && capitalised(s)) {
             Class::Company
         } else if bracket && !after_comma && has_role_noun(s) {
-            // A title translated in brackets ("Contador Senior (Senior Accountant)"): the words
-            // before it are the same title, neither the title nor the company.
+            // A title translated in brackets ("Contador Senior (Senior Accountant)", "Gerente
+            // de Proyectos (Project Manager)"): the words before it are the same title, neither
+            // the title nor the company. Not an English title before a note ("Software Engineer
+            // (Intern)").
             if let Some(prev) = out.last_mut()
-                && prev.class == Class::Unknown
+                && (prev.class == Class::Unknown
+                    || (prev.class == Class::Title && !has_english_role_noun(&text[prev.range.clone()])))
             {
                 prev.class = Class::Place;
             }
@@ -1228,6 +1343,9 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     let mut section: Option<Kind> = None;
     // Dated lines in scope: (line index, dates with offsets into `text`).
     let mut dated: Vec<(usize, Dates)> = Vec::new();
+    // The line that closed the range left open on the line before it, and all such lines.
+    let mut skip_line: Option<usize> = None;
+    let mut closers: Vec<usize> = Vec::new();
     for (i, l) in lines.iter_mut().enumerate() {
         if let Some(k) = l.heading {
             section = Some(k);
@@ -1256,19 +1374,62 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         if !in_scope || l.bullet || !super::has_ascii_digit(s) || s.split_whitespace().nth(20).is_some() {
             continue;
         }
+        if skip_line == Some(i) {
+            continue;
+        }
         if let Some(mut d) = line_dates(s, as_of) {
+            // "Jan 2019 –" closing its line, then "Present" or "Mar 2021" opening the next: a
+            // range a PDF's columns broke, closed by the next line's date, which is no entry.
+            if d.current
+                && d.single
+                && s[d.range.end..].trim().trim_matches(['–', '—', '-']).is_empty()
+                && let Some(next) = ranges.get(i + 1)
+                && starts_with_end(&text[next.clone()])
+            {
+                let n = &text[next.clone()];
+                let lead = n.len() - n.trim_start().len();
+                match line_dates(n, as_of) {
+                    Some(e) if e.single && !e.current && e.range.start == lead => {
+                        d.end = e.end;
+                        d.current = false;
+                        d.single = false;
+                        skip_line = Some(i + 1);
+                        closers.push(i + 1);
+                    }
+                    _ if raw_words(n).count() == 1 => {
+                        // "Present" alone.
+                        d.single = false;
+                        skip_line = Some(i + 1);
+                        closers.push(i + 1);
+                    }
+                    _ => {
+                        d.current = false;
+                        d.end = Some(d.start);
+                    }
+                }
+            }
             d.range = l.range.start + d.range.start..l.range.start + d.range.end;
             dated.push((i, d));
         }
     }
+    // "Company / Title" lines: the dated lines without their dates, and the lines right above
+    // them that are not dated themselves.
+    let dated_at: Vec<usize> = dated.iter().map(|(i, _)| *i).collect();
+    let slash = slash_layout(dated.iter().flat_map(|(i, d)| {
+        let l = &lines[*i].range;
+        let own = [&text[l.start..d.range.start], &text[d.range.end..l.end]];
+        let above = (*i > 0 && !dated_at.contains(&(i - 1))).then(|| &text[lines[i - 1].range.clone()]);
+        own.into_iter().chain(above)
+    }));
+    let separators: &Regex = if slash { &SEPARATORS_SLASH } else { &SEPARATORS };
     let mut has_dates = vec![false; lines.len()];
     for (i, _) in &dated {
         has_dates[*i] = true;
     }
     // Header lines of each entry: the dated line, then lines above it, then lines below.
     let mut claimed: Vec<bool> = vec![false; lines.len()];
-    for (i, _) in &dated {
-        claimed[*i] = true;
+    for i in dated.iter().map(|(i, _)| *i).chain(closers) {
+        claimed[i] = true;
     }
     let mut headers: Vec<Vec<usize>> = Vec::with_capacity(dated.len());
     // Entries whose header holds a duration line: the first role of a LinkedIn company group
@@ -1276,7 +1437,7 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     let mut grouped = vec![false; dated.len()];
     let mut all_pieces: Vec<Vec<Piece>> = Vec::with_capacity(dated.len());
     for (i, d) in &dated {
-        let mut p = pieces(text, lines[*i].range.clone(), Some(d.range.clone()));
+        let mut p = pieces_with(text, lines[*i].range.clone(), Some(d.range.clone()), separators);
         let mut used = vec![*i];
         let mut j = *i;
         let own = !p.is_empty();
@@ -1304,7 +1465,7 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             j -= 1;
             claimed[j] = true;
             used.insert(0, j);
-            let mut more = pieces(text, above.range.clone(), None);
+            let mut more = pieces_with(text, above.range.clone(), None, separators);
             let duration = more.is_empty() && super::has_ascii_digit(&text[above.range.clone()]);
             // A place ("Fairfax, VA") or a street address ("245 Murray Lane SW, Arlington, VA
             // 20528", a federal résumé's) between the employer and the dates is passed over too.
@@ -1330,8 +1491,14 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         let dates_only = headers[k].len() == 1 && all_pieces[k].is_empty();
         let mut pending: Vec<usize> = Vec::new();
         let mut more: Vec<Piece> = Vec::new();
+        // A company by elimination that may be the title's unit ("Working Student, Data
+        // Engineering", the employer on the line below) gives way to one below.
+        let weak = |c: &Option<Range<usize>>, p: &[Piece]| {
+            c.as_ref()
+                .is_some_and(|c| p.iter().any(|x| x.qualifier && x.range == *c))
+        };
         for b in i + 1..=i + if dates_only { 2 } else { 1 } {
-            if t.is_some() && c.is_some() {
+            if t.is_some() && c.is_some() && !weak(&c, &all_pieces[k]) {
                 break;
             }
             let Some(below) = lines.get(b) else { break };
@@ -1363,10 +1530,15 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                 break;
             }
             pending.push(b);
-            more.extend(pieces(text, range, None));
+            more.extend(pieces_with(text, range, None, separators));
             // Only lines that add what is missing.
-            let (t2, c2) = assign(text, &[all_pieces[k].clone(), more.clone()].concat());
-            if (t.is_none() && t2.is_some()) || (c.is_none() && c2.is_some()) {
+            let joined = [all_pieces[k].clone(), more.clone()].concat();
+            let (t2, c2) = assign(text, &joined);
+            let c_weak = c.is_some() && weak(&c, &all_pieces[k]);
+            if (t.is_none() && t2.is_some())
+                || (c.is_none() && c2.is_some())
+                || (c_weak && c2.is_some() && c2 != c && !weak(&c2, &joined))
+            {
                 for b in pending.drain(..) {
                     claimed[b] = true;
                     headers[k].push(b);
@@ -1438,10 +1610,14 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         }
         let role_text = title.clone().map_or(header_text.as_str(), |t| &text[t]);
         let role_words = words_of(role_text);
-        let internship = WORD_LISTS
-            .internship
-            .iter()
-            .any(|w| contains_word(&role_words, w));
+        // The title, or a note on it that is a title too ("Software Engineer (Intern)").
+        let internship = std::iter::once(role_words)
+            .chain(
+                p.iter()
+                    .filter(|x| title.is_some() && x.class == Class::Title)
+                    .map(|x| words_of(&text[x.range.clone()])),
+            )
+            .any(|w| WORD_LISTS.internship.iter().any(|i| contains_word(&w, i)));
         let start_at = lines[headers[k][0]].range.start;
         let next_entry = headers.get(k + 1).map_or(text.len(), |h| lines[h[0]].range.start);
         let next_heading = heading_starts
