@@ -105,6 +105,7 @@ struct File {
     other_headings: Vec<String>,
     education_words: Vec<String>,
     gaps: Vec<String>,
+    abbreviations: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -1035,6 +1036,18 @@ fn pieces_with(
                 prev.class = Class::Place;
             }
             Class::Place
+        } else if bracket
+            && !after_comma
+            && out
+                .last()
+                .is_some_and(|p| p.class == Class::Unknown && !p.qualifier)
+            && capitalised(s)
+            && !has_role_noun(s)
+        {
+            // A name in brackets after a name is the first's legal or parent name ("Clip
+            // (Payclip S.A.P.I. de C.V.)", "Amazon (SAT4 Fulfillment Center)", "Dar
+            // Al-Handasah (Shair and Partners)"): a note, neither the title nor the company.
+            Class::Place
         } else if after_at || (ends_in_suffix(s) && capitalised(s)) {
             Class::Company
         } else if bracket && !after_comma && has_role_noun(s) {
@@ -1082,6 +1095,66 @@ fn pieces_with(
         });
     }
     out
+}
+
+/// The cells of a line cut at tabs, as ranges of `line` trimmed of spaces.
+fn tab_cells(line: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for cell in line.split('\t') {
+        let lead = cell.len() - cell.trim_start().len();
+        out.push(from + lead..from + cell.trim_end().len());
+        from += cell.len() + 1;
+    }
+    out
+}
+
+/// What each column of a table's header row holds, when `line` is one: three tab-separated
+/// cells or more, two of them a company or title label ("Employer", "Position") and no cell
+/// with a digit.
+fn column_labels(line: &str) -> Option<Vec<Option<Label>>> {
+    if !line.contains('\t') || super::has_ascii_digit(line) {
+        return None;
+    }
+    let cells = tab_cells(line);
+    if cells.len() < 3 {
+        return None;
+    }
+    let labels: Vec<Option<Label>> = cells
+        .iter()
+        .map(|c| label_of(&words_of(&line[c.clone()])))
+        .collect();
+    let named = labels
+        .iter()
+        .filter(|l| matches!(l, Some(Label::Company | Label::Title)))
+        .count();
+    (named >= 2).then_some(labels)
+}
+
+/// The title and company cells of a table row under a header row of `cols` (the row's text at
+/// `range`), when it has as many cells.
+fn table_pieces(text: &str, range: Range<usize>, cols: &[Option<Label>]) -> Option<Vec<Piece>> {
+    let cells = tab_cells(&text[range.clone()]);
+    if cells.len() != cols.len() {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (c, l) in cells.into_iter().zip(cols) {
+        let class = match l {
+            Some(Label::Company) => Class::Company,
+            Some(Label::Title) => Class::Title,
+            _ => continue,
+        };
+        if c.is_empty() {
+            continue;
+        }
+        out.push(Piece {
+            range: range.start + c.start..range.start + c.end,
+            class,
+            qualifier: false,
+        });
+    }
+    Some(out)
 }
 
 /// The run of capitalised words after "as " in `range` of `text` when it holds a role noun
@@ -1199,7 +1272,7 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
         && unknowns == 2
         && title.is_some()
         && company.is_none()
-        && town_closes_line(text, pieces, left[1])
+        && (town_closes_line(text, pieces, left[1]) || town_after_comma(text, left[0], left[1]))
     {
         // "Nubank | Senior Software Engineer | São Paulo | Mar 2022 – Present", "Australia Post
         // | Melbourne" above the dates: a company comes before its town, and a short name that
@@ -1207,6 +1280,20 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
         company = Some(left[0].range.clone());
     }
     (title, company.or(unit))
+}
+
+/// Whether `b` is a town right after `a` and a comma, both before the title ("Tata Consultancy
+/// Services, Mumbai — Test Engineer"): one or two words in title case without a company suffix.
+fn town_after_comma(text: &str, a: &Piece, b: &Piece) -> bool {
+    let s = &text[b.range.clone()];
+    let ws: Vec<&str> = s.split_whitespace().collect();
+    text.get(a.range.end..b.range.start)
+        .is_some_and(|g| g.trim() == ",")
+        && (1..=2).contains(&ws.len())
+        && ws.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase)
+        })
+        && !ends_in_suffix(s)
 }
 
 /// Whether `s` opens with a word in lower case then capitals ("iFood", "eBay", "iHeart Lab"): a
@@ -1286,6 +1373,7 @@ fn is_bullet(s: &str) -> bool {
 fn ends_sentence(s: &str) -> bool {
     s.ends_with('.')
         && !lower_in(&LEX.data.company_suffixes, &last_word(s))
+        && !lower_in(&LEX.data.abbreviations, &last_word(s))
         && !s
             .rsplit(' ')
             .next()
@@ -1431,13 +1519,32 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     for i in dated.iter().map(|(i, _)| *i).chain(closers) {
         claimed[i] = true;
     }
+    // A table copied from Word: a row of column labels ("Period<TAB>Employer<TAB>Role",
+    // "From<TAB>To<TAB>Company<TAB>Position") says what each cell of the rows under it holds.
+    let mut table: Option<Vec<Option<Label>>> = None;
+    let mut columns: Vec<Option<Vec<Option<Label>>>> = vec![None; lines.len()];
+    for (i, l) in lines.iter().enumerate() {
+        if l.heading.is_some() {
+            table = None;
+        } else if let Some(cols) = column_labels(&text[l.range.clone()]) {
+            claimed[i] = true;
+            table = Some(cols);
+        } else {
+            columns[i].clone_from(&table);
+        }
+    }
     let mut headers: Vec<Vec<usize>> = Vec::with_capacity(dated.len());
     // Entries whose header holds a duration line: the first role of a LinkedIn company group
     // ("Monzo Bank", "2 years 4 months", then the roles).
     let mut grouped = vec![false; dated.len()];
     let mut all_pieces: Vec<Vec<Piece>> = Vec::with_capacity(dated.len());
     for (i, d) in &dated {
-        let mut p = pieces_with(text, lines[*i].range.clone(), Some(d.range.clone()), separators);
+        let mut p = match &columns[*i] {
+            Some(cols) => table_pieces(text, lines[*i].range.clone(), cols).unwrap_or_else(|| {
+                pieces_with(text, lines[*i].range.clone(), Some(d.range.clone()), separators)
+            }),
+            None => pieces_with(text, lines[*i].range.clone(), Some(d.range.clone()), separators),
+        };
         let mut used = vec![*i];
         let mut j = *i;
         let own = !p.is_empty();
