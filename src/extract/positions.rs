@@ -455,12 +455,16 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
             continue;
         }
         // A year right after a short word in lower case is a sentence's ("Second in Department
-        // from 2019)", "promoted in 2021"), not an entry's date.
-        if line[..all.start()]
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|w| w.len() <= 4 && w.chars().all(|c| c.is_ascii_lowercase()))
-        {
+        // from 2019)", "promoted in 2021"), not an entry's date; so is one after any word in
+        // lower case inside brackets ("Senior Consultant (promoted October 2022)").
+        let before = &line[..all.start()];
+        let in_brackets = before
+            .rfind('(')
+            .is_some_and(|o| before.rfind(')').is_none_or(|c| c < o));
+        if before.split_whitespace().next_back().is_some_and(|w| {
+            let w = if in_brackets { w.trim_start_matches('(') } else { w };
+            !w.is_empty() && (w.len() <= 4 || in_brackets) && w.chars().all(|c| c.is_ascii_lowercase())
+        }) {
             continue;
         }
         // "2008-11" alone is a range of years when it can be one (2008–2011), else a month.
@@ -1391,9 +1395,25 @@ fn words_before_brackets(s: &str) -> usize {
     body.split_whitespace().count()
 }
 
+/// Whether a line ends in a colon and is no field label: it leads in to the lines under it
+/// ("Selected engagements:", "Key clients:"), and heads none of them.
+fn lead_in(line: &str) -> bool {
+    line.trim_end()
+        .strip_suffix(':')
+        .is_some_and(|head| label_of(&words_of(head)).is_none())
+}
+
 fn is_header_like(text: &str, l: &Line) -> bool {
     let s = &text[l.range.clone()];
     !l.bullet && l.heading.is_none() && s.split_whitespace().count() <= 12 && !ends_sentence(s)
+}
+
+/// An employer's dated line above its roles ("United States Army   Jun 2014 – Dec 2024").
+struct Employer {
+    indent: usize,
+    /// Its months, as inclusive month indices.
+    span: (i64, i64),
+    name: Option<Range<usize>>,
 }
 
 /// Every position of `text`, with "Present" counted up to `as_of`.
@@ -1566,7 +1586,12 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                 break;
             }
             let above = &lines[j - 1];
-            if lines[j].gap_before || claimed[j - 1] || has_dates[j - 1] || !is_header_like(text, above) {
+            if lines[j].gap_before
+                || claimed[j - 1]
+                || has_dates[j - 1]
+                || !is_header_like(text, above)
+                || lead_in(&text[above.range.clone()])
+            {
                 break;
             }
             j -= 1;
@@ -1620,8 +1645,12 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                 }
             }
             let s = &text[range.clone()];
-            // Words of more than three letters ("Sp. z o.o." has none).
+            // Words of more than three letters ("Sp. z o.o." has none), before a note in
+            // brackets ("Senior Consultant, Technology Risk (promoted October 2022)").
             let title_case = s
+                .split('(')
+                .next()
+                .unwrap_or(s)
                 .split_whitespace()
                 .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
                 .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
@@ -1667,6 +1696,17 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     let mut previous: Option<(usize, Option<Range<usize>>)> = None;
     // The indentation and months of the last entry kept.
     let mut parent: Option<(usize, (i64, i64))> = None;
+    // The employer line of the roles under it.
+    let mut employer: Option<Employer> = None;
+    // Whether months lie inside others, compared by years ("2016–2018" inside "09/2016 –
+    // 12/2020").
+    let inside = |s: (i64, i64), g: (i64, i64)| s.0 / 12 >= g.0 / 12 && s.1 / 12 <= g.1 / 12;
+    // Whether a company is missing or only a unit after the title ("Manager, Technology
+    // Strategy").
+    let unit_or_none = |c: &Option<Range<usize>>, p: &[Piece]| {
+        c.as_ref()
+            .is_none_or(|c| p.iter().any(|x| x.qualifier && x.range == *c))
+    };
     for (k, (i, dates)) in dated.iter().enumerate() {
         let header_text: String = headers[k]
             .iter()
@@ -1749,6 +1789,62 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         // An engagement indented under a role and inside its dates ("  Client: Credit Suisse —
         // PMO …, 2018–2020" under "Manager … 09/2016 – 12/2020") is part of that role.
         let indent = indent_of(text, lines[headers[k][0]].range.start);
+        // Under an employer's line, a role inside its dates is at that employer (when it names
+        // none but a unit), and an engagement indented further is part of the roles.
+        if let Some(Employer {
+            indent: e_indent,
+            span: e_span,
+            name: e_company,
+        }) = &employer
+        {
+            match span {
+                Some(s) if inside(s, *e_span) => {
+                    if indent > *e_indent {
+                        continue;
+                    }
+                    if f.title.is_some() && unit_or_none(&f.company, p) {
+                        f.company.clone_from(e_company);
+                    }
+                }
+                _ => employer = None,
+            }
+        }
+        // An employer's line: dates and no title, right above a role inside its dates that
+        // names no employer of its own ("United States Army   Jun 2014 – Dec 2024", then
+        // "Network Operations NCOIC, 82nd Airborne Division   Mar 2020 – Dec 2024"; "Accenture —
+        // Stockholm   Sep 2017 – Present", then "Manager, Technology Strategy (2022 – present)").
+        // It is no position: its roles are.
+        if f.title.is_none()
+            && let Some(s) = span
+            && let Some((next_line, next)) = dated.get(k + 1)
+            && headers[k + 1][0] <= i + 2
+            && *next_line > *i
+        {
+            let next_span = {
+                let lo = index(next.start.year, next.start.month.unwrap_or(1));
+                let hi = match (next.current, next.end) {
+                    (true, _) => index(as_of.year, as_of.month.unwrap_or(12)),
+                    (false, Some(e)) => index(e.year, e.month.unwrap_or(12)),
+                    (false, None) => lo,
+                };
+                (lo, hi)
+            };
+            let (next_title, next_company) = assign(text, &all_pieces[k + 1]);
+            if next_title.is_some() && unit_or_none(&next_company, &all_pieces[k + 1]) && inside(next_span, s)
+            {
+                let name = f.company.clone().or_else(|| {
+                    p.iter()
+                        .find(|x| x.class == Class::Unknown && capitalised(&text[x.range.clone()]))
+                        .map(|x| x.range.clone())
+                });
+                employer = Some(Employer {
+                    indent,
+                    span: s,
+                    name,
+                });
+                continue;
+            }
+        }
         // Compared by years: "2016–2018" lies inside "09/2016 – 12/2020".
         if let (Some((lo, hi)), Some((parent_indent, (plo, phi)))) = (span, parent)
             && indent > parent_indent
