@@ -1689,7 +1689,7 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         .filter(|l| l.heading.is_some())
         .map(|l| l.range.start)
         .collect();
-    let mut out = Vec::with_capacity(dated.len());
+    let mut out: Vec<Found> = Vec::with_capacity(dated.len());
     // The company of the open LinkedIn group: the later roles of the group name none.
     let mut group: Option<Range<usize>> = None;
     // The dated line and company of the last entry kept.
@@ -1800,6 +1800,10 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             match span {
                 Some(s) if inside(s, *e_span) => {
                     if indent > *e_indent {
+                        // Its text (and the skills it names) is the role's.
+                        if let Some(last) = out.last_mut() {
+                            last.span.end = last.span.end.max(f.span.end);
+                        }
                         continue;
                     }
                     if f.title.is_some() && unit_or_none(&f.company, p) {
@@ -1851,6 +1855,10 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             && lo / 12 >= plo / 12
             && hi / 12 <= phi / 12
         {
+            // Its text (and the skills it names) is the role's.
+            if let Some(last) = out.last_mut() {
+                last.span.end = last.span.end.max(f.span.end);
+            }
             continue;
         }
         if let Some(span) = span {
