@@ -95,6 +95,9 @@ struct File {
     duration_units: Vec<String>,
     duration_fillers: Vec<String>,
     internship: Vec<String>,
+    role_nouns: Vec<String>,
+    foreign_role_nouns: Vec<String>,
+    role_suffixes: Vec<String>,
     locations: Vec<String>,
     ranks: Vec<String>,
     pay_grades: Vec<String>,
@@ -103,6 +106,7 @@ struct File {
     other_headings: Vec<String>,
     education_words: Vec<String>,
     gaps: Vec<String>,
+    abbreviations: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -110,6 +114,10 @@ struct File {
 struct Month {
     number: u8,
     words: Vec<String>,
+    /// Short forms that are common words too ("ago", "set"): a month only with a full stop
+    /// and a year after it ("ago. 2019").
+    #[serde(default)]
+    dotted: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -146,22 +154,23 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     let data: File = toml::from_str(include_str!("../../lexicons/cues/positions.toml"))
         .expect("positions.toml is checked by the test suite");
     let months = alternation(data.month.iter().flat_map(|m| &m.words));
+    let dotted = alternation(data.month.iter().flat_map(|m| &m.dotted));
     let seasons = alternation(data.season.iter().flat_map(|s| &s.words));
     let present = alternation(&data.present);
     let joins = alternation(&data.range_words);
     let since = alternation(&data.since);
     let year = r"(?:(?:19|20)[0-9]{2}(?-u:\b)|['’][0-9]{2}(?-u:\b))";
     let date = format!(
-        r"(?:(?-u:\b)(?:{months})\.?\s*,?\s*{year}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|[12][0-9]|3[01])[/.](?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}[-/.](?:0[1-9]|1[0-2])(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}(?-u:\b)|['’][0-9]{{2}}(?-u:\b))"
+        r"(?:(?-u:\b)(?:(?:{months})\.?|(?:{dotted})\.)\s*[,/]?\s*{year}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|[12][0-9]|3[01])[/.](?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}[-/.](?:0[1-9]|1[0-2])(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}(?-u:\b)|['’][0-9]{{2}}(?-u:\b))"
     );
     let start = format!(r"(?:{date}|(?-u:\b)(?:{months})(?-u:\b)\.?)");
     let end = format!(r"(?:{date}|(?-u:\b)(?:{present})(?-u:\b)|[0-9]{{2}}(?-u:\b))");
     let range = LeanRegex::new(&format!(
-        r"(?i)(?:(?-u:\b)(?P<since>{since})\s+)?(?P<start>{start})(?:\s*(?:[-–—‐−]+>?(?:\s*(?-u:\b)(?:{joins})(?-u:\b))?|[~～]|→|(?-u:\b)(?:{joins})(?-u:\b))\s*(?P<end>{end}))?"
+        r"(?i)(?:(?-u:\b)(?P<since>{since})\s+)?(?P<start>{start})(?:\s*(?:[-–—‐−]+>?(?:\s*(?-u:\b)(?:{joins})(?-u:\b))?|[~～]|→|(?-u:\b)(?:{joins})(?-u:\b)|\t)\s*(?P<end>{end}))?"
     ))
     .expect("the date pattern is valid");
     let side = LeanRegex::new(&format!(
-        r"(?i)^(?:(?P<mon>{months})\.?\s*,?\s*|(?P<sea>{seasons})(?:\s+(?:semester|term))?\s*,?\s*|q(?P<qtr>[1-4])\s*,?\s*|(?:(?P<day>[0-9]{{1,2}})[/.])?(?P<num>[0-9]{{1,2}})\s*[/.]\s*)?(?P<year>(?:19|20)[0-9]{{2}}|['’]?[0-9]{{2}})?$"
+        r"(?i)^(?:(?:(?P<mon>{months})\.?|(?P<dot>{dotted})\.)\s*[,/]?\s*|(?P<sea>{seasons})(?:\s+(?:semester|term))?\s*,?\s*|q(?P<qtr>[1-4])\s*,?\s*|(?:(?P<day>[0-9]{{1,2}})[/.])?(?P<num>[0-9]{{1,2}})\s*[/.]\s*)?(?P<year>(?:19|20)[0-9]{{2}}|['’]?[0-9]{{2}})?$"
     ))
     .expect("the date-side pattern is valid");
     Lex { data, range, side }
@@ -204,6 +213,10 @@ fn parse_side(s: &str, as_of: YearMonth) -> Option<Side> {
     if let Some(m) = c.name("mon") {
         let w = lower(m);
         let n = LEX.data.month.iter().find(|x| lower_in(&x.words, &w))?.number;
+        (month, end_month) = (Some(n), Some(n));
+    } else if let Some(m) = c.name("dot") {
+        let w = lower(m);
+        let n = LEX.data.month.iter().find(|x| lower_in(&x.dotted, &w))?.number;
         (month, end_month) = (Some(n), Some(n));
     } else if let Some(m) = c.name("sea") {
         let w = lower(m);
@@ -403,6 +416,17 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
             year,
             month: start.month,
         };
+        // A dash with nothing after it but the line's end or a wide gap is a range open to now,
+        // as academic CVs write a current post ("2023 –            Senior Lecturer", "2020 –").
+        if !start.season && c.name("since").is_none() && open_dash(&line[all.end()..]) {
+            return Some(Dates {
+                range: all.range(),
+                start: ym,
+                end: None,
+                current: true,
+                single: true,
+            });
+        }
         if c.name("since").is_some() {
             return Some(Dates {
                 range: all.range(),
@@ -432,12 +456,16 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
             continue;
         }
         // A year right after a short word in lower case is a sentence's ("Second in Department
-        // from 2019)", "promoted in 2021"), not an entry's date.
-        if line[..all.start()]
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|w| w.len() <= 4 && w.chars().all(|c| c.is_ascii_lowercase()))
-        {
+        // from 2019)", "promoted in 2021"), not an entry's date; so is one after any word in
+        // lower case inside brackets ("Senior Consultant (promoted October 2022)").
+        let before = &line[..all.start()];
+        let in_brackets = before
+            .rfind('(')
+            .is_some_and(|o| before.rfind(')').is_none_or(|c| c < o));
+        if before.split_whitespace().next_back().is_some_and(|w| {
+            let w = if in_brackets { w.trim_start_matches('(') } else { w };
+            !w.is_empty() && (w.len() <= 4 || in_brackets) && w.chars().all(|c| c.is_ascii_lowercase())
+        }) {
             continue;
         }
         // "2008-11" alone is a range of years when it can be one (2008–2011), else a month.
@@ -474,6 +502,28 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
         });
     }
     lone
+}
+
+/// Whether the text after a date is a dash then the line's end, a tab or a run of spaces
+/// ("2019 –", "2019 –      Lecturer"): the date opens a range that is still running. A dash then
+/// one space and words is a single date's ("Summer 2017 — Intern at Dropbox").
+fn open_dash(after: &str) -> bool {
+    let a = after.trim_start_matches([' ', '\u{a0}']);
+    let Some(b) = a.strip_prefix(['–', '—', '-']) else {
+        return false;
+    };
+    let b = b.trim_start_matches(['–', '—', '-']);
+    b.trim().is_empty() || b.starts_with("  ") || b.starts_with('\t') || b.starts_with(" \t")
+}
+
+/// Whether a line opens with a digit or a word of `present` ("Present", "2021", "Mar 2021").
+fn starts_with_end(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with(|c: char| c.is_ascii_digit())
+        || raw_words(t).next().is_some_and(|w| {
+            let w = w.to_lowercase();
+            lower_in(&LEX.data.present, &w) || is_month_word(&w)
+        })
 }
 
 /// Whether the text after a date opening a line reads as an entry's header: a dash or a run of
@@ -678,14 +728,42 @@ static HEADINGS: LazyLock<Headings> = LazyLock::new(|| {
     }
 });
 
+/// Whether a lower-case word (or pair of words) is an English role noun of a work history: one
+/// of titles.toml or of positions.toml's `role_nouns` ("chief", "ncoic").
+fn is_english_role_noun(w: &str) -> bool {
+    is_role_noun(w) || lower_in(&LEX.data.role_nouns, w)
+}
+
+/// Whether a lower-case word (or pair of words) is a role noun: an English one, one of the
+/// work-history ones in other languages ("desarrollador", "chargée") or a German compound
+/// ending in one of `role_suffixes` ("softwareentwicklerin", "teamleiter").
+fn is_cv_role_noun(w: &str) -> bool {
+    let d = &LEX.data;
+    is_english_role_noun(w)
+        || lower_in(&d.foreign_role_nouns, w)
+        || d.role_suffixes
+            .iter()
+            .any(|x| w.len() >= x.len() + 4 && w.ends_with(x.as_str()) && !w.contains(' '))
+}
+
 /// Whether `s` holds a role noun (one word or two) or an internship word.
 fn has_role_noun(s: &str) -> bool {
+    role_noun_in(s, is_cv_role_noun)
+}
+
+/// Whether `s` holds an English role noun (one word or two), an internship word or a rank: an
+/// English title, where [`has_role_noun`] also takes other languages' role nouns.
+fn has_english_role_noun(s: &str) -> bool {
+    role_noun_in(s, is_english_role_noun)
+}
+
+fn role_noun_in(s: &str, is_noun: fn(&str) -> bool) -> bool {
     let w = words_of(s);
     // A pair of words is the slice of `w` from the first's start to the second's end.
     let mut prev = None;
     let mut at = 0;
     for word in w.split(' ') {
-        if is_role_noun(word) || prev.is_some_and(|p| is_role_noun(&w[p..at + word.len()])) {
+        if is_noun(word) || prev.is_some_and(|p| is_noun(&w[p..at + word.len()])) {
             return true;
         }
         prev = Some(at);
@@ -753,6 +831,35 @@ static SEPARATORS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the separator pattern is valid")
 });
 
+/// [`SEPARATORS`] and a slash between spaces, for a résumé that writes "Company / Title" (see
+/// [`slash_layout`]).
+static SEPARATORS_SLASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*(?:\||\t|\s{2,}|\s[-–—]+\s|[–—]|,|;|•|·|\(|\)|\[|\]|\s/\s|(?P<at>\s@\s*|\sat\s))\s*")
+        .expect("the separator pattern is valid")
+});
+
+/// Whether the header lines (each without its dates) write "Company / Title", as Korean,
+/// Japanese and Vietnamese CVs do ("2021.03 ~ Present   Kakao Bank / Backend Engineer"): two
+/// lines or more with a piece whose part before " / " names no role and whose part after it
+/// does. One such line alone is more often two titles or a tool and a title ("Server / Shift
+/// Lead", "Forklift / Powered Industrial Truck Operator"), and keeps its slash.
+fn slash_layout<'a>(headers: impl Iterator<Item = &'a str>) -> bool {
+    let mut n = 0;
+    for h in headers {
+        let found = SEPARATORS.split(h).any(|piece| {
+            piece.split_once(" / ").is_some_and(|(l, r)| {
+                let l = l.trim();
+                !l.is_empty() && !l.contains('/') && capitalised(l) && !has_role_noun(l) && has_role_noun(r)
+            })
+        });
+        n += usize::from(found);
+        if n >= 2 {
+            return true;
+        }
+    }
+    false
+}
+
 /// Trims a piece's range of spaces, stray punctuation and Markdown marks.
 fn trim_piece(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
@@ -800,12 +907,22 @@ fn label_of(w: &str) -> Option<Label> {
 
 /// Cuts `range` of `text` (without the dates at `skip`) into classified pieces.
 fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Piece> {
+    pieces_with(text, range, skip, &SEPARATORS)
+}
+
+/// [`pieces`], cut at `separators`.
+fn pieces_with(
+    text: &str,
+    range: Range<usize>,
+    skip: Option<Range<usize>>,
+    separators: &Regex,
+) -> Vec<Piece> {
     // Each part with what came before it: "at" or "@", a comma, an opening bracket.
     let mut parts: Vec<(Range<usize>, After)> = Vec::new();
     let cut = |from: usize, to: usize, parts: &mut Vec<(Range<usize>, After)>| {
         let mut after = After::default();
         let mut last = from;
-        for c in SEPARATORS.captures_iter(&text[from..to]) {
+        for c in separators.captures_iter(&text[from..to]) {
             let m = c.get(0).expect("group 0");
             parts.push((last..from + m.start(), after));
             let sep = m.as_str().trim();
@@ -924,13 +1041,28 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
                 prev.class = Class::Place;
             }
             Class::Place
+        } else if bracket
+            && !after_comma
+            && out
+                .last()
+                .is_some_and(|p| p.class == Class::Unknown && !p.qualifier)
+            && capitalised(s)
+            && !has_role_noun(s)
+        {
+            // A name in brackets after a name is the first's legal or parent name ("Clip
+            // (Payclip S.A.P.I. de C.V.)", "Amazon (SAT4 Fulfillment Center)", "Dar
+            // Al-Handasah (Shair and Partners)"): a note, neither the title nor the company.
+            Class::Place
         } else if after_at || (ends_in_suffix(s) && capitalised(s)) {
             Class::Company
         } else if bracket && !after_comma && has_role_noun(s) {
-            // A title translated in brackets ("Contador Senior (Senior Accountant)"): the words
-            // before it are the same title, neither the title nor the company.
+            // A title translated in brackets ("Contador Senior (Senior Accountant)", "Gerente
+            // de Proyectos (Project Manager)"): the words before it are the same title, neither
+            // the title nor the company. Not an English title before a note ("Software Engineer
+            // (Intern)").
             if let Some(prev) = out.last_mut()
-                && prev.class == Class::Unknown
+                && (prev.class == Class::Unknown
+                    || (prev.class == Class::Title && !has_english_role_noun(&text[prev.range.clone()])))
             {
                 prev.class = Class::Place;
             }
@@ -968,6 +1100,66 @@ fn pieces(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Pi
         });
     }
     out
+}
+
+/// The cells of a line cut at tabs, as ranges of `line` trimmed of spaces.
+fn tab_cells(line: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for cell in line.split('\t') {
+        let lead = cell.len() - cell.trim_start().len();
+        out.push(from + lead..from + cell.trim_end().len());
+        from += cell.len() + 1;
+    }
+    out
+}
+
+/// What each column of a table's header row holds, when `line` is one: three tab-separated
+/// cells or more, two of them a company or title label ("Employer", "Position") and no cell
+/// with a digit.
+fn column_labels(line: &str) -> Option<Vec<Option<Label>>> {
+    if !line.contains('\t') || super::has_ascii_digit(line) {
+        return None;
+    }
+    let cells = tab_cells(line);
+    if cells.len() < 3 {
+        return None;
+    }
+    let labels: Vec<Option<Label>> = cells
+        .iter()
+        .map(|c| label_of(&words_of(&line[c.clone()])))
+        .collect();
+    let named = labels
+        .iter()
+        .filter(|l| matches!(l, Some(Label::Company | Label::Title)))
+        .count();
+    (named >= 2).then_some(labels)
+}
+
+/// The title and company cells of a table row under a header row of `cols` (the row's text at
+/// `range`), when it has as many cells.
+fn table_pieces(text: &str, range: Range<usize>, cols: &[Option<Label>]) -> Option<Vec<Piece>> {
+    let cells = tab_cells(&text[range.clone()]);
+    if cells.len() != cols.len() {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (c, l) in cells.into_iter().zip(cols) {
+        let class = match l {
+            Some(Label::Company) => Class::Company,
+            Some(Label::Title) => Class::Title,
+            _ => continue,
+        };
+        if c.is_empty() {
+            continue;
+        }
+        out.push(Piece {
+            range: range.start + c.start..range.start + c.end,
+            class,
+            qualifier: false,
+        });
+    }
+    Some(out)
 }
 
 /// The run of capitalised words after "as " in `range` of `text` when it holds a role noun
@@ -1085,7 +1277,7 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
         && unknowns == 2
         && title.is_some()
         && company.is_none()
-        && town_closes_line(text, pieces, left[1])
+        && (town_closes_line(text, pieces, left[1]) || town_after_comma(text, left[0], left[1]))
     {
         // "Nubank | Senior Software Engineer | São Paulo | Mar 2022 – Present", "Australia Post
         // | Melbourne" above the dates: a company comes before its town, and a short name that
@@ -1093,6 +1285,20 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
         company = Some(left[0].range.clone());
     }
     (title, company.or(unit))
+}
+
+/// Whether `b` is a town right after `a` and a comma, both before the title ("Tata Consultancy
+/// Services, Mumbai — Test Engineer"): one or two words in title case without a company suffix.
+fn town_after_comma(text: &str, a: &Piece, b: &Piece) -> bool {
+    let s = &text[b.range.clone()];
+    let ws: Vec<&str> = s.split_whitespace().collect();
+    text.get(a.range.end..b.range.start)
+        .is_some_and(|g| g.trim() == ",")
+        && (1..=2).contains(&ws.len())
+        && ws.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase)
+        })
+        && !ends_in_suffix(s)
 }
 
 /// Whether `s` opens with a word in lower case then capitals ("iFood", "eBay", "iHeart Lab"): a
@@ -1172,6 +1378,7 @@ fn is_bullet(s: &str) -> bool {
 fn ends_sentence(s: &str) -> bool {
     s.ends_with('.')
         && !lower_in(&LEX.data.company_suffixes, &last_word(s))
+        && !lower_in(&LEX.data.abbreviations, &last_word(s))
         && !s
             .rsplit(' ')
             .next()
@@ -1189,9 +1396,25 @@ fn words_before_brackets(s: &str) -> usize {
     body.split_whitespace().count()
 }
 
+/// Whether a line ends in a colon and is no field label: it leads in to the lines under it
+/// ("Selected engagements:", "Key clients:"), and heads none of them.
+fn lead_in(line: &str) -> bool {
+    line.trim_end()
+        .strip_suffix(':')
+        .is_some_and(|head| label_of(&words_of(head)).is_none())
+}
+
 fn is_header_like(text: &str, l: &Line) -> bool {
     let s = &text[l.range.clone()];
     !l.bullet && l.heading.is_none() && s.split_whitespace().count() <= 12 && !ends_sentence(s)
+}
+
+/// An employer's dated line above its roles ("United States Army   Jun 2014 – Dec 2024").
+struct Employer {
+    indent: usize,
+    /// Its months, as inclusive month indices.
+    span: (i64, i64),
+    name: Option<Range<usize>>,
 }
 
 /// Every position of `text`, with "Present" counted up to `as_of`.
@@ -1229,6 +1452,9 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     let mut section: Option<Kind> = None;
     // Dated lines in scope: (line index, dates with offsets into `text`).
     let mut dated: Vec<(usize, Dates)> = Vec::new();
+    // The line that closed the range left open on the line before it, and all such lines.
+    let mut skip_line: Option<usize> = None;
+    let mut closers: Vec<usize> = Vec::new();
     for (i, l) in lines.iter_mut().enumerate() {
         if let Some(k) = l.heading {
             section = Some(k);
@@ -1257,19 +1483,76 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         if !in_scope || l.bullet || !super::has_ascii_digit(s) || s.split_whitespace().nth(20).is_some() {
             continue;
         }
+        if skip_line == Some(i) {
+            continue;
+        }
         if let Some(mut d) = line_dates(s, as_of) {
+            // "Jan 2019 –" closing its line, then "Present" or "Mar 2021" opening the next: a
+            // range a PDF's columns broke, closed by the next line's date, which is no entry.
+            if d.current
+                && d.single
+                && s[d.range.end..].trim().trim_matches(['–', '—', '-']).is_empty()
+                && let Some(next) = ranges.get(i + 1)
+                && starts_with_end(&text[next.clone()])
+            {
+                let n = &text[next.clone()];
+                let lead = n.len() - n.trim_start().len();
+                match line_dates(n, as_of) {
+                    Some(e) if e.single && !e.current && e.range.start == lead => {
+                        d.end = e.end;
+                        d.current = false;
+                        d.single = false;
+                        skip_line = Some(i + 1);
+                        closers.push(i + 1);
+                    }
+                    _ if raw_words(n).count() == 1 => {
+                        // "Present" alone.
+                        d.single = false;
+                        skip_line = Some(i + 1);
+                        closers.push(i + 1);
+                    }
+                    _ => {
+                        d.current = false;
+                        d.end = Some(d.start);
+                    }
+                }
+            }
             d.range = l.range.start + d.range.start..l.range.start + d.range.end;
             dated.push((i, d));
         }
     }
+    // "Company / Title" lines: the dated lines without their dates, and the lines right above
+    // them that are not dated themselves.
+    let dated_at: Vec<usize> = dated.iter().map(|(i, _)| *i).collect();
+    let slash = slash_layout(dated.iter().flat_map(|(i, d)| {
+        let l = &lines[*i].range;
+        let own = [&text[l.start..d.range.start], &text[d.range.end..l.end]];
+        let above = (*i > 0 && !dated_at.contains(&(i - 1))).then(|| &text[lines[i - 1].range.clone()]);
+        own.into_iter().chain(above)
+    }));
+    let separators: &Regex = if slash { &SEPARATORS_SLASH } else { &SEPARATORS };
     let mut has_dates = vec![false; lines.len()];
     for (i, _) in &dated {
         has_dates[*i] = true;
     }
     // Header lines of each entry: the dated line, then lines above it, then lines below.
     let mut claimed: Vec<bool> = vec![false; lines.len()];
-    for (i, _) in &dated {
-        claimed[*i] = true;
+    for i in dated.iter().map(|(i, _)| *i).chain(closers) {
+        claimed[i] = true;
+    }
+    // A table copied from Word: a row of column labels ("Period<TAB>Employer<TAB>Role",
+    // "From<TAB>To<TAB>Company<TAB>Position") says what each cell of the rows under it holds.
+    let mut table: Option<Vec<Option<Label>>> = None;
+    let mut columns: Vec<Option<Vec<Option<Label>>>> = vec![None; lines.len()];
+    for (i, l) in lines.iter().enumerate() {
+        if l.heading.is_some() {
+            table = None;
+        } else if let Some(cols) = column_labels(&text[l.range.clone()]) {
+            claimed[i] = true;
+            table = Some(cols);
+        } else {
+            columns[i].clone_from(&table);
+        }
     }
     let mut headers: Vec<Vec<usize>> = Vec::with_capacity(dated.len());
     // Entries whose header holds a duration line: the first role of a LinkedIn company group
@@ -1277,7 +1560,12 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     let mut grouped = vec![false; dated.len()];
     let mut all_pieces: Vec<Vec<Piece>> = Vec::with_capacity(dated.len());
     for (i, d) in &dated {
-        let mut p = pieces(text, lines[*i].range.clone(), Some(d.range.clone()));
+        let mut p = match &columns[*i] {
+            Some(cols) => table_pieces(text, lines[*i].range.clone(), cols).unwrap_or_else(|| {
+                pieces_with(text, lines[*i].range.clone(), Some(d.range.clone()), separators)
+            }),
+            None => pieces_with(text, lines[*i].range.clone(), Some(d.range.clone()), separators),
+        };
         let mut used = vec![*i];
         let mut j = *i;
         let own = !p.is_empty();
@@ -1316,13 +1604,14 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                 || claimed[j - 1]
                 || has_dates[j - 1]
                 || !is_header_like(text, above)
+                || lead_in(&text[above.range.clone()])
             {
                 break;
             }
             j -= 1;
             claimed[j] = true;
             used.insert(0, j);
-            let mut more = pieces(text, above.range.clone(), None);
+            let mut more = pieces_with(text, above.range.clone(), None, separators);
             let duration = more.is_empty() && super::has_ascii_digit(&text[above.range.clone()]);
             // A place ("Fairfax, VA") or a street address ("245 Murray Lane SW, Arlington, VA
             // 20528", a federal résumé's) between the employer and the dates is passed over too.
@@ -1348,8 +1637,14 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         let dates_only = headers[k].len() == 1 && all_pieces[k].is_empty();
         let mut pending: Vec<usize> = Vec::new();
         let mut more: Vec<Piece> = Vec::new();
+        // A company by elimination that may be the title's unit ("Working Student, Data
+        // Engineering", the employer on the line below) gives way to one below.
+        let weak = |c: &Option<Range<usize>>, p: &[Piece]| {
+            c.as_ref()
+                .is_some_and(|c| p.iter().any(|x| x.qualifier && x.range == *c))
+        };
         for b in i + 1..=i + if dates_only { 2 } else { 1 } {
-            if t.is_some() && c.is_some() {
+            if t.is_some() && c.is_some() && !weak(&c, &all_pieces[k]) {
                 break;
             }
             let Some(below) = lines.get(b) else { break };
@@ -1364,8 +1659,12 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                 }
             }
             let s = &text[range.clone()];
-            // Words of more than three letters ("Sp. z o.o." has none).
+            // Words of more than three letters ("Sp. z o.o." has none), before a note in
+            // brackets ("Senior Consultant, Technology Risk (promoted October 2022)").
             let title_case = s
+                .split('(')
+                .next()
+                .unwrap_or(s)
                 .split_whitespace()
                 .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
                 .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
@@ -1381,10 +1680,15 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                 break;
             }
             pending.push(b);
-            more.extend(pieces(text, range, None));
+            more.extend(pieces_with(text, range, None, separators));
             // Only lines that add what is missing.
-            let (t2, c2) = assign(text, &[all_pieces[k].clone(), more.clone()].concat());
-            if (t.is_none() && t2.is_some()) || (c.is_none() && c2.is_some()) {
+            let joined = [all_pieces[k].clone(), more.clone()].concat();
+            let (t2, c2) = assign(text, &joined);
+            let c_weak = c.is_some() && weak(&c, &all_pieces[k]);
+            if (t.is_none() && t2.is_some())
+                || (c.is_none() && c2.is_some())
+                || (c_weak && c2.is_some() && c2 != c && !weak(&c2, &joined))
+            {
                 for b in pending.drain(..) {
                     claimed[b] = true;
                     headers[k].push(b);
@@ -1399,13 +1703,24 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         .filter(|l| l.heading.is_some())
         .map(|l| l.range.start)
         .collect();
-    let mut out = Vec::with_capacity(dated.len());
+    let mut out: Vec<Found> = Vec::with_capacity(dated.len());
     // The company of the open LinkedIn group: the later roles of the group name none.
     let mut group: Option<Range<usize>> = None;
     // The dated line and company of the last entry kept.
     let mut previous: Option<(usize, Option<Range<usize>>)> = None;
     // The indentation and months of the last entry kept.
     let mut parent: Option<(usize, (i64, i64))> = None;
+    // The employer line of the roles under it.
+    let mut employer: Option<Employer> = None;
+    // Whether months lie inside others, compared by years ("2016–2018" inside "09/2016 –
+    // 12/2020").
+    let inside = |s: (i64, i64), g: (i64, i64)| s.0 / 12 >= g.0 / 12 && s.1 / 12 <= g.1 / 12;
+    // Whether a company is missing or only a unit after the title ("Manager, Technology
+    // Strategy").
+    let unit_or_none = |c: &Option<Range<usize>>, p: &[Piece]| {
+        c.as_ref()
+            .is_none_or(|c| p.iter().any(|x| x.qualifier && x.range == *c))
+    };
     for (k, (i, dates)) in dated.iter().enumerate() {
         let header_text: String = headers[k]
             .iter()
@@ -1456,10 +1771,14 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         }
         let role_text = title.clone().map_or(header_text.as_str(), |t| &text[t]);
         let role_words = words_of(role_text);
-        let internship = WORD_LISTS
-            .internship
-            .iter()
-            .any(|w| contains_word(&role_words, w));
+        // The title, or a note on it that is a title too ("Software Engineer (Intern)").
+        let internship = std::iter::once(role_words)
+            .chain(
+                p.iter()
+                    .filter(|x| title.is_some() && x.class == Class::Title)
+                    .map(|x| words_of(&text[x.range.clone()])),
+            )
+            .any(|w| WORD_LISTS.internship.iter().any(|i| contains_word(&w, i)));
         let start_at = lines[headers[k][0]].range.start;
         let next_entry = headers.get(k + 1).map_or(text.len(), |h| lines[h[0]].range.start);
         let next_heading = heading_starts
@@ -1484,12 +1803,76 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         // An engagement indented under a role and inside its dates ("  Client: Credit Suisse —
         // PMO …, 2018–2020" under "Manager … 09/2016 – 12/2020") is part of that role.
         let indent = indent_of(text, lines[headers[k][0]].range.start);
+        // Under an employer's line, a role inside its dates is at that employer (when it names
+        // none but a unit), and an engagement indented further is part of the roles.
+        if let Some(Employer {
+            indent: e_indent,
+            span: e_span,
+            name: e_company,
+        }) = &employer
+        {
+            match span {
+                Some(s) if inside(s, *e_span) => {
+                    if indent > *e_indent {
+                        // Its text (and the skills it names) is the role's.
+                        if let Some(last) = out.last_mut() {
+                            last.span.end = last.span.end.max(f.span.end);
+                        }
+                        continue;
+                    }
+                    if f.title.is_some() && unit_or_none(&f.company, p) {
+                        f.company.clone_from(e_company);
+                    }
+                }
+                _ => employer = None,
+            }
+        }
+        // An employer's line: dates and no title, right above a role inside its dates that
+        // names no employer of its own ("United States Army   Jun 2014 – Dec 2024", then
+        // "Network Operations NCOIC, 82nd Airborne Division   Mar 2020 – Dec 2024"; "Accenture —
+        // Stockholm   Sep 2017 – Present", then "Manager, Technology Strategy (2022 – present)").
+        // It is no position: its roles are.
+        if f.title.is_none()
+            && let Some(s) = span
+            && let Some((next_line, next)) = dated.get(k + 1)
+            && headers[k + 1][0] <= i + 2
+            && *next_line > *i
+        {
+            let next_span = {
+                let lo = index(next.start.year, next.start.month.unwrap_or(1));
+                let hi = match (next.current, next.end) {
+                    (true, _) => index(as_of.year, as_of.month.unwrap_or(12)),
+                    (false, Some(e)) => index(e.year, e.month.unwrap_or(12)),
+                    (false, None) => lo,
+                };
+                (lo, hi)
+            };
+            let (next_title, next_company) = assign(text, &all_pieces[k + 1]);
+            if next_title.is_some() && unit_or_none(&next_company, &all_pieces[k + 1]) && inside(next_span, s)
+            {
+                let name = f.company.clone().or_else(|| {
+                    p.iter()
+                        .find(|x| x.class == Class::Unknown && capitalised(&text[x.range.clone()]))
+                        .map(|x| x.range.clone())
+                });
+                employer = Some(Employer {
+                    indent,
+                    span: s,
+                    name,
+                });
+                continue;
+            }
+        }
         // Compared by years: "2016–2018" lies inside "09/2016 – 12/2020".
         if let (Some((lo, hi)), Some((parent_indent, (plo, phi)))) = (span, parent)
             && indent > parent_indent
             && lo / 12 >= plo / 12
             && hi / 12 <= phi / 12
         {
+            // Its text (and the skills it names) is the role's.
+            if let Some(last) = out.last_mut() {
+                last.span.end = last.span.end.max(f.span.end);
+            }
             continue;
         }
         if let Some(span) = span {
