@@ -501,11 +501,15 @@ impl Tagger {
         let mut headings = std::mem::take(&mut doc.headings);
         let text: &str = &doc.text;
         let start = |n: usize| doc.source_offset(n, outer, false);
-        let end = |n: usize| doc.source_offset(n, outer, true);
+        // A span's end maps to no earlier than its start: a span whose bytes all came from
+        // markup (an inline code span's content read as text) maps both ends to one place,
+        // and a repair there that dropped bytes (a soft hyphen) maps a start past them and an
+        // end before them.
+        let end_of = |r: &Range<usize>| doc.source_offset(r.end, outer, true).max(start(r.start));
         let span = |r: Range<usize>| Span {
             text: text[r.clone()].to_string(),
             start: start(r.start),
-            end: end(r.end),
+            end: end_of(&r),
         };
         let src_end = outer.map_or(src.len(), |o| o.end(src.len()));
 
@@ -678,7 +682,7 @@ impl Tagger {
             let mention = Mention {
                 text: text[r.start..r.end].to_string(),
                 start: start(r.start),
-                end: end(r.end),
+                end: end_of(&(r.start..r.end)),
                 section: section.map(str::to_string),
                 requirement,
                 rule: r.rule.describe(),

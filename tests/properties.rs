@@ -336,6 +336,18 @@ fn check(tags: &Tags, input: &[u8], format: Format) {
     checks::check_tags(tags, input, format == Format::Text && tags.format == "text");
 }
 
+/// Found by the property below: a soft hyphen dropped right before an inline code span whose
+/// content reads as the title ("Lead") mapped the evidence's start past the hyphen and its end
+/// before it (4..2).
+#[test]
+fn a_span_from_markup_after_a_dropped_byte_is_not_reversed() {
+    let input = "Go\u{ad}```\nLead<p>```\n".as_bytes();
+    for format in [Format::Markdown, Format::Auto, Format::Text, Format::Html] {
+        let tags = TAGGER.tag_bytes(input, format, true).unwrap();
+        check(&tags, input, format);
+    }
+}
+
 fn pool(threads: usize) -> rayon::ThreadPool {
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
