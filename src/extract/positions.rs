@@ -103,6 +103,8 @@ struct File {
     pay_grades: Vec<String>,
     experience_headings: Vec<String>,
     excluded_headings: Vec<String>,
+    /// Labels of parts of one entry ("selected projects", "key achievements").
+    entry_labels: Vec<String>,
     other_headings: Vec<String>,
     education_words: Vec<String>,
     gaps: Vec<String>,
@@ -1456,6 +1458,19 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     let mut skip_line: Option<usize> = None;
     let mut closers: Vec<usize> = Vec::new();
     for (i, l) in lines.iter_mut().enumerate() {
+        // A label of part of an entry (positions.toml `entry_labels`: "Selected projects:",
+        // "Key achievements:", in sentence case, right under the entry's lines) heads part of
+        // that entry, not a new section: read as one, it ended the work history and every
+        // later position was lost.
+        if l.heading.is_some()
+            && section == Some(Kind::Experience)
+            && !l.gap_before
+            && text[l.range.clone()].trim_end().ends_with(':')
+            && text[l.range.clone()].chars().any(char::is_lowercase)
+            && lower_in(&LEX.data.entry_labels, &words_of(&text[l.range.clone()]))
+        {
+            l.heading = None;
+        }
         if let Some(k) = l.heading {
             section = Some(k);
             continue;
