@@ -418,18 +418,11 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
             year,
             month: start.month,
         };
-        // A dash with nothing after it but the line's end or a wide gap is a range open to now,
-        // as academic CVs write a current post ("2023 –            Senior Lecturer", "2020 –").
-        if !start.season && c.name("since").is_none() && open_dash(&line[all.end()..]) {
-            return Some(Dates {
-                range: all.range(),
-                start: ym,
-                end: None,
-                current: true,
-                single: true,
-            });
-        }
-        if c.name("since").is_some() {
+        // "Since 2020"; and a dash with nothing after it but the line's end or a wide gap, a
+        // range open to now, as academic CVs write a current post ("2023 –            Senior
+        // Lecturer", "2020 –").
+        let since = c.name("since").is_some();
+        if since || (!start.season && open_dash(&line[all.end()..])) {
             return Some(Dates {
                 range: all.range(),
                 start: ym,
