@@ -158,7 +158,19 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     let months = alternation(data.month.iter().flat_map(|m| &m.words));
     let dotted = alternation(data.month.iter().flat_map(|m| &m.dotted));
     let seasons = alternation(data.season.iter().flat_map(|s| &s.words));
-    let present = alternation(&data.present);
+    // Words of other scripts ("현재", "至今", "настоящее время") stand between non-word bytes
+    // for the ASCII word boundary: they are matched without one.
+    let ascii_ends = |w: &&String| {
+        let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        ascii(w.chars().next()) && ascii(w.chars().next_back())
+    };
+    let (ascii_present, other_present): (Vec<&String>, Vec<&String>) =
+        data.present.iter().partition(ascii_ends);
+    let present = alternation(ascii_present);
+    let present = match alternation(other_present) {
+        other if other.is_empty() => format!(r"(?-u:\b)(?:{present})(?-u:\b)"),
+        other => format!(r"(?-u:\b)(?:{present})(?-u:\b)|(?:{other})"),
+    };
     let joins = alternation(&data.range_words);
     let since = alternation(&data.since);
     let year = r"(?:(?:19|20)[0-9]{2}(?-u:\b)|['’][0-9]{2}(?-u:\b))";
@@ -166,7 +178,7 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
         r"(?:(?-u:\b)(?:(?:{months})\.?|(?:{dotted})\.)\s*[,/]?\s*{year}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|[12][0-9]|3[01])[/.](?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}[-/.](?:0[1-9]|1[0-2])(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}(?-u:\b)|['’][0-9]{{2}}(?-u:\b))"
     );
     let start = format!(r"(?:{date}|(?-u:\b)(?:{months})(?-u:\b)\.?)");
-    let end = format!(r"(?:{date}|(?-u:\b)(?:{present})(?-u:\b)|[0-9]{{2}}(?-u:\b))");
+    let end = format!(r"(?:{date}|{present}|[0-9]{{2}}(?-u:\b))");
     let range = LeanRegex::new(&format!(
         r"(?i)(?:(?-u:\b)(?P<since>{since})\s+)?(?P<start>{start})(?:\s*(?:[-–—‐−]+>?(?:\s*(?-u:\b)(?:{joins})(?-u:\b))?|[~～]|→|(?-u:\b)(?:{joins})(?-u:\b)|\t)\s*(?P<end>{end}))?"
     ))
