@@ -1,8 +1,8 @@
 //! Large cue patterns built without a literal prefilter.
 //!
 //! `regex::Regex` looks for literals to scan for before it runs the pattern: on a pattern with
-//! long word alternations under `(?i)` (every month name in five languages, every currency)
-//! that look-up is a third of the build, and a process builds these patterns at start-up.
+//! long word alternations under `(?i)` (every month name in five languages) that look-up is
+//! a third of the build, and a process builds these patterns at start-up.
 //! The patterns that run only on lines already picked by a cheap test (a line with a digit)
 //! gain nothing from a prefilter, so they are built here without one. Matching is the same:
 //! leftmost-first, the same syntax, the same limits as `regex::Regex`.
