@@ -1114,8 +1114,9 @@ fn tab_cells(line: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut from = 0;
     for cell in line.split('\t') {
-        let lead = cell.len() - cell.trim_start().len();
-        out.push(from + lead..from + cell.trim_end().len());
+        // A cell of spaces only is empty where its spaces end.
+        let start = from + cell.len() - cell.trim_start().len();
+        out.push(start..start + cell.trim().len());
         from += cell.len() + 1;
     }
     out
@@ -2117,6 +2118,25 @@ mod tests {
         let t = "Experience\n\nApplication Developer\n\nIBM India Pvt. Ltd. -  Kolkata -\n\nApril 2011 to March 2018\n\nSAP work.";
         let found = find_all(t, AS_OF);
         assert_eq!(found[0].span.start, t.find("Application").unwrap());
+    }
+
+    /// Found by fuzzing: a cell of spaces alone between tabs was a reversed range, and
+    /// reading it panicked.
+    #[test]
+    fn tab_cells_of_spaces_are_empty() {
+        assert_eq!(tab_cells("a\t  \t b \t"), [0..1, 4..4, 6..7, 9..9]);
+        let line = "Employer\t \u{a0}\tPosition\t\tDates";
+        for c in tab_cells(line) {
+            assert!(c.start <= c.end && line.is_char_boundary(c.start), "{c:?}");
+        }
+        assert!(
+            find_all(
+                "Employer\t \tPosition\t\tDates\nAcme\t \tEngineer\t\t2019 - 2021",
+                AS_OF
+            )
+            .len()
+                <= 1
+        );
     }
 
     #[test]
