@@ -643,13 +643,14 @@ impl Tagger {
                 continue;
             }
             let e = lexicon.entry(r.entry as usize);
+            // By its section and sentence, a technology's or a certification's. A résumé shows
+            // them; it asks for none.
+            let requirement = if is_resume {
+                Requirement::Mentioned
+            } else {
+                levels.at(r.start)
+            };
             if e.category == Category::Certification {
-                // Asked for as a technology is: by its section and sentence.
-                let requirement = if is_resume {
-                    Requirement::Mentioned
-                } else {
-                    levels.at(r.start)
-                };
                 if let Some(c) = tags.certifications.iter_mut().find(|c| c.id == e.id) {
                     c.requirement = c.requirement.max(requirement);
                 } else {
@@ -672,12 +673,6 @@ impl Tagger {
                 continue;
             }
             let section = section_at(r.start);
-            // A résumé shows skills; it asks for none.
-            let requirement = if is_resume {
-                Requirement::Mentioned
-            } else {
-                levels.at(r.start)
-            };
             tech_spans.push((r.start..r.end, r.entry));
             let mention = Mention {
                 text: text[r.start..r.end].to_string(),
