@@ -1425,6 +1425,12 @@ struct Employer {
     name: Option<Range<usize>>,
 }
 
+/// How many line breaks `gap` (the text between two lines) holds, counted up to three: two
+/// mean a blank line, three more than one.
+fn line_breaks(gap: &str) -> usize {
+    gap.bytes().filter(|&b| b == b'\n').take(3).count()
+}
+
 /// Every position of `text`, with "Present" counted up to `as_of`.
 pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     // Prefilter: no year-like digits, no dates.
@@ -1440,12 +1446,7 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     let mut words = String::new();
     for (i, r) in ranges.iter().enumerate() {
         let s = &text[r.clone()];
-        let gap_before = i > 0
-            && text[ranges[i - 1].end..r.start]
-                .bytes()
-                .filter(|&b| b == b'\n')
-                .nth(1)
-                .is_some();
+        let gap_before = i > 0 && line_breaks(&text[ranges[i - 1].end..r.start]) >= 2;
         let next = ranges.get(i + 1).map(|n| &text[n.clone()]);
         let bullet = is_bullet(s);
         let rule = s.chars().all(|c| "-=_*~ ".contains(c));
@@ -1614,11 +1615,7 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                 break;
             }
             let above = &lines[j - 1];
-            let blank_between = text[above.range.end..lines[j].range.start]
-                .bytes()
-                .filter(|&b| b == b'\n')
-                .nth(2)
-                .is_some();
+            let blank_between = line_breaks(&text[above.range.end..lines[j].range.start]) > 2;
             // Across a blank line only to a line that stands alone between blank lines.
             let spaced_step = spaced && !blank_between && above.gap_before;
             if (lines[j].gap_before && !spaced_step)
