@@ -193,7 +193,12 @@ fn a_resume_flattened_into_runs_of_spaces_gets_its_lines_back() {
 fn escaped_text_and_escaped_html_are_read_as_meant() {
     let escaped = r"Senior Data Engineer\n\nRequirements:\n- 5+ years of Python\n\nNice to have:\n- Kafka";
     let html = "&lt;p&gt;&lt;strong&gt;Requirements&lt;/strong&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Python&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Nice to have: Kafka&lt;/p&gt;";
-    for (src, code, format) in [(escaped, "escaped_text", "text"), (html, "escaped_html", "html")] {
+    let twice = html.replace('&', "&amp;");
+    for (src, code, format) in [
+        (escaped, "escaped_text", "text"),
+        (html, "escaped_html", "html"),
+        (&twice, "escaped_html_twice", "html"),
+    ] {
         let out = run(&[], src.as_bytes());
         assert!(out.status.success());
         let doc = json(&out);
@@ -212,6 +217,49 @@ fn escaped_text_and_escaped_html_are_read_as_meant() {
     assert!(json(&out)["warnings"].as_array().unwrap().is_empty());
     let out = run(&["--format", "text"], html.as_bytes());
     assert!(json(&out)["warnings"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn a_posting_with_its_lists_run_together_gets_its_sections_back() {
+    let lined = "Senior Data Engineer. We build payments software for small businesses across \
+        Europe and we are growing fast, with offices in Berlin and Lisbon.\nWhat you will do:\n\
+        • Design and build pipelines\n• Own our data warehouse\n• Work with analysts and product \
+        managers\nRequirements:\n• 5+ years of Python\n• Strong SQL\n• Experience with Airflow\n\
+        Nice to have:\n• Kafka\n• Terraform\nBenefits:\n• Remote-first\n• 25 days PTO";
+    // As a scraper that dropped every line break leaves it: bullets and headings inline.
+    let flat = lined.replace('\n', " ");
+    for (flat, warned) in [(flat, true), (lined.to_string(), false)] {
+        let out = run(&["--kind", "posting"], flat.as_bytes());
+        let doc = json(&out);
+        let codes: Vec<&str> = doc["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w["code"].as_str().unwrap())
+            .collect();
+        assert_eq!(codes.contains(&"run_together_lists"), warned, "{codes:?}");
+        let levels: Vec<(&str, &str)> = doc["skills"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| (s["id"].as_str().unwrap(), s["requirement"].as_str().unwrap()))
+            .collect();
+        assert_eq!(
+            levels,
+            [
+                ("python", "required"),
+                ("sql", "required"),
+                ("airflow", "required"),
+                ("kafka", "preferred"),
+                ("terraform", "preferred")
+            ],
+            "{flat}"
+        );
+        for skill in doc["skills"].as_array().unwrap() {
+            let m = &skill["mentions"][0];
+            assert_eq!(source_of(&flat, m), m["text"].as_str().unwrap());
+        }
+    }
 }
 
 #[test]

@@ -132,6 +132,25 @@ pub(crate) fn unescape_markup(text: &str) -> Option<(String, OffsetMap, usize)> 
     })
 }
 
+/// The text with one layer of `&amp;` read as `&`, the map back, and how many were read;
+/// `None` unless the text holds markup escaped twice (`&amp;lt;p&amp;gt;`, as feeds that escape
+/// an already escaped description give it) by [`super::html_tags`]'s measure, and fewer real
+/// or once-escaped tags. [`unescape_markup`] then reads the layer left.
+pub(crate) fn unescape_markup_twice(text: &str) -> Option<(String, OffsetMap, usize)> {
+    let sample = &text[..super::floor_char_boundary(text, super::DETECT_BYTES)];
+    if super::twice_escaped_html_tags(sample) < 2
+        || super::escaped_html_tags(sample) >= 2
+        || super::html_tags(sample) >= 2
+    {
+        return None;
+    }
+    const AMP: &str = "&amp;";
+    rewrite(text, |from| {
+        memchr::memmem::find(&text.as_bytes()[from..], AMP.as_bytes())
+            .map(|i| (from + i, AMP.len(), Piece::Char('&')))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,6 +226,27 @@ mod tests {
         ];
         for (escaped, meant) in rows {
             let got = unescape_markup(escaped).map(|(t, _, _)| t);
+            assert_eq!(got.as_deref(), *meant, "{escaped:?}");
+        }
+    }
+
+    #[test]
+    fn markup_escaped_twice_loses_one_layer() {
+        let rows: &[(&str, Option<&str>)] = &[
+            (
+                "&amp;lt;p&amp;gt;Go &amp;amp;amp; Rust&amp;lt;/p&amp;gt;&amp;lt;ul&amp;gt;&amp;lt;li&amp;gt;SQL&amp;lt;/li&amp;gt;",
+                Some("&lt;p&gt;Go &amp;amp; Rust&lt;/p&gt;&lt;ul&gt;&lt;li&gt;SQL&lt;/li&gt;"),
+            ),
+            // Escaped once, escaped twice only in an example, or one tag named: left alone.
+            (
+                "&lt;p&gt;Write &amp;lt;p&amp;gt; and &amp;lt;li&amp;gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;x&lt;/li&gt;",
+                None,
+            ),
+            ("Escape &amp;lt;div&amp;gt; in R&amp;D docs", None),
+            ("Go &amp; Rust", None),
+        ];
+        for (escaped, meant) in rows {
+            let got = unescape_markup_twice(escaped).map(|(t, _, _)| t);
             assert_eq!(got.as_deref(), *meant, "{escaped:?}");
         }
     }

@@ -62,6 +62,114 @@ pub(crate) fn restore_headings(text: &str) -> Option<(String, OffsetMap, usize)>
     rewrite(text, |_| breaks.next().map(|at| (at, 0, Piece::Str("\n"))))
 }
 
+/// A line at least this long may hold a list run together ("Requirements: • 5+ years of
+/// Python • Strong SQL • …"); a shorter one is a line of its own ("Python • SQL • AWS").
+const MIN_LIST_LINE: usize = 200;
+
+/// How many items of one bullet a run-together list holds at least.
+const MIN_ITEMS: usize = 3;
+
+/// Bullets that also separate words in prose ("Berlin - Lisbon", "Remote · Full-time", "X —
+/// Y"): a line's run of them is a list only when one opens it right after a colon.
+const PROSE_MARKS: &[char] = &['-', '*', '·', '–', '—'];
+
+/// How many words a heading run into a list's item may have ("What you will bring").
+const MAX_HEADING_WORDS: usize = 6;
+
+/// The text with the list items of its long lines on lines of their own again, the map back
+/// (byte for byte: the space before each item becomes a line break), and how many breaks
+/// were put back; `None` unless some line of [`MIN_LIST_LINE`] bytes holds [`MIN_ITEMS`]
+/// items or more of one bullet, each written between spaces (see [`PROSE_MARKS`] for the
+/// bullets prose uses too). A heading phrase that ends the text before an item
+/// ("…with product managers Requirements: • 5+ years") gets its own line as well, so the items
+/// after it fall in its section.
+pub(crate) fn restore_lists(text: &str) -> Option<(String, OffsetMap, usize)> {
+    if text.len() < MIN_LIST_LINE {
+        return None;
+    }
+    let mut breaks = Vec::new();
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
+        if end - start >= MIN_LIST_LINE {
+            list_breaks(&text[start..end], start, &mut breaks);
+        }
+        start = end + 1;
+    }
+    if breaks.is_empty() {
+        return None;
+    }
+    breaks.sort_unstable();
+    breaks.dedup();
+    let mut out = text.as_bytes().to_vec();
+    for &at in &breaks {
+        out[at] = b'\n';
+    }
+    let out = String::from_utf8(out).ok()?;
+    Some((out, OffsetMap::identity(), breaks.len()))
+}
+
+/// Pushes to `breaks` (offsets in the text, `base` being the line's) the space before each item
+/// of each bullet run together in `line`, and the space before a heading that ends the text
+/// before an item.
+fn list_breaks(line: &str, base: usize, breaks: &mut Vec<usize>) {
+    // Each bullet written between spaces, with the space before it, in one pass.
+    let mut items: Vec<(char, usize)> = SPACED_BULLETS
+        .find_iter(line)
+        .map(|m| (crate::sections::BULLETS[m.pattern().as_usize()], m.start()))
+        .collect();
+    items.sort_unstable();
+    for run in items.chunk_by(|a, b| a.0 == b.0) {
+        let mark = run[0].0;
+        if run.len() < MIN_ITEMS
+            || PROSE_MARKS.contains(&mark) && !run.iter().any(|&(_, i)| line[..i].ends_with(':'))
+        {
+            continue;
+        }
+        let mut from = 0;
+        for &(_, at) in run {
+            if let Some(h) = trailing_heading(&line[from..at]) {
+                breaks.push(base + from + h);
+            }
+            breaks.push(base + at);
+            from = at + 1;
+        }
+    }
+}
+
+/// Each of [`crate::sections::BULLETS`] between two spaces (" • "), pattern by pattern.
+static SPACED_BULLETS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    let spaced = crate::sections::BULLETS.iter().map(|c| format!(" {c} "));
+    aho_corasick::AhoCorasick::new(spaced).expect("a few short patterns build")
+});
+
+/// The offset of the space before a heading phrase that ends `segment` (after a colon or
+/// nothing): written with a capital, a whole heading of `lexicons/sections/headings.toml`, the
+/// longest such; without a colon, of two words or more (an item may end in "… Preferred").
+fn trailing_heading(segment: &str) -> Option<usize> {
+    let body = segment.trim_end();
+    let (body, colon) = match body.strip_suffix(':') {
+        Some(b) => (b.trim_end(), true),
+        None => (body, false),
+    };
+    let spaces = body
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| c == ' ')
+        .map(|(i, _)| i)
+        .take(MAX_HEADING_WORDS);
+    let mut found = None;
+    for (words, at) in spaces.enumerate() {
+        let phrase = &body[at + 1..];
+        if phrase.starts_with(|c: char| c.is_uppercase())
+            && (colon || words >= 1)
+            && crate::sections::heading_kind_exact(phrase).is_some()
+        {
+            found = Some(at);
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,6 +235,56 @@ mod tests {
         assert!(lines.contains(&"Experience"), "{lines:?}");
         assert!(lines.contains(&"Jan 2019 - Present"), "{lines:?}");
         assert!(lines.contains(&"Education"), "{lines:?}");
+    }
+
+    const RUN_TOGETHER: &str = "Senior Data Engineer About us We build payments software for small \
+        businesses across Europe, with offices in Berlin - Lisbon. What you will do: • Design and \
+        build pipelines • Own our data warehouse • Work with analysts and product managers \
+        Requirements: • 5+ years of Python • Strong SQL • Experience with Airflow Nice to have • Kafka \
+        • Terraform Benefits: • Remote-first • 25 days PTO";
+
+    #[test]
+    fn list_items_run_together_get_their_lines() {
+        let (text, map, n) = restore_lists(RUN_TOGETHER).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for line in [
+            "• Work with analysts and product managers",
+            "Requirements:",
+            "• Experience with Airflow",
+            "Nice to have",
+            "• Terraform",
+            "Benefits:",
+            "• 25 days PTO",
+        ] {
+            assert!(lines.contains(&line), "{line:?} in {lines:?}");
+        }
+        // A dash in prose and a sentence before the first heading stay where they are.
+        assert!(lines[0].ends_with("Berlin - Lisbon."), "{lines:?}");
+        assert_eq!(lines[1], "What you will do:");
+        assert_eq!(n, lines.len() - 1);
+        assert_eq!(text.len(), RUN_TOGETHER.len());
+        let at = text.find("Airflow").unwrap();
+        assert_eq!(&RUN_TOGETHER[map.start(at)..map.end(at + 7)], "Airflow");
+    }
+
+    #[test]
+    fn lists_of_their_own_and_prose_dashes_stay() {
+        let lined = RUN_TOGETHER.replace(" • ", "\n• ");
+        let dashes = "We work across time zones - Berlin - Lisbon - Porto - with a small team that \
+            ships weekly and cares about quality, testing and documentation more than most teams do \
+            and we will keep it that way as we grow - promise.";
+        let items_end_in_levels = "Requirements: • Java Preferred • Go Required • SQL Required and a \
+            lot more text so that the line is long enough to be read as a list run together again, \
+            as a scraper that drops every line break of a posting would leave it for us.";
+        for text in [lined.as_str(), dashes, "Python • SQL • AWS • Docker"] {
+            assert!(restore_lists(text).is_none(), "{text:?}");
+        }
+        let (text, _, _) = restore_lists(items_end_in_levels).unwrap();
+        assert!(text.contains("• Java Preferred\n"), "{text:?}");
+        // Dashes open a list after a colon.
+        let dashed = RUN_TOGETHER.replace(" • ", " - ");
+        let (text, _, _) = restore_lists(&dashed).unwrap();
+        assert!(text.lines().any(|l| l == "- Strong SQL"), "{text:?}");
     }
 
     #[test]

@@ -106,11 +106,13 @@ const MOJIBAKE_SAYS: &str =
 const OFFSETS_KEPT: &str = "; offsets index the original text";
 
 /// The repairs tried on every source, in order: a lost JSON layer first (its `\u00e2` escapes
-/// may spell mojibake), byte escapes (which may too), then escaped markup (read as HTML next),
-/// then mis-decoded characters (twice: text mis-read twice, "Ã¢â‚¬â„¢", needs two passes), then
-/// typesetting characters (ligatures, invisible characters, private-use bullets), then line
-/// breaks flattened into runs of spaces or lost around headings.
-const REPAIRS: [Step; 8] = [
+/// may spell mojibake), byte escapes (which may too), then markup escaped twice (one layer),
+/// then escaped markup (read as HTML next), then mis-decoded characters (twice: text mis-read
+/// twice, "Ã¢â‚¬â„¢", needs two passes), then typesetting characters (ligatures, invisible
+/// characters, private-use bullets; a private-use bullet may be a run-together list's), then
+/// line breaks flattened into runs of spaces, lost around headings, or lost between the items
+/// of a list.
+const REPAIRS: [Step; 10] = [
     Step {
         code: "escaped_text",
         run: escapes::unescape_json,
@@ -122,6 +124,12 @@ const REPAIRS: [Step; 8] = [
         run: escapes::unescape_bytes,
         markup: false,
         says: "the text holds bytes written as escapes (\\xe2\\x80\\xa2): {n} characters were read as meant",
+    },
+    Step {
+        code: "escaped_html_twice",
+        run: escapes::unescape_markup_twice,
+        markup: true,
+        says: "the text is HTML escaped twice (&amp;lt;p&amp;gt;): {n} outer escapes were read as meant",
     },
     Step {
         code: "escaped_html",
@@ -159,6 +167,12 @@ const REPAIRS: [Step; 8] = [
         run: layout::restore_headings,
         markup: false,
         says: "the text's lines were run together: {n} line breaks were put back around the headings glued into it",
+    },
+    Step {
+        code: "run_together_lists",
+        run: layout::restore_lists,
+        markup: false,
+        says: "list items were run together on long lines (\"Requirements: • Python • SQL\"): {n} line breaks were put back before their bullets and headings",
     },
 ];
 
@@ -283,6 +297,11 @@ fn html_tags(sample: &str) -> usize {
 /// two.
 fn escaped_html_tags(sample: &str) -> usize {
     tags_opened_by(sample, b"&lt;", b"&gt;")
+}
+
+/// [`html_tags`] for markup escaped twice: `&amp;lt;p&amp;gt;`.
+fn twice_escaped_html_tags(sample: &str) -> usize {
+    tags_opened_by(sample, b"&amp;lt;", b"&amp;gt;")
 }
 
 /// How many of [`HTML_TAGS`] occur in `sample` with `<` written `open` and `>` written `close`

@@ -34,9 +34,11 @@ pub fn check_tags(tags: &jdtag::Tags, input: &[u8], plain: bool) {
         "escaped_text",
         "escaped_bytes",
         "escaped_html",
+        "escaped_html_twice",
         "typography",
         "flattened",
         "glued_headings",
+        "run_together_lists",
     ];
     let plain = plain && !tags.warnings.iter().any(|w| repaired.contains(&w.code.as_str()));
     check_spans(&value, input, plain);
