@@ -253,7 +253,7 @@ static EXACT: LazyLock<crate::fasthash::FastMap<&'static str, &'static str>> = L
 /// follows), a short line in capitals, or a short Title Case line holding a heading phrase
 /// right before a bullet.
 pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
-    let line = unframed(line.trim());
+    let line = unframed(undressed(line.trim()));
     if line.len() > 80 {
         return false;
     }
@@ -269,8 +269,12 @@ pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
         return true;
     }
     let body = line.trim_end_matches(':');
+    // A sentence's end inside ("…quality of service (QoS). It provides these benefits:") or a
+    // lower-case start on a longer line: the tail of a paragraph that introduces a list.
+    let tail = body.contains(". ") || words > 6 && line.starts_with(|c: char| c.is_lowercase());
     if line.ends_with(':')
         && !body.contains(':')
+        && !tail
         && (words <= 6 || section_kind(body) != "other" && colon_list)
     {
         // Longer colon lines ("It would be great if you have:") when they name a known kind
@@ -333,6 +337,12 @@ fn is_question(line: &str) -> bool {
 /// Characters that plain text draws around a heading ("-- Requirements --", "== Skills ==",
 /// "**Benefits**").
 const FRAME: [char; 6] = ['-', '=', '*', '#', '~', '_'];
+
+/// `line` without the pictographs that dress it ("💻 What you will need", "✨ Nice to have").
+fn undressed(line: &str) -> &str {
+    line.trim_start_matches(|c: char| crate::input::is_pictograph(c) || c == '\u{fe0f}')
+        .trim_start()
+}
 
 /// A line without the frame of at least two decoration characters on each side that plain
 /// text draws around a heading; the line itself when it has none (a single "-" opens a list
@@ -429,6 +439,9 @@ mod tests {
             ("== Nice to have ==", Some("Kafka")),
             ("**Benefits:**", None),
             ("### Responsibilities ###", None),
+            ("💻 What you will need", Some("- Go")),
+            ("✨ Nice to have", Some("• Kafka")),
+            ("✔\u{fe0f} Requirements:", None),
         ];
         for (l, next) in yes {
             assert!(is_text_heading(l, next), "{l:?}");
@@ -457,6 +470,13 @@ mod tests {
             ("Last year we shipped a lot of things such as:", Some("- Go")),
             ("Whatever you need to build great skills", Some("- Go")),
             ("Our team needs your skills", Some("- Go")),
+            ("🚀 We ship every day and love it.", None),
+            ("👉 Python", None),
+            (
+                "service (QoS). The product provides these benefits:",
+                Some("• Speed"),
+            ),
+            ("and, to be successful in this role, you will have:", Some("- Go")),
         ];
         for (l, next) in no {
             assert!(!is_text_heading(l, next), "{l:?}");

@@ -263,6 +263,33 @@ fn a_posting_with_its_lists_run_together_gets_its_sections_back() {
 }
 
 #[test]
+fn emoji_bullets_and_dressed_headings_keep_their_sections() {
+    let src = "Backend Engineer\n\n🚀 About us\nWe build payment rails.\n\n💻 What you will need\n\
+        ✅ 4+ years with Go\n✅ PostgreSQL\n\n✨ Nice to have\n🔹 Kafka\n🔹 Terraform\n\n🎁 Benefits\n\
+        👉 Remote work\n👉 Equity\n";
+    let doc = json(&run(&[], src.as_bytes()));
+    assert_eq!(doc["warnings"][0]["code"], "emoji_bullets");
+    let kinds: Vec<&str> = doc["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["about-company", "requirements", "preferred", "benefits"]);
+    let levels: Vec<&str> = doc["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["requirement"].as_str().unwrap())
+        .collect();
+    assert_eq!(levels, ["required", "required", "preferred", "preferred"]);
+    for skill in doc["skills"].as_array().unwrap() {
+        let m = &skill["mentions"][0];
+        assert_eq!(source_of(src, m), m["text"].as_str().unwrap());
+    }
+}
+
+#[test]
 fn invalid_utf8_among_several_files_is_an_error_record() {
     let dir = std::env::temp_dir().join(format!("jdtag-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -11,6 +11,7 @@ mod offsets;
 mod typography;
 
 pub(crate) use offsets::OffsetMap;
+pub(crate) use typography::is_pictograph;
 
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -110,9 +111,10 @@ const OFFSETS_KEPT: &str = "; offsets index the original text";
 /// then escaped markup (read as HTML next), then mis-decoded characters (twice: text mis-read
 /// twice, "Ã¢â‚¬â„¢", needs two passes), then typesetting characters (ligatures, invisible
 /// characters, private-use bullets; a private-use bullet may be a run-together list's), then
+/// pictographs that open list items ("✅ Go"), then
 /// line breaks flattened into runs of spaces, lost around headings, or lost between the items
 /// of a list.
-const REPAIRS: [Step; 10] = [
+const REPAIRS: [Step; 11] = [
     Step {
         code: "escaped_text",
         run: escapes::unescape_json,
@@ -155,6 +157,12 @@ const REPAIRS: [Step; 10] = [
         run: typography::repair,
         markup: false,
         says: "{n} typesetting characters (ligatures such as \"ﬂ\", soft hyphens, zero width spaces, private-use bullets) were read as plain letters, nothing or a bullet",
+    },
+    Step {
+        code: "emoji_bullets",
+        run: typography::emoji_bullets,
+        markup: false,
+        says: "{n} pictographs that open list items (\"✅\", \"🔹\", \"👉\") were read as bullets",
     },
     Step {
         code: "flattened",

@@ -41,6 +41,75 @@ pub(crate) fn repair(text: &str) -> Option<(String, OffsetMap, usize)> {
     })
 }
 
+/// Whether `c` is a pictograph that postings put in front of list items or headings: arrows,
+/// technical and geometric symbols, dingbats ("✅", "➤", "★") and emoji ("🔹", "👉", "🚀").
+pub(crate) fn is_pictograph(c: char) -> bool {
+    matches!(c,
+        '\u{2190}'..='\u{21ff}'
+        | '\u{2300}'..='\u{23ff}'
+        | '\u{25a0}'..='\u{27bf}'
+        | '\u{2900}'..='\u{297f}'
+        | '\u{2b00}'..='\u{2bff}'
+        | '\u{1f000}'..='\u{1faff}')
+}
+
+/// The emoji variation selector that follows a pictograph shown as an emoji ("✔️").
+const EMOJI_STYLE: char = '\u{fe0f}';
+
+/// The pictograph that opens `line` (past spaces), as its offset in the line, the character and
+/// its length with a variation selector after it; only when a space, a letter or a digit
+/// follows (not "🚀🚀" or "→→"), and not one that is a bullet already ("▪", "●").
+fn opening_pictograph(line: &str) -> Option<(usize, char, usize)> {
+    let at = line.len() - line.trim_start_matches([' ', '\t']).len();
+    let mut chars = line[at..].chars();
+    let c = chars
+        .next()
+        .filter(|&c| is_pictograph(c) && !crate::sections::BULLETS.contains(&c))?;
+    let mut len = c.len_utf8();
+    let mut next = chars.next();
+    if next == Some(EMOJI_STYLE) {
+        len += EMOJI_STYLE.len_utf8();
+        next = chars.next();
+    }
+    next.filter(|n| n.is_whitespace() || n.is_alphanumeric())?;
+    Some((at, c, len))
+}
+
+/// `text` with the pictographs that open its list items read as bullets ("✅ 4+ years with Go"
+/// → "• 4+ years with Go"), the map back, and how many were read; `None` when there is none. A
+/// pictograph opens an item when the line before or after (blank lines skipped) opens with the
+/// same one: headings dressed with one each ("🚀 About us", "🎁 Benefits") stay as they are.
+pub(crate) fn emoji_bullets(text: &str) -> Option<(String, OffsetMap, usize)> {
+    let bytes = text.as_bytes();
+    // Each line opened by a pictograph, from the bytes a pictograph starts with (0xE2 or 0xF0):
+    // the pictograph's offset, the character and its length, and where its line ends.
+    let opened: Vec<(usize, char, usize, usize)> = memchr::memchr2_iter(0xE2, 0xF0, bytes)
+        .filter_map(|at| {
+            let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+            if !bytes[line_start..at].iter().all(|&b| b == b' ' || b == b'\t') {
+                return None;
+            }
+            let (_, c, len) = opening_pictograph(&text[at..])?;
+            let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |i| at + i);
+            Some((at, c, len, line_end))
+        })
+        .collect();
+    // Two lines open with the same pictograph with only blank lines between them.
+    let neighbours = |a: &(usize, char, usize, usize), b: &(usize, char, usize, usize)| {
+        a.1 == b.1 && text[a.3..b.0].trim().is_empty()
+    };
+    let items: Vec<(usize, usize)> = opened
+        .iter()
+        .enumerate()
+        .filter(|&(i, o)| {
+            i > 0 && neighbours(&opened[i - 1], o) || opened.get(i + 1).is_some_and(|n| neighbours(o, n))
+        })
+        .map(|(_, &(at, _, len, _))| (at, len))
+        .collect();
+    let mut items = items.into_iter();
+    rewrite(text, |_| items.next().map(|(at, len)| (at, len, Piece::Str("•"))))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,6 +136,36 @@ mod tests {
             let got = repair(typeset).map(|(t, _, _)| t);
             assert_eq!(got.as_deref(), *meant, "{typeset:?}");
         }
+    }
+
+    #[test]
+    fn pictographs_that_open_items_read_as_bullets() {
+        let rows: &[(&str, Option<&str>)] = &[
+            (
+                "Must have:\n✅ Go\n✅ SQL\n\nNice:\n🔹 Kafka\n\n🔹 Terraform\n",
+                Some("Must have:\n• Go\n• SQL\n\nNice:\n• Kafka\n\n• Terraform\n"),
+            ),
+            (
+                "  ☑\u{fe0f} Docker\n  ☑\u{fe0f}AWS\n👉 one\n",
+                Some("  • Docker\n  •AWS\n👉 one\n"),
+            ),
+            // Headings dressed with one pictograph each, mid-line emoji, runs of emoji: kept.
+            ("🚀 About us\nWe ❤️ Rust\n💻 Stack\n🎁 Benefits\n", None),
+            ("🚀🚀 Hiring\n🚀🚀 Now\n", None),
+            ("• Go\n• SQL", None),
+            ("▪ Go\n▪ SQL", None),
+        ];
+        for (dressed, meant) in rows {
+            let got = emoji_bullets(dressed).map(|(t, _, _)| t);
+            assert_eq!(got.as_deref(), *meant, "{dressed:?}");
+        }
+        let src = "✅ Go\n✅ PostgreSQL";
+        let (text, map, n) = emoji_bullets(src).unwrap();
+        assert_eq!(n, 2);
+        let at = text.find("PostgreSQL").unwrap();
+        assert_eq!(&src[map.start(at)..map.end(at + 10)], "PostgreSQL");
+        let at = text.rfind('•').unwrap();
+        assert_eq!(&src[map.start(at)..map.end(at + 3)], "✅");
     }
 
     #[test]

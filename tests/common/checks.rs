@@ -36,6 +36,7 @@ pub fn check_tags(tags: &jdtag::Tags, input: &[u8], plain: bool) {
         "escaped_html",
         "escaped_html_twice",
         "typography",
+        "emoji_bullets",
         "flattened",
         "glued_headings",
         "run_together_lists",
