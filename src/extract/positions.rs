@@ -1043,7 +1043,44 @@ fn pieces_with(
         {
             prev.range.end = r.end;
             prev.class = Class::Company;
+            // "Tesla (Shanghai) Co., Ltd.": the name in brackets goes on the name before it.
+            let n = out.len();
+            if n >= 2
+                && text[..out[n - 1].range.start].trim_end().ends_with('(')
+                && out[n - 2].class == Class::Unknown
+            {
+                let end = out[n - 1].range.end;
+                out.pop();
+                let name = out.last_mut().expect("two pieces");
+                name.range.end = end;
+                name.class = Class::Company;
+                name.qualifier = false;
+            }
             continue;
+        }
+        // A partnership's name lists its partners between commas ("Skadden, Arps, Slate,
+        // Meagher & Flom LLP"): single capitalised words before a name with "&" or "and" that
+        // ends in a legal form are part of it — two or more of them, or one that is not a
+        // unit after a title ("Analyst, Berlin, Smith & Jones LLP").
+        if ends_in_legal_form(s) && (s.contains(" & ") || s.contains(" and ")) {
+            let mut from = r.start;
+            let mut names = 0;
+            for prev in out.iter().rev() {
+                let p = &text[prev.range.clone()];
+                if prev.class != Class::Unknown
+                    || text[prev.range.end..from].trim() != ","
+                    || p.split_whitespace().nth(1).is_some()
+                    || !capitalised(p)
+                {
+                    break;
+                }
+                from = prev.range.start;
+                names += 1;
+            }
+            if names >= 2 || (names == 1 && out.last().is_some_and(|p| !p.qualifier)) {
+                out.truncate(out.len() - names);
+                r.start = from;
+            }
         }
         // A state code follows a comma ("Boston, MA"); an acronym in brackets is a name's
         // ("RIKEN Center for Advanced Intelligence Project (AIP)").
