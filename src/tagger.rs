@@ -805,6 +805,7 @@ impl Tagger {
             .iter()
             .map(|(si, _)| line_around(text, sentences[*si].start))
             .collect();
+        let above_first = is_resume && schools_above(text, &degree_lines);
         for (k, (si, found)) in found_education.into_iter().enumerate() {
             let sr = &sentences[si];
             let requirement = if is_resume {
@@ -814,7 +815,8 @@ impl Tagger {
             };
             let (institution, graduation_year) = if is_resume {
                 let max_year = self.settings.as_of.year + 6;
-                let (school, year) = school_and_year(text, &degree_lines[k], &degree_lines, max_year);
+                let (school, year) =
+                    school_and_year(text, &degree_lines[k], &degree_lines, max_year, above_first);
                 (school.map(&span), year)
             } else {
                 (None, None)
@@ -1259,21 +1261,42 @@ fn ym_string(ym: YearMonth) -> String {
     }
 }
 
+/// Whether a résumé writes its schools above their degrees (LinkedIn's "School\nDegree, Field ·
+/// (2015 - 2018)"): more degree lines without a school of their own have one on the line above
+/// than on the line below. In a list of such pairs the last degree has none below, and the first
+/// of "Degree\nSchool" pairs none above.
+fn schools_above(text: &str, degree_lines: &[Range<usize>]) -> bool {
+    let school_on = |l: Option<Range<usize>>| {
+        l.is_some_and(|l| !degree_lines.contains(&l) && education::institution(&text[l]).is_some())
+    };
+    let (mut above, mut below) = (0, 0);
+    for line in degree_lines {
+        if !extract::is_whole_line(text, line) || education::institution(&text[line.clone()]).is_some() {
+            continue;
+        }
+        above += usize::from(school_on(prev_line(text, line.start)));
+        below += usize::from(school_on(next_line(text, line.end)));
+    }
+    above > below
+}
+
 /// A résumé degree's school and graduation year: from its own line, else the next line, else
-/// the line before — but not from another degree's line.
+/// the line before (the line before first when the résumé writes schools above degrees: see
+/// [`schools_above`]) — but not from another degree's line.
 fn school_and_year(
     text: &str,
     line: &Range<usize>,
     degree_lines: &[Range<usize>],
     max_year: i32,
+    above_first: bool,
 ) -> (Option<Range<usize>>, Option<u16>) {
     let (mut school, mut year) = (None, None);
     // A window cut out of a longer line (a flattened document) has no neighbours to read.
     let whole = extract::is_whole_line(text, line);
     let neighbours = whole.then(|| {
-        next_line(text, line.end)
-            .into_iter()
-            .chain(prev_line(text, line.start))
+        let (next, prev) = (next_line(text, line.end), prev_line(text, line.start));
+        let (first, second) = if above_first { (prev, next) } else { (next, prev) };
+        first.into_iter().chain(second)
     });
     let near = std::iter::once(line.clone())
         .chain(neighbours.into_iter().flatten())

@@ -817,7 +817,8 @@ fn part(text: &str, span: &Range<usize>) -> Range<usize> {
     start..end
 }
 
-/// Whether `span` stands alone in its part of the line, but for a label before it.
+/// Whether `span` stands alone in its part of the line, but for a label before it or one in
+/// brackets after it, as LinkedIn's export writes them ("jane.design (Portfolio)").
 fn alone(text: &str, span: &Range<usize>) -> bool {
     let p = part(text, span);
     let no_word = |s: &str| !s.chars().any(char::is_alphanumeric);
@@ -825,7 +826,18 @@ fn alone(text: &str, span: &Range<usize>) -> bool {
     let left = label_start(left, &LEX.portfolio_labels)
         .or_else(|| label_start(left, &LEX.url_labels))
         .map_or(left, |i| &left[..i]);
-    no_word(left) && no_word(&text[span.end..p.end])
+    let right = &text[span.end..p.end];
+    let bracketed_label = right
+        .trim()
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .is_some_and(|l| {
+            let l = l.trim();
+            [&LEX.portfolio_labels, &LEX.url_labels]
+                .iter()
+                .any(|set| label_start(l, set) == Some(0))
+        });
+    no_word(left) && (no_word(right) || bracketed_label)
 }
 
 /// The lines of `text`, as byte ranges (without the line break).

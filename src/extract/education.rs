@@ -95,19 +95,40 @@ const CASED: u32 = 1 << 8;
 /// A cased form that names a level only opening a résumé line that names a school.
 const OPENER: u32 = 1 << 9;
 
-/// Whether `range` opens its line (after spaces and bullets) and the line names a school
-/// ("Master Informatique — Université de Nantes, 2019").
+/// Whether `range` opens its line (after spaces, bullets and dates: "2014 – 2016 : DUT Réseaux
+/// et Télécommunications, IUT de Grenoble") and the line names a school ("Master Informatique —
+/// Université de Nantes, 2019"), or the line above does and the form is followed by a comma, as
+/// LinkedIn exports write the degree under its school ("Strate École de Design\nMaster, Design
+/// d'interaction · (2015 - 2018)").
 fn opens_school_line(text: &str, range: &Range<usize>) -> bool {
     let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[range.end..].find('\n').map_or(text.len(), |i| range.end + i);
-    text[line_start..range.start]
-        .trim_start_matches(|c: char| c.is_whitespace() || crate::sections::BULLETS.contains(&c))
+    if !opens_line(&text[line_start..range.start]) {
+        return false;
+    }
+    if institution(&text[line_start..line_end]).is_some() {
+        return true;
+    }
+    let above = text[..line_start].trim_end();
+    let above = &above[above.rfind('\n').map_or(0, |i| i + 1)..];
+    text[range.end..].starts_with(',') && institution(above).is_some()
+}
+
+/// Whether the text before a form on its line is nothing but spaces, bullets and dates
+/// ("• ", "2014 – 2016 : ", "10/2015–07/2017  "): the form opens the line.
+fn opens_line(before: &str) -> bool {
+    before
+        .trim_start_matches(|c: char| {
+            c.is_whitespace()
+                || c.is_ascii_digit()
+                || "-–—/.:|".contains(c)
+                || crate::sections::BULLETS.contains(&c)
+        })
         .is_empty()
-        && institution(&text[line_start..line_end]).is_some()
 }
 
 /// Whether an abbreviation at `range` reads as a degree: followed by "in", "or", "degree", a
-/// slash, a comma or the end — not "MS Teams" or "BA Airways" —, and not a US state after a
+/// slash, a comma, a dash or bar ("HSC – Maharashtra State Board, 2020") or the end — not "MS Teams" or "BA Airways" —, and not a US state after a
 /// city ("Boston, MA"; a list of degrees "BS, MS" is fine). In a résumé (`resume`) also a
 /// column of a table row with a year ("HSC      Maharashtra Board      2011", "… School of
 /// Nursing      BSN      2018"), and the first word of a line naming a school ("BA
@@ -124,26 +145,27 @@ fn reads_as_degree(text: &str, range: &Range<usize>, cased_forms: &[String], res
             || text[range.end..line_end].starts_with('\t')
             || range.end == line_end)
         && graduation_year(line, 9999).is_some();
-    let opens_line = resume
-        && text[line_start..range.start]
-            .trim_start_matches(|c: char| c.is_whitespace() || crate::sections::BULLETS.contains(&c))
-            .is_empty()
-        && institution(line).is_some();
+    let opens = resume && opens_line(&text[line_start..range.start]) && institution(line).is_some();
     let followed = table_cell
-        || opens_line
+        || opens
         || next.is_empty()
-        || next.starts_with(['/', ',', '(', '.', ';', ')', '\n'])
+        || next.starts_with(['/', ',', '(', '.', ';', ')', '\n', '–', '—', '|'])
+        || next.starts_with("- ")
         || ["in ", "or ", "degree", "and ", "from "]
             .iter()
             .any(|w| next.starts_with(w));
     let before = text[..range.start].trim_end_matches([' ', '\t']);
-    let state = before.strip_suffix(',').is_some_and(|b| {
-        let word = b
-            .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
-            .next()
-            .unwrap_or("");
-        !cased_forms.iter().any(|f| f == word) && !word.eq_ignore_ascii_case("phd")
-    });
+    // Only a two-letter form can be a state ("J.D." after "Columbia Law School," is a degree).
+    let two_letters =
+        text[range.clone()].len() == 2 && text[range.clone()].bytes().all(|b| b.is_ascii_uppercase());
+    let state = two_letters
+        && before.strip_suffix(',').is_some_and(|b| {
+            let word = b
+                .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+                .next()
+                .unwrap_or("");
+            !cased_forms.iter().any(|f| f == word) && !word.eq_ignore_ascii_case("phd")
+        });
     followed && !state
 }
 
@@ -178,7 +200,12 @@ pub(crate) fn find_all(
         let Some(si) = super::sentence_at(sentences, r.start) else {
             continue;
         };
-        if out.last().is_some_and(|(last, _)| *last == si) {
+        // One degree per sentence; and one per line of a level ("mgr inż. Informatyka (MSc
+        // Eng. Computer Science), 2017" is one master's degree, written twice).
+        let level = &DATA.level[(payload & 0xff) as usize].level;
+        if out.last().is_some_and(|(last, f)| {
+            *last == si || (f.level == *level && !text[f.at..r.start].contains('\n'))
+        }) {
             continue;
         }
         let sentence = &text[sentences[si].clone()];
@@ -380,13 +407,23 @@ pub(crate) fn institution(line: &str) -> Option<Range<usize>> {
         capital(r) && (inst.words.contains(&w) || w.split('-').any(|p| inst.words.iter().any(|i| i == p)))
     };
     let key = words.iter().position(|(r, _)| is_key(r))?;
+    // Words in capitals before a name that is not ("LAUREA TRIENNALE IN INGEGNERIA INFORMATICA
+    // Politecnico di Milano", Europass) are the degree's: two of them in a row end the run.
+    let upper = |i: usize| {
+        let w = &line[words[i].0.clone()];
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    let name_in_capitals = upper(key);
     let mut first = key;
     while first > 0 {
         let (r, ends) = &words[first - 1];
         let w = lower(r);
         let degree = LEVELS.0.find_iter(&line[r.clone()]).next().is_some();
+        let capitals =
+            !name_in_capitals && first >= 2 && upper(first - 1) && upper(first - 2) && !words[first - 2].1;
         if *ends
             || degree
+            || capitals
             || !(capital(r) || inst.connectors.contains(&w))
             || w.chars().any(|c| c.is_ascii_digit())
         {

@@ -144,13 +144,19 @@ fn after_label(text: &str, at: usize) -> bool {
 
 /// Whether a capitalised word right after a language name makes it part of another name
 /// ("Latin America", "English Literature", "French Riviera") — unless that word is a level
-/// ("English Native"), a CEFR code or another language ("Spanish Italian").
-fn names_something_else(text: &str, end: usize) -> bool {
-    let Some(rest) = text[end..].strip_prefix(' ') else {
+/// ("English Native"), a CEFR code or another language ("Spanish Italian"), or the name is
+/// written in capitals and the word is not (Europass's grid: "ENGLISH Listening C1 Reading C1").
+fn names_something_else(text: &str, name: &Range<usize>) -> bool {
+    let Some(rest) = text[name.end..].strip_prefix(' ') else {
         return false;
     };
     let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     if !word.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let capitals =
+        |s: &str| s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(char::is_lowercase);
+    if capitals(&text[name.clone()]) && !capitals(word) {
         return false;
     }
     let lex = &*LEX;
@@ -168,7 +174,7 @@ pub(crate) fn find_all(text: &str, in_languages_section: &dyn Fn(usize) -> bool)
         // Capitalised, or with its capital after a prefix ("isiZulu", "isiXhosa").
         let name = &text[r.clone()];
         if !(name.starts_with(|c: char| c.is_uppercase()) || name.chars().skip(1).any(char::is_uppercase))
-            || names_something_else(text, r.end)
+            || names_something_else(text, &r)
         {
             continue;
         }

@@ -2,7 +2,7 @@
 //!
 //! An entry is found by its dates: a range ("Jan 2019 – Present", "01/2019 - 03/2021",
 //! "2017-2019", "2019-01 – 2020-06", "2019 to date", "Sept. 2018 - Current", "'19 – '21",
-//! "Q1 2018 – Q3 2018", "janv. 2019 – aujourd'hui", "2020.01 ~ 2023.02", "Aug 2021 – Till
+//! "Q1 2018 – Q3 2018", "janv. 2019 – aujourd'hui", "2020.01 ~ 2023.02", "2019年4月 – 2021年3月", "Aug 2021 – Till
 //! Now"), a start with "since" ("since 2020"), or one date ending a header line
 //! ("Summer 2016", also when only a place follows it: "Summer 2024 · Chicago, IL"). Digits that
 //! go on a number ("+49 151 2019 2020") are no date. Its title and company come from the rest
@@ -175,7 +175,7 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     let since = alternation(&data.since);
     let year = r"(?:(?:19|20)[0-9]{2}(?-u:\b)|['’][0-9]{2}(?-u:\b))";
     let date = format!(
-        r"(?:(?-u:\b)(?:(?:{months})\.?|(?:{dotted})\.)\s*[,/]?\s*{year}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|[12][0-9]|3[01])[/.](?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}[-/.](?:0[1-9]|1[0-2])(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}(?-u:\b)|['’][0-9]{{2}}(?-u:\b))"
+        r"(?:(?-u:\b)(?:(?:{months})\.?|(?:{dotted})\.)\s*[,/]?\s*{year}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|[12][0-9]|3[01])[/.](?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}[-/.](?:0[1-9]|1[0-2])(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}\s*[年년]\s*(?:0?[1-9]|1[0-2])\s*[月월](?:\s*(?:0?[1-9]|[12][0-9]|3[01])\s*[日일])?|(?-u:\b)(?:19|20)[0-9]{{2}}(?-u:\b)|['’][0-9]{{2}}(?-u:\b))"
     );
     let start = format!(r"(?:{date}|(?-u:\b)(?:{months})(?-u:\b)\.?)");
     let end = format!(r"(?:{date}|{present}|[0-9]{{2}}(?-u:\b))");
@@ -213,7 +213,7 @@ fn lower_in(list: &[String], word: &str) -> bool {
 
 /// Reads one side ("Sept. 2018", "03/2021", "Summer 2016", "'19", "Jan").
 fn parse_side(s: &str, as_of: YearMonth) -> Option<Side> {
-    if let Some((year, month)) = iso_month(s.trim()) {
+    if let Some((year, month)) = iso_month(s.trim()).or_else(|| cjk_month(s.trim())) {
         return Some(Side {
             year: Some(year),
             month: Some(month),
@@ -288,6 +288,19 @@ fn iso_month(s: &str) -> Option<(i32, u8)> {
     }
     let (year, month): (i32, u8) = (y.parse().ok()?, m.parse().ok()?);
     (1..=12).contains(&month).then_some((year, month))
+}
+
+/// A year and month written with the year and month signs of Japanese, Chinese or Korean
+/// ("2019年4月", "2019 年 4 月 1 日", "2019년 3월"); a day after the month is dropped.
+fn cjk_month(s: &str) -> Option<(i32, u8)> {
+    let (y, rest) = s.split_once(['年', '년'])?;
+    let (m, day) = rest.split_once(['月', '월'])?;
+    let day = day.trim();
+    if !(day.is_empty() || day.ends_with(['日', '일'])) {
+        return None;
+    }
+    let (year, month): (i32, u8) = (y.trim().parse().ok()?, m.trim().parse().ok()?);
+    ((1900..2100).contains(&year) && (1..=12).contains(&month)).then_some((year, month))
 }
 
 /// Month index: months since year 0.
@@ -1030,7 +1043,44 @@ fn pieces_with(
         {
             prev.range.end = r.end;
             prev.class = Class::Company;
+            // "Tesla (Shanghai) Co., Ltd.": the name in brackets goes on the name before it.
+            let n = out.len();
+            if n >= 2
+                && text[..out[n - 1].range.start].trim_end().ends_with('(')
+                && out[n - 2].class == Class::Unknown
+            {
+                let end = out[n - 1].range.end;
+                out.pop();
+                let name = out.last_mut().expect("two pieces");
+                name.range.end = end;
+                name.class = Class::Company;
+                name.qualifier = false;
+            }
             continue;
+        }
+        // A partnership's name lists its partners between commas ("Skadden, Arps, Slate,
+        // Meagher & Flom LLP"): single capitalised words before a name with "&" or "and" that
+        // ends in a legal form are part of it — two or more of them, or one that is not a
+        // unit after a title ("Analyst, Berlin, Smith & Jones LLP").
+        if ends_in_legal_form(s) && (s.contains(" & ") || s.contains(" and ")) {
+            let mut from = r.start;
+            let mut names = 0;
+            for prev in out.iter().rev() {
+                let p = &text[prev.range.clone()];
+                if prev.class != Class::Unknown
+                    || text[prev.range.end..from].trim() != ","
+                    || p.split_whitespace().nth(1).is_some()
+                    || !capitalised(p)
+                {
+                    break;
+                }
+                from = prev.range.start;
+                names += 1;
+            }
+            if names >= 2 || (names == 1 && out.last().is_some_and(|p| !p.qualifier)) {
+                out.truncate(out.len() - names);
+                r.start = from;
+            }
         }
         // A state code follows a comma ("Boston, MA"); an acronym in brackets is a name's
         // ("RIKEN Center for Advanced Intelligence Project (AIP)").
