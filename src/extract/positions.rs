@@ -105,6 +105,8 @@ struct File {
     excluded_headings: Vec<String>,
     /// Labels of parts of one entry ("selected projects", "key achievements").
     entry_labels: Vec<String>,
+    /// Labels of a line of skills or tools ("skills", "environment"): its years are versions.
+    skill_labels: Vec<String>,
     other_headings: Vec<String>,
     education_words: Vec<String>,
     gaps: Vec<String>,
@@ -209,6 +211,19 @@ pub(crate) fn is_month_word(word: &str) -> bool {
 
 fn lower_in(list: &[String], word: &str) -> bool {
     list.iter().any(|w| w == word)
+}
+
+/// Whether `line` lists skills or tools after a label of positions.toml's `skill_labels`
+/// ("Skills: Java, Visual Studio 2019", "Environment: Oracle 11g"): its years are versions.
+fn is_skill_line(line: &str) -> bool {
+    let Some((label, rest)) = line.split_once(':') else {
+        return false;
+    };
+    let label = label.trim().trim_start_matches(BULLETS).trim();
+    !rest.trim().is_empty()
+        && label.len() <= 40
+        && !super::has_ascii_digit(label)
+        && lower_in(&LEX.data.skill_labels, &words_of(label))
 }
 
 /// Reads one side ("Sept. 2018", "03/2021", "Summer 2016", "'19", "Jan").
@@ -1553,6 +1568,9 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         }
         // A line without a digit has no dates (see `line_dates`): it is not read further.
         if !in_scope || l.bullet || !super::has_ascii_digit(s) || s.split_whitespace().nth(20).is_some() {
+            continue;
+        }
+        if is_skill_line(s) {
             continue;
         }
         if skip_line == Some(i) {
