@@ -264,11 +264,13 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
             continue;
         }
         // A negative answer: "I do not have at least one year of specialized experience", "No,
-        // I do not possess six months of …", "I have not had 3 years …": the duration is said
-        // not to be met, so none is stated; not a condition ("If you don't have 3+ years …").
-        let denied = prev.first().is_some_and(|w| listed(&WORDS.having_verbs, w))
-            && prev.iter().skip(1).take(3).any(|w| listed(&WORDS.denials, w))
-            && !prev.iter().any(|w| listed(&WORDS.conditions, w));
+        // I do not possess six months of …", "I do not meet the one year of …": the duration is
+        // said not to be met, so none is stated; not a condition ("If you don't have 3+ years …").
+        let verb = prev.iter().position(|w| !listed(&WORDS.skipped_before, w));
+        let denied = verb.is_some_and(|v| {
+            listed(&WORDS.having_verbs, &prev[v])
+                && prev.iter().skip(v + 1).take(3).any(|w| listed(&WORDS.denials, w))
+        }) && !prev.iter().any(|w| listed(&WORDS.conditions, w));
         if denied {
             continue;
         }
@@ -603,6 +605,10 @@ mod tests {
         ("I do not have at least one year of specialized experience", &[]),
         ("No, I don't possess six months of experience", &[]),
         ("I have not had 3 years of experience", &[]),
+        (
+            "I do not meet the one year of specialized experience requirement",
+            &[],
+        ),
         (
             "I do have at least one year of specialized experience",
             &[(Some(1.0), None)],
