@@ -13,6 +13,7 @@ struct File {
     resume_kind: Vec<KindPhrases>,
     preferred_leads: Vec<String>,
     stack: Vec<String>,
+    open_endings: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -25,8 +26,11 @@ struct KindPhrases {
 /// `(normalised phrase, kind)`, longest phrase first.
 type Phrases = Vec<(String, &'static str)>;
 
-/// The phrases of the posting kinds and of the résumé kinds, and the preferred lead words.
-static PHRASES: LazyLock<(Phrases, Phrases, Vec<String>, Vec<String>)> = LazyLock::new(|| {
+/// The posting phrases, the résumé phrases, the preferred lead words, the stack headings and
+/// the open endings.
+type Lists = (Phrases, Phrases, Vec<String>, Vec<String>, Vec<String>);
+
+static PHRASES: LazyLock<Lists> = LazyLock::new(|| {
     let file: File = toml::from_str(include_str!("../lexicons/sections/headings.toml"))
         .expect("headings.toml is checked by the test suite");
     let list = |kinds: Vec<KindPhrases>| {
@@ -41,7 +45,13 @@ static PHRASES: LazyLock<(Phrases, Phrases, Vec<String>, Vec<String>)> = LazyLoc
     let leads = file.preferred_leads.iter().map(|l| normalise(l)).collect();
     let mut stack: Vec<String> = file.stack.iter().map(|l| normalise(l)).collect();
     stack.sort_unstable();
-    (list(file.kind), list(file.resume_kind), leads, stack)
+    (
+        list(file.kind),
+        list(file.resume_kind),
+        leads,
+        stack,
+        file.open_endings,
+    )
 });
 
 /// Lower case, with every run of non-alphanumeric characters (apostrophes dropped) as one space.
@@ -306,7 +316,17 @@ pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
                 .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
     });
     // A table row ("Python for test scripts⇥Preferred⇥1+ years") is no heading.
-    if !next_line.is_some_and(is_bullet) || line.contains('\t') {
+    if line.contains('\t') {
+        return false;
+    }
+    // A sentence-case line that opens a preferred list and breaks off where the list begins
+    // ("Bonus points if you have", "Ideally you'd bring", "You will stand out with"), with a
+    // line after it: the list of bare lines it introduces, as flattened postings write it.
+    if next_line.is_some_and(|n| !n.trim().is_empty()) && ends_open(line) && section_kind(line) == "preferred"
+    {
+        return true;
+    }
+    if !next_line.is_some_and(is_bullet) {
         return false;
     }
     // A short line naming a kind, right before a list: in Title Case (up to six words), any
@@ -321,6 +341,19 @@ pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
         "preferred" => true,
         _ => (title_case || is_question(line)) && words <= 6,
     }
+}
+
+/// Whether a line ends in a word that leaves its clause open (`open_endings` in headings.toml:
+/// "… if you have", "… you'd bring", "… stand out with"); not an item with its cue ("Jenkins
+/// nice to have", "GraphQL (nice to have)"): "to have" and a closing bracket end it.
+fn ends_open(line: &str) -> bool {
+    if line.trim_end_matches(':').trim_end().ends_with(')') {
+        return false;
+    }
+    let norm = normalise(line);
+    let mut words = norm.rsplit(' ');
+    let last = words.next().unwrap_or("");
+    words.next() != Some("to") && PHRASES.4.iter().any(|w| w == last)
 }
 
 /// Whether a line opens with a question word ("What we need from you", "Who you are").
@@ -442,12 +475,21 @@ mod tests {
             ("💻 What you will need", Some("- Go")),
             ("✨ Nice to have", Some("• Kafka")),
             ("✔\u{fe0f} Requirements:", None),
+            // A preferred line that breaks off where its list of bare lines begins.
+            ("Bonus points if you have", Some("Kafka")),
+            ("Ideally you'd bring", Some("Envoy")),
+            ("You will stand out with", Some("Rust")),
         ];
         for (l, next) in yes {
             assert!(is_text_heading(l, next), "{l:?}");
         }
         let no = [
             ("Experience with AWS", Some("• Java")),
+            ("Docker experience is a bonus", Some("Redis")),
+            ("Bonus points if you have", None),
+            ("Bonus points if you have", Some("")),
+            ("Jenkins nice to have", Some("Redis")),
+            ("GraphQL (nice to have)", Some("Docker (nice to have)")),
             ("- Requirements", None),
             ("- Requirements -", None),
             ("-- Experience with AWS and Python in production systems --", None),

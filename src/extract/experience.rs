@@ -59,6 +59,12 @@ struct Words {
     frequency_words: Vec<String>,
     /// Words right before a duration that make it a time window, not an amount of experience.
     window_words: Vec<String>,
+    /// Verbs right before a duration that say the candidate has it ("I have", "I possess").
+    having_verbs: Vec<String>,
+    /// Words that deny a having verb a few words after them ("I do not have", "I have not had").
+    denials: Vec<String>,
+    /// Words before a denial that make it a condition, not an answer ("If you don't have …").
+    conditions: Vec<String>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -174,8 +180,16 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         let second = all
             .get(ci + 1)
             .and_then(|next| second_bound(sentence, caps, next));
-        joined_last = second.is_some();
-        let m = whole.start()..second.map_or(whole.end(), |(_, end)| end);
+        // "1 year and 6 months": one duration written in two units; the smaller part, in
+        // years, and where it ends.
+        let part = match second {
+            Some(_) => None,
+            None => all
+                .get(ci + 1)
+                .and_then(|next| smaller_part(sentence, caps, next)),
+        };
+        joined_last = second.is_some() || part.is_some();
+        let m = whole.start()..second.or(part).map_or(whole.end(), |(_, end)| end);
         let unit = caps["unit"].to_ascii_lowercase();
         let scale = years_per(&unit);
         // "a week" is a rate ("400 deploys a week"), never an amount of experience.
@@ -188,6 +202,9 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         // "one and a half years", "a year and a half".
         if caps.name("half").is_some() || caps.name("half2").is_some() {
             a += 0.5;
+        }
+        if let Some((years, _)) = part {
+            a += years / scale;
         }
         let b = caps
             .name("b")
@@ -244,6 +261,17 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
                 listed(&WORDS.window_words, w) && !(w == "for" && (tech_before || exp_before || work_before))
             });
         if window {
+            continue;
+        }
+        // A negative answer: "I do not have at least one year of specialized experience", "No,
+        // I do not possess six months of …", "I do not meet the one year of …": the duration is
+        // said not to be met, so none is stated; not a condition ("If you don't have 3+ years …").
+        let verb = prev.iter().position(|w| !listed(&WORDS.skipped_before, w));
+        let denied = verb.is_some_and(|v| {
+            listed(&WORDS.having_verbs, &prev[v])
+                && prev.iter().skip(v + 1).take(3).any(|w| listed(&WORDS.denials, w))
+        }) && !prev.iter().any(|w| listed(&WORDS.conditions, w));
+        if denied {
             continue;
         }
         // "(contract, 6 months)", "Duration: 12 months": a word that makes a duration something
@@ -464,6 +492,32 @@ fn second_bound(sentence: &str, first: &regex::Captures, next: &regex::Captures)
     (hi > lo).then_some((hi, n.end()))
 }
 
+/// The smaller part of a duration written in two units ("1 year and 6 months", "two years, three
+/// months"): `next`, in years, with where it ends, when it follows `first` after "and" or a
+/// comma, both are single figures, and `next` is in a smaller unit and less than one of
+/// `first`'s.
+fn smaller_part(sentence: &str, first: &regex::Captures, next: &regex::Captures) -> Option<(f64, usize)> {
+    let (m, n) = (first.get(0)?, next.get(0)?);
+    let single = |c: &regex::Captures| ["b", "plus", "post", "pre"].iter().all(|g| c.name(g).is_none());
+    if !single(next) || ["b", "plus", "post"].iter().any(|g| first.name(g).is_some()) {
+        return None;
+    }
+    if first
+        .name("pre")
+        .is_some_and(|p| p.as_str().eq_ignore_ascii_case("between"))
+    {
+        return None;
+    }
+    let joiner = sentence.get(m.end()..n.start())?.trim().to_ascii_lowercase();
+    if !matches!(joiner.as_str(), "and" | ",") {
+        return None;
+    }
+    let big = years_per(&first["unit"].to_ascii_lowercase());
+    let small = years_per(&next["unit"].to_ascii_lowercase());
+    let v = next.name("a").map_or(Some(1.0), |a| number(a.as_str()))?;
+    (small < big && v > 0.0 && v * small < big).then_some((v * small, n.end()))
+}
+
 /// Years in one of a duration's `unit` (lower case): months, weeks, decades or years.
 fn years_per(unit: &str) -> f64 {
     if unit.starts_with('m') {
@@ -547,6 +601,29 @@ mod tests {
         ("must be 18 years of age", &[]),
         ("Java 17 and Python 3.11", &[]),
         ("not less than 3 years of experience", &[(Some(3.0), None)]),
+        // A negative answer states no duration; a condition or a plain answer does.
+        ("I do not have at least one year of specialized experience", &[]),
+        ("No, I don't possess six months of experience", &[]),
+        ("I have not had 3 years of experience", &[]),
+        (
+            "I do not meet the one year of specialized experience requirement",
+            &[],
+        ),
+        (
+            "I do have at least one year of specialized experience",
+            &[(Some(1.0), None)],
+        ),
+        (
+            "If you do not have 3+ years of experience, please do not apply",
+            &[(Some(3.0), None)],
+        ),
+        // One duration in two units; two statements stay two.
+        ("1 year and 6 months of experience", &[(Some(1.5), None)]),
+        ("two years, three months of experience", &[(Some(2.25), None)]),
+        (
+            "between 1 year and 6 months of experience",
+            &[(Some(1.0), None), (Some(0.5), None)],
+        ),
         ("twenty-four months of experience", &[(Some(2.0), None)]),
         ("a year and a half of experience", &[(Some(1.5), None)]),
         (

@@ -13,6 +13,8 @@ use std::sync::LazyLock;
 struct File {
     labels: Vec<String>,
     role_nouns: Vec<String>,
+    /// Role nouns of other languages' postings, for finding the title line only.
+    other_role_nouns: Vec<String>,
 }
 
 static DATA: LazyLock<File> = LazyLock::new(|| {
@@ -23,7 +25,12 @@ static DATA: LazyLock<File> = LazyLock::new(|| {
 static ROLE_NOUNS: LazyLock<(crate::fasthash::FastSet<&'static str>, PhraseSet)> = LazyLock::new(|| {
     (
         DATA.role_nouns.iter().map(String::as_str).collect(),
-        PhraseSet::new(DATA.role_nouns.iter().map(|n| (n.as_str(), 0))),
+        PhraseSet::new(
+            DATA.role_nouns
+                .iter()
+                .chain(&DATA.other_role_nouns)
+                .map(|n| (n.as_str(), 0)),
+        ),
     )
 });
 
@@ -32,7 +39,7 @@ pub(crate) fn is_role_noun(word: &str) -> bool {
     ROLE_NOUNS.0.contains(word)
 }
 
-/// Whether a line names a role noun as a word (any case).
+/// Whether a line names a role noun as a word (any case), in English or another language.
 fn has_role_noun(line: &str) -> bool {
     ROLE_NOUNS.1.find_iter(line).next().is_some()
 }
@@ -187,6 +194,17 @@ mod tests {
         {
             assert_eq!(l, l.to_lowercase(), "label {l:?} is not lower case");
         }
+    }
+
+    #[test]
+    fn other_languages_role_nouns_make_a_title_line_but_no_english_role_noun() {
+        assert!(looks_like_title("Analista de Dados Pleno"));
+        assert!(looks_like_title("Desarrollador Backend Ssr"));
+        assert!(!looks_like_title(
+            "Buscamos un desarrollador para nuestro equipo."
+        ));
+        assert!(!looks_like_title("Requisitos"));
+        assert!(!is_role_noun("analista"));
     }
 
     #[test]
