@@ -159,6 +159,18 @@ fn leftmost_longest(
     out
 }
 
+/// Whether `hay[start..end]` stands as whole words: no letter or digit glued to a first or
+/// last character that is one ("(k)" may follow "401").
+fn is_whole_word(hay: &str, start: usize, end: usize) -> bool {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let (Some(head), Some(inner), Some(tail)) = (hay.get(..start), hay.get(start..end), hay.get(end..))
+    else {
+        return false;
+    };
+    !(word(inner.chars().next()) && word(head.chars().next_back())
+        || word(inner.chars().next_back()) && word(tail.chars().next()))
+}
+
 impl PhraseSet {
     /// Builds the set from `(phrase, payload)` pairs; phrases match ASCII-case-insensitively.
     pub(crate) fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, u32)>) -> PhraseSet {
@@ -195,9 +207,12 @@ impl PhraseSet {
         }
     }
 
-    /// The leftmost-longest matches in `hay` (before word checks): read from the document's
-    /// shared scan when `hay` lies inside the document being tagged, else searched here.
-    fn matches(&self, hay: &str) -> Vec<(usize, usize, u32)> {
+    /// The leftmost-longest matches in `hay`, among whole words only when `whole` (see
+    /// [`is_whole_word`]): read from the document's shared scan when `hay` lies inside the
+    /// document being tagged, else searched here. Words are checked before the longest is
+    /// picked: a match inside a word ("is nice" in "Redis nice to have") would hide the whole
+    /// word one it overlaps.
+    fn matches(&self, hay: &str, whole: bool) -> Vec<(usize, usize, u32)> {
         let shared = FUSED.get().and_then(|f| {
             let slot = *f.slots.get(self.id as usize)?;
             (slot != u32::MAX).then_some(slot as usize)
@@ -213,18 +228,22 @@ impl PhraseSet {
                 let (a, b) = (p - d.at, p - d.at + hay.len());
                 let list = &d.by_slot[slot];
                 let from = list.partition_point(|m| (m.0 as usize) < a);
-                let list = list[from..].iter().map(|&(s, e, i)| (s as usize, e as usize, i));
+                let list = list[from..]
+                    .iter()
+                    .map(|&(s, e, i)| (s as usize, e as usize, i))
+                    .filter(|&(s, e, _)| !whole || e <= b && is_whole_word(hay, s - a, e - a));
                 Some(leftmost_longest(list, a, b))
             });
             if let Some(found) = found {
                 return found;
             }
         }
-        let search = |hay: &str| {
+        let search = |lower: &str| {
             let mut all: Vec<(usize, usize, u32)> = self
                 .automaton
-                .find_overlapping_iter(hay)
+                .find_overlapping_iter(lower)
                 .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
+                .filter(|&(s, e, _)| !whole || is_whole_word(hay, s, e))
                 .collect();
             all.sort_unstable_by_key(|&(s, e, i)| (s, std::cmp::Reverse(e), i));
             leftmost_longest(all.into_iter(), 0, hay.len())
@@ -245,20 +264,14 @@ impl PhraseSet {
 
     /// Every whole-word match in `hay`, left to right, not overlapping.
     pub(crate) fn find_iter<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (Range<usize>, u32)> + 'h {
-        self.matches(hay).into_iter().filter_map(move |(start, end, p)| {
-            let before = hay[..start].chars().next_back();
-            let after = hay[end..].chars().next();
-            let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-            let first_is_word = hay[start..].chars().next().is_some_and(char::is_alphanumeric);
-            let last_is_word = hay[..end].chars().next_back().is_some_and(char::is_alphanumeric);
-            let ok = !(first_is_word && word(before) || last_is_word && word(after));
-            ok.then(|| (start..end, self.payloads[p as usize]))
-        })
+        self.matches(hay, true)
+            .into_iter()
+            .map(move |(start, end, p)| (start..end, self.payloads[p as usize]))
     }
 
     /// Every match in `hay`, whole words or not (for prefilters: "3yrs" holds "yrs").
     pub(crate) fn find_iter_anywhere<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = Range<usize>> + 'h {
-        self.matches(hay).into_iter().map(|(s, e, _)| s..e)
+        self.matches(hay, false).into_iter().map(|(s, e, _)| s..e)
     }
 
     /// The payloads found in `hay`.
@@ -270,6 +283,15 @@ impl PhraseSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_match_inside_a_word_hides_no_whole_word_match() {
+        let set = PhraseSet::new([("is nice", 0), ("nice to have", 1), ("a plus", 2), ("sa", 3)]);
+        let hits: Vec<u32> = set
+            .payloads_in("Redis nice to have; Redis a plus; it is nice")
+            .collect();
+        assert_eq!(hits, [1, 2, 0]);
+    }
 
     #[test]
     fn whole_words_any_case() {
@@ -311,7 +333,7 @@ mod tests {
                     .find_iter(text)
                     .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
                     .collect();
-                assert_eq!(set.matches(text), want, "{list:?} in {text:?}");
+                assert_eq!(set.matches(text, false), want, "{list:?} in {text:?}");
             }
         }
     }
