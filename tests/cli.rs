@@ -20,6 +20,24 @@ fn source_of<'a>(src: &'a str, span: &serde_json::Value) -> &'a str {
     &src[at("start")..at("end")]
 }
 
+/// The string `field` of each object in the array `list` of `doc`.
+fn fields<'a>(doc: &'a serde_json::Value, list: &str, field: &str) -> Vec<&'a str> {
+    doc[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x[field].as_str().unwrap())
+        .collect()
+}
+
+/// Each skill's first mention's text is the bytes of `src` its span names.
+fn assert_mentions_index(src: &str, doc: &serde_json::Value) {
+    for skill in doc["skills"].as_array().unwrap() {
+        let m = &skill["mentions"][0];
+        assert_eq!(source_of(src, m), m["text"].as_str().unwrap(), "{src}");
+    }
+}
+
 fn ids(doc: &serde_json::Value) -> Vec<String> {
     doc["skills"]
         .as_array()
@@ -207,10 +225,7 @@ fn escaped_text_and_escaped_html_are_read_as_meant() {
         assert_eq!(ids(&doc), ["python", "kafka"], "{src}");
         assert_eq!(doc["skills"][0]["requirement"], "required", "{src}");
         assert_eq!(doc["skills"][1]["requirement"], "preferred", "{src}");
-        for skill in doc["skills"].as_array().unwrap() {
-            let m = &skill["mentions"][0];
-            assert_eq!(source_of(src, m), m["text"].as_str().unwrap());
-        }
+        assert_mentions_index(src, &doc);
     }
     // One escaped line break is not a lost JSON layer; `--format text` keeps escaped markup.
     let out = run(&[], br"Match \n in regexes with Python");
@@ -231,34 +246,15 @@ fn a_posting_with_its_lists_run_together_gets_its_sections_back() {
     for (flat, warned) in [(flat, true), (lined.to_string(), false)] {
         let out = run(&["--kind", "posting"], flat.as_bytes());
         let doc = json(&out);
-        let codes: Vec<&str> = doc["warnings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|w| w["code"].as_str().unwrap())
-            .collect();
+        let codes = fields(&doc, "warnings", "code");
         assert_eq!(codes.contains(&"run_together_lists"), warned, "{codes:?}");
-        let levels: Vec<(&str, &str)> = doc["skills"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|s| (s["id"].as_str().unwrap(), s["requirement"].as_str().unwrap()))
-            .collect();
+        assert_eq!(ids(&doc), ["python", "sql", "airflow", "kafka", "terraform"]);
         assert_eq!(
-            levels,
-            [
-                ("python", "required"),
-                ("sql", "required"),
-                ("airflow", "required"),
-                ("kafka", "preferred"),
-                ("terraform", "preferred")
-            ],
+            fields(&doc, "skills", "requirement"),
+            ["required", "required", "required", "preferred", "preferred"],
             "{flat}"
         );
-        for skill in doc["skills"].as_array().unwrap() {
-            let m = &skill["mentions"][0];
-            assert_eq!(source_of(&flat, m), m["text"].as_str().unwrap());
-        }
+        assert_mentions_index(&flat, &doc);
     }
 }
 
@@ -269,24 +265,15 @@ fn emoji_bullets_and_dressed_headings_keep_their_sections() {
         👉 Remote work\n👉 Equity\n";
     let doc = json(&run(&[], src.as_bytes()));
     assert_eq!(doc["warnings"][0]["code"], "emoji_bullets");
-    let kinds: Vec<&str> = doc["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["kind"].as_str().unwrap())
-        .collect();
-    assert_eq!(kinds, ["about-company", "requirements", "preferred", "benefits"]);
-    let levels: Vec<&str> = doc["skills"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["requirement"].as_str().unwrap())
-        .collect();
-    assert_eq!(levels, ["required", "required", "preferred", "preferred"]);
-    for skill in doc["skills"].as_array().unwrap() {
-        let m = &skill["mentions"][0];
-        assert_eq!(source_of(src, m), m["text"].as_str().unwrap());
-    }
+    assert_eq!(
+        fields(&doc, "sections", "kind"),
+        ["about-company", "requirements", "preferred", "benefits"]
+    );
+    assert_eq!(
+        fields(&doc, "skills", "requirement"),
+        ["required", "required", "preferred", "preferred"]
+    );
+    assert_mentions_index(src, &doc);
 }
 
 #[test]
