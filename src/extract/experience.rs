@@ -153,9 +153,17 @@ fn number(s: &str) -> Option<f64> {
 
 /// Lower-case words of `s`, in order.
 fn words(s: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+    s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| {
+            // A typographic apostrophe ("don’t", as word processors write it) is the plain one.
+            let w = w.to_lowercase();
+            if w.contains('’') {
+                w.replace('’', "'")
+            } else {
+                w
+            }
+        })
 }
 
 /// Every experience duration in `sentence` (a slice of the text starting at `offset`);
@@ -603,6 +611,7 @@ mod tests {
         ("not less than 3 years of experience", &[(Some(3.0), None)]),
         // A negative answer states no duration; a condition or a plain answer does.
         ("I do not have at least one year of specialized experience", &[]),
+        ("I don’t have at least one year of specialized experience", &[]),
         ("No, I don't possess six months of experience", &[]),
         ("I have not had 3 years of experience", &[]),
         (
