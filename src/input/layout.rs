@@ -38,12 +38,21 @@ pub(crate) fn restore_lines(text: &str) -> Option<(String, OffsetMap, usize)> {
     {
         return None;
     }
-    let mut out = bytes.to_vec();
-    for &last in &runs {
-        out[last] = b'\n';
+    break_at(text, &runs)
+}
+
+/// `text` with the spaces at offsets `at` turned into line breaks, the map back (byte for
+/// byte), and how many there were; `None` when there is none.
+fn break_at(text: &str, at: &[usize]) -> Option<(String, OffsetMap, usize)> {
+    if at.is_empty() {
+        return None;
+    }
+    let mut out = text.as_bytes().to_vec();
+    for &i in at {
+        out[i] = b'\n';
     }
     let out = String::from_utf8(out).ok()?;
-    Some((out, OffsetMap::identity(), runs.len()))
+    Some((out, OffsetMap::identity(), at.len()))
 }
 
 /// A text with lines this long on average has lost its line breaks, not just its blank lines.
@@ -95,17 +104,9 @@ pub(crate) fn restore_lists(text: &str) -> Option<(String, OffsetMap, usize)> {
         }
         start = end + 1;
     }
-    if breaks.is_empty() {
-        return None;
-    }
     breaks.sort_unstable();
     breaks.dedup();
-    let mut out = text.as_bytes().to_vec();
-    for &at in &breaks {
-        out[at] = b'\n';
-    }
-    let out = String::from_utf8(out).ok()?;
-    Some((out, OffsetMap::identity(), breaks.len()))
+    break_at(text, &breaks)
 }
 
 /// Pushes to `breaks` (offsets in the text, `base` being the line's) the space before each item
