@@ -1,11 +1,15 @@
-//! Phrase sets: many lower-case cue phrases found in one pass (an Aho-Corasick automaton), as
-//! whole words, in any ASCII case. Every extractor's cue list is one of these, so a document is
-//! scanned once per list, not once per phrase.
+//! Phrase sets: many lower-case cue phrases found in one pass, as whole words, in any ASCII
+//! case. Every extractor's cue list is one of these, so a document is scanned once per list,
+//! not once per phrase; in bulk, once for all lists (see [`fuse`]).
 //!
-//! The automata hold the lower-case phrases only and read an ASCII-lower-cased copy of the text
-//! (same length, same offsets): an ASCII-case-insensitive automaton would hold every state
-//! twice and take twice as long to build, and building them is most of the start-up.
+//! A set on its own indexes its phrases by their first two bytes and, at each position of the
+//! text where some phrase could start, compares the phrases under the two bytes there. That
+//! costs a hash map to build, where an Aho-Corasick automaton of the same phrases cost ten
+//! times as much, and building the sets was a quarter of a process's start-up. The shared scan
+//! of bulk runs is one automaton over every set's phrases and an ASCII-lower-cased copy of the
+//! text (same length, same offsets): built once, it is the faster one to search.
 
+use crate::fasthash::FastMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::cell::RefCell;
 use std::ops::Range;
@@ -15,7 +19,7 @@ use std::sync::{Mutex, OnceLock};
 /// A set of phrases, each with a payload (the index of what it stands for).
 #[derive(Debug, Clone)]
 pub(crate) struct PhraseSet {
-    automaton: AhoCorasick,
+    index: Index,
     payloads: Vec<u32>,
     /// This set's number in the registry of sets (see [`fuse`]).
     id: u32,
@@ -80,8 +84,6 @@ pub(crate) struct DocMatches {
 
 thread_local! {
     static DOC: RefCell<Option<DocMatches>> = const { RefCell::new(None) };
-    /// The lower-cased copy of a text being searched, kept to reuse its allocation.
-    static LOWER: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 /// Scans `text` once for every fused set: `None` when the sets are not fused yet, or when
@@ -171,6 +173,107 @@ fn is_whole_word(hay: &str, start: usize, end: usize) -> bool {
         || word(inner.chars().next_back()) && word(tail.chars().next()))
 }
 
+/// A set's phrases by their first two (lower-case) bytes, for searching without an automaton.
+#[derive(Debug, Clone)]
+struct Index {
+    /// Per byte: 1 when a one-byte phrase is that byte, 2 when a longer phrase opens with it.
+    opens: [u8; 256],
+    /// First two bytes → range of `order` holding the phrases that open with them.
+    pairs: FastMap<u16, Range<u32>>,
+    /// Pattern numbers grouped by first two bytes; the one-byte phrases at the end.
+    order: Vec<u32>,
+    /// Where the one-byte phrases start in `order`.
+    singles: usize,
+    /// Each phrase's lower-case bytes.
+    patterns: Vec<Box<[u8]>>,
+}
+
+impl Index {
+    fn new(patterns: &[String]) -> Index {
+        let mut opens = [0u8; 256];
+        let mut keyed: Vec<(u16, u32)> = Vec::new();
+        let mut singles = Vec::new();
+        for (i, p) in patterns.iter().enumerate() {
+            match *p.as_bytes() {
+                [] => {}
+                [b] => {
+                    opens[usize::from(b)] |= 1;
+                    singles.push(i as u32);
+                }
+                [b0, b1, ..] => {
+                    opens[usize::from(b0)] |= 2;
+                    keyed.push((u16::from_le_bytes([b0, b1]), i as u32));
+                }
+            }
+        }
+        keyed.sort_unstable();
+        let mut pairs = FastMap::default();
+        let mut order: Vec<u32> = Vec::with_capacity(keyed.len() + singles.len());
+        for group in keyed.chunk_by(|a, b| a.0 == b.0) {
+            let from = order.len() as u32;
+            order.extend(group.iter().map(|&(_, i)| i));
+            pairs.insert(group[0].0, from..order.len() as u32);
+        }
+        let singles_at = order.len();
+        order.extend(singles);
+        Index {
+            opens,
+            pairs,
+            order,
+            singles: singles_at,
+            patterns: patterns.iter().map(|p| p.as_bytes().into()).collect(),
+        }
+    }
+
+    /// Every occurrence of every phrase in `hay`, in any ASCII case, overlapping, as
+    /// `(start, end, pattern)`: what a standard Aho-Corasick automaton reports, in another
+    /// order. With `whole`, a phrase opening with a letter or digit is not looked for right
+    /// after another (its match would not be a whole word).
+    fn find_all(&self, hay: &str, whole: bool) -> Vec<(usize, usize, u32)> {
+        let b = hay.as_bytes();
+        let mut out = Vec::new();
+        for s in 0..b.len() {
+            let b0 = b[s].to_ascii_lowercase();
+            let opens = self.opens[usize::from(b0)];
+            if opens == 0 || whole && b0.is_ascii_alphanumeric() && s > 0 && alphanumeric_before(hay, s) {
+                continue;
+            }
+            if opens & 1 != 0 {
+                for &i in &self.order[self.singles..] {
+                    if self.patterns[i as usize][0] == b0 {
+                        out.push((s, s + 1, i));
+                    }
+                }
+            }
+            if opens & 2 == 0 || s + 1 >= b.len() {
+                continue;
+            }
+            let key = u16::from_le_bytes([b0, b[s + 1].to_ascii_lowercase()]);
+            let Some(group) = self.pairs.get(&key) else {
+                continue;
+            };
+            for &i in &self.order[group.start as usize..group.end as usize] {
+                let p = &self.patterns[i as usize];
+                if b.get(s..s + p.len()).is_some_and(|t| t.eq_ignore_ascii_case(p)) {
+                    out.push((s, s + p.len(), i));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Whether the character ending right before byte `at` is a letter or digit.
+fn alphanumeric_before(hay: &str, at: usize) -> bool {
+    match hay.as_bytes()[at - 1] {
+        b if b.is_ascii() => b.is_ascii_alphanumeric(),
+        _ => hay
+            .get(..at)
+            .and_then(|h| h.chars().next_back())
+            .is_some_and(char::is_alphanumeric),
+    }
+}
+
 impl PhraseSet {
     /// Builds the set from `(phrase, payload)` pairs; phrases match ASCII-case-insensitively.
     pub(crate) fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, u32)>) -> PhraseSet {
@@ -178,33 +281,14 @@ impl PhraseSet {
             .into_iter()
             .map(|(p, i)| (p.to_ascii_lowercase(), i))
             .unzip();
-        // Building is most of what a set costs: a document is read by few of a process's
-        // lists before the shared scan (`fuse`) takes over, so each list gets the automaton
-        // cheapest to build, not the fastest to search. A standard automaton (all matches,
-        // overlapping) builds in half the time of a leftmost-longest one, and the
-        // leftmost-longest matches are picked from its matches as the shared scan picks them;
-        // a DFA builds several times slower still, the contiguous NFA is built from this one,
-        // and dense rows below the root and a prefilter cost more to build than they save on
-        // a few documents. Start-up (callgrind): these settings took 163 M -> 150 M
-        // instructions, the standard automaton another 14 M off.
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-            .dense_depth(1)
-            .prefilter(false)
-            .build(&patterns)
-            .expect("cue lists are small");
+        let index = Index::new(&patterns);
         let id = NEXT_ID.fetch_add(1, Ordering::SeqCst);
         if FUSED.get().is_none()
             && let Ok(mut r) = REGISTRY.lock()
         {
             r.push((id, patterns));
         }
-        PhraseSet {
-            automaton,
-            payloads,
-            id,
-        }
+        PhraseSet { index, payloads, id }
     }
 
     /// The leftmost-longest matches in `hay`, among whole words only when `whole` (see
@@ -238,28 +322,12 @@ impl PhraseSet {
                 return found;
             }
         }
-        let search = |lower: &str| {
-            let mut all: Vec<(usize, usize, u32)> = self
-                .automaton
-                .find_overlapping_iter(lower)
-                .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
-                .filter(|&(s, e, _)| !whole || is_whole_word(hay, s, e))
-                .collect();
-            all.sort_unstable_by_key(|&(s, e, i)| (s, std::cmp::Reverse(e), i));
-            leftmost_longest(all.into_iter(), 0, hay.len())
-        };
-        if !hay.bytes().any(|b| b.is_ascii_uppercase()) {
-            return search(hay);
+        let mut all = self.index.find_all(hay, whole);
+        if whole {
+            all.retain(|&(s, e, _)| is_whole_word(hay, s, e));
         }
-        LOWER.with(|buf| match buf.try_borrow_mut() {
-            Ok(mut buf) => {
-                buf.clear();
-                buf.push_str(hay);
-                buf.make_ascii_lowercase();
-                search(&buf)
-            }
-            Err(_) => search(&hay.to_ascii_lowercase()),
-        })
+        all.sort_unstable_by_key(|&(s, e, i)| (s, std::cmp::Reverse(e), i));
+        leftmost_longest(all.into_iter(), 0, hay.len())
     }
 
     /// Every whole-word match in `hay`, left to right, not overlapping.
@@ -335,6 +403,46 @@ mod tests {
                     .collect();
                 assert_eq!(set.matches(text, false), want, "{list:?} in {text:?}");
             }
+        }
+    }
+
+    /// The index finds what a standard Aho-Corasick automaton finds over the lower-cased text,
+    /// and whole-word searches keep the same matches: phrases of one, two and more bytes, some
+    /// opening with punctuation or a non-ASCII letter, duplicates, in mixed case and among
+    /// multi-byte characters.
+    fn automaton_reference(phrases: &[&str], hay: &str, whole: bool) -> Vec<(usize, usize, u32)> {
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(phrases)
+            .unwrap();
+        let mut all: Vec<(usize, usize, u32)> = automaton
+            .find_overlapping_iter(&hay.to_ascii_lowercase())
+            .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
+            .filter(|&(s, e, _)| !whole || is_whole_word(hay, s, e))
+            .collect();
+        all.sort_unstable_by_key(|&(s, e, i)| (s, std::cmp::Reverse(e), i));
+        leftmost_longest(all.into_iter(), 0, hay.len())
+    }
+
+    const PHRASES: &[&str] = &[
+        "a", "an", "ab", "abc", "b", "bc", "x y", "x", "x", "(k)", "é", "éa", "a é", "-", "--", "c++", "3",
+        "3 a",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn index_finds_what_an_automaton_finds(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "A", "b", "B", "c", "x", "X", " ", "-", "(", "k", "K", ")", "é", "É", "3", "+", "\n", "ß",
+                ]),
+                0..40,
+            ),
+            whole in proptest::bool::ANY,
+        ) {
+            let hay: String = parts.concat();
+            let set = PhraseSet::new(PHRASES.iter().enumerate().map(|(i, p)| (*p, i as u32)));
+            proptest::prop_assert_eq!(set.matches(&hay, whole), automaton_reference(PHRASES, &hay, whole));
         }
     }
 }
