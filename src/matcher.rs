@@ -236,6 +236,40 @@ impl Matcher {
     /// Point", "Azure⏎Blob Storage"): the scan runs over a copy with such runs collapsed, and
     /// the matches are mapped back to `text`.
     pub(crate) fn candidates(&self, text: &str) -> Vec<Candidate> {
+        let mut out = self.candidates_in_lines(text);
+        // A name hyphenated across a line end, as text copied from a justified PDF has it
+        // ("Kuber-⏎netes"): found in a copy with such words joined, and kept when it spans a
+        // join. A compound broken at its own hyphen ("scikit-⏎learn") is still found as
+        // written, the line break read as a space.
+        if let Some((joined, map, joins)) = dehyphenate(text) {
+            let spans_join = |c: &Candidate| {
+                let i = joins.partition_point(|&j| j <= c.start);
+                joins.get(i).is_some_and(|&j| j < c.end)
+            };
+            let extra: Vec<Candidate> = self
+                .candidates_in_lines(&joined)
+                .into_iter()
+                .filter(spans_join)
+                .map(|mut c| {
+                    c.start = map.start(c.start);
+                    c.end = map.end(c.end);
+                    if let Some(v) = &mut c.version {
+                        *v = map.start(v.start)..map.end(v.end);
+                    }
+                    c
+                })
+                .collect();
+            if !extra.is_empty() {
+                out.retain(|c| !extra.iter().any(|x| x.start < c.end && c.start < x.end));
+                out.extend(extra);
+                out.sort_by_key(|c| c.start);
+            }
+        }
+        out
+    }
+
+    /// [`candidates`](Self::candidates) without the hyphenated words.
+    fn candidates_in_lines(&self, text: &str) -> Vec<Candidate> {
         match self.multi_word.then(|| flatten(text)).flatten() {
             None => self.scan(text),
             Some((flat, map)) => {
@@ -416,6 +450,55 @@ fn flatten(text: &str) -> Option<(String, OffsetMap)> {
     map.linear(flat.len(), copied, text.len() - copied);
     flat.push_str(&text[copied..]);
     Some((flat, map.finish()))
+}
+
+/// `text` with each word hyphenated across a line end joined ("Kuber-⏎netes" as
+/// "Kubernetes", "Type-⏎Script" as "TypeScript"): a hyphen after two letters, then spaces
+/// holding one line break, then a letter. Returns the joined text, the map back to `text`, and where each join is
+/// in the joined text (in order); `None` when there is no such word.
+fn dehyphenate(text: &str) -> Option<(String, OffsetMap, Vec<usize>)> {
+    let b = text.as_bytes();
+    let mut out: Option<(String, crate::input::OffsetMapBuilder, Vec<usize>)> = None;
+    let mut copied = 0;
+    for nl in memchr::memchr_iter(b'\n', b) {
+        let mut h = nl;
+        while h > 0 && matches!(b[h - 1], b' ' | b'\t' | b'\r') {
+            h -= 1;
+        }
+        let Some(hyphen) = h.checked_sub(1).filter(|&i| b[i] == b'-' && i >= copied) else {
+            continue;
+        };
+        let two_letters = text[..hyphen]
+            .chars()
+            .rev()
+            .take(2)
+            .filter(|c| c.is_alphabetic())
+            .count()
+            == 2;
+        let mut next = nl + 1;
+        while next < b.len() && matches!(b[next], b' ' | b'\t') {
+            next += 1;
+        }
+        if !two_letters || !text[next..].chars().next().is_some_and(char::is_alphabetic) {
+            continue;
+        }
+        let (joined, map, joins) = out.get_or_insert_with(|| {
+            (
+                String::with_capacity(text.len()),
+                OffsetMap::builder(),
+                Vec::new(),
+            )
+        });
+        map.linear(joined.len(), copied, hyphen - copied);
+        joined.push_str(&text[copied..hyphen]);
+        map.lump(joined.len(), 0, hyphen, next - hyphen);
+        joins.push(joined.len());
+        copied = next;
+    }
+    let (mut joined, mut map, joins) = out?;
+    map.linear(joined.len(), copied, text.len() - copied);
+    joined.push_str(&text[copied..]);
+    Some((joined, map.finish(), joins))
 }
 
 fn is_word_char(c: char) -> bool {

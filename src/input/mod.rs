@@ -10,7 +10,7 @@ mod mojibake;
 mod offsets;
 mod typography;
 
-pub(crate) use offsets::OffsetMap;
+pub(crate) use offsets::{OffsetMap, OffsetMapBuilder};
 pub(crate) use typography::is_pictograph;
 
 use serde::{Deserialize, Serialize};
