@@ -14,6 +14,7 @@ struct File {
     preferred_leads: Vec<String>,
     stack: Vec<String>,
     open_endings: Vec<String>,
+    obligations: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -26,9 +27,16 @@ struct KindPhrases {
 /// `(normalised phrase, kind)`, longest phrase first.
 type Phrases = Vec<(String, &'static str)>;
 
-/// The posting phrases, the résumé phrases, the preferred lead words, the stack headings and
-/// the open endings.
-type Lists = (Phrases, Phrases, Vec<String>, Vec<String>, Vec<String>);
+/// The posting phrases, the résumé phrases, the preferred lead words, the stack headings, the
+/// open endings and the obligations.
+type Lists = (
+    Phrases,
+    Phrases,
+    Vec<String>,
+    Vec<String>,
+    Vec<String>,
+    Vec<String>,
+);
 
 static PHRASES: LazyLock<Lists> = LazyLock::new(|| {
     let file: File = toml::from_str(include_str!("../lexicons/sections/headings.toml"))
@@ -51,6 +59,7 @@ static PHRASES: LazyLock<Lists> = LazyLock::new(|| {
         leads,
         stack,
         file.open_endings,
+        file.obligations.iter().map(|o| normalise(o)).collect(),
     )
 });
 
@@ -285,7 +294,7 @@ pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
     if line.ends_with(':')
         && !body.contains(':')
         && !tail
-        && (words <= 6 || section_kind(body) != "other" && colon_list)
+        && (words <= 6 || section_kind(body) != "other" && colon_list && !obliges(body))
     {
         // Longer colon lines ("It would be great if you have:") when they name a known kind
         // and a list follows.
@@ -354,6 +363,22 @@ fn ends_open(line: &str) -> bool {
     let mut words = norm.rsplit(' ');
     let last = words.next().unwrap_or("");
     words.next() != Some("to") && PHRASES.4.iter().any(|w| w == last)
+}
+
+/// Whether a line says what one must do rather than what one has: an obligation of
+/// `obligations` in headings.toml ("have to", "need to") before a word that is not an open
+/// ending ("You will have to be creative and meet many challenges:", but not "You will need to
+/// have the following:").
+fn obliges(line: &str) -> bool {
+    let norm = normalise(line);
+    PHRASES.5.iter().any(|o| {
+        norm.match_indices(o.as_str()).any(|(i, _)| {
+            let before_ok = i == 0 || norm.as_bytes()[i - 1] == b' ';
+            let rest = &norm[i + o.len()..];
+            let next = rest.strip_prefix(' ').and_then(|r| r.split(' ').next());
+            before_ok && next.is_some_and(|w| !PHRASES.4.iter().any(|e| e == w))
+        })
+    })
 }
 
 /// Whether a line opens with a question word ("What we need from you", "Who you are").
@@ -479,6 +504,8 @@ mod tests {
             ("Bonus points if you have", Some("Kafka")),
             ("Ideally you'd bring", Some("Envoy")),
             ("You will stand out with", Some("Rust")),
+            // An obligation followed by an open ending still heads a list.
+            ("You will need to have the following skills:", Some("- Go")),
         ];
         for (l, next) in yes {
             assert!(is_text_heading(l, next), "{l:?}");
@@ -510,6 +537,11 @@ mod tests {
             ("Required skills and experience", Some("- Kafka")),
             ("To be successful in this role you will have:", None),
             ("Last year we shipped a lot of things such as:", Some("- Go")),
+            // What one must do introduces duties, not requirements.
+            (
+                "You will have to be creative and meet many challenges:",
+                Some("- Go"),
+            ),
             ("Whatever you need to build great skills", Some("- Go")),
             ("Our team needs your skills", Some("- Go")),
             ("🚀 We ship every day and love it.", None),

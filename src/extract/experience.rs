@@ -13,7 +13,9 @@ use serde::Deserialize;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-const NUMBER: &str = r"(?:\d{1,2}(?:\.\d)?|(?:twenty|thirty|forty|fifty)[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty)";
+// Up to three digits ("104 weeks", "120 months"); a figure over 25 years is dropped where the
+// unit is known.
+const NUMBER: &str = r"(?:\d{1,3}(?:\.\d)?|(?:twenty|thirty|forty|fifty)[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty)";
 
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     let num = format!(r"{NUMBER}(?:\s*\(\s*{NUMBER}\s*\))?");
@@ -595,6 +597,15 @@ mod tests {
             "at least one year of specialized experience AND six months of experience as a leader",
             &[(Some(1.0), None), (Some(0.5), None)],
         ),
+        (
+            "at least 104 weeks of experience as a police officer",
+            &[(Some(2.0), None)],
+        ),
+        (
+            "120 months of experience in aviation maintenance",
+            &[(Some(10.0), None)],
+        ),
+        ("over 150 years of experience serving our customers", &[]),
         ("founded 20 years ago", &[]),
         ("a 3-year contract", &[]),
         ("for over 40 years we have served clients", &[]),

@@ -448,13 +448,16 @@ pub(crate) fn workplaces(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
                         .any(|w| w.eq_ignore_ascii_case("or"))
             })
     });
+    // A detail is dropped whatever its value: office days named by weekday are a hybrid
+    // statement of their own ("Tue–Thu in office"), but in "Hybrid (Tue–Thu in office)" they
+    // detail the first.
     let mut hybrid_end: Option<usize> = None;
     found.retain(|f| {
-        if f.value == "hybrid" {
+        let detail = hybrid_end.is_some_and(|end| details_hybrid(text.get(end..f.span.start).unwrap_or("")));
+        if f.value == "hybrid" && !detail {
             hybrid_end = Some(f.span.end);
-            return true;
         }
-        !hybrid_end.is_some_and(|end| details_hybrid(text.get(end..f.span.start).unwrap_or("")))
+        !detail
     });
     found
 }
@@ -562,6 +565,25 @@ mod tests {
             values(workplaces, "Hybrid, 3 days in office"),
             ["hybrid", "hybrid"]
         );
+    }
+
+    #[test]
+    fn weekdays_in_the_office_or_at_home() {
+        assert_eq!(
+            values(workplaces, "In-office Mon–Wed in Denver, remote Thu–Fri"),
+            ["hybrid", "hybrid"]
+        );
+        assert_eq!(values(workplaces, "In-office Monday to Friday."), ["onsite"]);
+        assert!(values(workplaces, "Our support desk is staffed Mon–Wed.").is_empty());
+    }
+
+    #[test]
+    fn on_site_for_an_occasion() {
+        assert_eq!(
+            values(workplaces, "Remote-first; on-site only for quarterly planning."),
+            ["remote"]
+        );
+        assert_eq!(values(workplaces, "This role is on-site only."), ["onsite"]);
     }
 
     #[test]

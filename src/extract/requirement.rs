@@ -14,6 +14,8 @@ struct Cues {
     strong_required: Vec<String>,
     weak_required: Vec<String>,
     heading_small_words: Vec<String>,
+    essential_marks: Vec<String>,
+    desirable_marks: Vec<String>,
 }
 
 static DATA: LazyLock<Cues> = LazyLock::new(|| {
@@ -42,6 +44,9 @@ static CUES: LazyLock<PhraseSet> = LazyLock::new(|| {
 
 /// The level of a sentence in a section of kind `section`.
 pub(crate) fn level(sentence: &str, section: Option<&str>) -> Requirement {
+    if let Some(r) = person_spec_mark(sentence) {
+        return r;
+    }
     // An asking label that opens the sentence is its heading ("Essential criteria: Python,
     // SQL", "Primary skills: Apex"), but not under a heading of what the employer offers.
     let section = match section {
@@ -81,6 +86,9 @@ pub(crate) fn level(sentence: &str, section: Option<&str>) -> Requirement {
 /// Angular, React or Vue") covers its piece and the bare list items after it. Outside every
 /// preferred piece the rest of the sentence is read as by [`level`].
 pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requirement {
+    if let Some(r) = person_spec_mark(sentence) {
+        return r;
+    }
     // A cue's words, without the brackets or colon it may hold ("(bonus)", "plus:").
     let cues: Vec<(std::ops::Range<usize>, u32)> = CUES
         .find_iter(sentence)
@@ -260,6 +268,31 @@ fn label_kind(sentence: &str) -> Option<&'static str> {
     crate::sections::asking_label_kind(&sentence[..sentence.find(':')?]).filter(|k| *k != "stack")
 }
 
+/// The level a person specification's mark gives a criterion (`essential_marks` and
+/// `desirable_marks` in requirement.toml, as written): the last cell of a table row
+/// ("Experience of SQL Server | E |", "Knowledge of Angular⇥⇥D") or a bracket closing the line
+/// ("Knowledge of SQL (E)").
+fn person_spec_mark(sentence: &str) -> Option<Requirement> {
+    let line = sentence.trim_end();
+    let mark = if let Some(open) = line.strip_suffix(')').and_then(|l| l.rfind('(')) {
+        &line[open + 1..line.len() - 1]
+    } else if line.contains(['|', '\t']) {
+        let mut cells = line.split(['|', '\t']).map(str::trim).filter(|c| !c.is_empty());
+        let last = cells.next_back()?;
+        cells.next()?;
+        last
+    } else {
+        return None;
+    };
+    if DATA.essential_marks.iter().any(|m| m == mark) {
+        Some(Requirement::Required)
+    } else if DATA.desirable_marks.iter().any(|m| m == mark) {
+        Some(Requirement::Preferred)
+    } else {
+        None
+    }
+}
+
 /// Whether a piece of a sentence is a condition ("if you know Go", "- If you have used Kafka").
 fn is_condition(piece: &str) -> bool {
     piece
@@ -310,6 +343,25 @@ mod tests {
 
     /// `(sentence, section, level)`.
     const CASES: &[(&str, Option<&str>, Requirement)] = &[
+        // A person specification's marks, as written; a mark among other words is none.
+        (
+            "Experience of Azure DevOps | | D",
+            Some("requirements"),
+            Requirement::Preferred,
+        ),
+        ("Experience of SQL Server | E |", None, Requirement::Required),
+        ("Knowledge of Angular\t\tD", None, Requirement::Preferred),
+        ("Knowledge of SQL (E)", Some("preferred"), Requirement::Required),
+        (
+            "Knowledge of SQL (d)",
+            Some("requirements"),
+            Requirement::Required,
+        ),
+        (
+            "Experience with D | Go",
+            Some("preferred"),
+            Requirement::Preferred,
+        ),
         (
             "kubernetes is a plus",
             Some("requirements"),

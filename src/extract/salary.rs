@@ -634,9 +634,10 @@ fn mult_period(mult: Option<usize>) -> Option<&'static str> {
         .and_then(static_period)
 }
 
-/// Connectors between the two ends of a range.
+/// Connectors between the two ends of a range ("a", "até" and "hasta": "R$ 8.000 a R$ 10.000",
+/// "de 45.000 hasta 55.000 €").
 const CONNECTORS: &[&str] = &[
-    "-", "–", "—", "−", "~", "to", "and", "till", "until", "through", "thru", "bis", "à",
+    "-", "–", "—", "−", "~", "to", "and", "till", "until", "through", "thru", "bis", "à", "a", "até", "hasta",
 ];
 
 /// A statement being read: one amount or a range of two.
@@ -1225,6 +1226,23 @@ mod tests {
         assert_eq!(f[0].period, Some("year"));
         assert!(!f[0].period_inferred);
         assert_eq!(&s[f[0].span.clone()], "$120,000 - $150,000 per year");
+    }
+
+    #[test]
+    fn portuguese_and_spanish_range_connectors() {
+        assert_eq!(
+            one("Salário: R$ 8.000 a R$ 10.000 por mês"),
+            [(Some(8_000.0), Some(10_000.0), Some("BRL".into()), Some("month"))]
+        );
+        assert_eq!(
+            one("Salario: de 45.000 hasta 55.000 € brutos al año"),
+            [(Some(45_000.0), Some(55_000.0), Some("EUR".into()), Some("year"))]
+        );
+        // "a" before a period word is the period, not a connector.
+        assert_eq!(
+            one("Salary: $50,000 a year"),
+            [(Some(50_000.0), Some(50_000.0), Some("USD".into()), Some("year"))]
+        );
     }
 
     #[test]
