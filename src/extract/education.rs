@@ -25,6 +25,9 @@ struct CertificationCues {
 #[serde(deny_unknown_fields)]
 struct Institution {
     words: Vec<String>,
+    /// Schools with several campuses, each named after a comma or a dash ("University of
+    /// California, Berkeley"): the campus is part of the name.
+    campus_systems: Vec<String>,
     connectors: Vec<String>,
     ongoing: Vec<String>,
     field_stops: Vec<String>,
@@ -435,12 +438,52 @@ pub(crate) fn institution(line: &str) -> Option<Range<usize>> {
     while !words[last].1 && last + 1 < words.len() {
         let (r, _) = &words[last + 1];
         let w = lower(r);
+        // "San Diego State University - San Diego, CA" (Indeed): a dash between spaces, then
+        // a town and its region, ends the name.
+        if w == "-" && place_follows(&line[r.end..]) {
+            break;
+        }
         if !(capital(r) || inst.connectors.contains(&w)) || w.chars().any(|c| c.is_ascii_digit()) {
             break;
         }
         last += 1;
     }
     let is_connector = |i: usize| inst.connectors.contains(&lower(&words[i].0));
+    // "George Mason University Fairfax, VA United States" (USAJobs): capitalised words after
+    // the last school word, right before a comma and a region, are the town.
+    if words[last].1 && place_follows(&line[words[last].0.end..]) {
+        let last_key = (key..=last).rev().find(|&i| is_key(&words[i].0)).unwrap_or(key);
+        if last_key < last && last - last_key <= 2 && !(last_key + 1..=last).any(is_connector) {
+            last = last_key;
+        }
+    }
+    // "University of California, Berkeley", "University of Wisconsin–Madison": a campus system's
+    // name goes on to its campus, up to the next separator (not a region: "University of
+    // Michigan, MI").
+    let name = (first..=last)
+        .map(|i| lower(&words[i].0))
+        .collect::<Vec<_>>()
+        .join(" ");
+    if words[last].1 && inst.campus_systems.contains(&name) {
+        let mut end = last;
+        while end + 1 < words.len() && end - last < 3 && capital(&words[end + 1].0) {
+            end += 1;
+            if words[end].1 {
+                break;
+            }
+        }
+        // A campus is a town's name: no school of its own ("University of Minnesota, Carlson
+        // School of Management") and nothing after it but a separator.
+        if end > last
+            && (words[end].1 || end + 1 == words.len())
+            && !(last + 1..=end).any(|i| is_key(&words[i].0))
+        {
+            let campus = &line[words[last + 1].0.start..words[end].0.end];
+            if !place_code_or_region(campus) && !campus.chars().any(|c| c.is_ascii_digit()) {
+                last = end;
+            }
+        }
+    }
     while first < key && is_connector(first) {
         first += 1;
     }
@@ -448,6 +491,32 @@ pub(crate) fn institution(line: &str) -> Option<Range<usize>> {
         last -= 1;
     }
     Some(words[first].0.start..words[last].0.end)
+}
+
+/// Whether `s` is a state code or a region, optionally with a country ("CA", "Nigeria", "VA
+/// United States").
+fn place_code_or_region(s: &str) -> bool {
+    let s = s.trim();
+    let code = |w: &str| (2..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase());
+    crate::extract::location::is_region(s)
+        || match s.split_once(' ') {
+            Some((first, rest)) => code(first) && crate::extract::location::is_region(rest),
+            None => code(s),
+        }
+}
+
+/// Whether the text after a school's name is a place: a town then a comma and a region or
+/// state code (" - San Diego, CA"), or a comma and a region (", VA United States").
+fn place_follows(after: &str) -> bool {
+    let a = after.trim_start_matches(|c: char| c.is_whitespace() || c == '-');
+    let Some((town, rest)) = a.split_once(',') else {
+        return false;
+    };
+    let region = rest.split([',', '|', '(', '\n']).next().unwrap_or("");
+    let town = town.trim();
+    (town.is_empty()
+        || (town.split_whitespace().count() <= 3 && town.starts_with(|c: char| c.is_uppercase())))
+        && place_code_or_region(region)
 }
 
 /// The graduation year on an education line: its last year from 1950 up to `max_year`, none

@@ -95,6 +95,10 @@ struct File {
     duration_units: Vec<String>,
     duration_fillers: Vec<String>,
     internship: Vec<String>,
+    /// Employment types beside a title that make it an internship ("(Internship)").
+    internship_notes: Vec<String>,
+    /// Training posts that are salaried jobs though they name a trainee ("Core Medical Trainee").
+    salaried_trainees: Vec<String>,
     role_nouns: Vec<String>,
     foreign_role_nouns: Vec<String>,
     role_suffixes: Vec<String>,
@@ -107,6 +111,8 @@ struct File {
     entry_labels: Vec<String>,
     /// Labels of a line of skills or tools ("skills", "environment"): its years are versions.
     skill_labels: Vec<String>,
+    /// Labels of the field lines between a federal résumé's dates and its title ("Grade Level:").
+    entry_fields: Vec<String>,
     other_headings: Vec<String>,
     education_words: Vec<String>,
     gaps: Vec<String>,
@@ -177,7 +183,7 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     let since = alternation(&data.since);
     let year = r"(?:(?:19|20)[0-9]{2}(?-u:\b)|['’][0-9]{2}(?-u:\b))";
     let date = format!(
-        r"(?:(?-u:\b)(?:(?:{months})\.?|(?:{dotted})\.)\s*[,/]?\s*{year}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|[12][0-9]|3[01])[/.](?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}[-/.](?:0[1-9]|1[0-2])(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}\s*[年년]\s*(?:0?[1-9]|1[0-2])\s*[月월](?:\s*(?:0?[1-9]|[12][0-9]|3[01])\s*[日일])?|(?-u:\b)(?:19|20)[0-9]{{2}}(?-u:\b)|['’][0-9]{{2}}(?-u:\b))"
+        r"(?:(?-u:\b)(?:(?:{months})\.?\s*[,/]?|(?:{dotted})(?:\.\s*[,/]?|/))\s*{year}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|[12][0-9]|3[01])[/.](?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}[-/.](?:0[1-9]|1[0-2])(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}\s*[年년]\s*(?:0?[1-9]|1[0-2])\s*[月월](?:\s*(?:0?[1-9]|[12][0-9]|3[01])\s*[日일])?|(?-u:\b)(?:19|20)[0-9]{{2}}(?-u:\b)|['’][0-9]{{2}}(?-u:\b))"
     );
     let start = format!(r"(?:{date}|(?-u:\b)(?:{months})(?-u:\b)\.?)");
     let end = format!(r"(?:{date}|{present}|[0-9]{{2}}(?-u:\b))");
@@ -186,7 +192,7 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     ))
     .expect("the date pattern is valid");
     let side = LeanRegex::new(&format!(
-        r"(?i)^(?:(?:(?P<mon>{months})\.?|(?P<dot>{dotted})\.)\s*[,/]?\s*|(?P<sea>{seasons})(?:\s+(?:semester|term))?\s*,?\s*|q(?P<qtr>[1-4])\s*,?\s*|(?:(?P<day>[0-9]{{1,2}})[/.])?(?P<num>[0-9]{{1,2}})\s*[/.]\s*)?(?P<year>(?:19|20)[0-9]{{2}}|['’]?[0-9]{{2}})?$"
+        r"(?i)^(?:(?:(?P<mon>{months})\.?\s*[,/]?|(?P<dot>{dotted})(?:\.\s*[,/]?|/))\s*|(?P<sea>{seasons})(?:\s+(?:semester|term))?\s*,?\s*|q(?P<qtr>[1-4])\s*,?\s*|(?:(?P<day>[0-9]{{1,2}})[/.])?(?P<num>[0-9]{{1,2}})\s*[/.]\s*)?(?P<year>(?:19|20)[0-9]{{2}}|['’]?[0-9]{{2}})?$"
     ))
     .expect("the date-side pattern is valid");
     Lex { data, range, side }
@@ -808,6 +814,14 @@ fn role_noun_in(s: &str, is_noun: fn(&str) -> bool) -> bool {
         || WORD_LISTS.ranks.iter().any(|r| contains_word(&w, r))
 }
 
+/// Whether a title in its [`words_of`] form names an internship: an internship word, but not
+/// a salaried training post ("Core Medical Trainee").
+fn names_internship(w: &str) -> bool {
+    let l = &*WORD_LISTS;
+    l.internship.iter().any(|i| contains_word(w, i))
+        && !l.salaried_trainees.iter().any(|t| contains_word(w, t))
+}
+
 /// Whether `w` (in its [`words_of`] form) is a pay grade: a grade's letters, then numbers
 /// ("e 7", "gs 2210 12").
 fn is_pay_grade(w: &str) -> bool {
@@ -820,6 +834,7 @@ fn is_pay_grade(w: &str) -> bool {
 /// Cue lists in their [`words_of`] form, as they are compared.
 struct WordLists {
     internship: Vec<String>,
+    salaried_trainees: Vec<String>,
     education: Vec<String>,
     ranks: Vec<String>,
     gaps: Vec<String>,
@@ -827,6 +842,7 @@ struct WordLists {
 
 static WORD_LISTS: LazyLock<WordLists> = LazyLock::new(|| WordLists {
     internship: LEX.data.internship.iter().map(|w| words_of(w)).collect(),
+    salaried_trainees: LEX.data.salaried_trainees.iter().map(|w| words_of(w)).collect(),
     education: LEX.data.education_words.iter().map(|w| words_of(w)).collect(),
     ranks: LEX.data.ranks.iter().map(|w| words_of(w)).collect(),
     gaps: LEX.data.gaps.iter().map(|w| words_of(w)).collect(),
@@ -859,6 +875,9 @@ struct Piece {
     /// Platform", "Registered Nurse, Medical ICU"): a team or unit as often as an employer, so
     /// the company only when no other piece can be.
     qualifier: bool,
+    /// Whether a comma comes right before it, or it comes after the dates on the dated line
+    /// (a town or a description: "Project Engineer, WSP Canada (2017–2021) — Edmonton, AB").
+    comma: bool,
 }
 
 static SEPARATORS: LazyLock<Regex> = LazyLock::new(|| {
@@ -970,6 +989,7 @@ fn pieces_with(
         }
         parts.push((last..to, after));
     };
+    let dates_end = skip.as_ref().map(|s| s.end);
     match skip {
         Some(s) => {
             cut(range.start, s.start, &mut parts);
@@ -1029,6 +1049,7 @@ fn pieces_with(
                         range: t,
                         class: Class::Title,
                         qualifier: false,
+                        comma: false,
                     });
                 }
                 continue;
@@ -1043,6 +1064,7 @@ fn pieces_with(
                     range: r,
                     class,
                     qualifier: false,
+                    comma: false,
                 });
                 continue;
             }
@@ -1103,8 +1125,14 @@ fn pieces_with(
         // A code right after a title is an employer's ("Scrum Master, KPN", "Engineer, IBM")
         // unless it is a known region.
         let after_title = out.last().is_some_and(|p| p.class == Class::Title);
-        let code =
-            after_comma && ((is_place_code(s) && !after_title) || crate::extract::location::is_region(s));
+        // A code and a country too ("McLean, VA United States", USAJobs' résumés).
+        let code = after_comma
+            && ((is_place_code(s) && !after_title)
+                || crate::extract::location::is_region(s)
+                || (!after_title
+                    && s.split_once(' ').is_some_and(|(code, country)| {
+                        is_place_code(code) && crate::extract::location::is_region(country)
+                    })));
         let class = if lower_in(&d.locations, &w) || code {
             if code
                 && let Some(prev) = out.last_mut()
@@ -1115,9 +1143,14 @@ fn pieces_with(
             Class::Place
         } else if bracket
             && !after_comma
-            && out
-                .last()
-                .is_some_and(|p| p.class == Class::Unknown && !p.qualifier)
+            && out.last().is_some_and(|p| {
+                (p.class == Class::Unknown && !p.qualifier)
+                    // An acronym after any name ("African Population and Health Research Center
+                    // (APHRC)").
+                    || (matches!(p.class, Class::Unknown | Class::Company)
+                        && (2..=6).contains(&s.len())
+                        && s.chars().all(|c| c.is_ascii_uppercase()))
+            })
             && capitalised(s)
             && !has_role_noun(s)
         {
@@ -1161,14 +1194,35 @@ fn pieces_with(
         // Zurich") is a qualifier too: the entry still looks above for its employer.
         // Not a name ending in a legal form ("Software Engineer, Zalando SE, Berlin"): that is
         // the employer.
-        let qualifier = matches!(class, Class::Unknown | Class::Company)
+        // So is a name right after a title's note in brackets ("Working Student (Werkstudentin)
+        // IT Controlling", the employer on the line below).
+        let after_note = out
+            .iter()
+            .rposition(|p| p.class == Class::Title)
+            .is_some_and(|t| {
+                let gap = text[out[t].range.end..r.start].trim();
+                gap.ends_with(')') && gap.matches(')').count() == 1 && (gap.starts_with('(') || gap == ")")
+            });
+        // The title may carry a note in brackets before the comma ("Internal Medicine Trainee
+        // (IMT2), Gastroenterology").
+        let title_before = out
+            .iter()
+            .rev()
+            .find(|p| p.class != Class::Place)
+            .is_some_and(|p| p.class == Class::Title);
+        // A note in lower case is neither ("Teacher of English (NQT, then main scale)").
+        let qualifier = ((matches!(class, Class::Unknown | Class::Company)
             && after_comma
-            && out.last().is_some_and(|p| p.class == Class::Title)
+            && title_before
+            && s.starts_with(|c: char| !c.is_lowercase()))
+            || (class == Class::Unknown && after_note))
             && !ends_in_legal_form(s);
+        let after_dates = dates_end.is_some_and(|e| r.start >= e);
         out.push(Piece {
             range: r,
             class,
             qualifier,
+            comma: after_comma || after_dates,
         });
     }
     out
@@ -1230,6 +1284,7 @@ fn table_pieces(text: &str, range: Range<usize>, cols: &[Option<Label>]) -> Opti
             range: range.start + c.start..range.start + c.end,
             class,
             qualifier: false,
+            comma: false,
         });
     }
     Some(out)
@@ -1299,7 +1354,13 @@ fn is_duration(w: &str) -> bool {
 /// Title and company from the pieces of an entry's header lines.
 fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<usize>>) {
     let first = |c: Class| pieces.iter().find(|p| p.class == c).map(|p| p.range.clone());
-    let (mut title, mut company) = (first(Class::Title), first(Class::Company));
+    // An employer named like one beats a unit named like one ("Assistant Professor, Department
+    // of Chemical Engineering, University of Michigan").
+    let employer = pieces
+        .iter()
+        .find(|p| p.class == Class::Company && !p.qualifier)
+        .map(|p| p.range.clone());
+    let (mut title, mut company) = (first(Class::Title), employer.or_else(|| first(Class::Company)));
     // A unit named like an employer after the title ("Consultant, Technology Consulting") gives
     // way to an employer before its town ("Deloitte Portugal, Lisbon" above it), not to a lone
     // unknown piece (a heading not known as one: "POSITIONS").
@@ -1310,12 +1371,36 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
         company = None;
     }
     // Unknown pieces after a qualifier are its town ("Full-Stack Developer, Wayletter S.L.,
-    // Valencia"): they count for nothing.
-    let first_qualifier = pieces.iter().filter(|p| p.qualifier).map(|p| p.range.start).min();
+    // Valencia"; the line below: "82nd Airborne Division, Fort Bragg, NC" under "Sergeant First
+    // Class, U.S. Army"): they count for nothing. Not one after a dash on the qualifier's line
+    // ("Associate, Real Estate — Slaughter and May, London"): that is the employer.
+    // The employer after a dash is followed by its own town ("…, London (September 2019 –
+    // August 2023)"); a name after a dash alone goes on the qualifier ("Research Associate,
+    // Charité – Universitätsmedizin Berlin").
+    let mut town = vec![false; pieces.len()];
+    let mut chained = false;
+    for (k, p) in pieces.iter().enumerate() {
+        if p.qualifier {
+            chained = true;
+            continue;
+        }
+        if p.class != Class::Place {
+            let same_line = |a: &Piece, b: &Piece| {
+                text.get(a.range.end..b.range.start)
+                    .is_some_and(|g| !g.contains('\n'))
+            };
+            let own_town = pieces
+                .get(k + 1)
+                .is_some_and(|n| n.comma && same_line(p, n) && n.class != Class::Title);
+            chained = chained && k > 0 && (p.comma || !same_line(&pieces[k - 1], p) || !own_town);
+        }
+        town[k] = chained;
+    }
     let candidates: Vec<&Piece> = pieces
         .iter()
-        .filter(|p| p.class == Class::Unknown)
-        .filter(|p| p.qualifier || first_qualifier.is_none_or(|q| p.range.start < q))
+        .zip(&town)
+        .filter(|(p, town)| p.class == Class::Unknown && (p.qualifier || !**town))
+        .map(|(p, _)| p)
         .collect();
     let mut unknowns = candidates.len();
     let left: Vec<&Piece> = candidates
@@ -1469,6 +1554,18 @@ fn words_before_brackets(s: &str) -> usize {
     body.split_whitespace().count()
 }
 
+/// Whether a line is a field of `entry_fields` and its value ("Grade Level: GS-13").
+fn is_field_line(line: &str) -> bool {
+    line.split_once(':').is_some_and(|(label, value)| {
+        !value.trim().is_empty() && label.len() <= 30 && lower_in(&LEX.data.entry_fields, &words_of(label))
+    })
+}
+
+/// The width of `s` in columns, a tab as four (as [`indent_of`] counts).
+fn width(s: &str) -> usize {
+    s.chars().map(|c| if c == '\t' { 4 } else { 1 }).sum()
+}
+
 /// Whether a line ends in a colon and is no field label: it leads in to the lines under it
 /// ("Selected engagements:", "Key clients:"), and heads none of them.
 fn lead_in(line: &str) -> bool {
@@ -1496,6 +1593,55 @@ fn line_breaks(gap: &str) -> usize {
     gap.bytes().filter(|&b| b == b'\n').take(3).count()
 }
 
+/// The character column a second column of text starts at: the column where the text after a
+/// gap of six spaces or more starts on two bullet lines or more (a bullet's line holds one
+/// column's text, unless a second column stands beside it).
+fn right_column(text: &str) -> Option<usize> {
+    let mut found: Vec<usize> = Vec::new();
+    for line in text.lines() {
+        let t = line.trim_start();
+        if !is_bullet(t) {
+            continue;
+        }
+        let chars: Vec<char> = line.chars().collect();
+        let mut run = 0;
+        let mut seen_text = false;
+        for (c, ch) in chars.iter().enumerate() {
+            if *ch == ' ' {
+                run += 1;
+                continue;
+            }
+            if seen_text && run >= 6 {
+                found.push(c);
+                break;
+            }
+            seen_text = true;
+            run = 0;
+        }
+    }
+    found.sort_unstable();
+    found.windows(2).find(|w| w[0] == w[1]).map(|w| w[0])
+}
+
+/// `text` with the second column (see [`right_column`]) blanked byte for byte on every line
+/// where a gap of four spaces or more runs up to it; `None` when there is none.
+fn mask_right_column(text: &str) -> Option<String> {
+    let column = right_column(text)?;
+    let mut out = text.as_bytes().to_vec();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if let Some((byte, _)) = body.char_indices().nth(column)
+            && body[..byte].ends_with("    ")
+            && !body[byte..].starts_with(' ')
+        {
+            out[at + byte..at + body.len()].fill(b' ');
+        }
+        at += line.len();
+    }
+    String::from_utf8(out).ok()
+}
+
 /// Every position of `text`, with "Present" counted up to `as_of`.
 pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     // Prefilter: no year-like digits, no dates.
@@ -1506,6 +1652,11 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     {
         return Vec::new();
     }
+    // A second column copied beside the work history (pdftotext -layout: "• Closed $4.2M new
+    // ARR          Salesforce"): read with it blanked, so its words join no header and its
+    // headings end no section. Offsets stay those of `text`.
+    let masked = mask_right_column(text);
+    let text = masked.as_deref().unwrap_or(text);
     let ranges: Vec<Range<usize>> = line_ranges(text).collect();
     let mut lines: Vec<Line> = Vec::with_capacity(ranges.len());
     let mut words = String::new();
@@ -1644,6 +1795,49 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             columns[i].clone_from(&table);
         }
     }
+    // A line indented to where the text after the dates starts on the dated line above it
+    // ("Aug 2024 – present    Internal Medicine Trainee (IMT2)", then "                      Leeds
+    // Teaching Hospitals NHS Trust"): the rest of that entry's header, never the header of the
+    // entry below it.
+    let mut dates_of: Vec<Option<&Dates>> = vec![None; lines.len()];
+    for (i, d) in &dated {
+        dates_of[*i] = Some(d);
+    }
+    let continues_dates_line = |m: usize| {
+        m >= 1
+            && !lines[m].gap_before
+            && dates_of[m - 1].is_some_and(|d| {
+                let l = &lines[m - 1].range;
+                let rest = &text[d.range.end..l.end];
+                let body = rest.trim_start();
+                let column =
+                    indent_of(text, l.start) + width(&text[l.start..d.range.end + rest.len() - body.len()]);
+                let indent = indent_of(text, lines[m].range.start);
+                d.range.start == l.start && !body.is_empty() && indent >= 4 && indent.abs_diff(column) <= 1
+            })
+    };
+    // A line holding a company right under a line that closes with its dates and names a title
+    // but no company ("Residency, Internal Medicine      07/2021 – 06/2024", then "Brigham and
+    // Women's Hospital, Boston, MA"): that entry's employer, read below it, not the header of
+    // the dated line under it ("Chief Resident (2023–2024)").
+    let mut entry_at: Vec<Option<usize>> = vec![None; lines.len()];
+    for (e, (i, _)) in dated.iter().enumerate() {
+        entry_at[*i] = Some(e);
+    }
+    let company_below_entry = |m: usize, done: &[Vec<Piece>]| {
+        m >= 1
+            && !lines[m].gap_before
+            && entry_at[m - 1].is_some_and(|e| {
+                let d = &dated[e].1;
+                e < done.len()
+                    && text[d.range.end..lines[m - 1].range.end].trim().is_empty()
+                    && done[e].iter().any(|x| x.class == Class::Title)
+                    && !done[e].iter().any(|x| x.class == Class::Company && !x.qualifier)
+            })
+            && pieces_with(text, lines[m].range.clone(), None, separators)
+                .iter()
+                .any(|x| x.class == Class::Company)
+    };
     let mut headers: Vec<Vec<usize>> = Vec::with_capacity(dated.len());
     // Entries whose header holds a duration line: the first role of a LinkedIn company group
     // ("Monzo Bank", "2 years 4 months", then the roles).
@@ -1689,6 +1883,8 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             if (lines[j].gap_before && !spaced_step)
                 || claimed[j - 1]
                 || has_dates[j - 1]
+                || continues_dates_line(j - 1)
+                || company_below_entry(j - 1, &all_pieces)
                 || !is_header_like(text, above)
                 || lead_in(&text[above.range.clone()])
             {
@@ -1729,11 +1925,21 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             c.as_ref()
                 .is_some_and(|c| p.iter().any(|x| x.qualifier && x.range == *c))
         };
-        for b in i + 1..=i + if dates_only { 2 } else { 1 } {
+        let limit = if dates_only { 2 } else { 1 };
+        let (mut b, mut looked, mut fields) = (*i, 0, 0);
+        while looked < limit {
+            b += 1;
             if t.is_some() && c.is_some() && !weak(&c, &all_pieces[k]) {
                 break;
             }
             let Some(below) = lines.get(b) else { break };
+            // A federal résumé's field lines ("Grade Level: GS-13", "Hours per week: 40") stand
+            // between the dates and the title: passed over.
+            if fields < 4 && !below.gap_before && is_field_line(&text[below.range.clone()]) {
+                fields += 1;
+                continue;
+            }
+            looked += 1;
             // A role opening a sentence ("Research Scientist. Large-scale training of …", in
             // an academic CV) is read alone.
             let mut range = below.range.clone();
@@ -1760,7 +1966,10 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                 || below.heading.is_some()
                 || s.split_whitespace().count() > 12
                 || ends_sentence(s)
-                || words_before_brackets(s) > 7
+                || (words_before_brackets(s) > 7
+                    && !pieces_with(text, range.clone(), None, separators)
+                        .iter()
+                        .any(|x| x.class == Class::Company))
                 || !title_case
             {
                 break;
@@ -1849,6 +2058,24 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         {
             company.clone_from(prev_company);
         }
+        // A later role under the employer line of the roles before it, past their bullets or a
+        // blank line ("Jenner & Block LLP, Chicago, IL", "Associate … Sept. 2017 – Aug. 2021",
+        // bullets, "Summer Associate   May 2016 – Aug. 2016"): when the entry before took its
+        // employer from a line above its dates, and this one has a title and no lines above, no
+        // employer and no other piece, it is at that employer.
+        if company.is_none()
+            && title.is_some()
+            && headers[k][0] == *i
+            && (lines[*i].gap_before || (*i > 0 && (lines[i - 1].bullet || has_dates[i - 1])))
+            && p.iter().all(|x| matches!(x.class, Class::Title | Class::Place))
+            && let Some((prev_line, Some(prev_company))) = &previous
+            && prev_company.start < lines[*prev_line].range.start
+            && !heading_starts
+                .iter()
+                .any(|h| (lines[*prev_line].range.start..lines[*i].range.start).contains(h))
+        {
+            company = Some(prev_company.clone());
+        }
         // Without an experience section, one date with neither a title nor a company is a
         // publication's, an award's or a sentence's ("Journal of Applied Statistics, 2019",
         // "Member since 2012.").
@@ -1857,14 +2084,19 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         }
         let role_text = title.clone().map_or(header_text.as_str(), |t| &text[t]);
         let role_words = words_of(role_text);
-        // The title, or a note on it that is a title too ("Software Engineer (Intern)").
+        // The title, or a note on it that is a title too ("Software Engineer (Intern)"), or an
+        // employment type that is one ("House Officer (Internship)", "Analyst · Internship").
         let internship = std::iter::once(role_words)
             .chain(
                 p.iter()
                     .filter(|x| title.is_some() && x.class == Class::Title)
                     .map(|x| words_of(&text[x.range.clone()])),
             )
-            .any(|w| WORD_LISTS.internship.iter().any(|i| contains_word(&w, i)));
+            .any(|w| names_internship(&w))
+            || p.iter().any(|x| {
+                x.class == Class::Place
+                    && lower_in(&LEX.data.internship_notes, &words_of(&text[x.range.clone()]))
+            });
         let start_at = lines[headers[k][0]].range.start;
         let next_entry = headers.get(k + 1).map_or(text.len(), |h| lines[h[0]].range.start);
         let next_heading = heading_starts
@@ -2018,10 +2250,7 @@ fn prose_positions(text: &str, lines: &[Line], as_of: YearMonth) -> Vec<Found> {
             months: None,
             dates: shift + dates.range.start..shift + dates.range.end,
             span: l.range.clone(),
-            internship: WORD_LISTS
-                .internship
-                .iter()
-                .any(|w| contains_word(&role_words, w)),
+            internship: names_internship(&role_words),
         };
         f.months = interval(&f, as_of).map(|(lo, hi)| (hi - lo + 1) as u32);
         out.push(f);
