@@ -1282,7 +1282,8 @@ fn schools_above(text: &str, degree_lines: &[Range<usize>]) -> bool {
 
 /// A résumé degree's school and graduation year: from its own line, else the next line, else
 /// the line before (the line before first when the résumé writes schools above degrees: see
-/// [`schools_above`]) — but not from another degree's line.
+/// [`schools_above`]) — but not from another degree's line; a year missing there may stand on
+/// the line right under a school found below.
 fn school_and_year(
     text: &str,
     line: &Range<usize>,
@@ -1301,10 +1302,21 @@ fn school_and_year(
     let near = std::iter::once(line.clone())
         .chain(neighbours.into_iter().flatten())
         .filter(|l| l == line || !degree_lines.contains(l));
+    let mut school_line = None;
     for l in near {
         let s = &text[l.clone()];
-        school = school.or_else(|| education::institution(s).map(|r| l.start + r.start..l.start + r.end));
+        if school.is_none() {
+            school = education::institution(s).map(|r| l.start + r.start..l.start + r.end);
+            school_line = school.as_ref().map(|_| l.clone());
+        }
         year = year.or_else(|| education::graduation_year(s, max_year));
+    }
+    // "Degree⏎School - Town⏎2010 to 2014" (Indeed): the dates right under the school below.
+    if let Some(sl) = school_line.filter(|sl| year.is_none() && whole && sl.start > line.end) {
+        let dates = next_line(text, sl.end).filter(|d| {
+            d.start == sl.end + 1 && !degree_lines.contains(d) && extract::is_whole_line(text, d)
+        });
+        year = dates.and_then(|d| education::graduation_year(&text[d], max_year));
     }
     (school, year)
 }
