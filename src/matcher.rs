@@ -37,6 +37,18 @@ pub(crate) struct Candidate {
     pub(crate) version: Option<Range<usize>>,
 }
 
+impl Candidate {
+    /// Maps the spans found in a rewritten copy of a text (see [`flatten`], [`dehyphenate`])
+    /// back to the text.
+    fn map_back(&mut self, map: &OffsetMap) {
+        self.start = map.start(self.start);
+        self.end = map.end(self.end);
+        if let Some(v) = &mut self.version {
+            *v = map.start(v.start)..map.end(v.end);
+        }
+    }
+}
+
 /// A pattern in its first segment's group: what follows the segment, as far as its first eight
 /// bytes go, in one word (`head`, compared under `mask`), and its whole length. A group is
 /// tried by sweeping these side by side; the pattern's own bytes are read only when the head
@@ -251,11 +263,7 @@ impl Matcher {
                 .into_iter()
                 .filter(spans_join)
                 .map(|mut c| {
-                    c.start = map.start(c.start);
-                    c.end = map.end(c.end);
-                    if let Some(v) = &mut c.version {
-                        *v = map.start(v.start)..map.end(v.end);
-                    }
+                    c.map_back(&map);
                     c
                 })
                 .collect();
@@ -275,11 +283,7 @@ impl Matcher {
             Some((flat, map)) => {
                 let mut out = self.scan(&flat);
                 for c in &mut out {
-                    c.start = map.start(c.start);
-                    c.end = map.end(c.end);
-                    if let Some(v) = &mut c.version {
-                        *v = map.start(v.start)..map.end(v.end);
-                    }
+                    c.map_back(&map);
                 }
                 out
             }
@@ -454,8 +458,8 @@ fn flatten(text: &str) -> Option<(String, OffsetMap)> {
 
 /// `text` with each word hyphenated across a line end joined ("Kuber-⏎netes" as
 /// "Kubernetes", "Type-⏎Script" as "TypeScript"): a hyphen after two letters, then spaces
-/// holding one line break, then a letter. Returns the joined text, the map back to `text`, and where each join is
-/// in the joined text (in order); `None` when there is no such word.
+/// holding one line break, then a letter. Returns the joined text, the map back to `text`,
+/// and where each join is in the joined text (in order); `None` when there is no such word.
 fn dehyphenate(text: &str) -> Option<(String, OffsetMap, Vec<usize>)> {
     let b = text.as_bytes();
     let mut out: Option<(String, crate::input::OffsetMapBuilder, Vec<usize>)> = None;
