@@ -525,19 +525,22 @@ impl Tagger {
             }
         }
 
-        // Résumé or posting: contacts and dated positions are part of the evidence.
+        // Résumé or posting: contacts and dated positions are part of the evidence. A text that
+        // no number of positions would make a résumé is not read for them: only a résumé uses them.
         let found_contacts = contacts::find_all(text);
-        let found_positions = positions::find_all(text, self.settings.as_of);
-        let is_resume = match self.settings.kind {
-            DocKind::Resume => true,
-            DocKind::Posting => false,
+        let (is_resume, found_positions) = match self.settings.kind {
+            DocKind::Resume => (true, positions::find_all(text, self.settings.as_of)),
+            DocKind::Posting => (false, Vec::new()),
             _ => {
+                let tally = kind::Tally::of(text);
                 let top = title::line_ranges(text).nth(5).map_or(text.len(), |r| r.start);
-                kind::is_resume(
-                    text,
-                    found_positions.len(),
-                    found_contacts.iter().any(|c| c.span.start < top),
-                )
+                let at_top = found_contacts.iter().any(|c| c.span.start < top);
+                if tally.could_be_resume(at_top) {
+                    let found = positions::find_all(text, self.settings.as_of);
+                    (tally.is_resume(found.len(), at_top), found)
+                } else {
+                    (false, Vec::new())
+                }
             }
         };
         if is_resume {

@@ -35,30 +35,63 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
     }
 });
 
+/// How many dated positions count towards a résumé, at most: a posting may name a few past
+/// dates too ("founded in 2009", "2019 – 2021 award"), so more of them add nothing.
+const POSITIONS_COUNTED: usize = 3;
+
+/// A text's cue phrases, each counted once: how many are a résumé's and how many a posting's.
+pub(crate) struct Tally {
+    resume: usize,
+    posting: usize,
+}
+
+impl Tally {
+    /// Counts the cue phrases of `text`.
+    pub(crate) fn of(text: &str) -> Tally {
+        let mut seen = vec![false; CUES.len];
+        let mut tally = Tally {
+            resume: 0,
+            posting: 0,
+        };
+        for (r, p) in CUES.set.find_iter(text) {
+            // A cue hyphenated onto the next word is part of a compound, here often a name:
+            // "Objective-C" is no résumé's objective.
+            let b = text.as_bytes();
+            if b.get(r.end) == Some(&b'-') && b.get(r.end + 1).is_some_and(u8::is_ascii_alphanumeric) {
+                continue;
+            }
+            let p = p as usize;
+            if std::mem::replace(&mut seen[p], true) {
+                continue;
+            }
+            if p < CUES.resume {
+                tally.resume += 1;
+            } else {
+                tally.posting += 1;
+            }
+        }
+        tally
+    }
+
+    /// Whether the text reads as a résumé, given how many dated positions it has and whether
+    /// a contact stands in its first lines.
+    pub(crate) fn is_resume(&self, positions: usize, contact_at_top: bool) -> bool {
+        self.resume + 2 * positions.min(POSITIONS_COUNTED) + 2 * usize::from(contact_at_top) > self.posting
+    }
+
+    /// Whether some number of dated positions would make the text read as a résumé. When not,
+    /// it is a posting whatever its dates, and they need not be looked for: on a posting that
+    /// saves reading its work history, the costliest extractor of all.
+    pub(crate) fn could_be_resume(&self, contact_at_top: bool) -> bool {
+        self.is_resume(POSITIONS_COUNTED, contact_at_top)
+    }
+}
+
 /// Whether `text` reads as a résumé, given how many dated positions it has and whether a
 /// contact stands in its first lines.
-pub(crate) fn is_resume(text: &str, positions: usize, contact_at_top: bool) -> bool {
-    let mut seen = vec![false; CUES.len];
-    let (mut resume, mut posting) = (0usize, 0usize);
-    for (r, p) in CUES.set.find_iter(text) {
-        // A cue hyphenated onto the next word is part of a compound, here often a name:
-        // "Objective-C" is no résumé's objective.
-        let b = text.as_bytes();
-        if b.get(r.end) == Some(&b'-') && b.get(r.end + 1).is_some_and(u8::is_ascii_alphanumeric) {
-            continue;
-        }
-        let p = p as usize;
-        if std::mem::replace(&mut seen[p], true) {
-            continue;
-        }
-        if p < CUES.resume {
-            resume += 1;
-        } else {
-            posting += 1;
-        }
-    }
-    resume += 2 * positions.min(3) + 2 * usize::from(contact_at_top);
-    resume > posting
+#[cfg(test)]
+fn is_resume(text: &str, positions: usize, contact_at_top: bool) -> bool {
+    Tally::of(text).is_resume(positions, contact_at_top)
 }
 
 /// Builds this module's cue lists and patterns now (see [`super::warm_up`]).
@@ -79,5 +112,43 @@ mod tests {
             false
         ));
         assert!(!is_resume("", 0, false));
+    }
+
+    #[test]
+    fn positions_count_up_to_a_bound() {
+        // Two posting cues against none: one dated position ties, two tip it.
+        let tally = Tally {
+            resume: 0,
+            posting: 2,
+        };
+        assert!(!tally.is_resume(1, false));
+        assert!(tally.is_resume(2, false));
+        assert!(tally.could_be_resume(false));
+        // Seven: three positions and a contact at the top make eight, any more count no more.
+        let tally = Tally {
+            resume: 0,
+            posting: 7,
+        };
+        assert!(tally.could_be_resume(true));
+        assert!(!tally.could_be_resume(false));
+        assert!(!tally.is_resume(100, false));
+        // Eight: no number of positions makes a résumé, and `could_be_resume` says so.
+        let tally = Tally {
+            resume: 0,
+            posting: 8,
+        };
+        assert!(!tally.could_be_resume(true));
+        assert!(!tally.is_resume(100, true));
+    }
+
+    #[test]
+    fn each_cue_counts_once() {
+        let once = Tally::of("Responsibilities: build.");
+        let twice = Tally::of("Responsibilities: build. Responsibilities: run.");
+        assert_eq!((once.resume, once.posting), (twice.resume, twice.posting));
+        assert!(once.posting >= 1);
+        // "Objective-C" is no résumé's objective.
+        assert_eq!(Tally::of("Objective-C").resume, 0);
+        assert_eq!(Tally::of("Objective: to lead").resume, 1);
     }
 }
