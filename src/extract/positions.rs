@@ -1658,6 +1658,18 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     let masked = mask_right_column(text);
     let text = masked.as_deref().unwrap_or(text);
     let ranges: Vec<Range<usize>> = line_ranges(text).collect();
+    // Every entry starts from a dated line, and the loop below reads dates only from a line or
+    // from its words up to the first sentence break: when no line has dates either way, there
+    // is no entry, and the headings of every line (the costly part) are not read.
+    let dates_in = |s: &str| {
+        super::has_ascii_digit(s)
+            && (line_dates(s, as_of).is_some()
+                || s.find(". ")
+                    .is_some_and(|dot| line_dates(&s[..dot], as_of).is_some()))
+    };
+    if !ranges.iter().any(|r| dates_in(&text[r.clone()])) {
+        return Vec::new();
+    }
     let mut lines: Vec<Line> = Vec::with_capacity(ranges.len());
     let mut words = String::new();
     for (i, r) in ranges.iter().enumerate() {
