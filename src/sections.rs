@@ -91,10 +91,13 @@ fn normalise(s: &str) -> String {
 pub fn section_kind(heading: &str) -> &'static str {
     let h = normalise(heading);
     // The longest phrase wins ("preferred qualifications" over "qualifications").
-    let kind = longest(&KIND_SET, &PHRASES.0, &h).unwrap_or("other");
+    let found = longest_match(&KIND_SET, &PHRASES.0, &h);
+    let kind = found.map_or("other", |(_, k)| k);
     // What a heading asks for, led or closed by a preferred word, is preferred ("Desired Skills
-    // and Abilities", "Technical Skills (Preferred)").
-    if matches!(kind, "requirements" | "education" | "languages") && has_preferred_edge(&h) {
+    // and Abilities", "Technical Skills (Preferred)"), unless a phrase of its kind is the whole
+    // heading (Naukri's "Desired Candidate Profile" is what it asks for).
+    let whole = found.is_some_and(|(len, _)| len == h.len());
+    if matches!(kind, "requirements" | "education" | "languages") && !whole && has_preferred_edge(&h) {
         return "preferred";
     }
     kind
@@ -128,10 +131,6 @@ pub fn resume_section_kind(heading: &str) -> &'static str {
         (_, Some((_, k))) | (Some((_, k)), None) => k,
         (None, None) => "other",
     }
-}
-
-fn longest(set: &PhraseSet, phrases: &[(String, &'static str)], h: &str) -> Option<&'static str> {
-    longest_match(set, phrases, h).map(|(_, k)| k)
 }
 
 /// The longest phrase of `set` in `h`: its length and kind.

@@ -27,7 +27,7 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
         \s*(?P<plus>\+|-plus\b|\s+plus\b|\s+or\s+more\b)?
         (?:\s*(?:-|–|—|(?:\bto|\bbut)\s+(?:less|fewer)\s+than\b|(?:\bto|\bbut)\s+under\b|\bto\b|\bor\b|\band\b)\s*(?P<b>{num})\s*\+?)?
         \s*(?:\b(?:full|additional|total|solid|consecutive|complete)\s+)?
-        (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?)\b
+        (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|jahren?|jaar)\b
         (?P<half2>\s+and\s+a\s+half\b)?
         (?:'s|’s|')?
         (?P<post>\s*\+|\s+or\s+(?:more|greater|longer|above)|\s+or\s+(?:less|fewer)|\s+plus)?
@@ -83,7 +83,12 @@ fn listed(list: &[String], word: &str) -> bool {
 static UNITS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(UNIT_STEMS.map(|u| (u, 0))));
 
 /// What a sentence must contain for [`DURATION`] to match in it.
-const UNIT_STEMS: [&str; 7] = ["year", "yr", "month", "mos", "week", "wk", "decade"];
+/// Years in the languages of postings written in them count too ("5 años", "3 anos", "5 ans",
+/// "3 anni", "3 Jahre", "3 jaar"): only with an experience word after them (see
+/// `experience_words`), as the regex reads no other of their words.
+const UNIT_STEMS: [&str; 13] = [
+    "year", "yr", "month", "mos", "week", "wk", "decade", "año", "ano", "ans", "ann", "jahr", "jaar",
+];
 
 /// The indices of the sentences that name a unit of time, in order, each once.
 pub(crate) fn candidate_sentences(text: &str, sentences: &[Range<usize>]) -> Vec<usize> {
@@ -243,7 +248,12 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         }
         let next: Vec<String> = words(after).take(9).collect();
         let first_exp = next.iter().position(|w| listed(&WORDS.experience_words, w));
-        let first_other = next.iter().position(|w| listed(&WORDS.other_words, w));
+        // "5+ years as a Business Analyst", "3 years as a Program Manager": after "as" comes a
+        // role, whose words ("business", "program", "service") say nothing else.
+        let first_other = match next.first() {
+            Some(w) if w == "as" => None,
+            _ => next.iter().position(|w| listed(&WORDS.other_words, w)),
+        };
         let abs = offset + m.start..offset + m.end;
         // Only the nearest technology on each side matters (`tech` is sorted): constant work per
         // statement however many technologies the sentence names.
@@ -329,10 +339,14 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
             let (lead, tail) = super::field_around(before, after, super::FIELD_SEPARATORS);
             words(lead).next().is_none() && words(tail).next().is_none()
         };
+        // Years in another language ("5 años de experiencia") count only before an
+        // experience word: the cues below are English.
+        let foreign = unit.starts_with(['a', 'j']);
         let is_exp = match (first_exp, first_other) {
             (Some(e), Some(o)) => e < o,
             (Some(_), None) => true,
             (None, Some(_)) => false,
+            (None, None) if foreign => false,
             // "5+ years in marketing analytics", "a minimum of four years in a supervisory role",
             // "5+ years of experience, including 2 years in management": a field of work after a
             // plus, after a lower bound, or after an experience statement of the same sentence.

@@ -55,6 +55,10 @@ struct ValueData {
     value: String,
     phrases: Vec<String>,
     label_values: Vec<String>,
+    /// Words that say the value when they fill a field of a header line alone, or a line alone
+    /// ("Remoto (Brasil) | PJ", "Healthcare Support Worker - Bank", "Casual").
+    #[serde(default)]
+    field_values: Vec<String>,
 }
 
 /// A place's name read past between a word such as "our" and an office word ("our Chicago
@@ -87,6 +91,7 @@ struct Facet {
     never: PhraseSet,
     labels: PhraseSet,
     label_values: PhraseSet,
+    field_values: PhraseSet,
 }
 
 /// `phrase` with every `{name}` replaced by each entry of `placeholders[name]`, in turn.
@@ -121,6 +126,7 @@ fn build(data: &FacetData, values: &'static [&'static str]) -> Facet {
     let mut tails: Vec<(String, u32)> = Vec::new();
     let mut tail_of: Vec<(u32, Vec<&'static str>)> = Vec::new();
     let mut label_values = Vec::new();
+    let mut field_values = Vec::new();
     for v in &data.value {
         let i = index(&v.value);
         for p in &v.phrases {
@@ -155,6 +161,7 @@ fn build(data: &FacetData, values: &'static [&'static str]) -> Facet {
             }
         }
         label_values.extend(v.label_values.iter().map(|p| (p.clone(), i)));
+        field_values.extend(v.field_values.iter().map(|p| (p.clone(), i)));
     }
     for (_, fills) in &mut tail_of {
         fills.sort_by_key(|f| std::cmp::Reverse(f.len()));
@@ -170,6 +177,7 @@ fn build(data: &FacetData, values: &'static [&'static str]) -> Facet {
         never: plain(&data.never),
         labels: plain(&data.labels),
         label_values: set(&label_values),
+        field_values: set(&field_values),
     }
 }
 
@@ -409,7 +417,54 @@ fn find(facet: &Facet, text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
             }
         }
     }
+    // A field value alone in its field ("Remoto (Brasil) | PJ") or on its line ("Casual").
+    for field in fields(text) {
+        let Some((r, i)) = facet.field_values.find_iter(&text[field.clone()]).next() else {
+            continue;
+        };
+        let span = field.start + r.start..field.start + r.end;
+        let whole = span == field;
+        let overlaps = super::overlaps_any(&phrases, &span) || super::overlaps_any(&added, &span);
+        if whole && !overlaps && !labels.covers(span.clone()) && !in_never(facet, text, &span) {
+            added.push(span.clone());
+            out.push(Found {
+                value: facet.values[i as usize],
+                span,
+            });
+        }
+    }
     out.sort_by_key(|f| f.span.start);
+    out
+}
+
+/// The fields of `text`'s lines, trimmed: a line split at `|`, `·`, `•` and a spaced dash
+/// ("Remoto (Brasil) | PJ", "Développeur H/F - CDI"), or a whole line.
+fn fields(text: &str) -> Vec<Range<usize>> {
+    const SEPARATORS: [&str; 5] = ["|", "·", "•", " - ", " – "];
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let mut from = 0;
+        loop {
+            let next = SEPARATORS
+                .iter()
+                .filter_map(|sep| body[from..].find(sep).map(|i| (from + i, sep.len())))
+                .min();
+            let end = next.map_or(body.len(), |(i, _)| i);
+            let field = &body[from..end];
+            let lead = field.len() - field.trim_start().len();
+            let trimmed = field.trim();
+            if !trimmed.is_empty() {
+                out.push(at + from + lead..at + from + lead + trimmed.len());
+            }
+            match next {
+                Some((i, len)) => from = i + len,
+                None => break,
+            }
+        }
+        at += line.len();
+    }
     out
 }
 

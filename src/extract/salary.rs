@@ -922,6 +922,7 @@ fn read_sentence(s: &str, heading_cue: bool) -> Vec<Read> {
     let statements = group(s, amounts(s));
     let mut out: Vec<Read> = Vec::new();
     let mut prev_end = 0;
+    let mut dropped_not_pay = false;
     for (k, st) in statements.iter().enumerate() {
         let mut st = st.clone();
         let next_start = statements.get(k + 1).map_or(s.len(), |n| n.span.start);
@@ -967,7 +968,19 @@ fn read_sentence(s: &str, heading_cue: bool) -> Vec<Read> {
         if st.period.is_none() {
             st.period = period_before(before);
         }
-        if cue_before(before, 5) == Some(NOT_PAY) || cue_after(after, 3) == Some(NOT_PAY) {
+        // The next item of a list of what is not pay ("Shift differentials: $4/hour nights,
+        // $2/hour weekends"): a few words and a comma or "and" after the one dropped.
+        let listed_after_not_pay = std::mem::take(&mut dropped_not_pay) && {
+            let gap = before.trim();
+            (gap.ends_with(',') || gap.ends_with(" and") || gap.ends_with(" or"))
+                && gap.split_whitespace().count() <= 3
+                && !LEX.cues.payloads_in(gap).any(|p| p == PAY)
+        };
+        if listed_after_not_pay
+            || cue_before(before, 5) == Some(NOT_PAY)
+            || cue_after(after, 3) == Some(NOT_PAY)
+        {
+            dropped_not_pay = true;
             continue;
         }
         let top = st.max.or(st.min).unwrap_or(0.0);

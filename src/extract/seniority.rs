@@ -357,6 +357,12 @@ pub(crate) fn default_level() -> &'static str {
 pub(crate) fn decide(evidence: &[Evidence]) -> Option<(&'static str, Source)> {
     let of = |source: Source| evidence.iter().filter(move |e| e.source == source);
     if let Some(e) = of(Source::Title).max_by_key(|e| rank(e.level)) {
+        // "Graduate Intern", "Junior Intern": an internship, whatever junior word qualifies it.
+        if let Some(intern) = of(Source::Title).find(|t| rank(t.level) == 0)
+            && rank(e.level) == 1
+        {
+            return Some((intern.level, Source::Title));
+        }
         return Some((e.level, Source::Title));
     }
     let mut counts = [0usize; 7];
