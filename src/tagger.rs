@@ -1285,8 +1285,11 @@ fn schools_above(text: &str, degree_lines: &[Range<usize>]) -> bool {
 
 /// A résumé degree's school and graduation year: from its own line, else the next line, else
 /// the line before (the line before first when the résumé writes schools above degrees: see
-/// [`schools_above`]) — but not from another degree's line; a year missing there may stand on
-/// the line right under a school found below.
+/// [`schools_above`]) — but not from another degree's line. A year missing from the degree's
+/// line and the lines touching it may stand on the line right under a school found below
+/// ("Degree⏎School - Town⏎2010 to 2014", Indeed) or right over a school found above
+/// ("10/2015 – 03/2021⏎School⏎Degree"); only then is a year read across a blank line (the
+/// dates of the entry before: "…⏎2014 - 2018⏎⏎MBA⏎School⏎2019 - 2020").
 fn school_and_year(
     text: &str,
     line: &Range<usize>,
@@ -1302,26 +1305,37 @@ fn school_and_year(
         let (first, second) = if above_first { (prev, next) } else { (next, prev) };
         first.into_iter().chain(second)
     });
-    let near = std::iter::once(line.clone())
+    let near: Vec<Range<usize>> = std::iter::once(line.clone())
         .chain(neighbours.into_iter().flatten())
-        .filter(|l| l == line || !degree_lines.contains(l));
+        .filter(|l| l == line || !degree_lines.contains(l))
+        .collect();
+    // Lines next to each other, with no blank line between.
+    let touching = |a: &Range<usize>, b: &Range<usize>| a.end + 1 == b.start || b.end + 1 == a.start;
     let mut school_line = None;
-    for l in near {
+    let mut far_year = None;
+    for l in &near {
         let s = &text[l.clone()];
         if school.is_none() {
             school = education::institution(s).map(|r| l.start + r.start..l.start + r.end);
             school_line = school.as_ref().map(|_| l.clone());
         }
-        year = year.or_else(|| education::graduation_year(s, max_year));
+        if l == line || touching(l, line) {
+            year = year.or_else(|| education::graduation_year(s, max_year));
+        } else {
+            far_year = far_year.or_else(|| education::graduation_year(s, max_year));
+        }
     }
-    // "Degree⏎School - Town⏎2010 to 2014" (Indeed): the dates right under the school below.
-    if let Some(sl) = school_line.filter(|sl| year.is_none() && whole && sl.start > line.end) {
-        let dates = next_line(text, sl.end).filter(|d| {
-            d.start == sl.end + 1 && !degree_lines.contains(d) && extract::is_whole_line(text, d)
-        });
+    if let Some(sl) = school_line.filter(|sl| year.is_none() && whole && sl != line) {
+        let dates = if sl.start > line.end {
+            next_line(text, sl.end)
+        } else {
+            prev_line(text, sl.start)
+        };
+        let dates = dates
+            .filter(|d| touching(d, &sl) && !degree_lines.contains(d) && extract::is_whole_line(text, d));
         year = dates.and_then(|d| education::graduation_year(&text[d], max_year));
     }
-    (school, year)
+    (school, year.or(far_year))
 }
 
 /// The line holding byte `at`, without its line break (cut around `at` on a huge line: see

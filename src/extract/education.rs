@@ -443,7 +443,15 @@ pub(crate) fn institution(line: &str) -> Option<Range<usize>> {
         if w == "-" && place_follows(&line[r.end..]) {
             break;
         }
-        if !(capital(r) || inst.connectors.contains(&w)) || w.chars().any(|c| c.is_ascii_digit()) {
+        // A university numbered in its town ("Université Paris 1 Panthéon-Sorbonne",
+        // "Université Lyon 1"): one or two digits right after a capitalised word of the name.
+        let numbered = w.len() <= 2
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && capital(&words[last].0)
+            && !inst.connectors.contains(&lower(&words[last].0));
+        if !numbered
+            && (!(capital(r) || inst.connectors.contains(&w)) || w.chars().any(|c| c.is_ascii_digit()))
+        {
             break;
         }
         last += 1;

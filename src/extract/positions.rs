@@ -3,7 +3,7 @@
 //! An entry is found by its dates: a range ("Jan 2019 – Present", "01/2019 - 03/2021",
 //! "2017-2019", "2019-01 – 2020-06", "2019 to date", "Sept. 2018 - Current", "'19 – '21",
 //! "Q1 2018 – Q3 2018", "janv. 2019 – aujourd'hui", "2020.01 ~ 2023.02", "2019年4月 – 2021年3月", "Aug 2021 – Till
-//! Now"), a start with "since" ("since 2020"), or one date ending a header line
+//! Now", "jan de 2021 - o momento", "sept. de 2015 - dic. de 2018"), a start with "since" ("since 2020"), or one date ending a header line
 //! ("Summer 2016", also when only a place follows it: "Summer 2024 · Chicago, IL"). Digits that
 //! go on a number ("+49 151 2019 2020") are no date. Its title and company come from the rest
 //! of that line and, when it lacks them, from up to two header lines right above it (a title
@@ -14,7 +14,8 @@
 //! piece holding a role noun (`lexicons/cues/titles.toml`) is the title, a piece ending in a
 //! company suffix ("Inc", "GmbH", "Labs"), opening with one then "of" ("University of
 //! Michigan") or following "at" is the company. When only one of the two is known and exactly
-//! one other short piece is left, that piece is the other; with a title and two such pieces,
+//! one other short piece is left, that piece is the other; a title's area after a comma
+//! ("Director, IT Program Management") stays on the title when the employer is another piece; with a title and two such pieces,
 //! the second a town closing its line ("Nubank | Engineer | São Paulo | …"), the first is the
 //! company; otherwise it stays `None`. Places ("Boston, MA", "Lagos, Nigeria", "Remote"),
 //! employment types ("Full-time") and pay grades ("E-7", "GS-0301-12") are never either; a
@@ -100,6 +101,8 @@ struct File {
     /// Training posts that are salaried jobs though they name a trainee ("Core Medical Trainee").
     salaried_trainees: Vec<String>,
     role_nouns: Vec<String>,
+    /// Last words of a title's area after a comma ("Director, IT Program Management").
+    title_areas: Vec<String>,
     foreign_role_nouns: Vec<String>,
     role_suffixes: Vec<String>,
     locations: Vec<String>,
@@ -179,20 +182,26 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
         other if other.is_empty() => format!(r"(?-u:\b)(?:{present})(?-u:\b)"),
         other => format!(r"(?-u:\b)(?:{present})(?-u:\b)|(?:{other})"),
     };
-    let joins = alternation(&data.range_words);
+    // A join ending in a letter of another script ("até") takes no word boundary after it.
+    let (ascii_joins, other_joins): (Vec<&String>, Vec<&String>) =
+        data.range_words.iter().partition(ascii_ends);
+    let joins = match alternation(other_joins) {
+        other if other.is_empty() => format!(r"(?:{})(?-u:\b)", alternation(ascii_joins)),
+        other => format!(r"(?:{})(?-u:\b)|(?:{other})", alternation(ascii_joins)),
+    };
     let since = alternation(&data.since);
     let year = r"(?:(?:19|20)[0-9]{2}(?-u:\b)|['’][0-9]{2}(?-u:\b))";
     let date = format!(
-        r"(?:(?-u:\b)(?:(?:{months})\.?\s*[,/]?|(?:{dotted})(?:\.\s*[,/]?|/))\s*{year}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|[12][0-9]|3[01])[/.](?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}[-/.](?:0[1-9]|1[0-2])(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}\s*[年년]\s*(?:0?[1-9]|1[0-2])\s*[月월](?:\s*(?:0?[1-9]|[12][0-9]|3[01])\s*[日일])?|(?-u:\b)(?:19|20)[0-9]{{2}}(?-u:\b)|['’][0-9]{{2}}(?-u:\b))"
+        r"(?:(?-u:\b)(?:(?:{months})\.?(?:\s+de)?\s*[,/]?|(?:{dotted})(?:\.(?:\s+de)?\s*[,/]?|/))\s*{year}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|[12][0-9]|3[01])[/.](?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}[-/.](?:0[1-9]|1[0-2])(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}\s*[年년]\s*(?:0?[1-9]|1[0-2])\s*[月월](?:\s*(?:0?[1-9]|[12][0-9]|3[01])\s*[日일])?|(?-u:\b)(?:19|20)[0-9]{{2}}(?-u:\b)|['’][0-9]{{2}}(?-u:\b))"
     );
     let start = format!(r"(?:{date}|(?-u:\b)(?:{months})(?-u:\b)\.?)");
     let end = format!(r"(?:{date}|{present}|[0-9]{{2}}(?-u:\b))");
     let range = LeanRegex::new(&format!(
-        r"(?i)(?:(?-u:\b)(?P<since>{since})\s+)?(?P<start>{start})(?:\s*(?:[-–—‐−]+>?(?:\s*(?-u:\b)(?:{joins})(?-u:\b))?|[~～]|→|(?-u:\b)(?:{joins})(?-u:\b)|\t)\s*(?P<end>{end}))?"
+        r"(?i)(?:(?-u:\b)(?P<since>{since})\s+)?(?P<start>{start})(?:\s*(?:[-–—‐−]+>?(?:\s*(?-u:\b)(?:{joins}))?|[~～]|→|(?-u:\b)(?:{joins})|\t)\s*(?P<end>{end}))?"
     ))
     .expect("the date pattern is valid");
     let side = LeanRegex::new(&format!(
-        r"(?i)^(?:(?:(?P<mon>{months})\.?\s*[,/]?|(?P<dot>{dotted})(?:\.\s*[,/]?|/))\s*|(?P<sea>{seasons})(?:\s+(?:semester|term))?\s*,?\s*|q(?P<qtr>[1-4])\s*,?\s*|(?:(?P<day>[0-9]{{1,2}})[/.])?(?P<num>[0-9]{{1,2}})\s*[/.]\s*)?(?P<year>(?:19|20)[0-9]{{2}}|['’]?[0-9]{{2}})?$"
+        r"(?i)^(?:(?:(?P<mon>{months})\.?(?:\s+de)?\s*[,/]?|(?P<dot>{dotted})(?:\.(?:\s+de)?\s*[,/]?|/))\s*|(?P<sea>{seasons})(?:\s+(?:semester|term))?\s*,?\s*|q(?P<qtr>[1-4])\s*,?\s*|(?:(?P<day>[0-9]{{1,2}})[/.])?(?P<num>[0-9]{{1,2}})\s*[/.]\s*)?(?P<year>(?:19|20)[0-9]{{2}}|['’]?[0-9]{{2}})?$"
     ))
     .expect("the date-side pattern is valid");
     Lex { data, range, side }
@@ -914,6 +923,18 @@ fn slash_layout<'a>(headers: impl Iterator<Item = &'a str>) -> bool {
     false
 }
 
+/// Whether `s` opens with a role noun and a preposition ("Ingeniero de Software", "Head of
+/// Technology"): a title, though its last word is a company suffix.
+fn role_of(s: &str) -> bool {
+    let mut ws = s.split_whitespace();
+    let (Some(first), Some(second)) = (ws.next(), ws.next()) else {
+        return false;
+    };
+    ws.next().is_some()
+        && ["of", "de", "do", "da", "für", "en"].contains(&second)
+        && is_cv_role_noun(&words_of(first))
+}
+
 /// Trims a piece's range of spaces, stray punctuation and Markdown marks.
 fn trim_piece(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
@@ -1158,7 +1179,7 @@ fn pieces_with(
             // (Payclip S.A.P.I. de C.V.)", "Amazon (SAT4 Fulfillment Center)", "Dar
             // Al-Handasah (Shair and Partners)"): a note, neither the title nor the company.
             Class::Place
-        } else if after_at || (ends_in_suffix(s) && capitalised(s)) {
+        } else if after_at || (ends_in_suffix(s) && capitalised(s) && !role_of(s)) {
             Class::Company
         } else if bracket && !after_comma && has_role_noun(s) {
             // A title translated in brackets ("Contador Senior (Senior Accountant)", "Gerente
@@ -1442,7 +1463,37 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
         // closes its line is the town.
         company = Some(left[0].range.clone());
     }
+    // A title's area after a comma ("Director, IT Program Management", "Attending Physician,
+    // Internal Medicine") is part of the title when the employer is another piece: see
+    // [`area_of_title`].
+    if let (Some(t), Some(c)) = (&title, &company)
+        && let Some(k) = pieces.iter().position(|p| p.range == *t)
+        && let Some(q) = pieces.get(k + 1)
+        && q.range != *c
+        && area_of_title(text, pieces, t, q)
+    {
+        title = Some(t.start..q.range.end);
+    }
     (title, company.or(unit))
+}
+
+/// Whether `q`, the piece right after the title `t` and a comma on its line, is the title's
+/// area rather than a unit, a town or the employer: two to five capitalised words without
+/// digits, no company suffix, and either not a town closing its line (a word in capitals: "IT Program
+/// Management"; more after it on the line: "Platform Services — Canva") or ending in an
+/// area's word (`title_areas`: "Internal Medicine").
+fn area_of_title(text: &str, pieces: &[Piece], t: &Range<usize>, q: &Piece) -> bool {
+    let s = &text[q.range.clone()];
+    let n = s.split_whitespace().count();
+    q.qualifier
+        && q.class == Class::Unknown
+        && text.get(t.end..q.range.start).is_some_and(|g| g.trim() == ",")
+        && (2..=5).contains(&n)
+        && capitalised(s)
+        // A course's number ("Teaching Assistant, EECS 280") names a course, not an area.
+        && !super::has_ascii_digit(s)
+        && !crate::extract::location::is_region(s)
+        && (lower_in(&LEX.data.title_areas, &last_word(s)) || !town_closes_line(text, pieces, q))
 }
 
 /// Whether `b` is a town right after `a` and a comma, both before the title ("Tata Consultancy
@@ -1453,10 +1504,18 @@ fn town_after_comma(text: &str, a: &Piece, b: &Piece) -> bool {
     text.get(a.range.end..b.range.start)
         .is_some_and(|g| g.trim() == ",")
         && (1..=2).contains(&ws.len())
-        && ws.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase)
+        && ws.iter().enumerate().all(|(k, w)| {
+            (w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase))
+                // A state's code after the town ("Sydney NSW", "Perth WA").
+                || (k > 0 && k + 1 == ws.len() && is_state_code(w))
         })
         && !ends_in_suffix(s)
+}
+
+/// Whether `w` is a state's or region's code ("NSW", "VA"): two or three capitals that
+/// `lexicons/cues/location.toml` lists as a region.
+fn is_state_code(w: &str) -> bool {
+    is_place_code(w) && crate::extract::location::is_region(w)
 }
 
 /// Whether `s` opens with a word in lower case then capitals ("iFood", "eBay", "iHeart Lab"): a
@@ -1483,6 +1542,8 @@ fn town_closes_line(text: &str, pieces: &[Piece], p: &Piece) -> bool {
             (w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase))
                 // A particle inside a town's name ("Ciudad de México", "Frankfurt am Main").
                 || (k > 0 && k + 1 < ws.len() && w.len() <= 3 && w.chars().all(char::is_lowercase))
+                // A state's code after the town ("Sydney NSW").
+                || (k > 0 && k + 1 == ws.len() && is_state_code(w))
         })
         && !ends_in_suffix(s)
 }
@@ -2052,8 +2113,16 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         if title.is_none() && company.is_none() && ends_sentence(&text[lines[*i].range.clone()]) {
             continue;
         }
+        // A later role of a LinkedIn group names its place on the line under its dates
+        // ("Senior Data Scientist", the dates, "Paris, Île-de-France, France"): a name taken
+        // there by elimination gives way to the group's company.
+        let guessed_below = company.as_ref().is_some_and(|c| {
+            c.start > lines[*i].range.end && p.iter().any(|x| x.range == *c && x.class == Class::Unknown)
+        });
         if grouped[k] {
             group.clone_from(&company);
+        } else if group.is_some() && title.is_some() && guessed_below {
+            company.clone_from(&group);
         } else if company.is_some() || title.is_none() {
             group = None;
         } else {
