@@ -1285,7 +1285,8 @@ fn schools_above(text: &str, degree_lines: &[Range<usize>]) -> bool {
 
 /// A résumé degree's school and graduation year: from its own line, else the next line, else
 /// the line before (the line before first when the résumé writes schools above degrees: see
-/// [`schools_above`]) — but not from another degree's line. A year missing from the degree's
+/// [`schools_above`]; a line touching the degree's before one across a blank line) — but not
+/// from another degree's line. A year missing from the degree's
 /// line and the lines touching it may stand on the line right under a school found below
 /// ("Degree⏎School - Town⏎2010 to 2014", Indeed) or right over a school found above
 /// ("10/2015 – 03/2021⏎School⏎Degree"); only then is a year read across a blank line (the
@@ -1313,12 +1314,21 @@ fn school_and_year(
     let touching = |a: &Range<usize>, b: &Range<usize>| a.end + 1 == b.start || b.end + 1 == a.start;
     let mut school_line = None;
     let mut far_year = None;
-    for l in &near {
+    // The school is read from the lines touching the degree's first, then across a blank line
+    // (LinkedIn: "École Polytechnique⏎Master's degree, … · (2016 - 2018)⏎⏎Lycée …").
+    for l in near
+        .iter()
+        .filter(|l| *l == line || touching(l, line))
+        .chain(near.iter().filter(|l| *l != line && !touching(l, line)))
+    {
         let s = &text[l.clone()];
         if school.is_none() {
             school = education::institution(s).map(|r| l.start + r.start..l.start + r.end);
             school_line = school.as_ref().map(|_| l.clone());
         }
+    }
+    for l in &near {
+        let s = &text[l.clone()];
         if l == line || touching(l, line) {
             year = year.or_else(|| education::graduation_year(s, max_year));
         } else {

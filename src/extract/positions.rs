@@ -999,6 +999,17 @@ fn pieces_with(
         let mut last = from;
         for c in separators.captures_iter(&text[from..to]) {
             let m = c.get(0).expect("group 0");
+            // An en dash between two letters joins a name ("University of Wisconsin–Madison"),
+            // not a title and its employer ("Data Analyst–Acme Corp").
+            let (a, b) = (from + m.start(), from + m.end());
+            if m.as_str() == "–"
+                && text[..a].chars().next_back().is_some_and(char::is_alphabetic)
+                && text[b..].chars().next().is_some_and(char::is_alphabetic)
+                && !has_role_noun(&text[last..a])
+                && !has_role_noun(text[b..to].split([',', '|', '(', '\t']).next().unwrap_or(""))
+            {
+                continue;
+            }
             parts.push((last..from + m.start(), after));
             let sep = m.as_str().trim();
             after = After {
