@@ -204,10 +204,12 @@ fn clean(text: &str, r: Range<usize>) -> Option<Range<usize>> {
             .iter()
             .filter_map(|sep| s.rfind(sep).map(|i| (i, sep.len())))
             .max_by_key(|(i, _)| *i);
+        // A trailing dash part holding a label ("Austin, TX - Remote job: No; Telework
+        // eligible: Yes", USAJobs): a place has no colon.
+        let labelled_tail = cut.is_some_and(|(i, len)| len > 2 && s[i + len..].contains(':'));
         if let Some((i, len)) = cut
             && i > 0
-            && arrangement_only(&s[i + len..])
-            && !is_region(s[i + len..].trim())
+            && (labelled_tail || (arrangement_only(&s[i + len..]) && !is_region(s[i + len..].trim())))
             && !arrangement_only(&s[..i])
         {
             r = trim(text, r.start..r.start + i)?;

@@ -100,6 +100,9 @@ struct Cues {
     min_only: Vec<String>,
     max_only: Vec<String>,
     min_after: Vec<String>,
+    /// Words right after an amount (past its period) that make it more than the pay: earnings
+    /// with tips ("$18-$25/hour with tips").
+    not_pay_after: Vec<String>,
     filler: Vec<String>,
 }
 
@@ -152,6 +155,7 @@ struct Lex {
     cues: PhraseSet,
     bounds: PhraseSet,
     min_after: PhraseSet,
+    not_pay_after: PhraseSet,
     filler: FastSet<String>,
     ambiguity: PhraseSet,
     ambiguities: Vec<Ambiguity>,
@@ -257,6 +261,7 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
             .chain(data.cues.max_only.iter().map(|w| (w.as_str(), MAX_ONLY))),
     );
     let min_after = PhraseSet::new(data.cues.min_after.iter().map(|w| (w.as_str(), 0)));
+    let not_pay_after = PhraseSet::new(data.cues.not_pay_after.iter().map(|w| (w.as_str(), 0)));
     let filler = data.cues.filler.iter().map(|w| w.to_lowercase()).collect();
 
     let mut ambiguities = Vec::new();
@@ -326,6 +331,7 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
         cues,
         bounds,
         min_after,
+        not_pay_after,
         filler,
         ambiguity,
         ambiguities,
@@ -976,7 +982,13 @@ fn read_sentence(s: &str, heading_cue: bool) -> Vec<Read> {
                 && gap.split_whitespace().count() <= 3
                 && !LEX.cues.payloads_in(gap).any(|p| p == PAY)
         };
+        let more_than_pay = lex
+            .not_pay_after
+            .find_iter(after)
+            .next()
+            .is_some_and(|(r, _)| after[..r.start].trim().is_empty());
         if listed_after_not_pay
+            || more_than_pay
             || cue_before(before, 5) == Some(NOT_PAY)
             || cue_after(after, 3) == Some(NOT_PAY)
         {
