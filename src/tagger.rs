@@ -798,10 +798,13 @@ impl Tagger {
                     .is_empty();
                 let section = section_at(sr.start);
                 let work_bullet = section == Some("experience") && sections::is_bullet(&text[line.clone()]);
+                // A level inside a school's name on a job line ("Head of Mathematics, Loreto
+                // High School") is the employer, not a degree.
+                let employer = section == Some("experience") && education::inside_name(text, f.at);
                 (!has_section && !work_bullet)
                     || opens
                     || section == Some("education")
-                    || education::institution(&text[line]).is_some()
+                    || (education::institution(&text[line]).is_some() && !employer)
             });
         }
         let degree_lines: Vec<Range<usize>> = found_education

@@ -362,3 +362,58 @@ fn a_degree_named_in_a_work_bullet_is_no_education() {
     let levels: Vec<_> = tags.education.iter().map(|e| e.level.as_str()).collect();
     assert_eq!(levels, ["master"], "{:?}", tags.education);
 }
+
+#[test]
+fn a_school_named_after_its_level_is_no_second_degree() {
+    // (résumé, expected levels with school and year).
+    let rows: &[(&str, &[&str])] = &[
+        // A job at a high school is no degree.
+        (
+            "Sarah Thompson\n\nPROFESSIONAL EXPERIENCE\n\n\
+             Head of Mathematics, Loreto High School, Manchester    Sept 2020 – present\n\
+             Teacher of Mathematics, Parrs Wood High School, Manchester    Sept 2015 – Aug 2020\n\n\
+             EDUCATION\n\nBSc (Hons) Mathematics, University of Leeds, 2014\n",
+            &["bachelor University of Leeds 2014"],
+        ),
+        // The school under its diploma is that diploma's school.
+        (
+            "Maria Gonzalez\n\nEducation\n\nHigh school diploma\n\
+             Lanier High School - San Antonio, TX\n2012\n",
+            &["high_school Lanier High School 2012"],
+        ),
+        // Two schools, one under the other, are two entries.
+        (
+            "Education\nLincoln High School, Portland, 2010\nGrant High School, Portland, 2008\n",
+            &[
+                "high_school Lincoln High School 2010",
+                "high_school Grant High School 2008",
+            ],
+        ),
+        // A degree line that opens with the level still counts in the work history.
+        (
+            "EXPERIENCE\nTutor, Lincoln High School, 2019 – 2020\n\nEDUCATION\nB.A. English, Reed College, 2019\n",
+            &["bachelor Reed College 2019"],
+        ),
+    ];
+    let resumes = Tagger::builder()
+        .as_of(2026, 11)
+        .kind(DocKind::Resume)
+        .build()
+        .unwrap();
+    for (text, want) in rows {
+        let tags = resumes.tag(text);
+        let got: Vec<String> = tags
+            .education
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {} {}",
+                    e.level,
+                    e.institution.as_ref().map_or("-", |s| s.text.as_str()),
+                    e.graduation_year.unwrap_or(0)
+                )
+            })
+            .collect();
+        assert_eq!(got, *want, "{text}");
+    }
+}

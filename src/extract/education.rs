@@ -211,6 +211,18 @@ pub(crate) fn find_all(
         }) {
             continue;
         }
+        // In a résumé, a school named after its level ("Lanier High School") on the line under
+        // that degree ("High school diploma") is the degree's school, not a second degree.
+        if resume
+            && out.last().is_some_and(|(_, f)| {
+                f.level == *level
+                    && text[f.at..r.start].matches('\n').count() == 1
+                    && !inside_name(text, f.at)
+            })
+            && inside_name(text, r.start)
+        {
+            continue;
+        }
         let sentence = &text[sentences[si].clone()];
         let after = &text[r.end..sentences[si].end.max(r.end)];
         let phrase = text[r.clone()].to_ascii_lowercase();
@@ -239,6 +251,22 @@ pub(crate) fn find_all(
         ));
     }
     out
+}
+
+/// Whether the level phrase at `at`, written with a capital ("High School"), goes on from a
+/// capitalised word before it on its line: it is part of a school's name ("Loreto High
+/// School", "Parrs Wood High School"), not a degree ("High school diploma", "Diploma, High
+/// School").
+pub(crate) fn inside_name(text: &str, at: usize) -> bool {
+    if !text[at..].starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let before = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at];
+    let Some(head) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word = head.rsplit(' ').next().unwrap_or("");
+    word.chars().next().is_some_and(char::is_uppercase) && word.chars().all(char::is_alphabetic)
 }
 
 /// Fields of study after the level, from the original text: "in Computer Science,
@@ -424,9 +452,13 @@ pub(crate) fn institution(line: &str) -> Option<Range<usize>> {
         let degree = LEVELS.0.find_iter(&line[r.clone()]).next().is_some();
         let capitals =
             !name_in_capitals && first >= 2 && upper(first - 1) && upper(first - 2) && !words[first - 2].1;
+        // "Bacharelado em Administração - Universidade de São Paulo": a dash before the first
+        // school word ends the name (after it, "Indiana University - Purdue University", it
+        // joins two).
         if *ends
             || degree
             || capitals
+            || w == "-"
             || !(capital(r) || inst.connectors.contains(&w))
             || w.chars().any(|c| c.is_ascii_digit())
         {

@@ -173,14 +173,22 @@ pub(crate) fn find_all(text: &str, in_languages_section: &dyn Fn(usize) -> bool)
     for (r, i) in lex.names.find_iter(text) {
         // Capitalised, or with its capital after a prefix ("isiZulu", "isiXhosa").
         let name = &text[r.clone()];
-        if !(name.starts_with(|c: char| c.is_uppercase()) || name.chars().skip(1).any(char::is_uppercase))
-            || names_something_else(text, &r)
-        {
+        let capitalised =
+            name.starts_with(|c: char| c.is_uppercase()) || name.chars().skip(1).any(char::is_uppercase);
+        if names_something_else(text, &r) {
             continue;
         }
         // "Fluent in English and Spanish": both names share the item and its level.
         let span = item(text, r.clone());
         let (level, cefr) = level_in(&text[span.clone()]);
+        // French, Spanish and Portuguese write language names in lower case ("anglais B2",
+        // "inglés (C1)"): such a name counts with a level, in a languages section or after a
+        // "Langues :" label.
+        if !capitalised
+            && !(level.is_some() && (in_languages_section(span.start) || after_label(text, span.start)))
+        {
+            continue;
+        }
         out.push(Found {
             name: lex.data.language[i as usize].name.as_str(),
             level,
