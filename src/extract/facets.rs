@@ -601,6 +601,26 @@ mod tests {
     }
 
     #[test]
+    fn weekly_hours_and_contract_terms() {
+        for (text, want) in [
+            ("Utrecht | Hybride | 32-40 uur", &["full_time"][..]),
+            ("München | 40 Stunden pro Woche", &["full_time"]),
+            ("Werktijden: 20-40 uur per week", &[]),
+            ("Teilzeit, 20 Stunden", &["part_time"]),
+            ("Contract: 12 months\nRate: €550 per day", &["contract"]),
+            ("Internship\nDuration: 6 months", &["internship"]),
+            ("Contract: Permanent", &["full_time"]),
+        ] {
+            assert_eq!(values(employment_types, text), want, "{text}");
+        }
+        assert_eq!(
+            values(workplaces, "Rotterdam | Op kantoor | 36-40 uur"),
+            ["onsite"]
+        );
+        assert!(values(workplaces, "Wij zitten in Rotterdam op kantoor aan de Maas.").is_empty());
+    }
+
+    #[test]
     fn labels_with_the_value_on_the_next_line() {
         let t = "Job type:\nPerm\nLocation\n: Leeds or Remote\nWorkplace: Office";
         assert_eq!(values(employment_types, t), ["full_time"]);

@@ -1271,6 +1271,17 @@ mod tests {
     }
 
     #[test]
+    fn an_interns_stipend() {
+        for (text, want) in [
+            ("Bolsa-auxílio: R$ 1.800,00", 1),
+            ("Bolsa de estágio: R$ 1.500", 1),
+            ("Experiência com Bolsa de Valores e R$ 1.800,00 em ações", 0),
+        ] {
+            assert_eq!(one(text).len(), want, "{text}");
+        }
+    }
+
+    #[test]
     fn not_pay() {
         assert!(one("Jumpstart your hiring with a $75 credit.").is_empty());
         assert!(one("We raised $20 million last year.").is_empty());
