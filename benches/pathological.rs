@@ -81,6 +81,13 @@ fn cases(tagger: &Tagger) -> Vec<Case> {
             make: Box::new(|s| repeat_to("pay 5 ", 4 * K * s)),
         },
         Case {
+            // One line of thousands of "|" fields: the header-field reader searched the rest of
+            // the line for every separator at every field (quadratic; 1 MB took 100 s).
+            name: "pipe_fields_one_line",
+            format: Format::Text,
+            make: Box::new(|s| repeat_to("great pay | ", 16 * K * s)),
+        },
+        Case {
             // One line of lower-case office names after a skill phrase: every list item looked
             // back to its line start (quadratic until the look-back was bounded).
             name: "lowercase_lists_one_line",

@@ -418,6 +418,8 @@ fn find(facet: &Facet, text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
         }
     }
     // A field value alone in its field ("Remoto (Brasil) | PJ") or on its line ("Casual").
+    // Fields are apart, so one field's value never overlaps another's: only the phrases and the
+    // label values (kept in text order for the lookup) are checked.
     for field in fields(text) {
         let Some((r, i)) = facet.field_values.find_iter(&text[field.clone()]).next() else {
             continue;
@@ -426,7 +428,6 @@ fn find(facet: &Facet, text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
         let whole = span == field;
         let overlaps = super::overlaps_any(&phrases, &span) || super::overlaps_any(&added, &span);
         if whole && !overlaps && !labels.covers(span.clone()) && !in_never(facet, text, &span) {
-            added.push(span.clone());
             out.push(Found {
                 value: facet.values[i as usize],
                 span,
@@ -446,10 +447,19 @@ fn fields(text: &str) -> Vec<Range<usize>> {
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
         let mut from = 0;
+        // Each separator's next occurrence, found again only once passed: searching the rest
+        // of the line for every separator at every field was quadratic on a long line.
+        let mut next_of: [Option<Option<usize>>; SEPARATORS.len()] = [None; SEPARATORS.len()];
         loop {
             let next = SEPARATORS
                 .iter()
-                .filter_map(|sep| body[from..].find(sep).map(|i| (from + i, sep.len())))
+                .zip(&mut next_of)
+                .filter_map(|(sep, cached)| {
+                    if cached.is_none_or(|c| c.is_some_and(|i| i < from)) {
+                        *cached = Some(body[from..].find(sep).map(|i| from + i));
+                    }
+                    cached.flatten().map(|i| (i, sep.len()))
+                })
                 .min();
             let end = next.map_or(body.len(), |(i, _)| i);
             let field = &body[from..end];
@@ -538,6 +548,25 @@ pub(crate) fn warm_up() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_lines_split_into_fields() {
+        let of = |t: &str| -> Vec<String> { fields(t).into_iter().map(|r| t[r].to_string()).collect() };
+        for (text, want) in [
+            ("Remoto (Brasil) | PJ", &["Remoto (Brasil)", "PJ"][..]),
+            (
+                "a | b · c • d - e – f\ng|h",
+                &["a", "b", "c", "d", "e", "f", "g", "h"],
+            ),
+            ("x - y|z - w", &["x", "y", "z", "w"]),
+            ("Front-end | Full-time", &["Front-end", "Full-time"]),
+            ("||  | a", &["a"]),
+            ("Casual", &["Casual"]),
+            ("", &[]),
+        ] {
+            assert_eq!(of(text), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn never_phrases_fit_the_window_read_around_a_value() {
