@@ -229,6 +229,9 @@ pub(crate) fn body_evidence(text: &str) -> Vec<Evidence> {
 /// domínio" is full command, no level): languages that put the level after the role ("Desenvolvedora Front-end
 /// Pleno", "Engenheira de Dados Sênior", "Desarrollador Semi Senior").
 fn trails_role_noun(before: &str) -> bool {
+    // Four words back are far nearer than this: the look-back for the sentence's start stops
+    // here, so a huge sentence is not scanned again for every level word in it.
+    let before = &before[crate::input::floor_char_boundary(before, before.len().saturating_sub(512))..];
     let sentence = before
         .rfind(['\n', '!', '?', ';'])
         .map_or(before, |i| &before[i + 1..]);
