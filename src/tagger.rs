@@ -162,15 +162,18 @@ fn joined<'a>(title: Option<&str>, body: &'a str, max_bytes: usize) -> (Cow<'a, 
 /// Runs `f` (parsing and compiling a lexicon) while another thread builds the extractors' cue
 /// lists and patterns; when `f` is done, this thread helps with the lists left. Start-up then
 /// costs about half the sum of the two instead of the sum. Without a thread to spare, this
-/// thread builds them all.
+/// thread builds them all. The résumé-only patterns are then built in the background
+/// ([`extract::warm_up_late`]), so a posting does not wait for them.
 fn with_warm_up<T>(f: impl FnOnce() -> T) -> T {
     let next = std::sync::atomic::AtomicUsize::new(0);
-    std::thread::scope(|s| {
+    let out = std::thread::scope(|s| {
         let _ = std::thread::Builder::new().spawn_scoped(s, || extract::warm_up_shared(&next));
         let out = f();
         extract::warm_up_shared(&next);
         out
-    })
+    });
+    extract::warm_up_late();
+    out
 }
 
 impl Default for Tagger {

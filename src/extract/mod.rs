@@ -18,38 +18,54 @@ pub(crate) mod title;
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Every cue list and pattern builder, the costliest first (instructions, measured with
-/// callgrind: work history ~23 M, facets ~19 M, salary ~17 M, experience ~13 M, headings
-/// ~10 M, the rest under 4 M each), so that threads taking them in turn finish close together.
+/// Every cue list and pattern builder a posting needs, the costliest first (instructions,
+/// measured with callgrind: salary ~14 M, experience ~13 M, facets ~8 M, headings ~4 M,
+/// contacts ~3 M, the rest 2 M or less each), so that threads taking them in turn finish close
+/// together.
 const WARM_UPS: &[fn()] = &[
-    positions::warm_up,
-    facets::warm_up,
     salary::warm_up,
     experience::warm_up,
+    facets::warm_up,
     crate::sections::warm_up,
-    seniority::warm_up,
     contacts::warm_up,
+    seniority::warm_up,
+    crate::disambiguate::warm_up,
     languages::warm_up,
     requirement::warm_up,
     education::warm_up,
-    crate::disambiguate::warm_up,
     location::warm_up,
     title::warm_up,
     kind::warm_up,
 ];
 
+/// The builders only a résumé needs: the work-history date patterns (~26 M instructions,
+/// as much as salary and experience together). A posting never waits for them;
+/// see [`warm_up_late`].
+const LATE_WARM_UPS: &[fn()] = &[positions::warm_up];
+
 /// Builds every extractor's cue lists and patterns (each is otherwise built on first use), so
 /// a caller can do it on another thread while the lexicon compiles.
 pub(crate) fn warm_up() {
     warm_up_shared(&AtomicUsize::new(0));
+    LATE_WARM_UPS.iter().for_each(|f| f());
 }
 
-/// Builds the cue lists not yet taken from `next`, one module at a time: several threads
-/// calling this with the same counter share the work.
+/// Builds the cue lists of [`WARM_UPS`] not yet taken from `next`, one module at a time:
+/// several threads calling this with the same counter share the work.
 pub(crate) fn warm_up_shared(next: &AtomicUsize) {
     while let Some(f) = WARM_UPS.get(next.fetch_add(1, Ordering::Relaxed)) {
         f();
     }
+}
+
+/// Builds the résumé-only patterns ([`LATE_WARM_UPS`]) on a thread of their own that nobody
+/// waits for: a process tagging one posting prints it without them, and a résumé tagged
+/// meanwhile waits only for what is left of their build (each is a `LazyLock`). Without a
+/// thread to spare they are built on first use.
+pub(crate) fn warm_up_late() {
+    let _ = std::thread::Builder::new()
+        .name("jdtag-warm-up".into())
+        .spawn(|| LATE_WARM_UPS.iter().for_each(|f| f()));
 }
 
 /// How far either side of a point its line is read. Résumé and posting lines are far shorter;
