@@ -7,7 +7,7 @@
 //! growth factors are printed to stderr as a table.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use jdtag::{Format, Tagger};
+use jdtag::{DocKind, Format, Tagger};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -28,6 +28,9 @@ fn repeat_to(unit: &str, bytes: usize) -> String {
     s.truncate(cut);
     s
 }
+
+/// The cases read as résumés (`DocKind::Resume`); the others are read as `auto` decides.
+const RESUME_CASES: &[&str] = &["degree_lines_one_line"];
 
 struct Case {
     name: &'static str,
@@ -86,6 +89,43 @@ fn cases(tagger: &Tagger) -> Vec<Case> {
             name: "pipe_fields_one_line",
             format: Format::Text,
             make: Box::new(|s| repeat_to("great pay | ", 16 * K * s)),
+        },
+        Case {
+            // A résumé line of thousands of lone dates: for each, the work-history reader read
+            // the whole rest of the line for places and role nouns (quadratic: 30 KB took 2.5 s
+            // of CPU, 300 KB over 300 s, until the reading was bounded around each date).
+            name: "dated_words_one_line",
+            format: Format::Text,
+            make: Box::new(|s| format!("Jane Doe\nEducation\n{}", repeat_to("CBSE 2010 ", 16 * K * s))),
+        },
+        Case {
+            // One line of bullets, then right-to-left text with direction marks: every
+            // character that may open a line with a pictograph looked back to its line's start
+            // (quadratic: 1 MB of "• " took 0.5 s of CPU, 4 MB 7.8 s).
+            name: "bullets_one_line",
+            format: Format::Text,
+            make: Box::new(|s| repeat_to("• ", 64 * K * s)),
+        },
+        Case {
+            // One line of office words: each looked back to its line's start for a place name
+            // before it (quadratic: 1 MB of "Office, " took 8 s).
+            name: "office_words_one_line",
+            format: Format::Text,
+            make: Box::new(|s| repeat_to("Office, ", 64 * K * s)),
+        },
+        Case {
+            // A résumé line of degrees: each read its whole line for a school and a year
+            // (quadratic: 1 MB of "Master Informatique " took 3.4 s).
+            name: "degree_lines_one_line",
+            format: Format::Text,
+            make: Box::new(|s| repeat_to("Master Informatique ", 64 * K * s)),
+        },
+        Case {
+            // One sentence of level words: each looked ahead to its sentence's end for a role
+            // noun (quadratic: 300 KB of "Lead " took 12 s until the look-ahead was bounded).
+            name: "level_words_one_sentence",
+            format: Format::Text,
+            make: Box::new(|s| repeat_to("Lead ", 16 * K * s)),
         },
         Case {
             // One line of lower-case office names after a skill phrase: every list item looked
@@ -236,10 +276,19 @@ fn cases(tagger: &Tagger) -> Vec<Case> {
 fn pathological(c: &mut Criterion) {
     let tagger = Tagger::new();
     let _ = tagger.tag("warm up Java and Go");
+    let resume_tagger = Tagger::builder()
+        .kind(DocKind::Resume)
+        .build()
+        .expect("the built-in lexicon builds");
     let mut table = Vec::new();
     let mut g = c.benchmark_group("pathological");
     g.sample_size(10);
     for case in cases(&tagger) {
+        let tagger = if RESUME_CASES.contains(&case.name) {
+            &resume_tagger
+        } else {
+            &tagger
+        };
         let mut probe: Vec<Option<(usize, Duration)>> = Vec::new();
         let mut slow = false;
         for s in SCALES {

@@ -104,9 +104,11 @@ const OPENER: u32 = 1 << 9;
 /// LinkedIn exports write the degree under its school ("Strate École de Design\nMaster, Design
 /// d'interaction · (2015 - 2018)").
 fn opens_school_line(text: &str, range: &Range<usize>) -> bool {
-    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[range.end..].find('\n').map_or(text.len(), |i| range.end + i);
-    if !opens_line(&text[line_start..range.start]) {
+    // The line is read at most `LINE_REACH` bytes either side: a huge line of degrees was
+    // quadratic.
+    let near = super::line_within(text, range.start, range.end);
+    let (line_start, line_end) = (near.start, near.end);
+    if !super::starts_line(text, line_start) || !opens_line(&text[line_start..range.start]) {
         return false;
     }
     if institution(&text[line_start..line_end]).is_some() {
@@ -138,8 +140,10 @@ fn opens_line(before: &str) -> bool {
 /// Communication Design, Universität der Künste Berlin, 2017"; not "MS Office").
 fn reads_as_degree(text: &str, range: &Range<usize>, cased_forms: &[String], resume: bool) -> bool {
     let next = text[range.end..].trim_start_matches([' ', '\t']);
-    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[range.end..].find('\n').map_or(text.len(), |i| range.end + i);
+    // At most `LINE_REACH` bytes either side (a huge line of degrees was quadratic); a cut
+    // line opens with no degree.
+    let near = super::line_within(text, range.start, range.end);
+    let (line_start, line_end) = (near.start, near.end);
     let line = &text[line_start..line_end];
     let column = |s: &str| s.is_empty() || s.ends_with("  ") || s.ends_with('\t');
     let table_cell = resume
@@ -148,7 +152,10 @@ fn reads_as_degree(text: &str, range: &Range<usize>, cased_forms: &[String], res
             || text[range.end..line_end].starts_with('\t')
             || range.end == line_end)
         && graduation_year(line, 9999).is_some();
-    let opens = resume && opens_line(&text[line_start..range.start]) && institution(line).is_some();
+    let opens = resume
+        && super::starts_line(text, line_start)
+        && opens_line(&text[line_start..range.start])
+        && institution(line).is_some();
     let followed = table_cell
         || opens
         || next.is_empty()
@@ -261,7 +268,7 @@ pub(crate) fn inside_name(text: &str, at: usize) -> bool {
     if !text[at..].starts_with(|c: char| c.is_uppercase()) {
         return false;
     }
-    let before = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at];
+    let before = &text[super::line_within(text, at, at).start..at];
     let Some(head) = before.strip_suffix(' ') else {
         return false;
     };

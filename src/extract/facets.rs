@@ -195,7 +195,8 @@ fn place_gaps(text: &str) -> Vec<Range<usize>> {
     for (office, _) in GAP_AFTER.find_iter(text) {
         // The words before the office word, nearest first, with their starts; a name stays
         // within its line.
-        let line_start = text[..office.start].rfind('\n').map_or(0, |i| i + 1);
+        // Bounded: a name is a few words, and one huge line of office words was quadratic.
+        let line_start = super::line_within(text, office.start, office.start).start;
         let mut words: Vec<(usize, &str)> = Vec::new();
         let mut end = office.start;
         for w in text[line_start..office.start].split(' ').rev() {

@@ -490,25 +490,27 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
         // opens the line before a dash ("Summer 2017 — Software Engineering Intern at Dropbox",
         // among "2020 – 2023 — Senior Engineer at Airtable" entries) or a run of spaces
         // ("2018 (6 months)      Intern – Worldline, Lyon") and a title.
-        let after = &line[all.end()..];
-        let rest = after.trim_matches(|c: char| !c.is_alphanumeric());
+        // What is read around a date is bounded (`LINE_REACH` bytes each side): a flattened
+        // document is one huge line of dates, and reading all of it for each was quadratic.
+        let (near, whole) = near_date(line, all.range());
+        let after = &line[all.end()..near.end];
+        let rest = line[all.end()..].trim_matches(|c: char| !c.is_alphanumeric());
         let opens = line[..all.start()].trim().is_empty() && opens_entry(after);
         // Or when it closes a bracket after a role, before a dash and the description
         // ("Co-op Student, AECOM (summer 2013) — Survey and drafting support").
-        let before = &line[..all.start()];
+        let before = &line[near.start..all.start()];
         let bracketed = before.trim_end().ends_with('(')
             && after.trim_start().strip_prefix(')').is_some_and(|r| {
                 let r = r.trim_start();
                 r.starts_with(['—', '–']) || r.starts_with("- ")
             })
             && has_role_noun(before);
-        if lone.is_some() || !(rest.is_empty() || only_places(after) || opens || bracketed) {
+        if lone.is_some() || !(rest.is_empty() || (whole && only_places(after)) || opens || bracketed) {
             continue;
         }
         // A year right after a short word in lower case is a sentence's ("Second in Department
         // from 2019)", "promoted in 2021"), not an entry's date; so is one after any word in
         // lower case inside brackets ("Senior Consultant (promoted October 2022)").
-        let before = &line[..all.start()];
         let in_brackets = before
             .rfind('(')
             .is_some_and(|o| before.rfind(')').is_none_or(|c| c < o));
@@ -554,6 +556,15 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
     lone
 }
 
+/// The part of `line` read around the date at `date`: up to `LINE_REACH` bytes either side
+/// (at character boundaries); and whether that is all of the line after the date.
+fn near_date(line: &str, date: Range<usize>) -> (Range<usize>, bool) {
+    use crate::input::floor_char_boundary;
+    let from = floor_char_boundary(line, date.start.saturating_sub(super::LINE_REACH));
+    let to = floor_char_boundary(line, (date.end + super::LINE_REACH).min(line.len()));
+    (from..to.max(date.end), to >= line.len())
+}
+
 /// Whether the text after a date is a dash then the line's end, a tab or a run of spaces
 /// ("2019 –", "2019 –      Lecturer"): the date opens a range that is still running. A dash then
 /// one space and words is a single date's ("Summer 2017 — Intern at Dropbox").
@@ -588,7 +599,7 @@ fn opens_entry(after: &str) -> bool {
     }
     let dash = a.starts_with(' ') && a.trim_start().starts_with(['–', '—', '-']);
     let body = a.trim_start_matches(|c: char| c.is_whitespace() || "–—-".contains(c));
-    (dash || a.starts_with("  ")) && body.split_whitespace().count() <= 12 && has_role_noun(body)
+    (dash || a.starts_with("  ")) && body.split_whitespace().take(13).count() <= 12 && has_role_noun(body)
 }
 
 /// Whether `s` holds places and nothing else ("· Chicago, IL", "| Remote").

@@ -200,7 +200,10 @@ pub(crate) fn body_evidence(text: &str) -> Vec<Evidence> {
         if payload & TITLE_WORD != 0 {
             // The role noun must stand in the same sentence: "… and a product manager. You
             // will lead …" names no manager's role ("lead" opens the next sentence).
-            let after = &text[r.end..sentence_end(&text[r.end..]) + r.end];
+            // Three words ahead are far nearer than 512 bytes: the search for the sentence's
+            // end stops there, so a huge sentence is not read again for every level word.
+            let ahead = &text[r.end..crate::input::floor_char_boundary(text, r.end + 512)];
+            let after = &ahead[..sentence_end(ahead)];
             let after = after
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())

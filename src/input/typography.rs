@@ -83,9 +83,15 @@ pub(crate) fn emoji_bullets(text: &str) -> Option<(String, OffsetMap, usize)> {
     let bytes = text.as_bytes();
     // Each line opened by a pictograph, from the bytes a pictograph starts with (0xE2 or 0xF0):
     // the pictograph's offset, the character and its length, and where its line ends.
+    // The line start is looked for back to the previous candidate only: one line of thousands
+    // of bullets ("• • • …") searched back to its start for each (quadratic).
+    let (mut line_start, mut seen) = (0, 0);
     let opened: Vec<(usize, char, usize, usize)> = memchr::memchr2_iter(0xE2, 0xF0, bytes)
         .filter_map(|at| {
-            let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+            if let Some(i) = memchr::memrchr(b'\n', &bytes[seen..at]) {
+                line_start = seen + i + 1;
+            }
+            seen = at;
             if !bytes[line_start..at].iter().all(|&b| b == b' ' || b == b'\t') {
                 return None;
             }
