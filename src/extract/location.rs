@@ -462,7 +462,9 @@ fn city_tail(rest: &str) -> Option<usize> {
     for (k, piece) in rest.iter().enumerate() {
         let piece = piece.trim();
         let city = city_prefix(piece) == Some(piece.len());
-        if !(code_or_region(piece) || city || (k + 1 < rest.len() && place_like(piece))) {
+        // "Santiago, Región Metropolitana", "Curitiba, Paraná, Brasil": at most two
+        // place-like parts (a region, a district) after the city.
+        if !(code_or_region(piece) || city || (k < 2 && place_like(piece))) {
             return None;
         }
     }
@@ -595,8 +597,8 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usiz
             let found = labelled(text, &part, lines.get(i + 1))
                 .or_else(|| marked(text, &part))
                 .or_else(|| led(text, &part))
-                .or_else(|| (i < DATA.header_lines).then(|| header_place(text, &part))?)
-                .or_else(|| header.then(|| city_place(text, &part))?);
+                .or_else(|| header.then(|| city_place(text, &part))?)
+                .or_else(|| (i < DATA.header_lines).then(|| header_place(text, &part))?);
             out.extend(found);
         }
     }
@@ -736,6 +738,15 @@ mod tests {
                 &["Bengaluru"],
             ),
             ("SRE\nAuckland CBD, Auckland", &["Auckland CBD, Auckland"]),
+            (
+                "Analista\nCuritiba, Paraná, Brasil (Presencial)",
+                &["Curitiba, Paraná, Brasil"],
+            ),
+            (
+                "Ingeniero\nSantiago, Región Metropolitana | Híbrido",
+                &["Santiago, Región Metropolitana"],
+            ),
+            ("Analyst\nParis, Acme Data Analytics Group, 2024 intake", &[]),
             (
                 "Ingeniero\nCiudad de México, CDMX | Home office",
                 &["Ciudad de México, CDMX"],
