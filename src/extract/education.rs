@@ -176,7 +176,14 @@ fn reads_as_degree(text: &str, range: &Range<usize>, cased_forms: &[String], res
                 .unwrap_or("");
             !cased_forms.iter().any(|f| f == word) && !word.eq_ignore_ascii_case("phd")
         });
-    followed && !state
+    // "5+ years as a BA", "work as an MA": a role (a business analyst), not a degree.
+    let role = {
+        let mut words = before.rsplit([' ', '\t', '\n']);
+        let article = words.next().unwrap_or("");
+        (article.eq_ignore_ascii_case("a") || article.eq_ignore_ascii_case("an"))
+            && words.next().is_some_and(|w| w.eq_ignore_ascii_case("as"))
+    };
+    followed && !state && !role
 }
 
 /// The education each sentence asks for: for every sentence that names a level, the level

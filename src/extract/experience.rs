@@ -25,9 +25,9 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
         (?:\b(?P<a>{num})|\b(?P<article>a|an)\b)
         (?P<half>\s+and\s+a\s+half\b)?
         \s*(?P<plus>\+|-plus\b|\s+plus\b|\s+or\s+more\b)?
-        (?:\s*(?:-|–|—|(?:\bto|\bbut)\s+(?:less|fewer)\s+than\b|(?:\bto|\bbut)\s+under\b|\bto\b|\bor\b|\band\b)\s*(?P<b>{num})\s*\+?)?
+        (?:\s*(?:-|–|—|(?:\bto|\bbut)\s+(?:less|fewer)\s+than\b|(?:\bto|\bbut)\s+under\b|\bto\b|\bor\b|\band\b|\btot\b|\bbis\b|\ba\b|à)\s*(?P<b>{num})\s*\+?)?
         \s*(?:\b(?:full|additional|total|solid|consecutive|complete)\s+)?
-        (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|jahren?|jaar)\b
+        (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|jahr(?:en?)?|jaar|meses|mois)\b
         (?P<half2>\s+and\s+a\s+half\b)?
         (?:'s|’s|')?
         (?P<post>\s*\+|\s+or\s+(?:more|greater|longer|above)|\s+or\s+(?:less|fewer)|\s+plus)?
@@ -86,8 +86,9 @@ static UNITS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(UNIT_STEMS.m
 /// Years in the languages of postings written in them count too ("5 años", "3 anos", "5 ans",
 /// "3 anni", "3 Jahre", "3 jaar"): only with an experience word after them (see
 /// `experience_words`), as the regex reads no other of their words.
-const UNIT_STEMS: [&str; 13] = [
+const UNIT_STEMS: [&str; 15] = [
     "year", "yr", "month", "mos", "week", "wk", "decade", "año", "ano", "ans", "ann", "jahr", "jaar",
+    "meses", "mois",
 ];
 
 /// The indices of the sentences that name a unit of time, in order, each once.
@@ -339,14 +340,17 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
             let (lead, tail) = super::field_around(before, after, super::FIELD_SEPARATORS);
             words(lead).next().is_none() && words(tail).next().is_none()
         };
-        // Years in another language ("5 años de experiencia") count only before an
-        // experience word: the cues below are English.
+        // Years in another language ("5 años de experiencia") count only next to an
+        // experience word: after it, or among the three words before it ("Experiência de 3
+        // anos", "Experiencia mínima de 2 años", "Berufserfahrung (1 Jahr)"); the cues below
+        // are English.
         let foreign = unit.starts_with(['a', 'j']);
+        let exp_just_before = prev.iter().take(3).any(|w| listed(&WORDS.experience_before, w));
         let is_exp = match (first_exp, first_other) {
             (Some(e), Some(o)) => e < o,
             (Some(_), None) => true,
             (None, Some(_)) => false,
-            (None, None) if foreign => false,
+            (None, None) if foreign => exp_just_before,
             // "5+ years in marketing analytics", "a minimum of four years in a supervisory role",
             // "5+ years of experience, including 2 years in management": a field of work after a
             // plus, after a lower bound, or after an experience statement of the same sentence.

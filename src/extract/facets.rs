@@ -46,6 +46,17 @@ struct File {
 struct FacetData {
     labels: Vec<String>,
     never: Vec<String>,
+    /// Phrases that say `terms_value` when the facet names none of `terms_unless` ("Duration: 12
+    /// months": a contract, unless it is an internship's term).
+    #[serde(default)]
+    terms: Vec<String>,
+    #[serde(default)]
+    terms_value: String,
+    #[serde(default)]
+    terms_unless: Vec<String>,
+    /// Phrases of full_time that say only that a job is permanent: dropped beside part_time.
+    #[serde(default)]
+    permanence: Vec<String>,
     value: Vec<ValueData>,
 }
 
@@ -481,8 +492,54 @@ fn fields(text: &str) -> Vec<Range<usize>> {
 
 /// Employment types stated in `text`, in order.
 pub(crate) fn employment_types(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
-    find(&EMPLOYMENT, text, sentences)
+    let mut found = find(&EMPLOYMENT, text, sentences);
+    let data = &DATA.employment_type;
+    // "Job type: Part-time, Permanent": the permanence says nothing of the hours on a line that
+    // names part-time ones.
+    let part_lines: Vec<Range<usize>> = found
+        .iter()
+        .filter(|f| f.value == "part_time")
+        .map(|f| super::line_within(text, f.span.start, f.span.start))
+        .collect();
+    if !part_lines.is_empty() {
+        found.retain(|f| {
+            f.value != "full_time"
+                || !data
+                    .permanence
+                    .iter()
+                    .any(|p| text[f.span.clone()].eq_ignore_ascii_case(p))
+                || {
+                    // The lines are in text order, their ends too: the last one starting at or
+                    // before the phrase is the only one that may hold it.
+                    let k = part_lines.partition_point(|l| l.start <= f.span.start);
+                    k == 0 || part_lines[k - 1].end < f.span.end
+                }
+        });
+    }
+    // "Duration: 12 months" with no internship or temporary job named: a contract's term.
+    let value = EMPLOYMENT_TYPES.iter().find(|v| **v == data.terms_value);
+    if let Some(value) = value
+        && !found
+            .iter()
+            .any(|f| f.value == *value || data.terms_unless.iter().any(|u| u == f.value))
+        && let Some((r, _)) = TERMS.find_iter(text).next()
+    {
+        found.push(Found { value, span: r });
+        found.sort_by_key(|f| f.span.start);
+    }
+    found
 }
+
+/// The phrases of `terms` (see [`FacetData`]), placeholders expanded.
+static TERMS: LazyLock<PhraseSet> = LazyLock::new(|| {
+    let terms: Vec<String> = DATA
+        .employment_type
+        .terms
+        .iter()
+        .flat_map(|p| expand(p, &DATA.placeholders))
+        .collect();
+    PhraseSet::new(terms.iter().map(|p| (p.as_str(), 0)))
+});
 
 /// Workplace arrangements stated in `text`, in order. An office or home day that details a
 /// hybrid schedule, in a bracket or after a colon right after it ("Hybrid (Tue–Thu in office)",
@@ -541,6 +598,7 @@ fn details_hybrid(between: &str) -> bool {
 
 /// Builds this module's cue lists and patterns now (see [`super::warm_up`]).
 pub(crate) fn warm_up() {
+    LazyLock::force(&TERMS);
     LazyLock::force(&EMPLOYMENT);
     LazyLock::force(&WORKPLACE);
     LazyLock::force(&GAP_AFTER);
@@ -640,6 +698,22 @@ mod tests {
             ("Contract: 12 months\nRate: €550 per day", &["contract"]),
             ("Internship\nDuration: 6 months", &["internship"]),
             ("Contract: Permanent", &["full_time"]),
+            // A term under "Duration": a contract's, unless an internship's or a temp job's.
+            (
+                "SAP Consultant\nDuration: 12 months\nRate: £550 per day",
+                &["contract"],
+            ),
+            ("Temporary cover\nDuration: 6 months", &["temporary"]),
+            ("Rate: £500 per day, Outside IR35", &["contract"]),
+            // Permanence beside part-time hours says nothing of the hours.
+            ("Job type: Part-time, Permanent", &["part_time"]),
+            ("Hamburg | Teilzeit | unbefristet", &["part_time"]),
+            ("Job type: Full-time, Permanent", &["full_time", "full_time"]),
+            ("Job type: Permanent", &["full_time"]),
+            (
+                "Part-time retainer for two clients\nPERMANENT EMPLOYMENT",
+                &["part_time", "full_time"],
+            ),
         ] {
             assert_eq!(values(employment_types, text), want, "{text}");
         }

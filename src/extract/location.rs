@@ -31,7 +31,9 @@ struct File {
     arrangement: Vec<String>,
     no_place: Vec<String>,
     header_lines: usize,
+    city_lines: usize,
     regions: Vec<String>,
+    cities: Vec<String>,
 }
 
 static DATA: LazyLock<File> = LazyLock::new(|| {
@@ -72,6 +74,13 @@ static REGIONS: LazyLock<Regions> = LazyLock::new(|| {
             .collect(),
     }
 });
+
+/// The cities (see [`city_prefix`]), lower case.
+static CITIES: LazyLock<FastSet<String>> =
+    LazyLock::new(|| DATA.cities.iter().map(|c| c.to_lowercase()).collect());
+
+/// The most words a city's name has.
+const MAX_CITY_WORDS: usize = 4;
 
 /// Markup and bullets before a label or a value.
 const MARKUP: &[char] = &[
@@ -397,6 +406,108 @@ fn header_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
     trim(text, start..r.start + from + s.len())
 }
 
+/// The length of the city that `s` starts with, if any: the longest run of its first
+/// [`MAX_CITY_WORDS`] words (ended by a space, a comma, a bracket or the end) that is a city,
+/// capitalised.
+fn city_prefix(s: &str) -> Option<usize> {
+    if !s.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let mut ends = Vec::new();
+    let mut stopped = false;
+    let mut after_sep = false;
+    for (i, c) in s.char_indices() {
+        let sep = c == ' ' || c == ',' || c == '(';
+        if sep && !after_sep && i > 0 {
+            ends.push(i);
+        }
+        after_sep = sep;
+        // A comma or a bracket ends the city; so does its last possible word.
+        if sep && (c != ' ' || ends.len() >= MAX_CITY_WORDS) {
+            stopped = true;
+            break;
+        }
+    }
+    if !stopped && !after_sep {
+        ends.push(s.len());
+    }
+    ends.into_iter()
+        .rev()
+        .find(|&e| CITIES.contains(&s[..e].to_lowercase()))
+}
+
+/// Whether `s` is a region ("VIC", "España") or a code of two to four capitals ("SP", "CDMX",
+/// "D.C").
+fn code_or_region(s: &str) -> bool {
+    let code = (2..=4).contains(&s.len())
+        && s.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
+        && s.bytes().filter(u8::is_ascii_uppercase).count() >= 2;
+    code || is_region(s)
+}
+
+/// How much of what follows a city belongs to the place ("" after "Lyon" in "Lyon (69)", " VIC"
+/// after "Melbourne", ", CDMX" after "Ciudad de México"): `None` when something else follows
+/// ("London Stock Exchange").
+fn city_tail(rest: &str) -> Option<usize> {
+    if rest.is_empty() || rest.starts_with(" (") {
+        return Some(0);
+    }
+    let body = rest.find(" (").map_or(rest, |i| &rest[..i]);
+    let mut pieces = body.split(", ");
+    let first = pieces.next()?;
+    if !(first.is_empty() || (first.starts_with(' ') && code_or_region(first.trim()))) {
+        return None;
+    }
+    let rest: Vec<&str> = pieces.collect();
+    for (k, piece) in rest.iter().enumerate() {
+        let piece = piece.trim();
+        let city = city_prefix(piece) == Some(piece.len());
+        // "Santiago, Región Metropolitana", "Curitiba, Paraná, Brasil": at most two
+        // place-like parts (a region, a district) after the city.
+        if !(code_or_region(piece) || city || (k < 2 && place_like(piece))) {
+            return None;
+        }
+    }
+    Some(body.len())
+}
+
+/// Form 5: a known city near the top, alone or with its region ("Bengaluru", "Melbourne VIC",
+/// "São Paulo - SP", "Boots UK - Leeds" → "Leeds").
+fn city_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
+    let r = clean(text, part.clone())?;
+    let s = &text[r.clone()];
+    let mut segments = Vec::new();
+    let mut from = 0;
+    while let Some((i, len)) = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| s[from..].find(d).map(|i| (from + i, d.len())))
+        .min()
+    {
+        segments.push(from..i);
+        from = i + len;
+    }
+    segments.push(from..s.len());
+    for (k, seg) in segments.iter().enumerate() {
+        let body = &s[seg.clone()];
+        let Some(city) = city_prefix(body) else {
+            continue;
+        };
+        let Some(tail) = city_tail(&body[city..]) else {
+            continue;
+        };
+        let mut end = seg.start + city + tail;
+        // "São Paulo - SP": the state's code as the next dash part.
+        if end == seg.end
+            && let Some(next) = segments.get(k + 1)
+            && code_or_region(&s[next.clone()])
+        {
+            end = next.end;
+        }
+        return trim(text, r.start + seg.start..r.start + end);
+    }
+    None
+}
+
 /// Prose: "Based in Toronto", "This role is based in our Leeds office".
 fn cued(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -477,11 +588,16 @@ fn place_after(text: &str, at: usize) -> Option<Range<usize>> {
 pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
     let lines: Vec<Range<usize>> = line_ranges(text).collect();
     let mut out = Vec::new();
+    // The header ends at the first section heading ("Experience", "Requirements"): a city on a
+    // résumé's first job line is the job's, not where one lives.
+    let mut header = true;
     for (i, line) in lines.iter().enumerate() {
+        header &= i < DATA.city_lines && crate::sections::heading_kind_exact(&text[line.clone()]).is_none();
         for part in parts(text, line.clone()) {
             let found = labelled(text, &part, lines.get(i + 1))
                 .or_else(|| marked(text, &part))
                 .or_else(|| led(text, &part))
+                .or_else(|| header.then(|| city_place(text, &part))?)
                 .or_else(|| (i < DATA.header_lines).then(|| header_place(text, &part))?);
             out.extend(found);
         }
@@ -506,6 +622,7 @@ pub(crate) fn warm_up() {
     LazyLock::force(&LEAD_FIRST);
     LazyLock::force(&MARKER_FIRST);
     LazyLock::force(&REGIONS);
+    LazyLock::force(&CITIES);
     LazyLock::force(&BULLET_FINDER);
 }
 
@@ -538,6 +655,14 @@ mod tests {
             }
         }
         assert!(DATA.header_lines > 0);
+        assert!(DATA.city_lines >= DATA.header_lines);
+        for c in &DATA.cities {
+            assert!(
+                c.split_whitespace().count() <= MAX_CITY_WORDS,
+                "{c:?} has too many words"
+            );
+            assert_eq!(city_prefix(c), Some(c.len()), "{c:?} is not read as a city");
+        }
         assert!(DATA.regions.iter().all(|r| r.len() <= MAX_REGION));
     }
 
@@ -587,5 +712,62 @@ mod tests {
         );
         assert_eq!(found("Work location: In person"), Vec::<&str>::new());
         assert_eq!(found("Location-based services"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn known_cities_on_header_lines() {
+        for (text, want) in [
+            (
+                "Analista de Dados\nSão Paulo - SP | Híbrido",
+                &["São Paulo - SP"][..],
+            ),
+            ("Desarrollador\nMadrid, España · Híbrido", &["Madrid, España"]),
+            ("Softwareentwickler (m/w/d)\nMünchen | Vollzeit", &["München"]),
+            (
+                "Ingénieur DevOps H/F\nLyon (69) - CDI - Télétravail partiel",
+                &["Lyon"],
+            ),
+            ("Pharmacy Dispenser\nBoots UK - Leeds", &["Leeds"]),
+            (
+                "Graduate Engineer\nAcme Pty Ltd\nMelbourne VIC",
+                &["Melbourne VIC"],
+            ),
+            ("Contador\nBuenos Aires | Presencial", &["Buenos Aires"]),
+            (
+                "Data Engineer\nInfotrends\n5-8 Yrs\n18-25 Lacs P.A.\nBengaluru",
+                &["Bengaluru"],
+            ),
+            ("SRE\nAuckland CBD, Auckland", &["Auckland CBD, Auckland"]),
+            (
+                "Analista\nCuritiba, Paraná, Brasil (Presencial)",
+                &["Curitiba, Paraná, Brasil"],
+            ),
+            (
+                "Ingeniero\nSantiago, Región Metropolitana | Híbrido",
+                &["Santiago, Región Metropolitana"],
+            ),
+            ("Analyst\nParis, Acme Data Analytics Group, 2024 intake", &[]),
+            (
+                "Ingeniero\nCiudad de México, CDMX | Home office",
+                &["Ciudad de México, CDMX"],
+            ),
+            (
+                "Java Developer\nAcme · Pune, Maharashtra, India (On-site)",
+                &["Pune, Maharashtra, India"],
+            ),
+            // Other words after a city: a name, not a place.
+            ("Analyst\nLondon Stock Exchange Group", &[]),
+            ("Analyst\nBerlin Brandenburg Airport Co", &[]),
+            // A city in the body is not a header line's, nor one under a heading.
+            ("Analyst\na\nb\nc\nd\ne\nf\nBerlin", &[]),
+            (
+                "RAFAEL MENDES\nEXPERIENCE\nFarfetch | Backend Engineer | Porto | 2021 – Present",
+                &[],
+            ),
+            // Lower case: a word, not the city.
+            ("Analyst\nporto", &[]),
+        ] {
+            assert_eq!(found(text), want, "{text:?}");
+        }
     }
 }
