@@ -455,10 +455,18 @@ fn city_tail(rest: &str) -> Option<usize> {
     let body = rest.find(" (").map_or(rest, |i| &rest[..i]);
     let mut pieces = body.split(", ");
     let first = pieces.next()?;
-    if !(first.is_empty() || (first.starts_with(' ') && code_or_region(first.trim()))) {
+    let rest: Vec<&str> = pieces.collect();
+    // A district after the city ("Wellington Central, Wellington", "Auckland CBD, Auckland")
+    // only before a comma and a city or a region: "London Stock Exchange Group" is a name.
+    let district = first.starts_with(' ')
+        && place_like(first.trim())
+        && rest.last().is_some_and(|last| {
+            let last = last.trim();
+            is_region(last) || city_prefix(last) == Some(last.len())
+        });
+    if !(first.is_empty() || district || (first.starts_with(' ') && code_or_region(first.trim()))) {
         return None;
     }
-    let rest: Vec<&str> = pieces.collect();
     for (k, piece) in rest.iter().enumerate() {
         let piece = piece.trim();
         let city = city_prefix(piece) == Some(piece.len());
@@ -742,6 +750,11 @@ mod tests {
                 "Analista\nCuritiba, Paraná, Brasil (Presencial)",
                 &["Curitiba, Paraná, Brasil"],
             ),
+            (
+                "Policy Advisor\nWellington Central, Wellington",
+                &["Wellington Central, Wellington"],
+            ),
+            ("Analyst\nLondon Stock Exchange Group, 2024 intake", &[]),
             (
                 "Ingeniero\nSantiago, Región Metropolitana | Híbrido",
                 &["Santiago, Región Metropolitana"],
