@@ -490,9 +490,16 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
         // opens the line before a dash ("Summer 2017 — Software Engineering Intern at Dropbox",
         // among "2020 – 2023 — Senior Engineer at Airtable" entries) or a run of spaces
         // ("2018 (6 months)      Intern – Worldline, Lyon") and a title.
+        // Once a lone date is kept only a range can follow (read above).
+        if lone.is_some() {
+            continue;
+        }
         let after = &line[all.end()..];
         let rest = after.trim_matches(|c: char| !c.is_alphanumeric());
-        let opens = line[..all.start()].trim().is_empty() && opens_entry(after);
+        // What follows is read only when it is a header's length: on a flattened line of many
+        // years, reading the rest of the line at each was quadratic.
+        let short = after.split_whitespace().nth(12).is_none();
+        let opens = short && line[..all.start()].trim().is_empty() && opens_entry(after);
         // Or when it closes a bracket after a role, before a dash and the description
         // ("Co-op Student, AECOM (summer 2013) — Survey and drafting support").
         let before = &line[..all.start()];
@@ -501,8 +508,8 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
                 let r = r.trim_start();
                 r.starts_with(['—', '–']) || r.starts_with("- ")
             })
-            && has_role_noun(before);
-        if lone.is_some() || !(rest.is_empty() || only_places(after) || opens || bracketed) {
+            && has_role_noun(last_words(before, 12));
+        if !(rest.is_empty() || (short && only_places(after)) || opens || bracketed) {
             continue;
         }
         // A year right after a short word in lower case is a sentence's ("Second in Department
@@ -588,7 +595,14 @@ fn opens_entry(after: &str) -> bool {
     }
     let dash = a.starts_with(' ') && a.trim_start().starts_with(['–', '—', '-']);
     let body = a.trim_start_matches(|c: char| c.is_whitespace() || "–—-".contains(c));
-    (dash || a.starts_with("  ")) && body.split_whitespace().count() <= 12 && has_role_noun(body)
+    (dash || a.starts_with("  ")) && body.split_whitespace().nth(12).is_none() && has_role_noun(body)
+}
+
+/// The last `n` words or so of `s` (runs of spaces count as more than one), read from its end.
+fn last_words(s: &str, n: usize) -> &str {
+    s.rmatch_indices(char::is_whitespace)
+        .nth(n)
+        .map_or(s, |(i, _)| &s[i..])
 }
 
 /// Whether `s` holds places and nothing else ("· Chicago, IL", "| Remote").
@@ -827,8 +841,15 @@ fn role_noun_in(s: &str, is_noun: fn(&str) -> bool) -> bool {
 /// a salaried training post ("Core Medical Trainee").
 fn names_internship(w: &str) -> bool {
     let l = &*WORD_LISTS;
-    l.internship.iter().any(|i| contains_word(w, i))
-        && !l.salaried_trainees.iter().any(|t| contains_word(w, t))
+    // An internship word counts unless a salaried post's name holds it ("Management Trainee"
+    // is a job, "Management Trainee Intern" an internship).
+    l.internship.iter().any(|i| {
+        contains_word(w, i)
+            && !l
+                .salaried_trainees
+                .iter()
+                .any(|t| contains_word(w, t) && contains_word(t, i))
+    })
 }
 
 /// Whether `w` (in its [`words_of`] form) is a pay grade: a grade's letters, then numbers
@@ -1030,6 +1051,32 @@ fn pieces_with(
         None => cut(range.start, range.end, &mut parts),
     }
     let d = &LEX.data;
+    // "Designation : Assistant Manager - HR" (Naukri): a labelled title runs on across a dash
+    // to a short area with no company suffix; cut there, the area was read as the employer.
+    let mut joined: Vec<(Range<usize>, After)> = Vec::with_capacity(parts.len());
+    for (r, after) in parts {
+        if let Some((prev, _)) = joined.last_mut() {
+            let s = &text[prev.clone()];
+            let titled = s.split_once(':').is_some_and(|(head, rest)| {
+                !rest.trim().is_empty() && label_of(&words_of(head)) == Some(Label::Title)
+            });
+            let sep = text[prev.end..r.start].trim();
+            let next = text[r.clone()].trim();
+            if titled
+                && matches!(sep, "-" | "–" | "—")
+                && !next.is_empty()
+                && next.split_whitespace().count() <= 3
+                && !next.contains(':')
+                && !lower_in(&d.company_suffixes, &last_word(next))
+                && !ends_in_suffix(next)
+            {
+                prev.end = r.end;
+                continue;
+            }
+        }
+        joined.push((r, after));
+    }
+    let parts = joined;
     let mut out: Vec<Piece> = Vec::new();
     // A label alone ("company - Infosys Limited") names the next piece.
     let mut labelled: Option<Label> = None;
@@ -2027,10 +2074,28 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             // A role opening a sentence ("Research Scientist. Large-scale training of …", in
             // an academic CV) is read alone.
             let mut range = below.range.clone();
+            // "Abogado Senior. Garrigues, Madrid." (a Spanish CV): a short capitalised
+            // remainder after the role is its employer, not a sentence.
+            let mut employer_after: Option<Range<usize>> = None;
             let line = &text[range.clone()];
             if let Some(dot) = line.find(". ") {
                 let head = line[..dot].trim();
                 if head.split_whitespace().count() <= 6 && has_role_noun(head) && capitalised(head) {
+                    let rest = line[dot + 2..].trim_end();
+                    let rest = rest.strip_suffix('.').unwrap_or(rest);
+                    if !rest.is_empty()
+                        && !rest.contains(". ")
+                        && rest.split_whitespace().count() <= 4
+                        && rest
+                            .split_whitespace()
+                            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+                    {
+                        let from = range.start
+                            + dot
+                            + 2
+                            + (line[dot + 2..].len() - line[dot + 2..].trim_start().len());
+                        employer_after = Some(from..from + rest.trim_start().len());
+                    }
                     range.end = range.start + dot;
                 }
             }
@@ -2044,6 +2109,16 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                 .split_whitespace()
                 .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
                 .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+            // French, Spanish, Portuguese and Italian titles are written in sentence case
+            // ("Technicien de maintenance aéronautique" under a Europass "15/03/2019 –
+            // AUJOURD'HUI"): a short capitalised line holding a role noun is a title too.
+            let sentence_title = || {
+                dates_only
+                    && looked == 1
+                    && s.split_whitespace().count() <= 6
+                    && s.trim_start().starts_with(|c: char| c.is_uppercase())
+                    && has_role_noun(s)
+            };
             if below.gap_before
                 || claimed[b]
                 || below.bullet
@@ -2054,12 +2129,15 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                     && !pieces_with(text, range.clone(), None, separators)
                         .iter()
                         .any(|x| x.class == Class::Company))
-                || !title_case
+                || !(title_case || sentence_title())
             {
                 break;
             }
             pending.push(b);
             more.extend(pieces_with(text, range, None, separators));
+            if let Some(r) = employer_after {
+                more.extend(pieces_with(text, r, None, separators));
+            }
             // Only lines that add what is missing.
             let joined = [all_pieces[k].clone(), more.clone()].concat();
             let (t2, c2) = assign(text, &joined);
