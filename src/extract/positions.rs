@@ -962,6 +962,18 @@ fn trim_piece(text: &str, r: Range<usize>) -> Range<usize> {
     let junk = |c: char| c.is_whitespace() || "*_#:-–—|,;/".contains(c);
     let lead = s.len() - s.trim_start_matches(junk).len();
     let body = s.trim_matches(junk);
+    // A numbered list's number ("1. HCL Technologies Ltd, Noida (Feb 2020 - Present)").
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    let number = (1..=2).contains(&digits)
+        && body[digits..].starts_with(['.', ')'])
+        && body[digits + 1..].starts_with(char::is_whitespace)
+        && body[digits + 1..].trim_start().starts_with(char::is_alphabetic);
+    let (lead, body) = if number {
+        let rest = body[digits + 1..].trim_start();
+        (lead + body.len() - rest.len(), rest)
+    } else {
+        (lead, body)
+    };
     r.start + lead..r.start + lead + body.len()
 }
 
@@ -1205,8 +1217,14 @@ fn pieces_with(
         // unless it is a known region.
         let after_title = out.last().is_some_and(|p| p.class == Class::Title);
         // A code and a country too ("McLean, VA United States", USAJobs' résumés).
+        // A region abbreviated with a full stop ("Medellín, Ant.", "Guadalajara, Jal.").
+        let abbreviated = s.strip_suffix('.').is_some_and(|b| {
+            (2..=5).contains(&b.chars().count())
+                && b.starts_with(char::is_uppercase)
+                && b.chars().skip(1).all(char::is_lowercase)
+        });
         let code = after_comma
-            && ((is_place_code(s) && !after_title)
+            && (((is_place_code(s) || abbreviated) && !after_title)
                 || crate::extract::location::is_region(s)
                 || (!after_title
                     && s.split_once(' ').is_some_and(|(code, country)| {
@@ -1653,7 +1671,17 @@ fn is_bullet(s: &str) -> bool {
 
 /// Whether a line ends in a full stop that is not an abbreviation's ("Acme Inc.", "B.S.").
 fn ends_sentence(s: &str) -> bool {
-    s.ends_with('.')
+    // A region abbreviated after a comma ("Bancolombia | Medellín, Ant.", "Guadalajara, Jal."):
+    // one short capitalised word.
+    let region = s.rsplit_once(',').is_some_and(|(_, r)| {
+        let r = r.trim().trim_end_matches('.');
+        !r.is_empty()
+            && r.chars().count() <= 5
+            && r.chars().all(char::is_alphabetic)
+            && r.starts_with(char::is_uppercase)
+    });
+    !region
+        && s.ends_with('.')
         && !lower_in(&LEX.data.company_suffixes, &last_word(s))
         && !lower_in(&LEX.data.abbreviations, &last_word(s))
         && !s
