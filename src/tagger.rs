@@ -1317,7 +1317,11 @@ fn school_and_year(
         .filter(|l| l == line || !degree_lines.contains(l))
         .collect();
     // Lines next to each other, with no blank line between.
-    let touching = |a: &Range<usize>, b: &Range<usize>| a.end + 1 == b.start || b.end + 1 == a.start;
+    // (A line break is "\n" or "\r\n": a CRLF résumé's lines touch too.)
+    let adjacent = |a: &Range<usize>, b: &Range<usize>| {
+        a.end <= b.start && matches!(&text[a.end..b.start], "\n" | "\r\n" | "\r")
+    };
+    let touching = |a: &Range<usize>, b: &Range<usize>| adjacent(a, b) || adjacent(b, a);
     let mut school_line = None;
     let mut far_year = None;
     // The school is read from the lines touching the degree's first, then across a blank line

@@ -394,6 +394,32 @@ fn a_school_named_after_its_level_is_no_second_degree() {
             "EXPERIENCE\nTutor, Lincoln High School, 2019 – 2020\n\nEDUCATION\nB.A. English, Reed College, 2019\n",
             &["bachelor Reed College 2019"],
         ),
+        // A line that is only the diploma's name (capitalised, Indeed) names no school: the
+        // school is on the next line, the years under it.
+        (
+            "Education\n\nHigh School Diploma\nWhetstone High School - Columbus, OH\n2008 to 2012\n",
+            &["high_school Whetstone High School 2012"],
+        ),
+        // The diploma's name, then the school on the same line.
+        (
+            "EDUCATION\nHigh School Diploma — Forest Lawn High School, 2011\n",
+            &["high_school Forest Lawn High School 2011"],
+        ),
+        // A school whose name opens with a level and no other school on the line keeps it.
+        (
+            "EDUCATION\nHigh School for the Performing Arts, Houston, 2012\n",
+            &["high_school High School for the Performing Arts 2012"],
+        ),
+        // A sentence's full stop ends the degree before the school and is not the school's.
+        (
+            "EDUCATION\n2013 - 2014   Máster en Acceso a la Abogacía. Universidad Complutense de Madrid.\n",
+            &["master Universidad Complutense de Madrid 2014"],
+        ),
+        // CRLF line breaks: a degree alone on its line is read as on a LF résumé.
+        (
+            "EDUCATION\r\nB.Com\r\nUniversity of Delhi\r\n2018\r\n",
+            &["bachelor University of Delhi 2018"],
+        ),
     ];
     let resumes = Tagger::builder()
         .as_of(2026, 11)

@@ -139,7 +139,8 @@ fn opens_line(before: &str) -> bool {
 /// Nursing      BSN      2018"), and the first word of a line naming a school ("BA
 /// Communication Design, Universität der Künste Berlin, 2017"; not "MS Office").
 fn reads_as_degree(text: &str, range: &Range<usize>, cased_forms: &[String], resume: bool) -> bool {
-    let next = text[range.end..].trim_start_matches([' ', '\t']);
+    // (A CRLF line break is one too.)
+    let next = text[range.end..].trim_start_matches([' ', '\t', '\r']);
     // At most `LINE_REACH` bytes either side (a huge line of degrees was quadratic); a cut
     // line opens with no degree.
     let near = super::line_within(text, range.start, range.end);
@@ -428,6 +429,8 @@ fn written_field(phrase: &str, after: &str) -> Option<String> {
 /// The school named on a résumé's education line: the run of capitalised words (and
 /// connectors: "of", "für", "&" …) around a word such as "University" or "Institute".
 pub(crate) fn institution(line: &str) -> Option<Range<usize>> {
+    // A CRLF line's carriage return is no part of the name.
+    let line = line.trim_end_matches('\r');
     let inst = &DATA.institution;
     // Words with their ranges; a word that ends in a separator closes a run.
     let mut words: Vec<(Range<usize>, bool)> = Vec::new();
@@ -451,100 +454,153 @@ pub(crate) fn institution(line: &str) -> Option<Range<usize>> {
         let w = lower(r);
         capital(r) && (inst.words.contains(&w) || w.split('-').any(|p| inst.words.iter().any(|i| i == p)))
     };
-    let key = words.iter().position(|(r, _)| is_key(r))?;
-    // Words in capitals before a name that is not ("LAUREA TRIENNALE IN INGEGNERIA INFORMATICA
-    // Politecnico di Milano", Europass) are the degree's: two of them in a row end the run.
-    let upper = |i: usize| {
-        let w = &line[words[i].0.clone()];
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
-    };
-    let name_in_capitals = upper(key);
-    let mut first = key;
-    while first > 0 {
-        let (r, ends) = &words[first - 1];
-        let w = lower(r);
-        let degree = LEVELS.0.find_iter(&line[r.clone()]).next().is_some();
-        let capitals =
-            !name_in_capitals && first >= 2 && upper(first - 1) && upper(first - 2) && !words[first - 2].1;
-        // "Bacharelado em Administração - Universidade de São Paulo": a dash before the first
-        // school word ends the name (after it, "Indiana University - Purdue University", it
-        // joins two).
-        if *ends
-            || degree
-            || capitals
-            || w == "-"
-            || !(capital(r) || inst.connectors.contains(&w))
-            || w.chars().any(|c| c.is_ascii_digit())
-        {
-            break;
-        }
-        first -= 1;
-    }
-    let mut last = key;
-    while !words[last].1 && last + 1 < words.len() {
-        let (r, _) = &words[last + 1];
-        let w = lower(r);
-        // "San Diego State University - San Diego, CA" (Indeed): a dash between spaces, then
-        // a town and its region, ends the name.
-        if w == "-" && place_follows(&line[r.end..]) {
-            break;
-        }
-        // A university numbered in its town ("Université Paris 1 Panthéon-Sorbonne",
-        // "Université Lyon 1"): one or two digits right after a capitalised word of the name.
-        let numbered = w.len() <= 2
-            && w.bytes().all(|b| b.is_ascii_digit())
-            && capital(&words[last].0)
-            && !inst.connectors.contains(&lower(&words[last].0));
-        if !numbered
-            && (!(capital(r) || inst.connectors.contains(&w)) || w.chars().any(|c| c.is_ascii_digit()))
-        {
-            break;
-        }
-        last += 1;
-    }
     let is_connector = |i: usize| inst.connectors.contains(&lower(&words[i].0));
-    // "George Mason University Fairfax, VA United States" (USAJobs): capitalised words after
-    // the last school word, right before a comma and a region, are the town.
-    if words[last].1 && place_follows(&line[words[last].0.end..]) {
-        let last_key = (key..=last).rev().find(|&i| is_key(&words[i].0)).unwrap_or(key);
-        if last_key < last && last - last_key <= 2 && !(last_key + 1..=last).any(is_connector) {
-            last = last_key;
-        }
-    }
-    // "University of California, Berkeley", "University of Wisconsin–Madison": a campus system's
-    // name goes on to its campus, up to the next separator (not a region: "University of
-    // Michigan, MI").
-    let name = (first..=last)
-        .map(|i| lower(&words[i].0))
-        .collect::<Vec<_>>()
-        .join(" ");
-    if words[last].1 && inst.campus_systems.contains(&name) {
-        let mut end = last;
-        while end + 1 < words.len() && end - last < 3 && capital(&words[end + 1].0) {
-            end += 1;
-            if words[end].1 {
+    // The name around the school word at `key`: its first and last words.
+    let run = |key: usize| -> (usize, usize) {
+        // Words in capitals before a name that is not ("LAUREA TRIENNALE IN INGEGNERIA INFORMATICA
+        // Politecnico di Milano", Europass) are the degree's: two of them in a row end the run.
+        let upper = |i: usize| {
+            let w = &line[words[i].0.clone()];
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+        };
+        let name_in_capitals = upper(key);
+        let mut first = key;
+        while first > 0 {
+            let (r, ends) = &words[first - 1];
+            let w = lower(r);
+            let degree = LEVELS.0.find_iter(&line[r.clone()]).next().is_some();
+            // "Máster en Acceso a la Abogacía. Universidad Complutense de Madrid.": a word that
+            // ends a sentence (longer than an abbreviation such as "Univ.") ends the name.
+            let sentence_end = ends_sentence(&line[r.clone()]);
+            let capitals = !name_in_capitals
+                && first >= 2
+                && upper(first - 1)
+                && upper(first - 2)
+                && !words[first - 2].1;
+            // "Bacharelado em Administração - Universidade de São Paulo": a dash before the first
+            // school word ends the name (after it, "Indiana University - Purdue University", it
+            // joins two).
+            if *ends
+                || sentence_end
+                || degree
+                || capitals
+                || w == "-"
+                || !(capital(r) || inst.connectors.contains(&w))
+                || w.chars().any(|c| c.is_ascii_digit())
+            {
                 break;
             }
+            first -= 1;
         }
-        // A campus is a town's name: no school of its own ("University of Minnesota, Carlson
-        // School of Management") and nothing after it but a separator.
-        if end > last
-            && (words[end].1 || end + 1 == words.len())
-            && !(last + 1..=end).any(|i| is_key(&words[i].0))
-        {
-            let campus = &line[words[last + 1].0.start..words[end].0.end];
-            if !place_code_or_region(campus) && !campus.chars().any(|c| c.is_ascii_digit()) {
-                last = end;
+        let mut last = key;
+        while !words[last].1 && last + 1 < words.len() {
+            let (r, _) = &words[last + 1];
+            let w = lower(r);
+            // "San Diego State University - San Diego, CA" (Indeed): a dash between spaces, then
+            // a town and its region, ends the name.
+            if w == "-" && place_follows(&line[r.end..]) {
+                break;
+            }
+            // A university numbered in its town ("Université Paris 1 Panthéon-Sorbonne",
+            // "Université Lyon 1"): one or two digits right after a capitalised word of the name.
+            let numbered = w.len() <= 2
+                && w.bytes().all(|b| b.is_ascii_digit())
+                && capital(&words[last].0)
+                && !inst.connectors.contains(&lower(&words[last].0));
+            if !numbered
+                && (!(capital(r) || inst.connectors.contains(&w)) || w.chars().any(|c| c.is_ascii_digit()))
+            {
+                break;
+            }
+            last += 1;
+        }
+        // "George Mason University Fairfax, VA United States" (USAJobs): capitalised words after
+        // the last school word, right before a comma and a region, are the town.
+        if words[last].1 && place_follows(&line[words[last].0.end..]) {
+            let last_key = (key..=last).rev().find(|&i| is_key(&words[i].0)).unwrap_or(key);
+            if last_key < last && last - last_key <= 2 && !(last_key + 1..=last).any(is_connector) {
+                last = last_key;
             }
         }
+        // "University of California, Berkeley", "University of Wisconsin–Madison": a campus system's
+        // name goes on to its campus, up to the next separator (not a region: "University of
+        // Michigan, MI").
+        let name = (first..=last)
+            .map(|i| lower(&words[i].0))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if words[last].1 && inst.campus_systems.contains(&name) {
+            let mut end = last;
+            while end + 1 < words.len() && end - last < 3 && capital(&words[end + 1].0) {
+                end += 1;
+                if words[end].1 {
+                    break;
+                }
+            }
+            // A campus is a town's name: no school of its own ("University of Minnesota, Carlson
+            // School of Management") and nothing after it but a separator.
+            if end > last
+                && (words[end].1 || end + 1 == words.len())
+                && !(last + 1..=end).any(|i| is_key(&words[i].0))
+            {
+                let campus = &line[words[last + 1].0.start..words[end].0.end];
+                if !place_code_or_region(campus) && !campus.chars().any(|c| c.is_ascii_digit()) {
+                    last = end;
+                }
+            }
+        }
+        while first < key && is_connector(first) {
+            first += 1;
+        }
+        while last > key && is_connector(last) {
+            last -= 1;
+        }
+        (first, last)
+    };
+    // "High School Diploma — Forest Lawn High School, 2011": a run that opens with a degree's
+    // name is the degree, and a school word after it names the school.
+    let mut found: Option<(usize, usize)> = None;
+    let mut from = 0;
+    while let Some(key) = (from..words.len()).find(|&i| is_key(&words[i].0)) {
+        let (first, last) = run(key);
+        let name = &line[words[first].0.start..words[last].0.end];
+        let degree = LEVELS.0.find_iter(name).next().is_some_and(|(r, _)| r.start == 0);
+        if found.is_none() || !degree {
+            found = Some((first, last));
+        }
+        if !degree {
+            break;
+        }
+        from = last + 1;
     }
-    while first < key && is_connector(first) {
-        first += 1;
+    let (first, last) = found?;
+    // A line that is only a degree's name ("High School Diploma", Indeed, with the school on
+    // the next line) names no school.
+    let name = &line[words[first].0.start..words[last].0.end];
+    let lower_name = name.to_lowercase();
+    if LEVELS
+        .0
+        .find_iter(name)
+        .next()
+        .is_some_and(|(r, _)| r == (0..name.len()))
+        && lower_name.split(' ').any(|w| inst.words.contains(&w.to_string()))
+    {
+        return None;
     }
-    while last > key && is_connector(last) {
-        last -= 1;
-    }
-    Some(words[first].0.start..words[last].0.end)
+    // "… Universidad Complutense de Madrid.": the full stop ending the sentence is not the
+    // name's (that of "Univ." is).
+    let end = words[last].0.end - usize::from(ends_sentence(&line[words[last].0.clone()]));
+    Some(words[first].0.start..end)
+}
+
+/// Whether a word ends a sentence: a full stop after a word longer than an abbreviation's
+/// ("Abogacía.", "Madrid.", not "Univ.", "Inst." nor "B.Sc.").
+fn ends_sentence(word: &str) -> bool {
+    word.strip_suffix('.').is_some_and(|w| {
+        !w.contains('.')
+            && w.chars().filter(|c| c.is_alphabetic()).count() > 5
+            && w.chars().any(char::is_lowercase)
+    })
 }
 
 /// Whether `s` is a state code or a region, optionally with a country ("CA", "Nigeria", "VA

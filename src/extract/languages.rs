@@ -135,7 +135,10 @@ fn after_label(text: &str, at: usize) -> bool {
     let Some(colon) = head.find(':') else {
         return false;
     };
-    let label = head[..colon].trim_matches(|c: char| !c.is_alphanumeric());
+    // Europass writes its labels with optional plurals ("Langue(s) maternelle(s)", "Autre(s)
+    // langue(s)"): read without them.
+    let label = head[..colon].replace("(s)", "");
+    let label = label.trim_matches(|c: char| !c.is_alphanumeric());
     LEX.labels
         .find_iter(label)
         .next()
@@ -180,13 +183,22 @@ pub(crate) fn find_all(text: &str, in_languages_section: &dyn Fn(usize) -> bool)
         }
         // "Fluent in English and Spanish": both names share the item and its level.
         let span = item(text, r.clone());
-        let (level, cefr) = level_in(&text[span.clone()]);
+        let (mut level, mut cefr) = level_in(&text[span.clone()]);
+        // "Langue(s) maternelle(s): français": the label states the level.
+        if level.is_none() && after_label(text, span.start) {
+            let line = super::line_within(text, span.start, span.start);
+            if let Some(colon) = text[line.start..span.start].find(':') {
+                (level, cefr) = level_in(&text[line.start..line.start + colon].replace("(s)", ""));
+            }
+        }
         // French, Spanish and Portuguese write language names in lower case ("anglais B2",
-        // "inglés (C1)"): such a name counts with a level, in a languages section or after a
-        // "Langues :" label.
-        if !capitalised
-            && !(level.is_some() && (in_languages_section(span.start) || after_label(text, span.start)))
-        {
+        // "inglés (C1)"): such a name counts with a level in a languages section, after a
+        // "Langues :" label ("Lingua madre: italiano"), or with a CEFR code ("anglais    B1"
+        // in a Europass grid).
+        let listed = after_label(text, span.start)
+            || cefr.is_some()
+            || (level.is_some() && in_languages_section(span.start));
+        if !(capitalised || listed) {
             continue;
         }
         out.push(Found {

@@ -490,12 +490,18 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
         // opens the line before a dash ("Summer 2017 — Software Engineering Intern at Dropbox",
         // among "2020 – 2023 — Senior Engineer at Airtable" entries) or a run of spaces
         // ("2018 (6 months)      Intern – Worldline, Lyon") and a title.
+        // Once a lone date is kept only a range can follow (read above).
+        if lone.is_some() {
+            continue;
+        }
         // What is read around a date is bounded (`LINE_REACH` bytes each side): a flattened
         // document is one huge line of dates, and reading all of it for each was quadratic.
         let (near, whole) = near_date(line, all.range());
         let after = &line[all.end()..near.end];
         let rest = line[all.end()..].trim_matches(|c: char| !c.is_alphanumeric());
-        let opens = line[..all.start()].trim().is_empty() && opens_entry(after);
+        // What follows is read only when it is a header's length.
+        let short = whole && after.split_whitespace().nth(12).is_none();
+        let opens = short && line[..all.start()].trim().is_empty() && opens_entry(after);
         // Or when it closes a bracket after a role, before a dash and the description
         // ("Co-op Student, AECOM (summer 2013) — Survey and drafting support").
         let before = &line[near.start..all.start()];
@@ -504,8 +510,8 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
                 let r = r.trim_start();
                 r.starts_with(['—', '–']) || r.starts_with("- ")
             })
-            && has_role_noun(before);
-        if lone.is_some() || !(rest.is_empty() || (whole && only_places(after)) || opens || bracketed) {
+            && has_role_noun(last_words(before, 12));
+        if !(rest.is_empty() || (short && only_places(after)) || opens || bracketed) {
             continue;
         }
         // A year right after a short word in lower case is a sentence's ("Second in Department
@@ -599,7 +605,14 @@ fn opens_entry(after: &str) -> bool {
     }
     let dash = a.starts_with(' ') && a.trim_start().starts_with(['–', '—', '-']);
     let body = a.trim_start_matches(|c: char| c.is_whitespace() || "–—-".contains(c));
-    (dash || a.starts_with("  ")) && body.split_whitespace().take(13).count() <= 12 && has_role_noun(body)
+    (dash || a.starts_with("  ")) && body.split_whitespace().nth(12).is_none() && has_role_noun(body)
+}
+
+/// The last `n` words or so of `s` (runs of spaces count as more than one), read from its end.
+fn last_words(s: &str, n: usize) -> &str {
+    s.rmatch_indices(char::is_whitespace)
+        .nth(n)
+        .map_or(s, |(i, _)| &s[i..])
 }
 
 /// Whether `s` holds places and nothing else ("· Chicago, IL", "| Remote").
@@ -838,8 +851,15 @@ fn role_noun_in(s: &str, is_noun: fn(&str) -> bool) -> bool {
 /// a salaried training post ("Core Medical Trainee").
 fn names_internship(w: &str) -> bool {
     let l = &*WORD_LISTS;
-    l.internship.iter().any(|i| contains_word(w, i))
-        && !l.salaried_trainees.iter().any(|t| contains_word(w, t))
+    // An internship word counts unless a salaried post's name holds it ("Management Trainee"
+    // is a job, "Management Trainee Intern" an internship).
+    l.internship.iter().any(|i| {
+        contains_word(w, i)
+            && !l
+                .salaried_trainees
+                .iter()
+                .any(|t| contains_word(w, t) && contains_word(t, i))
+    })
 }
 
 /// Whether `w` (in its [`words_of`] form) is a pay grade: a grade's letters, then numbers
@@ -952,6 +972,18 @@ fn trim_piece(text: &str, r: Range<usize>) -> Range<usize> {
     let junk = |c: char| c.is_whitespace() || "*_#:-–—|,;/".contains(c);
     let lead = s.len() - s.trim_start_matches(junk).len();
     let body = s.trim_matches(junk);
+    // A numbered list's number ("1. HCL Technologies Ltd, Noida (Feb 2020 - Present)").
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    let number = (1..=2).contains(&digits)
+        && body[digits..].starts_with(['.', ')'])
+        && body[digits + 1..].starts_with(char::is_whitespace)
+        && body[digits + 1..].trim_start().starts_with(char::is_alphabetic);
+    let (lead, body) = if number {
+        let rest = body[digits + 1..].trim_start();
+        (lead + body.len() - rest.len(), rest)
+    } else {
+        (lead, body)
+    };
     r.start + lead..r.start + lead + body.len()
 }
 
@@ -1041,6 +1073,32 @@ fn pieces_with(
         None => cut(range.start, range.end, &mut parts),
     }
     let d = &LEX.data;
+    // "Designation : Assistant Manager - HR" (Naukri): a labelled title runs on across a dash
+    // to a short area with no company suffix; cut there, the area was read as the employer.
+    let mut joined: Vec<(Range<usize>, After)> = Vec::with_capacity(parts.len());
+    for (r, after) in parts {
+        if let Some((prev, _)) = joined.last_mut() {
+            let s = &text[prev.clone()];
+            let titled = s.split_once(':').is_some_and(|(head, rest)| {
+                !rest.trim().is_empty() && label_of(&words_of(head)) == Some(Label::Title)
+            });
+            let sep = text[prev.end..r.start].trim();
+            let next = text[r.clone()].trim();
+            if titled
+                && matches!(sep, "-" | "–" | "—")
+                && !next.is_empty()
+                && next.split_whitespace().count() <= 3
+                && !next.contains(':')
+                && !lower_in(&d.company_suffixes, &last_word(next))
+                && !ends_in_suffix(next)
+            {
+                prev.end = r.end;
+                continue;
+            }
+        }
+        joined.push((r, after));
+    }
+    let parts = joined;
     let mut out: Vec<Piece> = Vec::new();
     // A label alone ("company - Infosys Limited") names the next piece.
     let mut labelled: Option<Label> = None;
@@ -1169,8 +1227,14 @@ fn pieces_with(
         // unless it is a known region.
         let after_title = out.last().is_some_and(|p| p.class == Class::Title);
         // A code and a country too ("McLean, VA United States", USAJobs' résumés).
+        // A region abbreviated with a full stop ("Medellín, Ant.", "Guadalajara, Jal.").
+        let abbreviated = s.strip_suffix('.').is_some_and(|b| {
+            (2..=5).contains(&b.chars().count())
+                && b.starts_with(char::is_uppercase)
+                && b.chars().skip(1).all(char::is_lowercase)
+        });
         let code = after_comma
-            && ((is_place_code(s) && !after_title)
+            && (((is_place_code(s) || abbreviated) && !after_title)
                 || crate::extract::location::is_region(s)
                 || (!after_title
                     && s.split_once(' ').is_some_and(|(code, country)| {
@@ -1617,7 +1681,17 @@ fn is_bullet(s: &str) -> bool {
 
 /// Whether a line ends in a full stop that is not an abbreviation's ("Acme Inc.", "B.S.").
 fn ends_sentence(s: &str) -> bool {
-    s.ends_with('.')
+    // A region abbreviated after a comma ("Bancolombia | Medellín, Ant.", "Guadalajara, Jal."):
+    // one short capitalised word.
+    let region = s.rsplit_once(',').is_some_and(|(_, r)| {
+        let r = r.trim().trim_end_matches('.');
+        !r.is_empty()
+            && r.chars().count() <= 5
+            && r.chars().all(char::is_alphabetic)
+            && r.starts_with(char::is_uppercase)
+    });
+    !region
+        && s.ends_with('.')
         && !lower_in(&LEX.data.company_suffixes, &last_word(s))
         && !lower_in(&LEX.data.abbreviations, &last_word(s))
         && !s
@@ -2038,10 +2112,28 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             // A role opening a sentence ("Research Scientist. Large-scale training of …", in
             // an academic CV) is read alone.
             let mut range = below.range.clone();
+            // "Abogado Senior. Garrigues, Madrid." (a Spanish CV): a short capitalised
+            // remainder after the role is its employer, not a sentence.
+            let mut employer_after: Option<Range<usize>> = None;
             let line = &text[range.clone()];
             if let Some(dot) = line.find(". ") {
                 let head = line[..dot].trim();
                 if head.split_whitespace().count() <= 6 && has_role_noun(head) && capitalised(head) {
+                    let rest = line[dot + 2..].trim_end();
+                    let rest = rest.strip_suffix('.').unwrap_or(rest);
+                    if !rest.is_empty()
+                        && !rest.contains(". ")
+                        && rest.split_whitespace().count() <= 4
+                        && rest
+                            .split_whitespace()
+                            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+                    {
+                        let from = range.start
+                            + dot
+                            + 2
+                            + (line[dot + 2..].len() - line[dot + 2..].trim_start().len());
+                        employer_after = Some(from..from + rest.trim_start().len());
+                    }
                     range.end = range.start + dot;
                 }
             }
@@ -2055,6 +2147,16 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                 .split_whitespace()
                 .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
                 .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+            // French, Spanish, Portuguese and Italian titles are written in sentence case
+            // ("Technicien de maintenance aéronautique" under a Europass "15/03/2019 –
+            // AUJOURD'HUI"): a short capitalised line holding a role noun is a title too.
+            let sentence_title = || {
+                dates_only
+                    && looked == 1
+                    && s.split_whitespace().count() <= 6
+                    && s.trim_start().starts_with(|c: char| c.is_uppercase())
+                    && has_role_noun(s)
+            };
             if below.gap_before
                 || claimed[b]
                 || below.bullet
@@ -2065,12 +2167,15 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                     && !pieces_with(text, range.clone(), None, separators)
                         .iter()
                         .any(|x| x.class == Class::Company))
-                || !title_case
+                || !(title_case || sentence_title())
             {
                 break;
             }
             pending.push(b);
             more.extend(pieces_with(text, range, None, separators));
+            if let Some(r) = employer_after {
+                more.extend(pieces_with(text, r, None, separators));
+            }
             // Only lines that add what is missing.
             let joined = [all_pieces[k].clone(), more.clone()].concat();
             let (t2, c2) = assign(text, &joined);
