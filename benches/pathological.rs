@@ -121,6 +121,21 @@ fn cases(tagger: &Tagger) -> Vec<Case> {
             make: Box::new(|s| repeat_to("Master Informatique ", 64 * K * s)),
         },
         Case {
+            // One run of a capitalised name glued to itself ("ConsulConsul…"): from each capital
+            // the matcher read the run to its end, then tried every capital after it (cubic: 20 KB
+            // took 41 s until the reading stopped at the longest first segment of any name).
+            name: "glued_capitals_run",
+            format: Format::Text,
+            make: Box::new(|s| repeat_to("Consul", 16 * K * s)),
+        },
+        Case {
+            // One sentence of mentions and preferred cues: each mention read the whole sentence's
+            // parts again (quadratic: 20 KB took 7.9 s until they were read once per sentence).
+            name: "preferred_cues_one_sentence",
+            format: Format::Text,
+            make: Box::new(|s| repeat_to("rience of AWS is desirable Experience of wo", 16 * K * s)),
+        },
+        Case {
             // One sentence of level words: each looked ahead to its sentence's end for a role
             // noun (quadratic: 300 KB of "Lead " took 12 s until the look-ahead was bounded).
             name: "level_words_one_sentence",

@@ -73,11 +73,18 @@ pub(crate) struct Matcher {
     owners: Vec<Owner>,
     /// Whether any form has a space in it.
     multi_word: bool,
+    /// The longest first segment of any pattern: a longer run of letters opens none.
+    longest_segment: usize,
 }
 
 /// The end of the segment that opens at `p`: a run of ASCII letters, of digits, or of non-ASCII
 /// bytes, or one other byte.
 fn segment_end(b: &[u8], p: usize) -> usize {
+    segment_end_within(b, p, b.len())
+}
+
+/// [`segment_end`], read no further than `limit`.
+fn segment_end_within(b: &[u8], p: usize, limit: usize) -> usize {
     let c = b[p];
     let same = |x: u8| {
         if c.is_ascii_alphabetic() {
@@ -88,8 +95,9 @@ fn segment_end(b: &[u8], p: usize) -> usize {
             c >= 0x80 && x >= 0x80
         }
     };
+    let limit = limit.min(b.len());
     let mut e = p + 1;
-    while e < b.len() && same(b[e]) {
+    while e < limit && same(b[e]) {
         e += 1;
     }
     e
@@ -208,6 +216,7 @@ impl Matcher {
             order[w[0] as usize..w[1] as usize]
                 .sort_by_key(|&p| std::cmp::Reverse(patterns[p as usize].len()));
         }
+        let longest_segment = group_of.keys().map(|k| k.len()).max().unwrap_or(0);
         let mut index: FastMap<Box<[u8]>, Range<u32>> =
             FastMap::with_capacity_and_hasher(group_of.len(), Default::default());
         for (key, g) in group_of {
@@ -235,6 +244,7 @@ impl Matcher {
             spans,
             owners,
             multi_word,
+            longest_segment,
         }
     }
 
@@ -294,8 +304,14 @@ impl Matcher {
     /// words glued together ("PythonExperience"), else the longest that ends where a glued
     /// word begins.
     fn at(&self, text: &str, lower: &[u8], p: usize) -> Option<Candidate> {
-        let seg = segment_end(lower, p);
+        // A segment longer than any pattern's first one opens none; it is read no further
+        // (reading a huge run of letters to its end from each word in it was quadratic).
+        let seg = segment_end_within(lower, p, p + self.longest_segment + 1);
         let found = self.at_segment(text, lower, p, seg).or_else(|| {
+            // A glued name's first segment is no longer than the longest: a huge run of glued
+            // words ("ConsulConsul…") is read that far from each word in it, not to its end
+            // (which was cubic).
+            let seg = seg.min(p + self.longest_segment + 1);
             // No capital after the first letter, no glue (most words: one comparison).
             if lower[p + 1..seg] == text.as_bytes()[p + 1..seg] {
                 return None;
@@ -313,6 +329,9 @@ impl Matcher {
 
     /// The longest pattern at `p` whose first segment is `lower[p..seg]`.
     fn at_segment(&self, text: &str, lower: &[u8], p: usize, seg: usize) -> Option<Candidate> {
+        if seg - p > self.longest_segment {
+            return None;
+        }
         let group = self.index.get(&lower[p..seg])?;
         // The segment matched the group's; the eight bytes after it decide most patterns.
         let here = word_at(lower, seg);

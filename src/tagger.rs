@@ -608,6 +608,7 @@ impl Tagger {
             levels: vec![None; sentences.len()],
             section_at: &level_section_at,
             stack_asks: !asks_elsewhere,
+            scoped: None,
         };
 
         // Technologies.
@@ -1188,6 +1189,8 @@ struct Levels<'a> {
     section_at: &'a dyn Fn(usize) -> Option<&'static str>,
     /// Whether a stack label ("Our stack: …") asks for its technologies: no other section does.
     stack_asks: bool,
+    /// The last sentence whose parts were read for their own levels, and those levels.
+    scoped: Option<(usize, requirement::Scope)>,
 }
 
 impl Levels<'_> {
@@ -1231,8 +1234,12 @@ impl Levels<'_> {
             Some(si) => match self.of_sentence(si) {
                 Requirement::Preferred => {
                     let r = self.sentences[si].clone();
-                    let section = self.sentence_section(si);
-                    requirement::level_at(&self.text[r.clone()], at - r.start, section)
+                    if self.scoped.as_ref().is_none_or(|(s, _)| *s != si) {
+                        let section = self.sentence_section(si);
+                        self.scoped = Some((si, requirement::scope(&self.text[r.clone()], section)));
+                    }
+                    let (_, scope) = self.scoped.as_ref().expect("scoped above");
+                    scope.at(at - r.start)
                 }
                 whole => whole,
             },

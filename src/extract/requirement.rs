@@ -85,9 +85,46 @@ pub(crate) fn level(sentence: &str, section: Option<&str>) -> Requirement {
 /// holding a cue of its own ("experience with"); a cue at a piece's start ("…, preferably
 /// Angular, React or Vue") covers its piece and the bare list items after it. Outside every
 /// preferred piece the rest of the sentence is read as by [`level`].
+#[cfg(test)]
 pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requirement {
+    scope(sentence, section).at(at)
+}
+
+/// The levels of a sentence's parts ([`scope`]): read once per sentence and asked for each
+/// mention in it (reading the whole sentence again for each mention was quadratic on a huge
+/// one).
+pub(crate) enum Scope {
+    /// One level for the whole sentence.
+    Whole(Requirement),
+    /// The preferred parts, and the level of the rest.
+    Parts {
+        preferred: Vec<std::ops::Range<usize>>,
+        rest: Requirement,
+    },
+}
+
+impl Scope {
+    /// The level of a mention at byte `at` of the sentence.
+    pub(crate) fn at(&self, at: usize) -> Requirement {
+        match self {
+            Scope::Whole(r) => *r,
+            Scope::Parts { preferred, rest } => {
+                let i = preferred.partition_point(|p| p.end <= at);
+                if preferred.get(i).is_some_and(|p| p.start <= at) {
+                    Requirement::Preferred
+                } else {
+                    *rest
+                }
+            }
+        }
+    }
+}
+
+/// The level of every byte of `sentence` at once: the level of a mention at `at` is
+/// `scope(sentence, section).at(at)`.
+pub(crate) fn scope(sentence: &str, section: Option<&str>) -> Scope {
     if let Some(r) = person_spec_mark(sentence) {
-        return r;
+        return Scope::Whole(r);
     }
     // A cue's words, without the brackets or colon it may hold ("(bonus)", "plus:").
     let cues: Vec<(std::ops::Range<usize>, u32)> = CUES
@@ -100,7 +137,7 @@ pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requ
         })
         .collect();
     if !cues.iter().any(|(_, t)| *t == PREFERRED) {
-        return level(sentence, section);
+        return Scope::Whole(level(sentence, section));
     }
     // Piece boundaries: separators, and the start of an adverb cue inside a piece.
     let mut cuts: Vec<usize> = sentence
@@ -157,11 +194,13 @@ pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requ
         item.push(bullet);
     }
     // The words of a range, or (`but_fillers`) those that are not fillers: "(a big plus)",
-    // ", also a bonus" are a cue alone in their piece.
+    // ", also a bonus" are a cue alone in their piece. Counted up to two, all that is asked
+    // (none, one, more): counting a huge sentence's words for every cue in it was quadratic.
     let count_words = |r: std::ops::Range<usize>, but_fillers: bool| {
         sentence[r]
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !(w.is_empty() || but_fillers && FILLERS.iter().any(|f| w.eq_ignore_ascii_case(f))))
+            .take(2)
             .count()
     };
     let words = |r: std::ops::Range<usize>| count_words(r, false);
@@ -218,10 +257,6 @@ pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requ
             }
         }
     }
-    let inside = pieces.iter().position(|p| p.start <= at && at < p.end);
-    if inside.is_some_and(|i| preferred[i]) {
-        return Requirement::Preferred;
-    }
     let rest: String = pieces
         .iter()
         .zip(&preferred)
@@ -229,7 +264,15 @@ pub(crate) fn level_at(sentence: &str, at: usize, section: Option<&str>) -> Requ
         .map(|(p, _)| &sentence[p.clone()])
         .collect::<Vec<_>>()
         .join(", ");
-    level(&rest, section)
+    Scope::Parts {
+        // The pieces are in order and apart.
+        preferred: pieces
+            .into_iter()
+            .zip(preferred)
+            .filter_map(|(p, pref)| pref.then_some(p))
+            .collect(),
+        rest: level(&rest, section),
+    }
 }
 
 /// Inline list bullets: a line flattened from a list ("Qualifications •A degree •Experience with
