@@ -30,7 +30,7 @@ fn repeat_to(unit: &str, bytes: usize) -> String {
 }
 
 /// The cases read as résumés (`DocKind::Resume`); the others are read as `auto` decides.
-const RESUME_CASES: &[&str] = &["degree_lines_one_line"];
+const RESUME_CASES: &[&str] = &["degree_lines_one_line", "dated_pieces_one_line"];
 
 struct Case {
     name: &'static str,
@@ -134,6 +134,13 @@ fn cases(tagger: &Tagger) -> Vec<Case> {
             name: "preferred_cues_one_sentence",
             format: Format::Text,
             make: Box::new(|s| repeat_to("rience of AWS is desirable Experience of wo", 16 * K * s)),
+        },
+        Case {
+            // A résumé line of thousands of dates: each looked for the line above it among all
+            // the dated lines (quadratic: 4 MB of " ~ 2018.02 " took 12.5 s, now 1.3 s).
+            name: "dated_pieces_one_line",
+            format: Format::Text,
+            make: Box::new(|s| repeat_to(" ~ 2018.02 ", 64 * K * s)),
         },
         Case {
             // One sentence of level words: each looked ahead to its sentence's end for a role

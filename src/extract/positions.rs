@@ -1933,18 +1933,18 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     }
     // "Company / Title" lines: the dated lines without their dates, and the lines right above
     // them that are not dated themselves.
-    let dated_at: Vec<usize> = dated.iter().map(|(i, _)| *i).collect();
-    let slash = slash_layout(dated.iter().flat_map(|(i, d)| {
-        let l = &lines[*i].range;
-        let own = [&text[l.start..d.range.start], &text[d.range.end..l.end]];
-        let above = (*i > 0 && !dated_at.contains(&(i - 1))).then(|| &text[lines[i - 1].range.clone()]);
-        own.into_iter().chain(above)
-    }));
-    let separators: &Regex = if slash { &SEPARATORS_SLASH } else { &SEPARATORS };
+    // (Looked up by line: a search of the dated lines for each was quadratic.)
     let mut has_dates = vec![false; lines.len()];
     for (i, _) in &dated {
         has_dates[*i] = true;
     }
+    let slash = slash_layout(dated.iter().flat_map(|(i, d)| {
+        let l = &lines[*i].range;
+        let own = [&text[l.start..d.range.start], &text[d.range.end..l.end]];
+        let above = (*i > 0 && !has_dates[i - 1]).then(|| &text[lines[i - 1].range.clone()]);
+        own.into_iter().chain(above)
+    }));
+    let separators: &Regex = if slash { &SEPARATORS_SLASH } else { &SEPARATORS };
     // Header lines of each entry: the dated line, then lines above it, then lines below.
     let mut claimed: Vec<bool> = vec![false; lines.len()];
     for i in dated.iter().map(|(i, _)| *i).chain(closers) {
