@@ -520,7 +520,11 @@ fn city_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
 fn cued(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for (m, _) in CUES.find_iter(text) {
+        // The sentence before the cue, read back at most `LINE_REACH` bytes: its subject is
+        // near, and reading a huge sentence back to its start for every cue was quadratic.
+        let near = crate::input::floor_char_boundary(text, m.start.saturating_sub(super::LINE_REACH));
         let from = sentence_at(sentences, m.start).map_or(0, |i| sentences[i].start.min(m.start));
+        let from = from.max(near);
         let before = text[from..m.start].trim_end_matches(|c: char| c.is_whitespace() || MARKUP.contains(&c));
         let opens = before.chars().all(|c| !c.is_alphanumeric());
         let prev = before

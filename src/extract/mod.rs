@@ -250,7 +250,12 @@ pub(crate) const FIELD_SEPARATORS: &[char] = &['|', '\u{b7}', '\u{2022}', '\t'];
 
 /// The field of a header line around a match, given the text `before` and `after` it: the
 /// end of `before` from the last of `separators` and the start of `after` up to the first.
+/// Each is read at most `LINE_REACH` bytes from the match (a field is far shorter, and reading
+/// a huge sentence to its ends for every match in it was quadratic).
 pub(crate) fn field_around<'a>(before: &'a str, after: &'a str, separators: &[char]) -> (&'a str, &'a str) {
+    let from = crate::input::floor_char_boundary(before, before.len().saturating_sub(LINE_REACH));
+    let before = &before[from..];
+    let after = &after[..crate::input::floor_char_boundary(after, LINE_REACH)];
     let start = before
         .rfind(separators)
         .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
