@@ -1090,10 +1090,11 @@ impl Tagger {
             });
         }
         tags.total_experience_months = (!found.is_empty()).then(|| positions::total_months(found, as_of));
-        let index: FastMap<&str, u32> = lexicon
-            .entries()
-            .enumerate()
-            .map(|(i, e)| (e.id.as_str(), i as u32))
+        // By id, for the few skills named inside positions (a map of the whole lexicon per
+        // résumé cost more than the rest of this step).
+        let by_id: FastMap<&str, &Vec<positions::Found>> = by_skill
+            .iter()
+            .map(|(&e, list)| (lexicon.entry(e as usize).id.as_str(), list))
             .collect();
         for skill in &mut tags.skills {
             // The résumé's own statement ("Python (5 years)", "SQL – 4 years") counts as well:
@@ -1103,7 +1104,7 @@ impl Tagger {
                 .years
                 .and_then(|y| y.min)
                 .map(|y| (y.clamp(0.0, 80.0) * 12.0).round() as u32);
-            let Some(list) = index.get(skill.id.as_str()).and_then(|e| by_skill.get(e)) else {
+            let Some(list) = by_id.get(skill.id.as_str()) else {
                 skill.months = stated;
                 continue;
             };
