@@ -84,6 +84,17 @@ pub(crate) fn line_within(text: &str, at: usize, end: usize) -> Range<usize> {
     lo..hi
 }
 
+/// The last `n` bytes of `s` or a little fewer (from a character boundary): how far back a
+/// per-match read goes, so that a huge sentence or line is not read whole for every match.
+pub(crate) fn last_bytes(s: &str, n: usize) -> &str {
+    &s[crate::input::floor_char_boundary(s, s.len().saturating_sub(n))..]
+}
+
+/// The first `n` bytes of `s` or a little fewer (to a character boundary); see [`last_bytes`].
+pub(crate) fn first_bytes(s: &str, n: usize) -> &str {
+    &s[..crate::input::floor_char_boundary(s, n)]
+}
+
 /// Whether `line` starts and ends at line boundaries (not cut by [`line_within`]).
 pub(crate) fn is_whole_line(text: &str, line: &Range<usize>) -> bool {
     starts_line(text, line.start) && (line.end == text.len() || text.as_bytes()[line.end] == b'\n')
@@ -253,9 +264,8 @@ pub(crate) const FIELD_SEPARATORS: &[char] = &['|', '\u{b7}', '\u{2022}', '\t'];
 /// Each is read at most `LINE_REACH` bytes from the match (a field is far shorter, and reading
 /// a huge sentence to its ends for every match in it was quadratic).
 pub(crate) fn field_around<'a>(before: &'a str, after: &'a str, separators: &[char]) -> (&'a str, &'a str) {
-    let from = crate::input::floor_char_boundary(before, before.len().saturating_sub(LINE_REACH));
-    let before = &before[from..];
-    let after = &after[..crate::input::floor_char_boundary(after, LINE_REACH)];
+    let before = last_bytes(before, LINE_REACH);
+    let after = first_bytes(after, LINE_REACH);
     let start = before
         .rfind(separators)
         .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));

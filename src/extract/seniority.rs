@@ -200,9 +200,10 @@ pub(crate) fn body_evidence(text: &str) -> Vec<Evidence> {
         if payload & TITLE_WORD != 0 {
             // The role noun must stand in the same sentence: "… and a product manager. You
             // will lead …" names no manager's role ("lead" opens the next sentence).
-            // Three words ahead are far nearer than 512 bytes: the search for the sentence's
-            // end stops there, so a huge sentence is not read again for every level word.
-            let ahead = &text[r.end..crate::input::floor_char_boundary(text, r.end + 512)];
+            // Three words ahead are far nearer than `LINE_REACH` bytes: the search for the
+            // sentence's end stops there, so a huge sentence is not read again for every level
+            // word.
+            let ahead = super::first_bytes(&text[r.end..], super::LINE_REACH);
             let after = &ahead[..sentence_end(ahead)];
             let after = after
                 .split(|c: char| !c.is_alphanumeric())
@@ -234,7 +235,7 @@ pub(crate) fn body_evidence(text: &str) -> Vec<Evidence> {
 fn trails_role_noun(before: &str) -> bool {
     // Four words back are far nearer than this: the look-back for the sentence's start stops
     // here, so a huge sentence is not scanned again for every level word in it.
-    let before = &before[crate::input::floor_char_boundary(before, before.len().saturating_sub(512))..];
+    let before = super::last_bytes(before, super::LINE_REACH);
     let sentence = before
         .rfind(['\n', '!', '?', ';'])
         .map_or(before, |i| &before[i + 1..]);
