@@ -453,26 +453,13 @@ fn find(facet: &Facet, text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
 /// The fields of `text`'s lines, trimmed: a line split at `|`, `·`, `•` and a spaced dash
 /// ("Remoto (Brasil) | PJ", "Développeur H/F - CDI"), or a whole line.
 fn fields(text: &str) -> Vec<Range<usize>> {
-    const SEPARATORS: [&str; 5] = ["|", "·", "•", " - ", " – "];
     let mut out = Vec::new();
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
         let mut from = 0;
-        // Each separator's next occurrence, found again only once passed: searching the rest
-        // of the line for every separator at every field was quadratic on a long line.
-        let mut next_of: [Option<Option<usize>>; SEPARATORS.len()] = [None; SEPARATORS.len()];
         loop {
-            let next = SEPARATORS
-                .iter()
-                .zip(&mut next_of)
-                .filter_map(|(sep, cached)| {
-                    if cached.is_none_or(|c| c.is_some_and(|i| i < from)) {
-                        *cached = Some(body[from..].find(sep).map(|i| from + i));
-                    }
-                    cached.flatten().map(|i| (i, sep.len()))
-                })
-                .min();
+            let next = separator_from(body.as_bytes(), from);
             let end = next.map_or(body.len(), |(i, _)| i);
             let field = &body[from..end];
             let lead = field.len() - field.trim_start().len();
@@ -488,6 +475,35 @@ fn fields(text: &str) -> Vec<Range<usize>> {
         at += line.len();
     }
     out
+}
+
+/// The first field separator of `line` at or after `from`, as (start, length): `|`, `·`, `•`,
+/// " - " or " – ". One pass over the bytes: no two separators start with the same byte but
+/// the spaced dashes, which differ in the next, so the first separator starting is the one.
+fn separator_from(line: &[u8], from: usize) -> Option<(usize, usize)> {
+    const SEPARATORS: [&str; 5] = ["|", "·", "•", " - ", " – "];
+    // The bytes a separator starts with, looked up rather than compared one by one.
+    const LEADS: [bool; 256] = {
+        let mut leads = [false; 256];
+        let mut i = 0;
+        while i < SEPARATORS.len() {
+            leads[SEPARATORS[i].as_bytes()[0] as usize] = true;
+            i += 1;
+        }
+        leads
+    };
+    let mut i = from;
+    while let Some(k) = line.get(i..)?.iter().position(|&b| LEADS[b as usize]) {
+        i += k;
+        if let Some(sep) = SEPARATORS
+            .iter()
+            .find(|sep| line[i..].starts_with(sep.as_bytes()))
+        {
+            return Some((i, sep.len()));
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Employment types stated in `text`, in order.
@@ -620,10 +636,38 @@ mod tests {
             ("x - y|z - w", &["x", "y", "z", "w"]),
             ("Front-end | Full-time", &["Front-end", "Full-time"]),
             ("||  | a", &["a"]),
+            ("a -b - c", &["a -b", "c"]),
+            ("1 –– 2 – 3", &["1 –– 2", "3"]),
+            ("x·y", &["x", "y"]),
+            ("é · ü", &["é", "ü"]),
             ("Casual", &["Casual"]),
             ("", &[]),
         ] {
             assert_eq!(of(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn separator_scan_agrees_with_a_search_for_each_separator() {
+        // Every string of up to four pieces: the one-pass scan finds what the earliest of the
+        // five searches finds.
+        const PIECES: [&str; 9] = ["|", "·", "•", " - ", " – ", "-", " ", "a", "é"];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let grown: Vec<String> = texts
+                .iter()
+                .flat_map(|t| PIECES.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(grown);
+        }
+        for text in &texts {
+            for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let searched = ["|", "·", "•", " - ", " – "]
+                    .iter()
+                    .filter_map(|sep| text[from..].find(sep).map(|i| (from + i, sep.len())))
+                    .min();
+                assert_eq!(separator_from(text.as_bytes(), from), searched, "{text:?} {from}");
+            }
         }
     }
 
