@@ -231,8 +231,12 @@ fn place_gaps(text: &str) -> Vec<Range<usize>> {
         if names == 0 || names > gap.max_words {
             continue;
         }
-        if words.get(names).is_some_and(|(_, w)| listed(&gap.before, w)) {
-            out.push(words[names - 1].0..office.start);
+        // Apart from the name before (two office words in a row share no name).
+        let start = words[names - 1].0;
+        if words.get(names).is_some_and(|(_, w)| listed(&gap.before, w))
+            && out.last().is_none_or(|last: &Range<usize>| last.end <= start)
+        {
+            out.push(start..office.start);
         }
     }
     out
@@ -240,16 +244,43 @@ fn place_gaps(text: &str) -> Vec<Range<usize>> {
 
 /// The phrases of `facet` that a place name splits ("Work from our Chicago office 3 days a
 /// week"), read in the text with the names taken out, with their spans in `text`.
+///
+/// Only the lines holding a name are read: a phrase never runs past a line break, and the
+/// longest-first choice among phrases on one line does not depend on the other lines, so the
+/// text read line by line finds what the whole text would.
 fn across_gaps(facet: &Facet, text: &str) -> Vec<(Range<usize>, u32)> {
     let gaps = place_gaps(text);
-    if gaps.is_empty() {
-        return Vec::new();
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < gaps.len() {
+        let first = &gaps[k];
+        let line_start = memchr::memrchr(b'\n', &bytes[..first.start]).map_or(0, |i| i + 1);
+        let line_end = memchr::memchr(b'\n', &bytes[first.end..]).map_or(text.len(), |i| first.end + i);
+        let on_line = gaps[k..].iter().take_while(|g| g.start < line_end).count();
+        out.extend(across_gaps_in(
+            facet,
+            text,
+            line_start..line_end,
+            &gaps[k..k + on_line],
+        ));
+        k += on_line;
     }
-    // The text without the names, and where each of its pieces starts in both texts.
-    let mut shadow = String::with_capacity(text.len());
+    out
+}
+
+/// [`across_gaps`] on one line of `text` and the names on it, in text order.
+fn across_gaps_in(
+    facet: &Facet,
+    text: &str,
+    line: Range<usize>,
+    gaps: &[Range<usize>],
+) -> Vec<(Range<usize>, u32)> {
+    // The line without the names, and where each of its pieces starts in both texts.
+    let mut shadow = String::with_capacity(line.len());
     let mut pieces: Vec<(usize, usize)> = Vec::new();
-    let mut from = 0;
-    for g in gaps.iter().chain(std::iter::once(&(text.len()..text.len()))) {
+    let mut from = line.start;
+    for g in gaps.iter().chain(std::iter::once(&(line.end..line.end))) {
         pieces.push((shadow.len(), from));
         shadow.push_str(&text[from..g.start]);
         from = g.end;

@@ -189,6 +189,23 @@ fn arrangement_only(s: &str) -> bool {
     })
 }
 
+/// The separators a trailing arrangement or label is cut off at.
+const CUTS: [&str; 4] = [" - ", " – ", " — ", ", "];
+
+/// The last separator of [`CUTS`] in `s`, as (start, length): one backward pass over the bytes
+/// (no two separators start at one byte: the spaced dashes differ in their second).
+fn last_cut(s: &str) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    (0..b.len()).rev().find_map(|i| {
+        if !matches!(b[i], b' ' | b',') {
+            return None;
+        }
+        CUTS.iter()
+            .find(|sep| b[i..].starts_with(sep.as_bytes()))
+            .map(|sep| (i, sep.len()))
+    })
+}
+
 /// A value cleaned as the data file's header says, or `None` when it names no place.
 fn clean(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     let mut r = trim(text, r)?;
@@ -209,10 +226,7 @@ fn clean(text: &str, r: Range<usize>) -> Option<Range<usize>> {
             continue;
         }
         // A trailing " - Hybrid" or ", Remote".
-        let cut = [" - ", " – ", " — ", ", "]
-            .iter()
-            .filter_map(|sep| s.rfind(sep).map(|i| (i, sep.len())))
-            .max_by_key(|(i, _)| *i);
+        let cut = last_cut(s);
         // A trailing dash part holding a label ("Austin, TX - Remote job: No; Telework
         // eligible: Yes", USAJobs): a place has no colon.
         let labelled_tail = cut.is_some_and(|(i, len)| len > 2 && s[i + len..].contains(':'));
@@ -604,7 +618,9 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usiz
     // résumé's first job line is the job's, not where one lives.
     let mut header = true;
     for (i, line) in lines.iter().enumerate() {
-        header &= i < DATA.city_lines && crate::sections::heading_kind_exact(&text[line.clone()]).is_none();
+        header = header
+            && i < DATA.city_lines
+            && crate::sections::heading_kind_exact(&text[line.clone()]).is_none();
         for part in parts(text, line.clone()) {
             let found = labelled(text, &part, lines.get(i + 1))
                 .or_else(|| marked(text, &part))
@@ -641,6 +657,26 @@ pub(crate) fn warm_up() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_cut_agrees_with_a_search_for_each_separator() {
+        const PIECES: [&str; 8] = [" - ", " – ", " — ", ", ", " ", "-", ",", "é"];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let grown: Vec<String> = texts
+                .iter()
+                .flat_map(|t| PIECES.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(grown);
+        }
+        for text in &texts {
+            let searched = CUTS
+                .iter()
+                .filter_map(|sep| text.rfind(sep).map(|i| (i, sep.len())))
+                .max_by_key(|(i, _)| *i);
+            assert_eq!(last_cut(text), searched, "{text:?}");
+        }
+    }
     use crate::extract::sentences;
 
     fn found(text: &str) -> Vec<&str> {
