@@ -102,7 +102,7 @@ fn main() {
 /// One entry as a `StaticEntry` literal (`src/lexicon/builtin.rs`); `{:?}` of a string is a
 /// Rust string literal.
 fn write_entry(out: &mut String, e: &entries::Entry) {
-    let pairs = |list: &[(String, usize)]| {
+    let pairs = |list: &[(entries::Text, usize)]| {
         let items: Vec<String> = list.iter().map(|(s, l)| format!("({s:?}, {l})")).collect();
         format!("&[{}]", items.join(", "))
     };

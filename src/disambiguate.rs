@@ -383,7 +383,7 @@ fn admit_why(text: &str, c: &Candidate, rules: &Rules, anchors: &[usize]) -> Opt
         .cue_set()
         .and_then(|cues| cues.find_iter(&text[lo..hi]).find(|(r, _)| outside(r)))
     {
-        return Some(Admit::Cue(rules.cues[i as usize].clone()));
+        return Some(Admit::Cue(rules.cues[i as usize].to_string()));
     }
     if !rules.nearby {
         return None;

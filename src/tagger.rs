@@ -664,8 +664,8 @@ impl Tagger {
                     cert_spans.push(r.start..r.end);
                     let s = span(r.start..r.end);
                     tags.certifications.push(Certification {
-                        id: e.id.clone(),
-                        name: e.name.clone(),
+                        id: e.id.to_string(),
+                        name: e.name.to_string(),
                         date: None,
                         expires: None,
                         requirement,
@@ -692,14 +692,18 @@ impl Tagger {
             };
             let i = *index.entry(r.entry).or_insert_with(|| {
                 tags.skills.push(Skill {
-                    id: e.id.clone(),
-                    name: e.name.clone(),
+                    id: e.id.to_string(),
+                    name: e.name.to_string(),
                     category: e.category,
                     requirement: Requirement::Mentioned,
                     years: None,
                     months: None,
                     last_used: None,
-                    refs: e.refs.clone(),
+                    refs: e
+                        .refs
+                        .iter()
+                        .map(|(k, v)| (k.to_string(), v.to_string()))
+                        .collect(),
                     mentions: Vec::new(),
                 });
                 tags.skills.len() - 1
@@ -746,7 +750,7 @@ impl Tagger {
                 let requirement = levels.of_sentence(si);
                 let skill_ids: Vec<String> = ids
                     .iter()
-                    .map(|&e| lexicon.entry(e as usize).id.clone())
+                    .map(|&e| lexicon.entry(e as usize).id.to_string())
                     .collect();
                 for &e in &ids {
                     if let Some(&i) = index.get(&e) {
@@ -1082,7 +1086,7 @@ impl Tagger {
                 internship: p.internship,
                 skills: ids
                     .iter()
-                    .map(|&e| lexicon.entry(e as usize).id.clone())
+                    .map(|&e| lexicon.entry(e as usize).id.to_string())
                     .collect(),
                 dates: span(p.dates.clone()),
                 span_start: whole.start,
@@ -1094,7 +1098,7 @@ impl Tagger {
         // résumé cost more than the rest of this step).
         let by_id: FastMap<&str, &Vec<positions::Found>> = by_skill
             .iter()
-            .map(|(&e, list)| (lexicon.entry(e as usize).id.as_str(), list))
+            .map(|(&e, list)| (&*lexicon.entry(e as usize).id, list))
             .collect();
         for skill in &mut tags.skills {
             // The résumé's own statement ("Python (5 years)", "SQL – 4 years") counts as well:

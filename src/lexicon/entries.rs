@@ -5,27 +5,32 @@
 
 use super::category::Category;
 use crate::error::Problem;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+
+/// Text of an entry: borrowed from the built-in lexicon compiled into the binary, owned when
+/// read from a user's file. A process starts without copying the built-in lexicon's strings.
+pub(crate) type Text = Cow<'static, str>;
 
 /// One technology of the lexicon.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    pub(crate) id: String,
-    pub(crate) name: String,
+    pub(crate) id: Text,
+    pub(crate) name: Text,
     pub(crate) category: Category,
     pub(crate) forms: Vec<Form>,
-    pub(crate) refs: BTreeMap<String, String>,
-    pub(crate) vendor: Option<String>,
+    pub(crate) refs: BTreeMap<Text, Text>,
+    pub(crate) vendor: Option<Text>,
     pub(crate) rules: Option<Rules>,
-    pub(crate) examples: Vec<(String, usize)>,
-    pub(crate) counter_examples: Vec<(String, usize)>,
+    pub(crate) examples: Vec<(Text, usize)>,
+    pub(crate) counter_examples: Vec<(Text, usize)>,
     pub(crate) origin: Origin,
 }
 
 /// A surface form of an entry: its name or one of its aliases.
 #[derive(Debug, Clone)]
 pub(crate) struct Form {
-    pub(crate) text: String,
+    pub(crate) text: Text,
     /// Matched only with exactly this capitalisation.
     pub(crate) cased: bool,
     /// The entry's context rules apply to this form.
@@ -37,9 +42,9 @@ pub(crate) struct Form {
 #[derive(Debug, Clone)]
 pub struct Rules {
     /// Lower-case phrases inside which a match never counts.
-    pub(crate) never: Vec<String>,
+    pub(crate) never: Vec<Text>,
     /// Lower-case cue words or phrases that confirm a match nearby.
-    pub(crate) cues: Vec<String>,
+    pub(crate) cues: Vec<Text>,
     /// Whether a match needs confirmation (a nearby technology, a cue or a version).
     pub(crate) confirm: bool,
     /// Whether a technology nearby confirms a match (else only a cue, a version or a
@@ -69,22 +74,22 @@ pub(crate) struct Parsed {
 pub(crate) struct Extension {
     pub(crate) id: String,
     pub(crate) forms: Vec<Form>,
-    pub(crate) examples: Vec<(String, usize)>,
-    pub(crate) counter_examples: Vec<(String, usize)>,
+    pub(crate) examples: Vec<(Text, usize)>,
+    pub(crate) counter_examples: Vec<(Text, usize)>,
     pub(crate) origin: Origin,
 }
 
 /// Where an entry was defined.
 #[derive(Debug, Clone)]
 pub(crate) struct Origin {
-    pub(crate) file: String,
+    pub(crate) file: Text,
     pub(crate) line: usize,
 }
 
 impl Origin {
     pub(crate) fn problem(&self, message: String) -> Problem {
         Problem {
-            file: self.file.clone(),
+            file: self.file.to_string(),
             line: self.line,
             message,
         }
@@ -96,7 +101,7 @@ pub(crate) fn check_ids(entries: &[Entry], problems: &mut Vec<Problem>) {
     for e in entries {
         if let Some(first) = seen.insert(&e.id, e) {
             problems.push(Problem {
-                file: e.origin.file.clone(),
+                file: e.origin.file.to_string(),
                 line: e.origin.line,
                 message: format!(
                     "duplicate id {:?} (first at {}:{})",
@@ -133,7 +138,7 @@ pub(crate) fn check_aliases(entries: &[Entry], problems: &mut Vec<Problem>) {
                     continue;
                 }
                 reported.push(Problem {
-                    file: a.origin.file.clone(),
+                    file: a.origin.file.to_string(),
                     line: x.line,
                     message: format!(
                         "alias {:?} of {:?} is also an alias of {:?} ({}:{}); give both entries rules with cues, or keep it in one",

@@ -1,7 +1,7 @@
 //! The TOML file format of lexicon entries, parsed with source lines for every problem.
 
 use super::category::Category;
-use super::entries::{Entry, Extension, Form, Origin, Parsed, Rules};
+use super::entries::{Entry, Extension, Form, Origin, Parsed, Rules, Text};
 use crate::error::Problem;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -94,7 +94,7 @@ impl<'a> Lines<'a> {
 
     fn origin(&self, offset: usize) -> Origin {
         Origin {
-            file: self.file.to_string(),
+            file: self.file.to_string().into(),
             line: self.line(offset),
         }
     }
@@ -282,8 +282,8 @@ fn convert(lines: &Lines, at: usize, raw: RawEntry, problems: &mut Vec<Problem>)
         }
         Rules {
             never_len: never.iter().map(String::len).max().unwrap_or(0),
-            never,
-            cues,
+            never: never.into_iter().map(Text::from).collect(),
+            cues: cues.into_iter().map(Text::from).collect(),
             confirm,
             nearby,
             window,
@@ -296,12 +296,12 @@ fn convert(lines: &Lines, at: usize, raw: RawEntry, problems: &mut Vec<Problem>)
         return None;
     }
     Some(Entry {
-        id,
-        name: name.get_ref().clone(),
+        id: id.into(),
+        name: name.get_ref().clone().into(),
         category: category_value?,
         forms,
-        refs: raw.refs,
-        vendor: raw.vendor.map(Spanned::into_inner),
+        refs: raw.refs.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
+        vendor: raw.vendor.map(|v| v.into_inner().into()),
         rules,
         examples: examples(lines, raw.examples),
         counter_examples: examples(lines, raw.counter_examples),
@@ -309,11 +309,11 @@ fn convert(lines: &Lines, at: usize, raw: RawEntry, problems: &mut Vec<Problem>)
     })
 }
 
-fn examples(lines: &Lines, list: Vec<Spanned<String>>) -> Vec<(String, usize)> {
+fn examples(lines: &Lines, list: Vec<Spanned<String>>) -> Vec<(Text, usize)> {
     list.into_iter()
         .map(|s| {
             let line = lines.line(s.span().start);
-            (s.into_inner(), line)
+            (s.into_inner().into(), line)
         })
         .collect()
 }
@@ -348,7 +348,7 @@ fn push_forms(
         });
         if !dup {
             forms.push(Form {
-                text: text.clone(),
+                text: text.clone().into(),
                 cased: is_cased,
                 ruled: false,
                 line: lines.line(s.span().start),

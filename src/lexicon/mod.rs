@@ -14,7 +14,7 @@ mod file;
 pub use category::Category;
 pub use entries::{Entry, Rules};
 
-use entries::{Extension, Form, Origin, Parsed, check_aliases, check_ids};
+use entries::{Extension, Form, Origin, Parsed, Text, check_aliases, check_ids};
 
 /// `Rules::never`, compiled when first needed: every occurrence, overlapping, any case.
 pub(crate) type NeverCache = OnceLock<Option<aho_corasick::AhoCorasick>>;
@@ -22,6 +22,7 @@ pub(crate) type NeverCache = OnceLock<Option<aho_corasick::AhoCorasick>>;
 pub(crate) type CueCache = OnceLock<Option<crate::phrases::PhraseSet>>;
 
 use crate::error::{Error, Problem};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::sync::{LazyLock, OnceLock};
@@ -47,7 +48,7 @@ impl Rules {
                 (!self.never.is_empty()).then(|| {
                     aho_corasick::AhoCorasickBuilder::new()
                         .ascii_case_insensitive(true)
-                        .build(&self.never)
+                        .build(self.never.iter().map(|n| n.as_bytes()))
                         .expect("never phrases are bounded in number and length")
                 })
             })
@@ -60,7 +61,7 @@ impl Rules {
             .get_or_init(|| {
                 (!self.cues.is_empty()).then(|| {
                     crate::phrases::PhraseSet::new(
-                        self.cues.iter().enumerate().map(|(i, c)| (c.as_str(), i as u32)),
+                        self.cues.iter().enumerate().map(|(i, c)| (&**c, i as u32)),
                     )
                 })
             })
@@ -68,11 +69,11 @@ impl Rules {
     }
 
     /// Lower-case phrases inside which a match never counts.
-    pub fn never(&self) -> &[String] {
+    pub fn never(&self) -> &[Cow<'static, str>] {
         &self.never
     }
     /// Lower-case cue words or phrases that confirm a match nearby.
-    pub fn cues(&self) -> &[String] {
+    pub fn cues(&self) -> &[Cow<'static, str>] {
         &self.cues
     }
     /// Whether a match needs confirmation.
@@ -105,10 +106,10 @@ impl Entry {
     }
     /// Every surface form matched: the name (unless only cased forms are) and the aliases.
     pub fn aliases(&self) -> impl Iterator<Item = &str> {
-        self.forms.iter().map(|f| f.text.as_str())
+        self.forms.iter().map(|f| &*f.text)
     }
     /// Cross-references to the sources (`onet`, `esco`, `stackoverflow`, `linguist`, …).
-    pub fn refs(&self) -> &BTreeMap<String, String> {
+    pub fn refs(&self) -> &BTreeMap<Cow<'static, str>, Cow<'static, str>> {
         &self.refs
     }
     /// The vendor, for products and certifications that have one (e.g. `Amazon Web Services`).
@@ -117,7 +118,7 @@ impl Entry {
     }
     /// Every surface form with whether it is cased and whether the rules apply to it.
     pub fn forms(&self) -> impl Iterator<Item = (&str, bool, bool)> {
-        self.forms.iter().map(|f| (f.text.as_str(), f.cased, f.ruled))
+        self.forms.iter().map(|f| (&*f.text, f.cased, f.ruled))
     }
     /// The context rules, for ambiguous entries.
     pub fn rules(&self) -> Option<&Rules> {
@@ -129,11 +130,11 @@ impl Entry {
     }
     /// Example texts that must tag this entry, with their lines.
     pub fn examples(&self) -> impl Iterator<Item = (&str, usize)> {
-        self.examples.iter().map(|(s, l)| (s.as_str(), *l))
+        self.examples.iter().map(|(s, l)| (&**s, *l))
     }
     /// Example texts that must not tag this entry, with their lines.
     pub fn counter_examples(&self) -> impl Iterator<Item = (&str, usize)> {
-        self.counter_examples.iter().map(|(s, l)| (s.as_str(), *l))
+        self.counter_examples.iter().map(|(s, l)| (&**s, *l))
     }
     /// The file and line the entry comes from.
     pub fn origin(&self) -> (&str, usize) {
@@ -153,19 +154,19 @@ static BUILTIN: LazyLock<Result<Lexicon, Error>> = LazyLock::new(|| match builti
 impl Entry {
     /// An entry parsed and checked by `build.rs`.
     fn from_static(e: &builtin::StaticEntry) -> Entry {
-        let owned = |list: &[(&str, usize)]| -> Vec<(String, usize)> {
-            list.iter().map(|&(s, l)| (s.to_string(), l)).collect()
+        let borrowed = |list: &[(&'static str, usize)]| -> Vec<(Text, usize)> {
+            list.iter().map(|&(s, l)| (Cow::Borrowed(s), l)).collect()
         };
-        let lower = |list: &[&str]| -> Vec<String> { list.iter().map(|s| s.to_string()).collect() };
+        let lower = |list: &[&'static str]| -> Vec<Text> { list.iter().map(|&s| Cow::Borrowed(s)).collect() };
         Entry {
-            id: e.id.to_string(),
-            name: e.name.to_string(),
+            id: Cow::Borrowed(e.id),
+            name: Cow::Borrowed(e.name),
             category: e.category,
             forms: e
                 .forms
                 .iter()
                 .map(|&(text, cased, ruled, line)| Form {
-                    text: text.to_string(),
+                    text: Cow::Borrowed(text),
                     cased,
                     ruled,
                     line,
@@ -174,9 +175,9 @@ impl Entry {
             refs: e
                 .refs
                 .iter()
-                .map(|&(k, v)| (k.to_string(), v.to_string()))
+                .map(|&(k, v)| (Cow::Borrowed(k), Cow::Borrowed(v)))
                 .collect(),
-            vendor: e.vendor.map(str::to_string),
+            vendor: e.vendor.map(Cow::Borrowed),
             rules: e.rules.as_ref().map(|r| Rules {
                 never: lower(r.never),
                 cues: lower(r.cues),
@@ -187,10 +188,10 @@ impl Entry {
                 cue_set: Default::default(),
                 never_len: r.never.iter().map(|s| s.len()).max().unwrap_or(0),
             }),
-            examples: owned(e.examples),
-            counter_examples: owned(e.counter_examples),
+            examples: borrowed(e.examples),
+            counter_examples: borrowed(e.counter_examples),
             origin: Origin {
-                file: e.file.to_string(),
+                file: Cow::Borrowed(e.file),
                 line: e.line,
             },
         }
@@ -304,7 +305,7 @@ impl Lexicon {
     /// entries switch an id off; `[[extend]]` tables add forms to an entry by id.
     pub fn merged(&self, user: &Lexicon) -> Result<Lexicon, Error> {
         let mut problems = Vec::new();
-        let user_ids: HashSet<&str> = user.entries.iter().map(|e| e.id.as_str()).collect();
+        let user_ids: HashSet<&str> = user.entries.iter().map(|e| &*e.id).collect();
         let off: HashSet<&str> = user.disabled.iter().map(|(id, _)| id.as_str()).collect();
         for (id, origin) in &user.disabled {
             if !self.entries.iter().chain(&user.entries).any(|e| e.id == *id) {
@@ -319,14 +320,14 @@ impl Lexicon {
             .map(|f| f.text.to_ascii_lowercase())
             .collect();
         let mut entries: Vec<Entry> = Vec::with_capacity(self.entries.len() + user.entries.len());
-        for e in self.entries.iter().filter(|e| !user_ids.contains(e.id.as_str())) {
+        for e in self.entries.iter().filter(|e| !user_ids.contains(&*e.id)) {
             let mut e = e.clone();
             e.forms
                 .retain(|f| !user_keys.contains(&f.text.to_ascii_lowercase()));
             entries.push(e);
         }
         entries.extend(user.entries.iter().cloned());
-        entries.retain(|e| !off.contains(e.id.as_str()));
+        entries.retain(|e| !off.contains(&*e.id));
         for x in &user.extensions {
             match entries.iter_mut().find(|e| e.id == x.id) {
                 Some(e) => {
