@@ -1338,15 +1338,22 @@ fn school_and_year(
     let mut far_year = None;
     // The school is read from the lines touching the degree's first, then across a blank line
     // (LinkedIn: "École Polytechnique⏎Master's degree, … · (2016 - 2018)⏎⏎Lycée …").
+    // An examining board ("Class XII, CBSE", "Senior Secondary Certificate (WAEC)") gives way to
+    // a school on a line touching the degree's ("Queen's College, Yaba, 2009").
+    let mut board = false;
     for l in near
         .iter()
         .filter(|l| *l == line || touching(l, line))
         .chain(near.iter().filter(|l| *l != line && !touching(l, line)))
     {
         let s = &text[l.clone()];
-        if school.is_none() {
-            school = education::institution(s).map(|r| l.start + r.start..l.start + r.end);
-            school_line = school.as_ref().map(|_| l.clone());
+        if (school.is_none() || (board && touching(l, line)))
+            && let Some((r, is_board)) = education::institution_or_board(s)
+            && (school.is_none() || !is_board)
+        {
+            school = Some(l.start + r.start..l.start + r.end);
+            school_line = Some(l.clone());
+            board = is_board;
         }
     }
     for l in &near {

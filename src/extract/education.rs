@@ -28,6 +28,9 @@ struct Institution {
     /// Schools with several campuses, each named after a comma or a dash ("University of
     /// California, Berkeley"): the campus is part of the name.
     campus_systems: Vec<String>,
+    /// Examining boards ("CBSE", "Maharashtra State Board"): a school-level entry's institution
+    /// when no school is named.
+    boards: Vec<String>,
     connectors: Vec<String>,
     ongoing: Vec<String>,
     field_stops: Vec<String>,
@@ -429,6 +432,12 @@ fn written_field(phrase: &str, after: &str) -> Option<String> {
 /// The school named on a résumé's education line: the run of capitalised words (and
 /// connectors: "of", "für", "&" …) around a word such as "University" or "Institute".
 pub(crate) fn institution(line: &str) -> Option<Range<usize>> {
+    institution_or_board(line).map(|(r, _)| r)
+}
+
+/// [`institution`], and whether what it names is an examining board ("CBSE", "Maharashtra State
+/// Board", "WAEC"), named in place of a school: a school on the line wins over it.
+pub(crate) fn institution_or_board(line: &str) -> Option<(Range<usize>, bool)> {
     // A CRLF line's carriage return is no part of the name.
     let line = line.trim_end_matches('\r');
     let inst = &DATA.institution;
@@ -452,8 +461,12 @@ pub(crate) fn institution(line: &str) -> Option<Range<usize>> {
     // "Leopold-Franzens-Universität": a hyphenated name holds the word.
     let is_key = |r: &Range<usize>| {
         let w = lower(r);
-        capital(r) && (inst.words.contains(&w) || w.split('-').any(|p| inst.words.iter().any(|i| i == p)))
+        capital(r)
+            && (inst.words.contains(&w)
+                || inst.boards.contains(&w)
+                || w.split('-').any(|p| inst.words.iter().any(|i| i == p)))
     };
+    let is_board = |r: &Range<usize>| inst.boards.contains(&lower(r));
     let is_connector = |i: usize| inst.connectors.contains(&lower(&words[i].0));
     // The name around the school word at `key`: its first and last words.
     let run = |key: usize| -> (usize, usize) {
@@ -560,9 +573,17 @@ pub(crate) fn institution(line: &str) -> Option<Range<usize>> {
     // "High School Diploma — Forest Lawn High School, 2011": a run that opens with a degree's
     // name is the degree, and a school word after it names the school.
     let mut found: Option<(usize, usize)> = None;
+    // A board's name ("CBSE", "State Board") gives way to a school's on the line ("Higher
+    // Secondary (State Board) – Sri Sankara Senior Secondary School").
+    let mut board: Option<(usize, usize)> = None;
     let mut from = 0;
     while let Some(key) = (from..words.len()).find(|&i| is_key(&words[i].0)) {
         let (first, last) = run(key);
+        if (first..=last).all(|i| !is_key(&words[i].0) || is_board(&words[i].0)) {
+            board = board.or(Some((first, last)));
+            from = last + 1;
+            continue;
+        }
         let name = &line[words[first].0.start..words[last].0.end];
         let degree = LEVELS.0.find_iter(name).next().is_some_and(|(r, _)| r.start == 0);
         if found.is_none() || !degree {
@@ -573,7 +594,8 @@ pub(crate) fn institution(line: &str) -> Option<Range<usize>> {
         }
         from = last + 1;
     }
-    let (first, last) = found?;
+    let is_board_only = found.is_none();
+    let (first, last) = found.or(board)?;
     // A line that is only a degree's name ("High School Diploma", Indeed, with the school on
     // the next line) names no school.
     let name = &line[words[first].0.start..words[last].0.end];
@@ -590,7 +612,7 @@ pub(crate) fn institution(line: &str) -> Option<Range<usize>> {
     // "… Universidad Complutense de Madrid.": the full stop ending the sentence is not the
     // name's (that of "Univ." is).
     let end = words[last].0.end - usize::from(ends_sentence(&line[words[last].0.clone()]));
-    Some(words[first].0.start..end)
+    Some((words[first].0.start..end, is_board_only))
 }
 
 /// Whether a word ends a sentence: a full stop after a word longer than an abbreviation's

@@ -103,6 +103,10 @@ struct File {
     role_nouns: Vec<String>,
     /// Last words of a title's area after a comma ("Director, IT Program Management").
     title_areas: Vec<String>,
+    /// Words of a ward, unit or function after a title and a dash ("Staff Nurse – Cardiology").
+    title_units: Vec<String>,
+    /// First words of an employer's unit named like an employer ("Department of Chemistry").
+    employer_units: Vec<String>,
     foreign_role_nouns: Vec<String>,
     role_suffixes: Vec<String>,
     locations: Vec<String>,
@@ -1269,6 +1273,19 @@ fn pieces_with(
             }
             continue;
         }
+        // "Department of Homeland Security, CISA": an acronym of four to six capitals after an
+        // employer and a comma is its agency's, part of the name (a shorter one is a place's
+        // code: "Acme Corp, NYC").
+        if after_comma
+            && (4..=6).contains(&s.len())
+            && s.bytes().all(|b| b.is_ascii_uppercase())
+            && !crate::extract::location::is_region(s)
+            && let Some(prev) = out.last_mut()
+            && prev.class == Class::Company
+        {
+            prev.range.end = r.end;
+            continue;
+        }
         // A partnership's name lists its partners between commas ("Skadden, Arps, Slate,
         // Meagher & Flom LLP"): single capitalised words before a name with "&" or "and" that
         // ends in a legal form are part of it — two or more of them, or one that is not a
@@ -1370,6 +1387,21 @@ fn pieces_with(
         } else {
             Class::Unknown
         };
+        // A unit named like an employer after an employer and a comma ("University of Warwick,
+        // Department of Chemistry") is a note on it, neither the title nor the company.
+        let class = if class == Class::Company
+            && after_comma
+            && lower_in(&d.employer_units, w.split(' ').next().unwrap_or(""))
+            && out
+                .iter()
+                .rev()
+                .find(|p| p.class != Class::Place)
+                .is_some_and(|p| p.class == Class::Company)
+        {
+            Class::Place
+        } else {
+            class
+        };
         // A unit named like an employer ("Manager, Technology Consulting" under "Accenture AG,
         // Zurich") is a qualifier too: the entry still looks above for its employer.
         // Not a name ending in a legal form ("Software Engineer, Zalando SE, Berlin"): that is
@@ -1405,7 +1437,66 @@ fn pieces_with(
             comma: after_comma || after_dates,
         });
     }
+    join_title_units(text, &mut out);
     out
+}
+
+/// Whether `s` names only a ward, unit or function (`title_units`, `title_areas`: "Cardiology",
+/// "Medical ICU", "Payroll & Billing"), in one to four capitalised words; after a comma, with a
+/// word of `title_units` ("Registered Nurse, Medical ICU", not "Manager, Technology Strategy",
+/// which [`area_of_title`] reads).
+fn names_unit(s: &str, after_comma: bool) -> bool {
+    let d = &LEX.data;
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut unit = false;
+    let mut ward = false;
+    (1..=4).contains(&words.len())
+        && s.starts_with(char::is_uppercase)
+        && words.iter().all(|w| {
+            w.split(['-', '/'])
+                .map(|part| {
+                    part.trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
+                        .to_lowercase()
+                })
+                .filter(|part| !part.is_empty())
+                .all(|part| {
+                    let in_units = lower_in(&d.title_units, &part);
+                    let known = in_units || lower_in(&d.title_areas, &part);
+                    unit |= known;
+                    ward |= in_units;
+                    known || matches!(part.as_str(), "and" | "&" | "of" | "the")
+                })
+        })
+        && unit
+        && (ward || !after_comma)
+}
+
+/// "Staff Nurse – Cardiology", "Registered Nurse, Medical ICU": a piece that names only a ward,
+/// unit or function right after the title, a dash or a comma between them on one line, is part
+/// of the title, never the employer.
+fn join_title_units(text: &str, out: &mut Vec<Piece>) {
+    let joins = |t: &Piece, q: &Piece| {
+        let gap = &text[t.range.end..q.range.start];
+        t.class == Class::Title
+            && matches!(q.class, Class::Unknown | Class::Company)
+            && matches!(gap.trim(), "-" | "–" | "—" | ",")
+            && !gap.contains('\n')
+            && names_unit(&text[q.range.clone()], gap.trim() == ",")
+    };
+    if !out.windows(2).any(|w| joins(&w[0], &w[1])) {
+        return;
+    }
+    let mut kept: Vec<Piece> = Vec::with_capacity(out.len());
+    for q in out.drain(..) {
+        if let Some(t) = kept.last_mut()
+            && joins(t, &q)
+        {
+            t.range.end = q.range.end;
+            continue;
+        }
+        kept.push(q);
+    }
+    *out = kept;
 }
 
 /// The cells of a line cut at tabs, as ranges of `line` trimmed of spaces.
@@ -2055,9 +2146,26 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                 let column =
                     indent_of(text, l.start) + width(&text[l.start..d.range.end + rest.len() - body.len()]);
                 let indent = indent_of(text, lines[m].range.start);
-                d.range.start == l.start && !body.is_empty() && indent >= 4 && indent.abs_diff(column) <= 1
+                // Under the text after the dates, or from the end of the dates to it
+                // ("02/2016 – 07/2019  Elektroniker", then "                 Westnetz GmbH").
+                let dates_end = indent_of(text, l.start) + width(&text[l.start..d.range.end]);
+                d.range.start == l.start
+                    && !body.is_empty()
+                    && indent >= 4
+                    && indent + 1 >= dates_end
+                    && indent <= column + 1
             })
     };
+    // ...and the lines under such a line at its indentation ("Robert Bosch GmbH, Stuttgart",
+    // then "Wartung und Instandhaltung von Produktionsanlagen"), up to the next dated line.
+    let mut continuation = vec![false; lines.len()];
+    for m in 1..lines.len() {
+        continuation[m] = continues_dates_line(m)
+            || (continuation[m - 1]
+                && !lines[m].gap_before
+                && !has_dates[m]
+                && indent_of(text, lines[m].range.start) == indent_of(text, lines[m - 1].range.start));
+    }
     // A line holding a company right under a line that closes with its dates and names a title
     // but no company ("Residency, Internal Medicine      07/2021 – 06/2024", then "Brigham and
     // Women's Hospital, Boston, MA"): that entry's employer, read below it, not the header of
@@ -2113,8 +2221,16 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             let weak = c
                 .as_ref()
                 .is_some_and(|c| p.iter().any(|x| x.qualifier && x.range == *c));
+            // A dates-only line under a line that names both ("Software Engineer — Andela",
+            // then "Feb 2019 – Sep 2021") has its header: the line above that is the entry
+            // before's (a Markdown bullet, its marker dropped: "Built the ledger").
+            // (A dated line of places alone, "*Feb 2019 – Sep 2021* · Remote", names neither.)
+            let named = own
+                && p.iter()
+                    .any(|x| x.range.start >= lines[*i].range.start && x.class != Class::Place);
+            let one_line = if named { used.len() == 1 } else { used.len() == 2 };
             if (cued(Class::Title) && cued(Class::Company))
-                || (own && used.len() == 1 && t.is_some() && c.is_some() && !weak)
+                || (one_line && t.is_some() && c.is_some() && !weak && (named || cued(Class::Title)))
             {
                 break;
             }
@@ -2125,7 +2241,7 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             if (lines[j].gap_before && !spaced_step)
                 || claimed[j - 1]
                 || has_dates[j - 1]
-                || continues_dates_line(j - 1)
+                || continuation[j - 1]
                 || company_below_entry(j - 1, &all_pieces)
                 || !is_header_like(text, above)
                 || lead_in(&text[above.range.clone()])
