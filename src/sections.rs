@@ -1,9 +1,11 @@
 //! Sections: headings classified into kinds (requirements, preferred, benefits, …) from the
 //! phrasings in `lexicons/sections/headings.toml`.
 
+use crate::fasthash::FastMap;
 use crate::input::Heading;
 use crate::phrases::PhraseSet;
 use serde::Deserialize;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 #[derive(Deserialize)]
@@ -89,6 +91,32 @@ fn normalise(s: &str) -> String {
 /// assert_eq!(jdtag::section_kind("Our Amazing Office Dog"), "other");
 /// ```
 pub fn section_kind(heading: &str) -> &'static str {
+    // Headings repeat from posting to posting ("Requirements", "About us"): each thread keeps
+    // the kinds of the short ones it has read, a bounded number of them.
+    const CACHED_LEN: usize = 96;
+    const CACHED: usize = 4096;
+    thread_local! {
+        static SEEN: RefCell<FastMap<Box<str>, &'static str>> = RefCell::new(FastMap::default());
+    }
+    if heading.len() > CACHED_LEN {
+        return kind_of(heading);
+    }
+    if let Some(kind) = SEEN.with(|seen| seen.borrow().get(heading).copied()) {
+        return kind;
+    }
+    let kind = kind_of(heading);
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if seen.len() >= CACHED {
+            seen.clear();
+        }
+        seen.insert(heading.into(), kind);
+    });
+    kind
+}
+
+/// [`section_kind`], read afresh.
+fn kind_of(heading: &str) -> &'static str {
     let h = normalise(heading);
     // The longest phrase wins ("preferred qualifications" over "qualifications").
     let found = longest_match(&KIND_SET, &PHRASES.0, &h);
@@ -473,6 +501,33 @@ pub(crate) fn warm_up() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cached_kind_is_the_kind_read_afresh() {
+        let long = "Requirements ".repeat(10);
+        let headings = [
+            "Requirements",
+            "Preferred Qualifications",
+            "What You'll Bring",
+            "Nice to have",
+            "Our Amazing Office Dog",
+            "",
+            long.as_str(),
+        ];
+        // Twice, so the second round reads the cache; then past its bound, so it is cleared.
+        for round in 0..2 {
+            for h in headings {
+                assert_eq!(section_kind(h), kind_of(h), "{h:?} round {round}");
+            }
+        }
+        for i in 0..5000 {
+            let h = format!("Benefits {i}");
+            assert_eq!(section_kind(&h), kind_of(&h), "{h:?}");
+        }
+        for h in headings {
+            assert_eq!(section_kind(h), kind_of(h), "{h:?} after clearing");
+        }
+    }
 
     #[test]
     fn plain_text_headings() {
