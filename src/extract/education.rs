@@ -520,8 +520,26 @@ pub(crate) fn institution_or_board(line: &str) -> Option<(Range<usize>, bool)> {
                 && w.bytes().all(|b| b.is_ascii_digit())
                 && capital(&words[last].0)
                 && !inst.connectors.contains(&lower(&words[last].0));
+            // "Lycée hôtelier de Talence", "Università degli studi di Milano": a word in lower
+            // case goes on the name when a capitalised word follows it in the run, past
+            // connectors and one more such word.
+            let lower_case_part = || {
+                let plain = |i: usize| {
+                    let r = &words[i].0;
+                    let x = &line[r.clone()];
+                    x.chars().all(char::is_alphabetic) && x.starts_with(char::is_lowercase)
+                };
+                plain(last + 1)
+                    && !inst.connectors.contains(&w)
+                    && (last + 1..words.len().min(last + 5))
+                        .take_while(|&i| i == last + 1 || !words[i - 1].1)
+                        .skip(1)
+                        .find(|&i| !(is_connector(i) || plain(i)))
+                        .is_some_and(|i| capital(&words[i].0) && !is_connector(i))
+            };
             if !numbered
                 && (!(capital(r) || inst.connectors.contains(&w)) || w.chars().any(|c| c.is_ascii_digit()))
+                && !lower_case_part()
             {
                 break;
             }

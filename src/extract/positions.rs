@@ -87,6 +87,8 @@ struct File {
     season: Vec<Season>,
     present: Vec<String>,
     range_words: Vec<String>,
+    /// Words that open a range ("De juin 2018 à février 2021").
+    range_openers: Vec<String>,
     since: Vec<String>,
     company_suffixes: Vec<String>,
     legal_forms: Vec<String>,
@@ -186,13 +188,19 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
         other if other.is_empty() => format!(r"(?-u:\b)(?:{present})(?-u:\b)"),
         other => format!(r"(?-u:\b)(?:{present})(?-u:\b)|(?:{other})"),
     };
-    // A join ending in a letter of another script ("até") takes no word boundary after it.
+    // A join ending in a letter of another script ("até") takes no word boundary after it,
+    // and one opening with one ("à") none before it either.
     let (ascii_joins, other_joins): (Vec<&String>, Vec<&String>) =
         data.range_words.iter().partition(ascii_ends);
-    let joins = match alternation(other_joins) {
-        other if other.is_empty() => format!(r"(?:{})(?-u:\b)", alternation(ascii_joins)),
-        other => format!(r"(?:{})(?-u:\b)|(?:{other})", alternation(ascii_joins)),
-    };
+    let (open_joins, other_joins): (Vec<&String>, Vec<&String>) = other_joins
+        .into_iter()
+        .partition(|w| w.starts_with(|c: char| c.is_ascii_alphanumeric()));
+    let mut joins = format!(r"(?-u:\b)(?:{})(?-u:\b)", alternation(ascii_joins));
+    for (words, boundary) in [(open_joins, r"(?-u:\b)"), (other_joins, "")] {
+        if !words.is_empty() {
+            joins.push_str(&format!("|{boundary}(?:{})", alternation(words)));
+        }
+    }
     let since = alternation(&data.since);
     let year = r"(?:(?:19|20)[0-9]{2}(?-u:\b)|['’][0-9]{2}(?-u:\b))";
     let date = format!(
@@ -201,7 +209,7 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     let start = format!(r"(?:{date}|(?-u:\b)(?:{months})(?-u:\b)\.?)");
     let end = format!(r"(?:{date}|{present}|[0-9]{{2}}(?-u:\b))");
     let range = LeanRegex::new(&format!(
-        r"(?i)(?:(?-u:\b)(?P<since>{since})\s+)?(?P<start>{start})(?:\s*(?:[-–—‐−]+>?(?:\s*(?-u:\b)(?:{joins}))?|[~～]|→|(?-u:\b)(?:{joins})|\t)\s*(?P<end>{end}))?"
+        r"(?i)(?:(?-u:\b)(?P<since>{since})\s+)?(?P<start>{start})(?:\s*(?:[-–—‐−]+>?(?:\s*(?:{joins}))?|[~～]|→|(?:{joins})|\t)\s*(?P<end>{end}))?"
     ))
     .expect("the date pattern is valid");
     let side = LeanRegex::new(&format!(
@@ -1200,7 +1208,8 @@ fn pieces_with(
             continue;
         }
         let mut w = words_of(s);
-        if is_duration(&w) || is_pay_grade(&w) {
+        // (A range's opening word alone: "De juin 2018 à février 2021".)
+        if is_duration(&w) || is_pay_grade(&w) || lower_in(&LEX.data.range_openers, &w) {
             continue;
         }
         if let Some(label) = label_of(&w) {
@@ -1442,7 +1451,7 @@ fn pieces_with(
 }
 
 /// Whether `s` names only a ward, unit or function (`title_units`, `title_areas`: "Cardiology",
-/// "Medical ICU", "Payroll & Billing"), in one to four capitalised words; after a comma, with a
+/// "Medical ICU", "Payroll & Billing", "Emergency Department"), in one to four capitalised words; after a comma, with a
 /// word of `title_units` ("Registered Nurse, Medical ICU", not "Manager, Technology Strategy",
 /// which [`area_of_title`] reads).
 fn names_unit(s: &str, after_comma: bool) -> bool {
@@ -1464,7 +1473,8 @@ fn names_unit(s: &str, after_comma: bool) -> bool {
                     let known = in_units || lower_in(&d.title_areas, &part);
                     unit |= known;
                     ward |= in_units;
-                    known || matches!(part.as_str(), "and" | "&" | "of" | "the")
+                    // (Not "of": "Department of Labor" is an employer.)
+                    known || matches!(part.as_str(), "and" | "&")
                 })
         })
         && unit
@@ -1945,8 +1955,10 @@ fn right_column(text: &str) -> Option<usize> {
 }
 
 /// `text` with the second column (see [`right_column`]) blanked byte for byte on every line
-/// where a gap of four spaces or more runs up to it; `None` when there is none.
-fn mask_right_column(text: &str) -> Option<String> {
+/// where a gap of four spaces or more runs up to it; `None` when there is none. A range of
+/// dates alone there beside a line of the first column is that line's ("Residente de Obra
+/// … Ene 2020 – Actual"): kept.
+fn mask_right_column(text: &str, as_of: YearMonth) -> Option<String> {
     let column = right_column(text)?;
     let mut out = text.as_bytes().to_vec();
     let mut at = 0;
@@ -1955,12 +1967,22 @@ fn mask_right_column(text: &str) -> Option<String> {
         if let Some((byte, _)) = body.char_indices().nth(column)
             && body[..byte].ends_with("    ")
             && !body[byte..].starts_with(' ')
+            && !dates_beside(&body[..byte], &body[byte..], as_of)
         {
             out[at + byte..at + body.len()].fill(b' ');
         }
         at += line.len();
     }
     String::from_utf8(out).ok()
+}
+
+/// Whether `cell`, the second column's text on a line, is a range of dates alone ("Jun 2016 –
+/// Dic 2019", "2011 – 2016") beside text in the first column.
+fn dates_beside(left: &str, cell: &str, as_of: YearMonth) -> bool {
+    let cell = cell.trim_end();
+    !left.trim().is_empty()
+        && !is_bullet(left.trim_start())
+        && line_dates(cell, as_of).is_some_and(|d| !d.single && d.range == (0..cell.len()))
 }
 
 /// Every position of `text`, with "Present" counted up to `as_of`.
@@ -1976,7 +1998,7 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     // A second column copied beside the work history (pdftotext -layout: "• Closed $4.2M new
     // ARR          Salesforce"): read with it blanked, so its words join no header and its
     // headings end no section. Offsets stay those of `text`.
-    let masked = mask_right_column(text);
+    let masked = mask_right_column(text, as_of);
     let text = masked.as_deref().unwrap_or(text);
     let ranges: Vec<Range<usize>> = line_ranges(text).collect();
     // Every entry starts from a dated line, and the loop below reads dates only from a line or
