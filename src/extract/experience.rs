@@ -27,7 +27,7 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
         \s*(?P<plus>\+|-plus\b|\s+plus\b|\s+or\s+more\b)?
         (?:\s*(?:-|–|—|(?:\bto|\bbut)\s+(?:less|fewer)\s+than\b|(?:\bto|\bbut)\s+under\b|\bto\b|\bor\b|\band\b|\btot\b|\bbis\b|\ba\b|à)\s*(?P<b>{num})\s*\+?)?
         \s*(?:\b(?:full|additional|total|solid|consecutive|complete)\s+)?
-        (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|jahr(?:en?)?|jaar|meses|mois)\b
+        (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|jahr(?:en?)?|jaar|meses|mois|lata?)\b
         (?P<half2>\s+and\s+a\s+half\b)?
         (?:'s|’s|')?
         (?P<post>\s*\+|\s+or\s+(?:more|greater|longer|above)|\s+or\s+(?:less|fewer)|\s+plus)?
@@ -84,11 +84,12 @@ static UNITS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(UNIT_STEMS.m
 
 /// What a sentence must contain for [`DURATION`] to match in it.
 /// Years in the languages of postings written in them count too ("5 años", "3 anos", "5 ans",
-/// "3 anni", "3 Jahre", "3 jaar"): only with an experience word after them (see
-/// `experience_words`), as the regex reads no other of their words.
-const UNIT_STEMS: [&str; 15] = [
+/// "3 anni", "3 Jahre", "3 jaar", "5 lat"): only with an experience word after them (see
+/// `experience_words`), as the regex reads no other of their words. Polish "lat" and "lata"
+/// with the space after them: "lat" alone is inside "platform" and "latest".
+const UNIT_STEMS: [&str; 17] = [
     "year", "yr", "month", "mos", "week", "wk", "decade", "año", "ano", "ans", "ann", "jahr", "jaar",
-    "meses", "mois",
+    "meses", "mois", "lat ", "lata ",
 ];
 
 /// The indices of the sentences that name a unit of time, in order, each once.
@@ -344,7 +345,7 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         // experience word: after it, or among the three words before it ("Experiência de 3
         // anos", "Experiencia mínima de 2 años", "Berufserfahrung (1 Jahr)"); the cues below
         // are English.
-        let foreign = unit.starts_with(['a', 'j']);
+        let foreign = unit.starts_with(['a', 'j', 'l']);
         let exp_just_before = prev.iter().take(3).any(|w| listed(&WORDS.experience_before, w));
         let is_exp = match (first_exp, first_other) {
             (Some(e), Some(o)) => e < o,

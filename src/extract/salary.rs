@@ -53,6 +53,9 @@ struct Dollar {
     symbols: Vec<String>,
     names: Vec<String>,
     not_places: Vec<String>,
+    /// Places where "$" is the `default` dollar: a posting placed there means it (see
+    /// [`place_dollar`]).
+    places: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -128,6 +131,8 @@ const MIN_ONLY: u32 = 0;
 const MAX_ONLY: u32 = 1;
 /// Payload of a place that must not count ("New Mexico").
 const NOT_A_PLACE: u32 = u32::MAX;
+/// Payload of a place where "$" is the default dollar.
+const DEFAULT_DOLLAR: u32 = u32::MAX - 1;
 
 /// What makes a bare "$" ambiguous.
 struct Ambiguity {
@@ -159,6 +164,11 @@ struct Lex {
     filler: FastSet<String>,
     ambiguity: PhraseSet,
     ambiguities: Vec<Ambiguity>,
+    /// The currency of each ambiguity (an index of `[[currency]]`).
+    ambiguity_currency: Vec<usize>,
+    /// The places of every dollar (the dollar currencies' places, names and symbols, and
+    /// `[dollar] places`); payload: an index of `ambiguities`, or [`DEFAULT_DOLLAR`].
+    homes: PhraseSet,
     prefilter: PhraseSet,
 }
 
@@ -168,7 +178,9 @@ fn alternation<'a>(items: impl IntoIterator<Item = &'a str>, lead: bool, trail: 
     let mut v: Vec<&str> = items.into_iter().collect();
     v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     v.dedup();
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    // Only an ASCII letter or digit takes an ASCII word boundary: after "ł" of "zł" (bytes
+    // that are no ASCII word characters) `\b` before a space never holds.
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     v.iter()
         .map(|s| {
             let mut e = regex::escape(s);
@@ -265,7 +277,8 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     let filler = data.cues.filler.iter().map(|w| w.to_lowercase()).collect();
 
     let mut ambiguities = Vec::new();
-    for c in data.currency.iter().filter(|c| c.dollar) {
+    let mut ambiguity_currency = Vec::new();
+    for (ci, c) in data.currency.iter().enumerate().filter(|(_, c)| c.dollar) {
         let named = format!("'$' with {} named in the text: currency not guessed", c.code);
         for s in &c.symbols {
             let code = s.len() == 3 && s.chars().all(|ch| ch.is_ascii_uppercase());
@@ -295,7 +308,16 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
                 reason: format!("'$' with {article} {adjective} location: currency not guessed"),
             });
         }
+        ambiguity_currency.resize(ambiguities.len(), ci);
     }
+    let default_dollar = data.dollar.places.iter().chain(&data.dollar.not_places);
+    let homes = PhraseSet::new(
+        ambiguities
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.text.as_str(), i as u32))
+            .chain(default_dollar.map(|p| (p.as_str(), DEFAULT_DOLLAR))),
+    );
     let ambiguity = PhraseSet::new(
         ambiguities
             .iter()
@@ -335,6 +357,8 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
         filler,
         ambiguity,
         ambiguities,
+        ambiguity_currency,
+        homes,
         prefilter,
         data,
     }
@@ -860,19 +884,90 @@ fn dollar_ambiguity(text: &str) -> Option<&'static str> {
     let lex = &*LEX;
     lex.ambiguity.find_iter(text).find_map(|(r, p)| {
         let a = lex.ambiguities.get(p as usize)?;
-        if text[r.clone()] != *a.text && !a.text.chars().all(|c| c.is_lowercase() || c == ' ') {
-            return None;
-        }
-        if a.code {
-            let before = text[..r.start].trim_end_matches([' ', '(']);
-            let after = text[r.end..].trim_start_matches([' ', ')']);
-            let near_number = before.ends_with(|c: char| c.is_ascii_digit() || c == 'k' || c == 'K')
-                || after.starts_with(|c: char| c.is_ascii_digit() || c == '$');
-            if !near_number {
+        counts(text, &r, a).then_some(a.reason.as_str())
+    })
+}
+
+/// Whether the ambiguity `a` found at `r` counts: as written (a lower-case name in any case),
+/// and a currency code only next to a number ("CAD 90k", not "CAD software").
+fn counts(text: &str, r: &Range<usize>, a: &Ambiguity) -> bool {
+    if !as_written(text, r, &a.text) {
+        return false;
+    }
+    if a.code {
+        let before = text[..r.start].trim_end_matches([' ', '(']);
+        let after = text[r.end..].trim_start_matches([' ', ')']);
+        return before.ends_with(|c: char| c.is_ascii_digit() || c == 'k' || c == 'K')
+            || after.starts_with(|c: char| c.is_ascii_digit() || c == '$');
+    }
+    true
+}
+
+/// Whether a match of an ambiguity or home phrase `a` at `r` counts: a place or symbol as
+/// written, a lower-case name in any case.
+fn as_written(text: &str, r: &Range<usize>, a: &str) -> bool {
+    text[r.clone()] == *a || a.chars().all(|c| c.is_lowercase() || c == ' ')
+}
+
+/// The dollar that a bare "$" is where the posting says it is: the one currency whose places
+/// its stated locations name ("Toronto, ON" → CAD, "Sydney NSW" → AUD, "Austin, TX" → the
+/// default), when every other dollar the text names by code or name ("CAD", "Canadian
+/// dollars") is that one too. `None` when the locations name none or several.
+fn place_dollar(text: &str, sentences: &[Range<usize>]) -> Option<Cur> {
+    let lex = &*LEX;
+    const NONE: u32 = u32::MAX;
+    let mut found = NONE;
+    for loc in super::location::find_all(text, sentences) {
+        let s = &text[loc];
+        // A location's first place decides it; a code after it ("Bogotá, D.C.", "Toronto, ON,
+        // CA") is that place's region, while a second place named in full is another
+        // ("Remote (US or Canada)").
+        let mut first = NONE;
+        for (r, p) in lex.homes.find_iter(s) {
+            let ok = match p {
+                DEFAULT_DOLLAR => true,
+                _ => as_written(s, &r, &lex.ambiguities[p as usize].text),
+            };
+            if !ok {
+                continue;
+            }
+            let cur = match p {
+                DEFAULT_DOLLAR => DEFAULT_DOLLAR,
+                _ => lex.ambiguity_currency[p as usize] as u32,
+            };
+            let code = r.len() <= 3 || s[r.clone()].contains('.');
+            if first == NONE {
+                first = cur;
+            } else if first != cur && !code {
                 return None;
             }
         }
-        Some(a.reason.as_str())
+        if first == NONE {
+            continue;
+        }
+        if found != NONE && found != first {
+            return None;
+        }
+        found = first;
+    }
+    if found == NONE {
+        return None;
+    }
+    // A dollar named by its code, symbol or name elsewhere must be the same one.
+    let other_named = lex.ambiguity.find_iter(text).any(|(r, p)| {
+        let Some(a) = lex.ambiguities.get(p as usize) else {
+            return false;
+        };
+        let ci = lex.ambiguity_currency[p as usize];
+        let named = !lex.data.currency[ci].places.contains(&a.text);
+        named && ci as u32 != found && counts(text, &r, a)
+    });
+    if other_named {
+        return None;
+    }
+    Some(match found {
+        DEFAULT_DOLLAR => Cur::Dollar,
+        ci => Cur::Code(ci as usize),
     })
 }
 
@@ -1125,6 +1220,7 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
     let lex = &*LEX;
     let mut out = Vec::new();
     let mut ambiguity: Option<Option<&'static str>> = None;
+    let mut by_place: Option<Option<Cur>> = None;
     let mut warned = false;
     for (si, r) in sentences.iter().enumerate() {
         let s = &text[r.clone()];
@@ -1137,12 +1233,23 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
             .is_some_and(|p| heading_with_cue(&text[sentences[p].clone()]));
         for read in read_sentence(&text[start..r.end], heading_cue) {
             let mut warning = None;
-            let cur = match read.cur {
+            let mut cur = match read.cur {
                 Some(Cur::Dollar) => dollar_mark(&text[start + read.span.end..]).or(read.cur),
                 c => c,
             };
+            // A "$" where the text names another dollar's place: the posting's own place may
+            // tell which.
+            let mut placed = false;
+            if cur == Some(Cur::Dollar)
+                && ambiguity.get_or_insert_with(|| dollar_ambiguity(text)).is_some()
+                && let Some(c) = *by_place.get_or_insert_with(|| place_dollar(text, sentences))
+            {
+                cur = Some(c);
+                placed = true;
+            }
             let currency = match cur {
                 Some(Cur::Code(i)) => Some(lex.data.currency[i].code.clone()),
+                Some(Cur::Dollar) if placed => Some(lex.data.dollar.default.clone()),
                 Some(Cur::Dollar) => match *ambiguity.get_or_insert_with(|| dollar_ambiguity(text)) {
                     Some(reason) => {
                         if !warned {
@@ -1290,12 +1397,30 @@ mod tests {
 
     #[test]
     fn a_dollar_in_canada_is_not_guessed() {
-        let s = "Based in Toronto. Salary: $90,000 - $110,000";
+        // Canada named in passing, the posting placed nowhere: not told.
+        let s = "We have offices across Canada. Salary: $90,000 - $110,000";
         let f = find_all(s, &super::super::sentences(s));
         assert_eq!(f[0].currency, None);
         assert_eq!(
             f[0].warning.as_deref(),
             Some("'$' with a Canadian location: currency not guessed")
         );
+    }
+
+    #[test]
+    fn a_dollar_told_by_the_postings_place() {
+        for (text, want) in [
+            ("Based in Toronto. Salary: $90,000 - $110,000", Some("CAD")),
+            ("Location: Sydney NSW\nPay: $45 - $55 per hour", Some("AUD")),
+            (
+                "Location: Austin, TX\nOffices in Toronto.\nSalary: $120,000",
+                Some("USD"),
+            ),
+            ("Location: Remote (US or Canada)\nSalary: $120,000", None),
+            ("Location: Bogotá, D.C.\nSalario: $3.500.000 mensual", Some("COP")),
+        ] {
+            let f = find_all(text, &super::super::sentences(text));
+            assert_eq!(f[0].currency.as_deref(), want, "{text}");
+        }
     }
 }
