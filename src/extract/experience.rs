@@ -43,6 +43,9 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
 struct Words {
     /// Words that make a following duration a statement of experience.
     experience_words: Vec<String>,
+    /// Lines of work that make a duration experience right after it ("3+ years maintaining
+    /// …"), unless the employer speaks.
+    doing_words: Vec<String>,
     /// Words before a duration that make it a statement of experience ("Experience: 5 years",
     /// "Python - Exp - 3 yrs").
     experience_before: Vec<String>,
@@ -249,7 +252,16 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
             continue;
         }
         let next: Vec<String> = words(after).take(9).collect();
-        let first_exp = next.iter().position(|w| listed(&WORDS.experience_words, w));
+        let prev: Vec<String> = words(before).rev().take(8).collect();
+        // "3+ years maintaining heavy equipment": a line of work right after the duration, not
+        // the employer's ("we have 20 years servicing the Bay Area").
+        let doing = next.first().is_some_and(|w| listed(&WORDS.doing_words, w))
+            && !prev.iter().any(|w| listed(&WORDS.employer_words, w));
+        let first_exp = if doing {
+            Some(0)
+        } else {
+            next.iter().position(|w| listed(&WORDS.experience_words, w))
+        };
         // "5+ years as a Business Analyst", "3 years as a Program Manager": after "as" comes a
         // role, whose words ("business", "program", "service") say nothing else.
         let first_other = match next.first() {
@@ -267,7 +279,6 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         let tech_before = before_i.checked_sub(1).map(|i| &tech[i]).is_some_and(|t| {
             abs.start - t.end < 200 && sentence_words_between(sentence, offset, t.end, abs.start) <= 2
         });
-        let prev: Vec<String> = words(before).rev().take(8).collect();
         let exp_before = prev.iter().any(|w| listed(&WORDS.experience_before, w));
         // "You have worked as a data analyst for at least 3 years", but not "we have worked with
         // clients for 15 years": the candidate's own work, not the employer's.

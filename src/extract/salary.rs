@@ -9,7 +9,8 @@
 //! bonus") never is. Amounts without a currency need more: a cue and either a period or a
 //! salary-sized figure right after a cue ("Salary: 120,000"). A bare "$" is read as US dollars
 //! unless the text names another dollar currency or a place where "$" means something else;
-//! then the currency is left out and a warning says why.
+//! then the posting's stated location decides when it names one dollar's places only
+//! ("Toronto, ON" → CAD), else the currency is left out and a warning says why.
 
 use crate::fasthash::{FastMap, FastSet};
 use crate::phrases::PhraseSet;
@@ -74,6 +75,10 @@ struct Currency {
     /// ("$140k + super").
     #[serde(default)]
     marks: Vec<String>,
+    /// Region codes written after a place of this country in a stated location ("Perth WA",
+    /// "London, ON"), read only there (see [`place_dollar`]).
+    #[serde(default)]
+    region_codes: Vec<String>,
     /// Where monthly pay ends in this currency when no period is stated (else `infer`'s).
     month_below: Option<f64>,
 }
@@ -131,8 +136,6 @@ const MIN_ONLY: u32 = 0;
 const MAX_ONLY: u32 = 1;
 /// Payload of a place that must not count ("New Mexico").
 const NOT_A_PLACE: u32 = u32::MAX;
-/// Payload of a place where "$" is the default dollar.
-const DEFAULT_DOLLAR: u32 = u32::MAX - 1;
 
 /// What makes a bare "$" ambiguous.
 struct Ambiguity {
@@ -166,9 +169,12 @@ struct Lex {
     ambiguities: Vec<Ambiguity>,
     /// The currency of each ambiguity (an index of `[[currency]]`).
     ambiguity_currency: Vec<usize>,
-    /// The places of every dollar (the dollar currencies' places, names and symbols, and
-    /// `[dollar] places`); payload: an index of `ambiguities`, or [`DEFAULT_DOLLAR`].
+    /// The places of every dollar (the dollar currencies' places, names, symbols and region
+    /// codes, and `[dollar] places`); payload: an index of `home_places`.
     homes: PhraseSet,
+    /// Each place of `homes` as written, and the currencies it may stand for (bit i: index i
+    /// of `[[currency]]`): "WA" is Washington's and Western Australia's.
+    home_places: Vec<(String, u64)>,
     prefilter: PhraseSet,
 }
 
@@ -310,13 +316,41 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
         }
         ambiguity_currency.resize(ambiguities.len(), ci);
     }
-    let default_dollar = data.dollar.places.iter().chain(&data.dollar.not_places);
+    let default = data
+        .currency
+        .iter()
+        .position(|c| c.code == data.dollar.default)
+        .expect("salary.toml: the default dollar is a [[currency]]");
+    assert!(data.currency.len() <= 64, "salary.toml: at most 64 currencies");
+    let mut home_places: Vec<(String, u64)> = Vec::new();
+    let places = ambiguities
+        .iter()
+        .zip(&ambiguity_currency)
+        .map(|(a, &ci)| (a.text.as_str(), ci))
+        .chain(
+            data.currency
+                .iter()
+                .enumerate()
+                .flat_map(|(ci, c)| c.region_codes.iter().map(move |r| (r.as_str(), ci))),
+        )
+        .chain(
+            data.dollar
+                .places
+                .iter()
+                .chain(&data.dollar.not_places)
+                .map(|p| (p.as_str(), default)),
+        );
+    for (text, ci) in places {
+        match home_places.iter_mut().find(|(t, _)| t == text) {
+            Some((_, mask)) => *mask |= 1 << ci,
+            None => home_places.push((text.to_string(), 1 << ci)),
+        }
+    }
     let homes = PhraseSet::new(
-        ambiguities
+        home_places
             .iter()
             .enumerate()
-            .map(|(i, a)| (a.text.as_str(), i as u32))
-            .chain(default_dollar.map(|p| (p.as_str(), DEFAULT_DOLLAR))),
+            .map(|(i, (t, _))| (t.as_str(), i as u32)),
     );
     let ambiguity = PhraseSet::new(
         ambiguities
@@ -359,6 +393,7 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
         ambiguities,
         ambiguity_currency,
         homes,
+        home_places,
         prefilter,
         data,
     }
@@ -909,50 +944,27 @@ fn as_written(text: &str, r: &Range<usize>, a: &str) -> bool {
     text[r.clone()] == *a || a.chars().all(|c| c.is_lowercase() || c == ' ')
 }
 
-/// The dollar that a bare "$" is where the posting says it is: the one currency whose places
-/// its stated locations name ("Toronto, ON" → CAD, "Sydney NSW" → AUD, "Austin, TX" → the
-/// default), when every other dollar the text names by code or name ("CAD", "Canadian
-/// dollars") is that one too. `None` when the locations name none or several.
+/// The dollar that a bare "$" is where the posting says it is: the one currency that every
+/// place its stated locations name may stand for ("Toronto, ON" → CAD, "Perth WA" → AUD,
+/// "Bogotá, D.C." → COP, "Austin, TX" → the default), when every other dollar the text names
+/// by code or name ("CAD", "Canadian dollars") is that one too. `None` when the locations name
+/// none, or places of two ("Remote (US or Canada)", "Vancouver, WA").
 fn place_dollar(text: &str, sentences: &[Range<usize>]) -> Option<Cur> {
     let lex = &*LEX;
-    const NONE: u32 = u32::MAX;
-    let mut found = NONE;
+    let mut found = u64::MAX;
     for loc in super::location::find_all(text, sentences) {
         let s = &text[loc];
-        // A location's first place decides it; a code after it ("Bogotá, D.C.", "Toronto, ON,
-        // CA") is that place's region, while a second place named in full is another
-        // ("Remote (US or Canada)").
-        let mut first = NONE;
         for (r, p) in lex.homes.find_iter(s) {
-            let ok = match p {
-                DEFAULT_DOLLAR => true,
-                _ => as_written(s, &r, &lex.ambiguities[p as usize].text),
-            };
-            if !ok {
-                continue;
-            }
-            let cur = match p {
-                DEFAULT_DOLLAR => DEFAULT_DOLLAR,
-                _ => lex.ambiguity_currency[p as usize] as u32,
-            };
-            let code = r.len() <= 3 || s[r.clone()].contains('.');
-            if first == NONE {
-                first = cur;
-            } else if first != cur && !code {
-                return None;
+            let (place, mask) = &lex.home_places[p as usize];
+            if as_written(s, &r, place) {
+                found &= mask;
             }
         }
-        if first == NONE {
-            continue;
-        }
-        if found != NONE && found != first {
-            return None;
-        }
-        found = first;
     }
-    if found == NONE {
+    if found.count_ones() != 1 {
         return None;
     }
+    let found = found.trailing_zeros() as usize;
     // A dollar named by its code, symbol or name elsewhere must be the same one.
     let other_named = lex.ambiguity.find_iter(text).any(|(r, p)| {
         let Some(a) = lex.ambiguities.get(p as usize) else {
@@ -960,15 +972,9 @@ fn place_dollar(text: &str, sentences: &[Range<usize>]) -> Option<Cur> {
         };
         let ci = lex.ambiguity_currency[p as usize];
         let named = !lex.data.currency[ci].places.contains(&a.text);
-        named && ci as u32 != found && counts(text, &r, a)
+        named && ci != found && counts(text, &r, a)
     });
-    if other_named {
-        return None;
-    }
-    Some(match found {
-        DEFAULT_DOLLAR => Cur::Dollar,
-        ci => Cur::Code(ci as usize),
-    })
+    (!other_named).then_some(Cur::Code(found))
 }
 
 /// The dollar that a word right after a "$" amount (past "+" or "plus") marks ("$140k +
@@ -1239,17 +1245,14 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
             };
             // A "$" where the text names another dollar's place: the posting's own place may
             // tell which.
-            let mut placed = false;
             if cur == Some(Cur::Dollar)
                 && ambiguity.get_or_insert_with(|| dollar_ambiguity(text)).is_some()
                 && let Some(c) = *by_place.get_or_insert_with(|| place_dollar(text, sentences))
             {
                 cur = Some(c);
-                placed = true;
             }
             let currency = match cur {
                 Some(Cur::Code(i)) => Some(lex.data.currency[i].code.clone()),
-                Some(Cur::Dollar) if placed => Some(lex.data.dollar.default.clone()),
                 Some(Cur::Dollar) => match *ambiguity.get_or_insert_with(|| dollar_ambiguity(text)) {
                     Some(reason) => {
                         if !warned {
@@ -1418,6 +1421,15 @@ mod tests {
             ),
             ("Location: Remote (US or Canada)\nSalary: $120,000", None),
             ("Location: Bogotá, D.C.\nSalario: $3.500.000 mensual", Some("COP")),
+            ("Location: Perth WA\nPay: $58 - $65 per hour", Some("AUD")),
+            (
+                "Location: Vancouver, WA\nPay: $25/hr. Also hiring in Vancouver, BC.",
+                None,
+            ),
+            (
+                "Location: Washington, D.C.\nOffices in Ottawa.\nSalary: $120,000",
+                Some("USD"),
+            ),
         ] {
             let f = find_all(text, &super::super::sentences(text));
             assert_eq!(f[0].currency.as_deref(), want, "{text}");
