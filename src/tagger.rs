@@ -822,10 +822,11 @@ impl Tagger {
         let above_first = is_resume && schools_above(text, &degree_lines);
         for (k, (si, found)) in found_education.into_iter().enumerate() {
             let sr = &sentences[si];
+            // Its own part of the sentence decides ("Associate degree required, BSN preferred").
             let requirement = if is_resume {
                 Requirement::Mentioned
             } else {
-                levels.of_sentence(si)
+                levels.at(found.at)
             };
             let (institution, graduation_year) = if is_resume {
                 let max_year = self.settings.as_of.year + 6;

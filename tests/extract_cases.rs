@@ -131,6 +131,8 @@ struct EducationCase {
     institution: Option<String>,
     /// The first entry's graduation year (0 for none).
     graduation_year: Option<u16>,
+    /// Every entry as "LEVEL REQUIREMENT", in order.
+    entries: Option<Vec<String>>,
 }
 
 #[test]
@@ -174,6 +176,19 @@ fn education_cases() {
                 "{:?}: graduation_year {:?}, want {want}",
                 c.text, e.graduation_year
             ));
+        }
+        if let Some(want) = &c.entries {
+            let got: Vec<String> = tags
+                .education
+                .iter()
+                .map(|e| {
+                    let r = serde_json::to_value(e.requirement).unwrap();
+                    format!("{} {}", e.level, r.as_str().unwrap())
+                })
+                .collect();
+            if got != *want {
+                failures.push(format!("{:?}: entries {got:?}, want {want:?}", c.text));
+            }
         }
     }
     finish("education.toml", cases.len(), 40, failures);

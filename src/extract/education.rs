@@ -135,6 +135,26 @@ fn opens_line(before: &str) -> bool {
         .is_empty()
 }
 
+/// Words after an abbreviation that say it is a degree asked for ("BSN preferred", "B.Com
+/// graduate", "MBA required").
+const FOLLOWING_WORDS: &[&str] = &[
+    "preferred",
+    "required",
+    "graduate",
+    "graduates",
+    "holder",
+    "holders",
+    "desired",
+    "desirable",
+    "mandatory",
+    "essential",
+    "is preferred",
+    "is required",
+    "a plus",
+    "an advantage",
+    "an asset",
+];
+
 /// Whether an abbreviation at `range` reads as a degree: followed by "in", "or", "degree", a
 /// slash, a comma, a dash or bar ("HSC – Maharashtra State Board, 2020") or the end — not "MS Teams" or "BA Airways" —, and not a US state after a
 /// city ("Boston, MA"; a list of degrees "BS, MS" is fine). In a résumé (`resume`) also a
@@ -167,7 +187,11 @@ fn reads_as_degree(text: &str, range: &Range<usize>, cased_forms: &[String], res
         || next.starts_with("- ")
         || ["in ", "or ", "degree", "and ", "from "]
             .iter()
-            .any(|w| next.starts_with(w));
+            .any(|w| next.starts_with(w))
+        || FOLLOWING_WORDS.iter().any(|w| {
+            next.strip_prefix(w)
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+        });
     let before = text[..range.start].trim_end_matches([' ', '\t']);
     // Only a two-letter form can be a state ("J.D." after "Columbia Law School," is a degree).
     let two_letters =
@@ -202,6 +226,7 @@ pub(crate) fn find_all(
 ) -> Vec<(usize, Found)> {
     let (set, cased_forms) = &*LEVELS;
     let mut out: Vec<(usize, Found)> = Vec::new();
+    let mut scoped: Option<(usize, super::requirement::Scope)> = None;
     for (r, payload) in set.find_iter(text) {
         // "b.e.smith@example.com" names no degree.
         if contacts.covers(r.clone()) {
@@ -221,11 +246,14 @@ pub(crate) fn find_all(
         let Some(si) = super::sentence_at(sentences, r.start) else {
             continue;
         };
-        // One degree per sentence; and one per line of a level ("mgr inż. Informatyka (MSc
-        // Eng. Computer Science), 2017" is one master's degree, written twice).
+        // One degree per sentence, unless another level is asked at another requirement level
+        // in it ("Associate degree in Nursing required, BSN preferred"); and one per line of
+        // a level ("mgr inż. Informatyka (MSc Eng. Computer Science), 2017" is one master's
+        // degree, written twice).
         let level = &DATA.level[(payload & 0xff) as usize].level;
         if out.last().is_some_and(|(last, f)| {
-            *last == si || (f.level == *level && !text[f.at..r.start].contains('\n'))
+            (*last == si && (resume || !asked_apart(text, &sentences[si], &mut scoped, &out, level, r.start)))
+                || (f.level == *level && !text[f.at..r.start].contains('\n'))
         }) {
             continue;
         }
@@ -269,6 +297,38 @@ pub(crate) fn find_all(
         ));
     }
     out
+}
+
+/// Whether a posting's level at `at`, in the sentence `sentence` of the last degrees found
+/// (`out`), is asked apart from them: a level none of them has, at another requirement level
+/// of the sentence's parts ("Associate degree required, BSN preferred"; not "BS, MS or PhD in
+/// CS"). `scoped` keeps the sentence's parts, read once.
+fn asked_apart(
+    text: &str,
+    sentence: &Range<usize>,
+    scoped: &mut Option<(usize, super::requirement::Scope)>,
+    out: &[(usize, Found)],
+    level: &str,
+    at: usize,
+) -> bool {
+    let same: Vec<&Found> = out
+        .iter()
+        .rev()
+        .take_while(|(_, f)| f.at >= sentence.start)
+        .map(|(_, f)| f)
+        .collect();
+    if same.iter().any(|f| f.level == level) {
+        return false;
+    }
+    if scoped.as_ref().is_none_or(|(s, _)| *s != sentence.start) {
+        *scoped = Some((
+            sentence.start,
+            super::requirement::scope(&text[sentence.clone()], None),
+        ));
+    }
+    let (_, scope) = scoped.as_ref().expect("scoped above");
+    let here = scope.at(at - sentence.start);
+    same.iter().all(|f| scope.at(f.at - sentence.start) != here)
 }
 
 /// Whether the level phrase at `at`, written with a capital ("High School"), goes on from a

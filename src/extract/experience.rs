@@ -27,7 +27,7 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
         \s*(?P<plus>\+|-plus\b|\s+plus\b|\s+or\s+more\b)?
         (?:\s*(?:-|–|—|(?:\bto|\bbut)\s+(?:less|fewer)\s+than\b|(?:\bto|\bbut)\s+under\b|\bto\b|\bor\b|\band\b|\btot\b|\bbis\b|\ba\b|à)\s*(?P<b>{num})\s*\+?)?
         \s*(?:\b(?:full|additional|total|solid|consecutive|complete)\s+)?
-        (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|jahr(?:en?)?|jaar|meses|mois)\b
+        (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|jahr(?:en?)?|jaar|meses|mois|lata?)\b
         (?P<half2>\s+and\s+a\s+half\b)?
         (?:'s|’s|')?
         (?P<post>\s*\+|\s+or\s+(?:more|greater|longer|above)|\s+or\s+(?:less|fewer)|\s+plus)?
@@ -43,6 +43,9 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
 struct Words {
     /// Words that make a following duration a statement of experience.
     experience_words: Vec<String>,
+    /// Lines of work that make a duration experience right after it ("3+ years maintaining
+    /// …"), unless the employer speaks.
+    doing_words: Vec<String>,
     /// Words before a duration that make it a statement of experience ("Experience: 5 years",
     /// "Python - Exp - 3 yrs").
     experience_before: Vec<String>,
@@ -84,11 +87,12 @@ static UNITS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(UNIT_STEMS.m
 
 /// What a sentence must contain for [`DURATION`] to match in it.
 /// Years in the languages of postings written in them count too ("5 años", "3 anos", "5 ans",
-/// "3 anni", "3 Jahre", "3 jaar"): only with an experience word after them (see
-/// `experience_words`), as the regex reads no other of their words.
-const UNIT_STEMS: [&str; 15] = [
+/// "3 anni", "3 Jahre", "3 jaar", "5 lat"): only with an experience word after them (see
+/// `experience_words`), as the regex reads no other of their words. Polish "lat" and "lata"
+/// with the space after them: "lat" alone is inside "platform" and "latest".
+const UNIT_STEMS: [&str; 17] = [
     "year", "yr", "month", "mos", "week", "wk", "decade", "año", "ano", "ans", "ann", "jahr", "jaar",
-    "meses", "mois",
+    "meses", "mois", "lat ", "lata ",
 ];
 
 /// The indices of the sentences that name a unit of time, in order, each once.
@@ -248,7 +252,16 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
             continue;
         }
         let next: Vec<String> = words(after).take(9).collect();
-        let first_exp = next.iter().position(|w| listed(&WORDS.experience_words, w));
+        let prev: Vec<String> = words(before).rev().take(8).collect();
+        // "3+ years maintaining heavy equipment": a line of work right after the duration, not
+        // the employer's ("we have 20 years servicing the Bay Area").
+        let doing = next.first().is_some_and(|w| listed(&WORDS.doing_words, w))
+            && !prev.iter().any(|w| listed(&WORDS.employer_words, w));
+        let first_exp = if doing {
+            Some(0)
+        } else {
+            next.iter().position(|w| listed(&WORDS.experience_words, w))
+        };
         // "5+ years as a Business Analyst", "3 years as a Program Manager": after "as" comes a
         // role, whose words ("business", "program", "service") say nothing else.
         let first_other = match next.first() {
@@ -266,7 +279,6 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         let tech_before = before_i.checked_sub(1).map(|i| &tech[i]).is_some_and(|t| {
             abs.start - t.end < 200 && sentence_words_between(sentence, offset, t.end, abs.start) <= 2
         });
-        let prev: Vec<String> = words(before).rev().take(8).collect();
         let exp_before = prev.iter().any(|w| listed(&WORDS.experience_before, w));
         // "You have worked as a data analyst for at least 3 years", but not "we have worked with
         // clients for 15 years": the candidate's own work, not the employer's.
@@ -344,7 +356,7 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         // experience word: after it, or among the three words before it ("Experiência de 3
         // anos", "Experiencia mínima de 2 años", "Berufserfahrung (1 Jahr)"); the cues below
         // are English.
-        let foreign = unit.starts_with(['a', 'j']);
+        let foreign = unit.starts_with(['a', 'j', 'l']);
         let exp_just_before = prev.iter().take(3).any(|w| listed(&WORDS.experience_before, w));
         let is_exp = match (first_exp, first_other) {
             (Some(e), Some(o)) => e < o,

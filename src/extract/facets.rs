@@ -37,8 +37,20 @@ struct File {
     leading_placeholders: Vec<String>,
     placeholders: BTreeMap<String, Vec<String>>,
     place_gap: PlaceGap,
+    field_language: FieldLanguage,
     employment_type: FacetData,
     workplace: FacetData,
+}
+
+/// The words that tell a text written in Spanish or Portuguese, where a value's
+/// `language_field_values` say it ("CDMX | Home office": remote work; in English "Home Office"
+/// is the UK's interior ministry).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FieldLanguage {
+    words: Vec<String>,
+    /// How many of `words`, each counted once, the text must hold.
+    min: usize,
 }
 
 #[derive(Deserialize)]
@@ -57,6 +69,10 @@ struct FacetData {
     /// Phrases of full_time that say only that a job is permanent: dropped beside part_time.
     #[serde(default)]
     permanence: Vec<String>,
+    /// Phrases of onsite that only deny remote work ("Remote job: No"): beside a hybrid value
+    /// (USAJobs' "Telework eligible: Yes") they say nothing of office days.
+    #[serde(default)]
+    remote_denials: Vec<String>,
     value: Vec<ValueData>,
 }
 
@@ -70,6 +86,9 @@ struct ValueData {
     /// ("Remoto (Brasil) | PJ", "Healthcare Support Worker - Bank", "Casual").
     #[serde(default)]
     field_values: Vec<String>,
+    /// Field values read only in a text of `[field_language]`.
+    #[serde(default)]
+    language_field_values: Vec<String>,
 }
 
 /// A place's name read past between a word such as "our" and an office word ("our Chicago
@@ -173,6 +192,11 @@ fn build(data: &FacetData, values: &'static [&'static str]) -> Facet {
         }
         label_values.extend(v.label_values.iter().map(|p| (p.clone(), i)));
         field_values.extend(v.field_values.iter().map(|p| (p.clone(), i)));
+        field_values.extend(
+            v.language_field_values
+                .iter()
+                .map(|p| (p.clone(), i | IN_LANGUAGE)),
+        );
     }
     for (_, fills) in &mut tail_of {
         fills.sort_by_key(|f| std::cmp::Reverse(f.len()));
@@ -190,6 +214,34 @@ fn build(data: &FacetData, values: &'static [&'static str]) -> Facet {
         label_values: set(&label_values),
         field_values: set(&field_values),
     }
+}
+
+/// The payload bit of a field value read only in a text of `[field_language]`.
+const IN_LANGUAGE: u32 = 1 << 16;
+
+/// The words of `[field_language]`.
+static LANGUAGE_WORDS: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(
+        DATA.field_language
+            .words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.as_str(), i as u32)),
+    )
+});
+
+/// Whether `text` holds `[field_language]`'s `min` words, each counted once.
+fn in_field_language(text: &str) -> bool {
+    let mut seen: Vec<u32> = Vec::new();
+    for (_, w) in LANGUAGE_WORDS.find_iter(text) {
+        if !seen.contains(&w) {
+            seen.push(w);
+            if seen.len() >= DATA.field_language.min {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// The office words of `[place_gap]`.
@@ -463,6 +515,7 @@ fn find(facet: &Facet, text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
     // A field value alone in its field ("Remoto (Brasil) | PJ") or on its line ("Casual").
     // Fields are apart, so one field's value never overlaps another's: only the phrases and the
     // label values (kept in text order for the lookup) are checked.
+    let mut in_language: Option<bool> = None;
     for field in fields(text) {
         let Some((r, i)) = facet.field_values.find_iter(&text[field.clone()]).next() else {
             continue;
@@ -470,9 +523,14 @@ fn find(facet: &Facet, text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
         let span = field.start + r.start..field.start + r.end;
         let whole = span == field;
         let overlaps = super::overlaps_any(&phrases, &span) || super::overlaps_any(&added, &span);
-        if whole && !overlaps && !labels.covers(span.clone()) && !in_never(facet, text, &span) {
+        if whole
+            && !overlaps
+            && !labels.covers(span.clone())
+            && !in_never(facet, text, &span)
+            && (i & IN_LANGUAGE == 0 || *in_language.get_or_insert_with(|| in_field_language(text)))
+        {
             out.push(Found {
-                value: facet.values[i as usize],
+                value: facet.values[(i & !IN_LANGUAGE) as usize],
                 span,
             });
         }
@@ -593,6 +651,15 @@ static TERMS: LazyLock<PhraseSet> = LazyLock::new(|| {
 /// "Hybrid: on-site Mondays"), is part of the hybrid statement, not an arrangement of its own.
 pub(crate) fn workplaces(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
     let mut found = find(&WORKPLACE, text, sentences);
+    if found.iter().any(|f| f.value == "hybrid") {
+        let denials = &DATA.workplace.remote_denials;
+        found.retain(|f| {
+            f.value != "onsite"
+                || !denials
+                    .iter()
+                    .any(|d| text[f.span.clone()].eq_ignore_ascii_case(d))
+        });
+    }
     // An office in the sentence of a hybrid statement is where the hybrid role sits, not an
     // arrangement of its own ("Hybrid role based in our London office", "Based in our Leeds
     // office with hybrid working"), unless "or" offers both ("Hybrid or on-site").
@@ -649,6 +716,7 @@ pub(crate) fn warm_up() {
     LazyLock::force(&EMPLOYMENT);
     LazyLock::force(&WORKPLACE);
     LazyLock::force(&GAP_AFTER);
+    LazyLock::force(&LANGUAGE_WORDS);
 }
 
 #[cfg(test)]

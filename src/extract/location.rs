@@ -167,7 +167,19 @@ fn trim(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     let head = s.trim_start_matches(|c: char| c.is_whitespace() || MARKUP.contains(&c));
     let start = r.end - head.len();
     let body = head.trim_end_matches(|c: char| c.is_whitespace() || "*_.,;:".contains(c));
-    (!body.is_empty()).then(|| start..start + body.len())
+    // An abbreviation keeps its last dot: a last word that holds a dot already ("Washington,
+    // D.C.", "Monterrey, N.L."), or a state shortened to a capital and one or two lower-case
+    // letters after a comma ("Guadalajara, Jal.", "Ottawa, Ont.").
+    let last_word = body.rsplit([' ', ',']).next().unwrap_or("");
+    let short_state = body[..body.len() - last_word.len()].ends_with(", ")
+        && (2..=3).contains(&last_word.len())
+        && last_word.starts_with(|c: char| c.is_ascii_uppercase())
+        && last_word[1..].bytes().all(|b| b.is_ascii_lowercase());
+    let dotted = last_word.len() > 1
+        && (last_word.contains('.') || short_state)
+        && head[body.len()..].starts_with('.');
+    let len = body.len() + usize::from(dotted);
+    (!body.is_empty()).then(|| start..start + len)
 }
 
 /// The words of `s` (letters, digits and `%`), as written.
@@ -404,6 +416,13 @@ fn header_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
         .rev()
         .take_while(|seg| is_region(seg.trim()))
         .count();
+    // Regions only: a place only as a region named in full and its code or country ("Washington,
+    // D.C.", "Texas, USA"), not "TX, US".
+    let regions = if regions == segments.len() && regions >= 2 && segments[0].trim().len() > 3 {
+        regions - 1
+    } else {
+        regions
+    };
     if regions == 0 || regions == segments.len() {
         return None;
     }

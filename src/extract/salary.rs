@@ -9,7 +9,8 @@
 //! bonus") never is. Amounts without a currency need more: a cue and either a period or a
 //! salary-sized figure right after a cue ("Salary: 120,000"). A bare "$" is read as US dollars
 //! unless the text names another dollar currency or a place where "$" means something else;
-//! then the currency is left out and a warning says why.
+//! then the posting's stated location decides when it names one dollar's places only
+//! ("Toronto, ON" → CAD), else the currency is left out and a warning says why.
 
 use crate::fasthash::{FastMap, FastSet};
 use crate::phrases::PhraseSet;
@@ -53,6 +54,9 @@ struct Dollar {
     symbols: Vec<String>,
     names: Vec<String>,
     not_places: Vec<String>,
+    /// Places where "$" is the `default` dollar: a posting placed there means it (see
+    /// [`place_dollar`]).
+    places: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -71,6 +75,10 @@ struct Currency {
     /// ("$140k + super").
     #[serde(default)]
     marks: Vec<String>,
+    /// Region codes written after a place of this country in a stated location ("Perth WA",
+    /// "London, ON"), read only there (see [`place_dollar`]).
+    #[serde(default)]
+    region_codes: Vec<String>,
     /// Where monthly pay ends in this currency when no period is stated (else `infer`'s).
     month_below: Option<f64>,
 }
@@ -159,6 +167,14 @@ struct Lex {
     filler: FastSet<String>,
     ambiguity: PhraseSet,
     ambiguities: Vec<Ambiguity>,
+    /// The currency of each ambiguity (an index of `[[currency]]`).
+    ambiguity_currency: Vec<usize>,
+    /// The places of every dollar (the dollar currencies' places, names, symbols and region
+    /// codes, and `[dollar] places`); payload: an index of `home_places`.
+    homes: PhraseSet,
+    /// Each place of `homes` as written, and the currencies it may stand for (bit i: index i
+    /// of `[[currency]]`): "WA" is Washington's and Western Australia's.
+    home_places: Vec<(String, u64)>,
     prefilter: PhraseSet,
 }
 
@@ -168,7 +184,9 @@ fn alternation<'a>(items: impl IntoIterator<Item = &'a str>, lead: bool, trail: 
     let mut v: Vec<&str> = items.into_iter().collect();
     v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     v.dedup();
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    // Only an ASCII letter or digit takes an ASCII word boundary: after "ł" of "zł" (bytes
+    // that are no ASCII word characters) `\b` before a space never holds.
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     v.iter()
         .map(|s| {
             let mut e = regex::escape(s);
@@ -265,7 +283,8 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     let filler = data.cues.filler.iter().map(|w| w.to_lowercase()).collect();
 
     let mut ambiguities = Vec::new();
-    for c in data.currency.iter().filter(|c| c.dollar) {
+    let mut ambiguity_currency = Vec::new();
+    for (ci, c) in data.currency.iter().enumerate().filter(|(_, c)| c.dollar) {
         let named = format!("'$' with {} named in the text: currency not guessed", c.code);
         for s in &c.symbols {
             let code = s.len() == 3 && s.chars().all(|ch| ch.is_ascii_uppercase());
@@ -295,7 +314,44 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
                 reason: format!("'$' with {article} {adjective} location: currency not guessed"),
             });
         }
+        ambiguity_currency.resize(ambiguities.len(), ci);
     }
+    let default = data
+        .currency
+        .iter()
+        .position(|c| c.code == data.dollar.default)
+        .expect("salary.toml: the default dollar is a [[currency]]");
+    assert!(data.currency.len() <= 64, "salary.toml: at most 64 currencies");
+    let mut home_places: Vec<(String, u64)> = Vec::new();
+    let places = ambiguities
+        .iter()
+        .zip(&ambiguity_currency)
+        .map(|(a, &ci)| (a.text.as_str(), ci))
+        .chain(
+            data.currency
+                .iter()
+                .enumerate()
+                .flat_map(|(ci, c)| c.region_codes.iter().map(move |r| (r.as_str(), ci))),
+        )
+        .chain(
+            data.dollar
+                .places
+                .iter()
+                .chain(&data.dollar.not_places)
+                .map(|p| (p.as_str(), default)),
+        );
+    for (text, ci) in places {
+        match home_places.iter_mut().find(|(t, _)| t == text) {
+            Some((_, mask)) => *mask |= 1 << ci,
+            None => home_places.push((text.to_string(), 1 << ci)),
+        }
+    }
+    let homes = PhraseSet::new(
+        home_places
+            .iter()
+            .enumerate()
+            .map(|(i, (t, _))| (t.as_str(), i as u32)),
+    );
     let ambiguity = PhraseSet::new(
         ambiguities
             .iter()
@@ -335,6 +391,9 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
         filler,
         ambiguity,
         ambiguities,
+        ambiguity_currency,
+        homes,
+        home_places,
         prefilter,
         data,
     }
@@ -860,20 +919,62 @@ fn dollar_ambiguity(text: &str) -> Option<&'static str> {
     let lex = &*LEX;
     lex.ambiguity.find_iter(text).find_map(|(r, p)| {
         let a = lex.ambiguities.get(p as usize)?;
-        if text[r.clone()] != *a.text && !a.text.chars().all(|c| c.is_lowercase() || c == ' ') {
-            return None;
-        }
-        if a.code {
-            let before = text[..r.start].trim_end_matches([' ', '(']);
-            let after = text[r.end..].trim_start_matches([' ', ')']);
-            let near_number = before.ends_with(|c: char| c.is_ascii_digit() || c == 'k' || c == 'K')
-                || after.starts_with(|c: char| c.is_ascii_digit() || c == '$');
-            if !near_number {
-                return None;
+        counts(text, &r, a).then_some(a.reason.as_str())
+    })
+}
+
+/// Whether the ambiguity `a` found at `r` counts: as written (a lower-case name in any case),
+/// and a currency code only next to a number ("CAD 90k", not "CAD software").
+fn counts(text: &str, r: &Range<usize>, a: &Ambiguity) -> bool {
+    if !as_written(text, r, &a.text) {
+        return false;
+    }
+    if a.code {
+        let before = text[..r.start].trim_end_matches([' ', '(']);
+        let after = text[r.end..].trim_start_matches([' ', ')']);
+        return before.ends_with(|c: char| c.is_ascii_digit() || c == 'k' || c == 'K')
+            || after.starts_with(|c: char| c.is_ascii_digit() || c == '$');
+    }
+    true
+}
+
+/// Whether a match of an ambiguity or home phrase `a` at `r` counts: a place or symbol as
+/// written, a lower-case name in any case.
+fn as_written(text: &str, r: &Range<usize>, a: &str) -> bool {
+    text[r.clone()] == *a || a.chars().all(|c| c.is_lowercase() || c == ' ')
+}
+
+/// The dollar that a bare "$" is where the posting says it is: the one currency that every
+/// place its stated locations name may stand for ("Toronto, ON" → CAD, "Perth WA" → AUD,
+/// "Bogotá, D.C." → COP, "Austin, TX" → the default), when every other dollar the text names
+/// by code or name ("CAD", "Canadian dollars") is that one too. `None` when the locations name
+/// none, or places of two ("Remote (US or Canada)", "Vancouver, WA").
+fn place_dollar(text: &str, sentences: &[Range<usize>]) -> Option<Cur> {
+    let lex = &*LEX;
+    let mut found = u64::MAX;
+    for loc in super::location::find_all(text, sentences) {
+        let s = &text[loc];
+        for (r, p) in lex.homes.find_iter(s) {
+            let (place, mask) = &lex.home_places[p as usize];
+            if as_written(s, &r, place) {
+                found &= mask;
             }
         }
-        Some(a.reason.as_str())
-    })
+    }
+    if found.count_ones() != 1 {
+        return None;
+    }
+    let found = found.trailing_zeros() as usize;
+    // A dollar named by its code, symbol or name elsewhere must be the same one.
+    let other_named = lex.ambiguity.find_iter(text).any(|(r, p)| {
+        let Some(a) = lex.ambiguities.get(p as usize) else {
+            return false;
+        };
+        let ci = lex.ambiguity_currency[p as usize];
+        let named = !lex.data.currency[ci].places.contains(&a.text);
+        named && ci != found && counts(text, &r, a)
+    });
+    (!other_named).then_some(Cur::Code(found))
 }
 
 /// The dollar that a word right after a "$" amount (past "+" or "plus") marks ("$140k +
@@ -1125,6 +1226,7 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
     let lex = &*LEX;
     let mut out = Vec::new();
     let mut ambiguity: Option<Option<&'static str>> = None;
+    let mut by_place: Option<Option<Cur>> = None;
     let mut warned = false;
     for (si, r) in sentences.iter().enumerate() {
         let s = &text[r.clone()];
@@ -1137,10 +1239,18 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
             .is_some_and(|p| heading_with_cue(&text[sentences[p].clone()]));
         for read in read_sentence(&text[start..r.end], heading_cue) {
             let mut warning = None;
-            let cur = match read.cur {
+            let mut cur = match read.cur {
                 Some(Cur::Dollar) => dollar_mark(&text[start + read.span.end..]).or(read.cur),
                 c => c,
             };
+            // A "$" where the text names another dollar's place: the posting's own place may
+            // tell which.
+            if cur == Some(Cur::Dollar)
+                && ambiguity.get_or_insert_with(|| dollar_ambiguity(text)).is_some()
+                && let Some(c) = *by_place.get_or_insert_with(|| place_dollar(text, sentences))
+            {
+                cur = Some(c);
+            }
             let currency = match cur {
                 Some(Cur::Code(i)) => Some(lex.data.currency[i].code.clone()),
                 Some(Cur::Dollar) => match *ambiguity.get_or_insert_with(|| dollar_ambiguity(text)) {
@@ -1290,12 +1400,39 @@ mod tests {
 
     #[test]
     fn a_dollar_in_canada_is_not_guessed() {
-        let s = "Based in Toronto. Salary: $90,000 - $110,000";
+        // Canada named in passing, the posting placed nowhere: not told.
+        let s = "We have offices across Canada. Salary: $90,000 - $110,000";
         let f = find_all(s, &super::super::sentences(s));
         assert_eq!(f[0].currency, None);
         assert_eq!(
             f[0].warning.as_deref(),
             Some("'$' with a Canadian location: currency not guessed")
         );
+    }
+
+    #[test]
+    fn a_dollar_told_by_the_postings_place() {
+        for (text, want) in [
+            ("Based in Toronto. Salary: $90,000 - $110,000", Some("CAD")),
+            ("Location: Sydney NSW\nPay: $45 - $55 per hour", Some("AUD")),
+            (
+                "Location: Austin, TX\nOffices in Toronto.\nSalary: $120,000",
+                Some("USD"),
+            ),
+            ("Location: Remote (US or Canada)\nSalary: $120,000", None),
+            ("Location: Bogotá, D.C.\nSalario: $3.500.000 mensual", Some("COP")),
+            ("Location: Perth WA\nPay: $58 - $65 per hour", Some("AUD")),
+            (
+                "Location: Vancouver, WA\nPay: $25/hr. Also hiring in Vancouver, BC.",
+                None,
+            ),
+            (
+                "Location: Washington, D.C.\nOffices in Ottawa.\nSalary: $120,000",
+                Some("USD"),
+            ),
+        ] {
+            let f = find_all(text, &super::super::sentences(text));
+            assert_eq!(f[0].currency.as_deref(), want, "{text}");
+        }
     }
 }
