@@ -322,12 +322,12 @@ impl Matcher {
                 .filter(|&i| camel_start(text, i))
                 .find_map(|glued| self.at_segment(text, lower, p, glued))
         })?;
-        // A name read out of glued words must not need context: "GoDaddy" is no Go.
-        let glued = camel_start(text, p) || camel_start(text, found.end);
-        (!glued || self.owners(found.pattern).iter().any(|o| !o.ruled)).then_some(found)
+        Some(found)
     }
 
-    /// The longest pattern at `p` whose first segment is `lower[p..seg]`.
+    /// The longest pattern at `p` whose first segment is `lower[p..seg]`. A name read out of
+    /// glued words must not need context ("GoDaddy" is no Go): a longer one that does gives
+    /// way to a shorter one at `p` ("CRSP US Stock DatabaseNorthfield" is CRSP).
     fn at_segment(&self, text: &str, lower: &[u8], p: usize, seg: usize) -> Option<Candidate> {
         if seg - p > self.longest_segment {
             return None;
@@ -346,7 +346,10 @@ impl Matcher {
                 continue;
             }
             let id = slot.pattern;
-            if let Some(version) = check_boundaries(text, p, end) {
+            let glued = || camel_start(text, p) || camel_start(text, end);
+            if let Some(version) = check_boundaries(text, p, end)
+                && (self.owners(id).iter().any(|o| !o.ruled) || !glued())
+            {
                 return Some(Candidate {
                     start: p,
                     end,
@@ -774,6 +777,35 @@ mod tests {
                 .map(|c| (c.start, c.end, c.pattern, c.version))
                 .collect();
             assert_eq!(got, reference(&m, &ac, &text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn glued_texts_agree_with_the_automaton() {
+        let lexicon = Lexicon::builtin();
+        let m = Matcher::new(lexicon);
+        let texts: Vec<&[u8]> = m.patterns.iter().map(|p| &**p).collect();
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .start_kind(StartKind::Both)
+            .build(&texts)
+            .unwrap();
+        for text in [
+            "CRSP US Stock DatabaseNorthfield(Lean Six Sigma M.jsSurvey123é",
+            "CRSP US Stock DatabaseNorthfield",
+            "CRSP US Stock Database Northfield",
+        ] {
+            let got: Vec<_> = m
+                .scan(text)
+                .into_iter()
+                .map(|c| (c.start, c.end, c.pattern, c.version))
+                .collect();
+            let want = reference(&m, &ac, text);
+            let show = |v: &[(usize, usize, u32, Option<Range<usize>>)]| -> Vec<String> {
+                v.iter().map(|(s, e, _, _)| text[*s..*e].to_string()).collect()
+            };
+            assert_eq!(got, want, "{text:?}: {:?} vs {:?}", show(&got), show(&want));
         }
     }
 
