@@ -277,13 +277,25 @@ fn alphanumeric_before(hay: &str, at: usize) -> bool {
 impl PhraseSet {
     /// Builds the set from `(phrase, payload)` pairs; phrases match ASCII-case-insensitively.
     pub(crate) fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, u32)>) -> PhraseSet {
+        Self::build(phrases, true)
+    }
+
+    /// A set searched only on its own, left out of the document's shared scan: for phrases
+    /// that are read only inside a few short strings but are common words elsewhere ("OR",
+    /// "ON", "US" as region codes), whose every occurrence the shared scan would record.
+    pub(crate) fn unshared<'a>(phrases: impl IntoIterator<Item = (&'a str, u32)>) -> PhraseSet {
+        Self::build(phrases, false)
+    }
+
+    fn build<'a>(phrases: impl IntoIterator<Item = (&'a str, u32)>, shared: bool) -> PhraseSet {
         let (patterns, payloads): (Vec<String>, Vec<u32>) = phrases
             .into_iter()
             .map(|(p, i)| (p.to_ascii_lowercase(), i))
             .unzip();
         let index = Index::new(&patterns);
         let id = NEXT_ID.fetch_add(1, Ordering::SeqCst);
-        if FUSED.get().is_none()
+        if shared
+            && FUSED.get().is_none()
             && let Ok(mut r) = REGISTRY.lock()
         {
             r.push((id, patterns));
@@ -351,6 +363,23 @@ impl PhraseSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unshared_set_stays_out_of_the_shared_scan_and_finds_the_same() {
+        let phrases = [("or", 0), ("on", 1), ("us", 2), ("new south wales", 3)];
+        let shared = PhraseSet::new(phrases);
+        let unshared = PhraseSet::unshared(phrases);
+        assert!(REGISTRY.lock().unwrap().iter().all(|(id, _)| *id != unshared.id));
+        assert!(REGISTRY.lock().unwrap().iter().any(|(id, _)| *id == shared.id) || FUSED.get().is_some());
+        let text = "Toronto, ON or Austin, US; on site in New South Wales (or remote)";
+        fuse();
+        let _scope = DocScope::enter(text);
+        for hay in [text, &text[9..30]] {
+            let want: Vec<_> = shared.find_iter(hay).collect();
+            assert_eq!(unshared.find_iter(hay).collect::<Vec<_>>(), want, "{hay:?}");
+            assert!(!want.is_empty());
+        }
+    }
 
     #[test]
     fn a_match_inside_a_word_hides_no_whole_word_match() {

@@ -170,14 +170,15 @@ fn trim(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     // An abbreviation keeps its last dot: a last word that holds a dot already ("Washington,
     // D.C.", "Monterrey, N.L."), or a state shortened to a capital and one or two lower-case
     // letters after a comma ("Guadalajara, Jal.", "Ottawa, Ont.").
-    let last_word = body.rsplit([' ', ',']).next().unwrap_or("");
-    let short_state = body[..body.len() - last_word.len()].ends_with(", ")
-        && (2..=3).contains(&last_word.len())
-        && last_word.starts_with(|c: char| c.is_ascii_uppercase())
-        && last_word[1..].bytes().all(|b| b.is_ascii_lowercase());
-    let dotted = last_word.len() > 1
-        && (last_word.contains('.') || short_state)
-        && head[body.len()..].starts_with('.');
+    // Read only when a dot was trimmed off (most values end in none).
+    let dotted = head[body.len()..].starts_with('.') && {
+        let last_word = body.rsplit([' ', ',']).next().unwrap_or("");
+        let short_state = body[..body.len() - last_word.len()].ends_with(", ")
+            && (2..=3).contains(&last_word.len())
+            && last_word.starts_with(|c: char| c.is_ascii_uppercase())
+            && last_word[1..].bytes().all(|b| b.is_ascii_lowercase());
+        last_word.len() > 1 && (last_word.contains('.') || short_state)
+    };
     let len = body.len() + usize::from(dotted);
     (!body.is_empty()).then(|| start..start + len)
 }

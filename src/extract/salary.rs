@@ -346,7 +346,8 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
             None => home_places.push((text.to_string(), 1 << ci)),
         }
     }
-    let homes = PhraseSet::new(
+    // Read only inside stated locations, and full of two-letter codes that are common words.
+    let homes = PhraseSet::unshared(
         home_places
             .iter()
             .enumerate()
