@@ -728,17 +728,22 @@ mod tests {
         out
     }
 
-    #[test]
-    fn finds_what_a_leftmost_longest_automaton_finds() {
-        let lexicon = Lexicon::builtin();
-        let m = Matcher::new(lexicon);
+    /// One leftmost-longest automaton over every pattern of `m`, for [`reference`].
+    fn leftmost_longest_automaton(m: &Matcher) -> AhoCorasick {
         let texts: Vec<&[u8]> = m.patterns.iter().map(|p| &**p).collect();
-        let ac = AhoCorasickBuilder::new()
+        AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .start_kind(StartKind::Both)
             .build(&texts)
-            .unwrap();
+            .unwrap()
+    }
+
+    #[test]
+    fn finds_what_a_leftmost_longest_automaton_finds() {
+        let lexicon = Lexicon::builtin();
+        let m = Matcher::new(lexicon);
+        let ac = leftmost_longest_automaton(&m);
         let forms: Vec<String> = lexicon
             .entries()
             .flat_map(|e| e.aliases().map(str::to_string))
@@ -784,13 +789,7 @@ mod tests {
     fn glued_texts_agree_with_the_automaton() {
         let lexicon = Lexicon::builtin();
         let m = Matcher::new(lexicon);
-        let texts: Vec<&[u8]> = m.patterns.iter().map(|p| &**p).collect();
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .start_kind(StartKind::Both)
-            .build(&texts)
-            .unwrap();
+        let ac = leftmost_longest_automaton(&m);
         for text in [
             "CRSP US Stock DatabaseNorthfield(Lean Six Sigma M.jsSurvey123é",
             "CRSP US Stock DatabaseNorthfield",

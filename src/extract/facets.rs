@@ -751,14 +751,7 @@ mod tests {
         // Every string of up to four pieces: the one-pass scan finds what the earliest of the
         // five searches finds.
         const PIECES: [&str; 9] = ["|", "·", "•", " - ", " – ", "-", " ", "a", "é"];
-        let mut texts = vec![String::new()];
-        for _ in 0..4 {
-            let grown: Vec<String> = texts
-                .iter()
-                .flat_map(|t| PIECES.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            texts.extend(grown);
-        }
+        let texts = crate::extract::joined_pieces(&PIECES, 4);
         for text in &texts {
             for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                 let searched = ["|", "·", "•", " - ", " – "]

@@ -681,14 +681,7 @@ mod tests {
     #[test]
     fn last_cut_agrees_with_a_search_for_each_separator() {
         const PIECES: [&str; 8] = [" - ", " – ", " — ", ", ", " ", "-", ",", "é"];
-        let mut texts = vec![String::new()];
-        for _ in 0..4 {
-            let grown: Vec<String> = texts
-                .iter()
-                .flat_map(|t| PIECES.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            texts.extend(grown);
-        }
+        let texts = crate::extract::joined_pieces(&PIECES, 4);
         for text in &texts {
             let searched = CUTS
                 .iter()

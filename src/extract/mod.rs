@@ -321,6 +321,22 @@ pub(crate) fn sentence_at(sentences: &[Range<usize>], at: usize) -> Option<usize
     sentences.get(i).filter(|r| r.start <= at).map(|_| i)
 }
 
+/// Every string of up to `n` of `pieces` written one after another (repeats allowed), for
+/// tests that check a one-pass scan against a plain search.
+#[cfg(test)]
+pub(crate) fn joined_pieces(pieces: &[&str], n: usize) -> Vec<String> {
+    let mut texts = vec![String::new()];
+    let mut last = vec![String::new()];
+    for _ in 0..n {
+        last = last
+            .iter()
+            .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+            .collect();
+        texts.extend(last.iter().cloned());
+    }
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
