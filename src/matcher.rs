@@ -307,7 +307,7 @@ impl Matcher {
         // A segment longer than any pattern's first one opens none; it is read no further
         // (reading a huge run of letters to its end from each word in it was quadratic).
         let seg = segment_end_within(lower, p, p + self.longest_segment + 1);
-        let found = self.at_segment(text, lower, p, seg).or_else(|| {
+        self.at_segment(text, lower, p, seg).or_else(|| {
             // A glued name's first segment is no longer than the longest: a huge run of glued
             // words ("ConsulConsul…") is read that far from each word in it, not to its end
             // (which was cubic).
@@ -321,8 +321,7 @@ impl Matcher {
                 .rev()
                 .filter(|&i| camel_start(text, i))
                 .find_map(|glued| self.at_segment(text, lower, p, glued))
-        })?;
-        Some(found)
+        })
     }
 
     /// The longest pattern at `p` whose first segment is `lower[p..seg]`. A name read out of
