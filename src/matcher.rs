@@ -114,7 +114,8 @@ fn word_at(b: &[u8], p: usize) -> u64 {
 impl Matcher {
     pub(crate) fn new(lexicon: &Lexicon) -> Matcher {
         // Every form's lower-case key and owner, in lexicon order.
-        let mut forms: Vec<(String, Owner)> = Vec::new();
+        let count = lexicon.entries().map(|e| e.forms.len()).sum();
+        let mut forms: Vec<(String, Owner)> = Vec::with_capacity(count);
         for (ei, e) in lexicon.entries().enumerate() {
             for (fi, f) in e.forms.iter().enumerate() {
                 let key = f.text.to_ascii_lowercase();

@@ -142,9 +142,13 @@ impl Entry {
     }
 }
 
-static BUILTIN: LazyLock<Result<Lexicon, Error>> = LazyLock::new(|| match builtin::ENTRIES {
-    Some(list) => Ok(Lexicon {
-        entries: list.iter().map(Entry::from_static).collect(),
+static BUILTIN: LazyLock<Result<Lexicon, Error>> = LazyLock::new(|| match &builtin::ENTRIES {
+    Some(tables) => Ok(Lexicon {
+        entries: tables
+            .entries
+            .iter()
+            .map(|e| Entry::from_static(tables, e))
+            .collect(),
         disabled: Vec::new(),
         extensions: Vec::new(),
     }),
@@ -152,46 +156,49 @@ static BUILTIN: LazyLock<Result<Lexicon, Error>> = LazyLock::new(|| match builti
 });
 
 impl Entry {
-    /// An entry parsed and checked by `build.rs`.
-    fn from_static(e: &builtin::StaticEntry) -> Entry {
-        let borrowed = |list: &[(&'static str, usize)]| -> Vec<(Text, usize)> {
-            list.iter().map(|&(s, l)| (Cow::Borrowed(s), l)).collect()
-        };
-        let lower = |list: &[&'static str]| -> Vec<Text> { list.iter().map(|&s| Cow::Borrowed(s)).collect() };
+    /// An entry parsed and checked by `build.rs`, its strings borrowed from `t`.
+    fn from_static(t: &builtin::Tables, e: &builtin::StaticEntry) -> Entry {
+        let s = |s: builtin::S| -> Text { Cow::Borrowed(t.str(s)) };
+        let lines =
+            |l: builtin::L| -> Vec<(Text, usize)> { l.of(t.lines).iter().map(|&(x, n)| (s(x), n)).collect() };
+        let words = |l: builtin::L| -> Vec<Text> { l.of(t.words).iter().map(|&w| s(w)).collect() };
         Entry {
-            id: Cow::Borrowed(e.id),
-            name: Cow::Borrowed(e.name),
+            id: s(e.id),
+            name: s(e.name),
             category: e.category,
             forms: e
                 .forms
+                .of(t.forms)
                 .iter()
-                .map(|&(text, cased, ruled, line)| Form {
-                    text: Cow::Borrowed(text),
-                    cased,
-                    ruled,
-                    line,
+                .map(|f| Form {
+                    text: s(f.text),
+                    cased: f.cased,
+                    ruled: f.ruled,
+                    line: f.line,
                 })
                 .collect(),
-            refs: e
-                .refs
-                .iter()
-                .map(|&(k, v)| (Cow::Borrowed(k), Cow::Borrowed(v)))
-                .collect(),
-            vendor: e.vendor.map(Cow::Borrowed),
+            refs: e.refs.of(t.refs).iter().map(|&(k, v)| (s(k), s(v))).collect(),
+            vendor: e.vendor.map(s),
             rules: e.rules.as_ref().map(|r| Rules {
-                never: lower(r.never),
-                cues: lower(r.cues),
+                never: words(r.never),
+                cues: words(r.cues),
                 confirm: r.confirm,
                 nearby: r.nearby,
                 window: r.window,
                 never_set: Default::default(),
                 cue_set: Default::default(),
-                never_len: r.never.iter().map(|s| s.len()).max().unwrap_or(0),
+                never_len: r
+                    .never
+                    .of(t.words)
+                    .iter()
+                    .map(|w| w.1 as usize)
+                    .max()
+                    .unwrap_or(0),
             }),
-            examples: borrowed(e.examples),
-            counter_examples: borrowed(e.counter_examples),
+            examples: lines(e.examples),
+            counter_examples: lines(e.counter_examples),
             origin: Origin {
-                file: Cow::Borrowed(e.file),
+                file: s(e.file),
                 line: e.line,
             },
         }
