@@ -60,12 +60,29 @@ struct Slot {
     len: u32,
 }
 
+/// Byte strings kept side by side in one buffer.
+struct Patterns {
+    bytes: Box<[u8]>,
+    spans: Vec<Range<u32>>,
+}
+
+impl Patterns {
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    fn get(&self, p: usize) -> &[u8] {
+        let r = &self.spans[p];
+        &self.bytes[r.start as usize..r.end as usize]
+    }
+}
+
 pub(crate) struct Matcher {
     /// First segment → range of `slots` holding the patterns that open with it, longest first.
     index: FastMap<Box<[u8]>, Range<u32>>,
     slots: Vec<Slot>,
     /// Each pattern's lower-case bytes.
-    patterns: Vec<Box<[u8]>>,
+    patterns: Patterns,
     /// Which (lower-case) bytes open some pattern.
     first: [bool; 256],
     /// `owners[spans[p].clone()]` are the owners of pattern `p`.
@@ -113,32 +130,41 @@ fn word_at(b: &[u8], p: usize) -> u64 {
 
 impl Matcher {
     pub(crate) fn new(lexicon: &Lexicon) -> Matcher {
-        // Every form's lower-case key and owner, in lexicon order.
-        let count = lexicon.entries().map(|e| e.forms.len()).sum();
-        let mut forms: Vec<(String, Owner)> = Vec::with_capacity(count);
+        // Every form's lower-case key (a range of one buffer) and owner, in lexicon order: one
+        // allocation for all the keys, not one each.
+        let (mut count, mut size) = (0, 0);
+        for e in lexicon.entries() {
+            count += e.forms.len();
+            size += e.forms.iter().map(|f| f.text.len()).sum::<usize>();
+        }
+        let mut bytes: Vec<u8> = Vec::with_capacity(size);
+        let mut forms: Vec<(Range<u32>, Owner)> = Vec::with_capacity(count);
         for (ei, e) in lexicon.entries().enumerate() {
             for (fi, f) in e.forms.iter().enumerate() {
-                let key = f.text.to_ascii_lowercase();
-                if !key.is_empty() {
-                    let owner = Owner {
-                        entry: ei as u32,
-                        form: fi as u32,
-                        cased: f.cased,
-                        ruled: f.ruled,
-                    };
-                    forms.push((key, owner));
+                if f.text.is_empty() {
+                    continue;
                 }
+                let start = bytes.len() as u32;
+                bytes.extend(f.text.bytes().map(|b| b.to_ascii_lowercase()));
+                let owner = Owner {
+                    entry: ei as u32,
+                    form: fi as u32,
+                    cased: f.cased,
+                    ruled: f.ruled,
+                };
+                forms.push((start..bytes.len() as u32, owner));
             }
         }
+        let key = |r: &Range<u32>| &bytes[r.start as usize..r.end as usize];
         // One pattern per distinct key, numbered by first appearance.
         let mut of_form: Vec<u32> = Vec::with_capacity(forms.len());
         let mut introduced_by: Vec<usize> = Vec::new();
         {
-            let mut ids: FastMap<&str, u32> =
+            let mut ids: FastMap<&[u8], u32> =
                 FastMap::with_capacity_and_hasher(forms.len(), Default::default());
-            for (i, (key, _)) in forms.iter().enumerate() {
+            for (i, (range, _)) in forms.iter().enumerate() {
                 let next = introduced_by.len() as u32;
-                let p = *ids.entry(key.as_str()).or_insert_with(|| {
+                let p = *ids.entry(key(range)).or_insert_with(|| {
                     introduced_by.push(i);
                     next
                 });
@@ -162,28 +188,28 @@ impl Matcher {
             ruled: false,
         };
         let mut owners = vec![placeholder; forms.len()];
-        let mut texts: Vec<String> = vec![String::new(); introduced_by.len()];
-        for (i, (key, owner)) in forms.into_iter().enumerate() {
+        for (i, (_, owner)) in forms.iter().enumerate() {
             let p = of_form[i] as usize;
-            owners[cursor[p] as usize] = owner;
+            owners[cursor[p] as usize] = *owner;
             cursor[p] += 1;
-            if introduced_by[p] == i {
-                texts[p] = key;
-            }
         }
-        let multi_word = texts.iter().any(|p| p.contains(' '));
+        // Each pattern is the key of the form that introduced it.
+        let texts: Vec<Range<u32>> = introduced_by.iter().map(|&i| forms[i].0.clone()).collect();
+        drop(forms);
         let mut first = [false; 256];
-        let patterns: Vec<Box<[u8]>> = texts
-            .into_iter()
-            .map(|t| {
-                let bytes = t.into_bytes().into_boxed_slice();
-                first[bytes[0] as usize] = true;
-                bytes
-            })
-            .collect();
+        for t in &texts {
+            first[bytes[t.start as usize] as usize] = true;
+        }
+        let patterns = Patterns {
+            bytes: bytes.into_boxed_slice(),
+            spans: texts,
+        };
+        let multi_word = (0..patterns.len()).any(|p| patterns.get(p).contains(&b' '));
         // Patterns by first segment, longest first within one, as index ranges.
-        let ends: Vec<usize> = patterns.iter().map(|p| segment_end(p, 0)).collect();
-        let segment = |p: u32| &patterns[p as usize][..ends[p as usize]];
+        let ends: Vec<usize> = (0..patterns.len())
+            .map(|p| segment_end(patterns.get(p), 0))
+            .collect();
+        let segment = |p: u32| &patterns.get(p as usize)[..ends[p as usize]];
         // Grouped by a hash of the first segment (a sort of all the patterns cost more than the
         // rest of the build), then longest first within a group, in pattern order at equal length.
         let mut group_of: FastMap<&[u8], u32> =
@@ -215,7 +241,7 @@ impl Matcher {
         for w in starts.windows(2) {
             // Stable: equal lengths keep pattern order.
             order[w[0] as usize..w[1] as usize]
-                .sort_by_key(|&p| std::cmp::Reverse(patterns[p as usize].len()));
+                .sort_by_key(|&p| std::cmp::Reverse(patterns.get(p as usize).len()));
         }
         let longest_segment = group_of.keys().map(|k| k.len()).max().unwrap_or(0);
         let mut index: FastMap<Box<[u8]>, Range<u32>> =
@@ -226,7 +252,7 @@ impl Matcher {
         let slots = order
             .iter()
             .map(|&p| {
-                let bytes = &patterns[p as usize];
+                let bytes = patterns.get(p as usize);
                 let seg = ends[p as usize];
                 let n = (bytes.len() - seg).min(8);
                 Slot {
@@ -341,7 +367,8 @@ impl Matcher {
                 continue;
             }
             let checked = seg + 8 - p;
-            if end - p > checked && lower[p + checked..end] != self.patterns[slot.pattern as usize][checked..]
+            if end - p > checked
+                && lower[p + checked..end] != self.patterns.get(slot.pattern as usize)[checked..]
             {
                 continue;
             }
@@ -730,7 +757,7 @@ mod tests {
 
     /// One leftmost-longest automaton over every pattern of `m`, for [`reference`].
     fn leftmost_longest_automaton(m: &Matcher) -> AhoCorasick {
-        let texts: Vec<&[u8]> = m.patterns.iter().map(|p| &**p).collect();
+        let texts: Vec<&[u8]> = (0..m.patterns.len()).map(|p| m.patterns.get(p)).collect();
         AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)

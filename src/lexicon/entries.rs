@@ -21,7 +21,8 @@ pub struct Entry {
     pub(crate) forms: Vec<Form>,
     pub(crate) refs: BTreeMap<Text, Text>,
     pub(crate) vendor: Option<Text>,
-    pub(crate) rules: Option<Rules>,
+    /// Boxed: only one entry in seven has rules, and they are large (their compiled sets).
+    pub(crate) rules: Option<Box<Rules>>,
     pub(crate) examples: Vec<(Text, usize)>,
     pub(crate) counter_examples: Vec<(Text, usize)>,
     pub(crate) origin: Origin,

@@ -302,7 +302,7 @@ fn convert(lines: &Lines, at: usize, raw: RawEntry, problems: &mut Vec<Problem>)
         forms,
         refs: raw.refs.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         vendor: raw.vendor.map(|v| v.into_inner().into()),
-        rules,
+        rules: rules.map(Box::new),
         examples: examples(lines, raw.examples),
         counter_examples: examples(lines, raw.counter_examples),
         origin: lines.origin(at),

@@ -122,7 +122,7 @@ impl Entry {
     }
     /// The context rules, for ambiguous entries.
     pub fn rules(&self) -> Option<&Rules> {
-        self.rules.as_ref()
+        self.rules.as_deref()
     }
     /// Whether the entry carries context rules.
     pub fn is_ambiguous(&self) -> bool {
@@ -179,22 +179,26 @@ impl Entry {
                 .collect(),
             refs: e.refs.of(t.refs).iter().map(|&(k, v)| (s(k), s(v))).collect(),
             vendor: e.vendor.map(s),
-            rules: e.rules.as_ref().map(|r| Rules {
-                never: words(r.never),
-                cues: words(r.cues),
-                confirm: r.confirm,
-                nearby: r.nearby,
-                window: r.window,
-                never_set: Default::default(),
-                cue_set: Default::default(),
-                never_len: r
-                    .never
-                    .of(t.words)
-                    .iter()
-                    .map(|w| w.1 as usize)
-                    .max()
-                    .unwrap_or(0),
-            }),
+            rules: e
+                .rules
+                .as_ref()
+                .map(|r| Rules {
+                    never: words(r.never),
+                    cues: words(r.cues),
+                    confirm: r.confirm,
+                    nearby: r.nearby,
+                    window: r.window,
+                    never_set: Default::default(),
+                    cue_set: Default::default(),
+                    never_len: r
+                        .never
+                        .of(t.words)
+                        .iter()
+                        .map(|w| w.1 as usize)
+                        .max()
+                        .unwrap_or(0),
+                })
+                .map(Box::new),
             examples: lines(e.examples),
             counter_examples: lines(e.counter_examples),
             origin: Origin {
