@@ -72,7 +72,7 @@ const SCAN_BYTES: usize = 1024;
 /// [`is_skill_heading`]), by position.
 pub(crate) fn resolve(
     text: &str,
-    candidates: Vec<Candidate>,
+    mut candidates: Vec<Candidate>,
     matcher: &Matcher,
     lexicon: &Lexicon,
     skill_areas: &[Range<usize>],
@@ -80,6 +80,7 @@ pub(crate) fn resolve(
     let fits = |o: &Owner, slice: &str| {
         !o.cased || lexicon.entry(o.entry as usize).forms[o.form as usize].text == slice
     };
+    candidates.retain(|c| !is_money(text, c.start, c.end));
     // Pass 1: case filter; matches with an owner that needs no rules are settled at once.
     let mut settled: Vec<Option<&Owner>> = Vec::with_capacity(candidates.len());
     let mut pending = false;
@@ -254,6 +255,40 @@ fn admit_lowered(
 
 /// The text of `start`'s line before `start`, and whether that is the whole of it (on a huge
 /// line, only the part [`crate::extract::line_within`] reads).
+/// Whether `text[start..end]` is a currency's code or sign written next to an amount ("PHP
+/// 45,000", "R25 000", "CAD 85k", "150,000 PHP"): money, not the technology of that name.
+fn is_money(text: &str, start: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    let space = |i: usize| matches!(b.get(i), Some(b' '));
+    let after = if space(end) { end + 1 } else { end };
+    let amount_after = b.get(after).is_some_and(u8::is_ascii_digit) && crate::matcher::amount_at(text, after);
+    let amount_before = || {
+        // The number that ends right before the name (past one space), read back over digits
+        // and the separators an amount groups with.
+        let stop = if start > 0 && space(start - 1) {
+            start - 1
+        } else {
+            start
+        };
+        if stop == 0 || !b[stop - 1].is_ascii_digit() {
+            return false;
+        }
+        let mut from = stop;
+        while from > 0
+            && stop - from < 24
+            && (b[from - 1].is_ascii_digit() || matches!(b[from - 1], b',' | b'.' | b'\''))
+        {
+            from -= 1;
+        }
+        while from < stop && !b[from].is_ascii_digit() {
+            from += 1;
+        }
+        // The amount must be the whole number: "150,000 PHP", not "v1.2 PHP".
+        (from == 0 || !b[from - 1].is_ascii_alphanumeric()) && crate::matcher::amount_at(text, from)
+    };
+    (amount_after || amount_before()) && crate::extract::salary::is_currency_sign(&text[start..end])
+}
+
 fn line_before(text: &str, start: usize) -> (&str, bool) {
     let line = crate::extract::line_within(text, start, start);
     (

@@ -608,6 +608,10 @@ fn check_boundaries(text: &str, start: usize, end: usize) -> Option<Option<Range
         if !glued_ok {
             return None;
         }
+        if amount_at(text, end) {
+            // "PHP45,000": an amount, no version (whether the name is money is decided later).
+            return Some(None);
+        }
         let v_end = version_end(text, end)?;
         return Some(Some(end..v_end));
     }
@@ -626,6 +630,7 @@ fn check_boundaries(text: &str, start: usize, end: usize) -> Option<Option<Range
         && char_at(text, end + 1).is_some_and(|c| c.is_ascii_digit())
         && let Some(v_end) = version_end(text, end + 1)
         && !number_is_no_version(&text[end + 1..v_end], &text[v_end..])
+        && !amount_at(text, end + 1)
     {
         return Some(Some(end + 1..v_end));
     }
@@ -657,6 +662,44 @@ fn number_is_no_version(number: &str, rest: &str) -> bool {
             .trim_start_matches(' ')
             .starts_with(|c: char| c.is_ascii_digit());
     word_len > 0 && closes && crate::extract::positions::is_month_word(&word)
+}
+
+/// Whether an amount, not a version, starts at `i`: digits grouped in thousands ("45,000",
+/// "25 000", "10'000", "25.000", "1.500.000" — a dot groups only after two or more digits or
+/// twice, so "1.100" stays a version), or a number with a thousands or millions suffix ("25k",
+/// "1.5M").
+pub(crate) fn amount_at(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    let digits = |from: usize| {
+        b.get(from..)
+            .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count())
+    };
+    let lead = digits(i);
+    if lead == 0 || lead > 3 {
+        return false;
+    }
+    let end = i + lead;
+    // A separator at `j` followed by exactly three digits: the separator's length.
+    let group = |j: usize| -> Option<usize> {
+        let rest = text.get(j..)?;
+        let sep = [",", ".", "'", " ", "\u{a0}", "\u{202f}", "\u{2019}"]
+            .into_iter()
+            .find(|s| rest.starts_with(s))?
+            .len();
+        (digits(j + sep) == 3).then_some(sep + 3)
+    };
+    if let Some(g) = group(end) {
+        let dot = b[end] == b'.';
+        // "25,000", "25 000"; "25.000" and "1.500.000", but not "1.100".
+        let twice = group(end + g).is_some();
+        return !dot || lead >= 2 || twice;
+    }
+    let mut j = end;
+    if b.get(j) == Some(&b'.') && digits(j + 1) > 0 {
+        j += 1 + digits(j + 1);
+    }
+    matches!(b.get(j), Some(b'k' | b'K' | b'm' | b'M'))
+        && !b.get(j + 1).is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 /// The end of a version number starting at `i` ("3", "3.11", "2+", "8.x"), when it ends at a
@@ -753,6 +796,34 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn amounts_are_not_versions() {
+        let rows = [
+            ("45,000", true),
+            ("25 000 per month", true),
+            ("25\u{a0}000", true),
+            ("10'000", true),
+            ("25.000", true),
+            ("1.500.000", true),
+            ("25k", true),
+            ("1.5M", true),
+            ("600K per annum", true),
+            ("1.100", false),
+            ("3.11", false),
+            ("8", false),
+            ("2016", false),
+            ("17 and", false),
+            ("2,3", false),
+            ("8, 11", false),
+            ("3 years", false),
+            ("2k8s", false),
+            ("", false),
+        ];
+        for (text, amount) in rows {
+            assert_eq!(amount_at(text, 0), amount, "{text:?}");
+        }
     }
 
     /// One leftmost-longest automaton over every pattern of `m`, for [`reference`].

@@ -1296,6 +1296,12 @@ pub(crate) fn warm_up() {
     LazyLock::force(&LEX);
 }
 
+/// Whether `s`, exactly as written, is a currency's code or sign ("PHP", "CAD", "R", "₱"):
+/// next to an amount it names money, not the technology of the same name.
+pub(crate) fn is_currency_sign(s: &str) -> bool {
+    LEX.codes.contains_key(s) || LEX.symbols.contains_key(s)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
