@@ -13,6 +13,17 @@ struct File {
     equivalent: Phrases,
     institution: Institution,
     certification: CertificationCues,
+    workplace: Workplace,
+}
+
+/// Words around a school level that make it a place of work in a posting ("teaching experience
+/// in a secondary school", "high school students").
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Workplace {
+    before: Vec<String>,
+    between: Vec<String>,
+    after: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -243,6 +254,9 @@ pub(crate) fn find_all(
                 continue;
             }
         }
+        if !resume && school_as_workplace(text, &r) {
+            continue;
+        }
         let Some(si) = super::sentence_at(sentences, r.start) else {
             continue;
         };
@@ -297,6 +311,44 @@ pub(crate) fn find_all(
         ));
     }
     out
+}
+
+/// Whether a level phrase ending in "school" at `range` names a place of work, not a degree
+/// ("experience in a secondary school", "at a busy high school", "high school students";
+/// `[workplace]` of education.toml). Reads at most a few words either side.
+fn school_as_workplace(text: &str, range: &Range<usize>) -> bool {
+    let phrase = text[range.clone()].to_lowercase();
+    if !phrase.ends_with("school") {
+        return false;
+    }
+    let w = &DATA.workplace;
+    let next: String = super::first_bytes(&text[range.end..], 40)
+        .trim_start_matches([' ', '\t'])
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == ' ' || *c == '-')
+        .collect::<String>()
+        .to_lowercase();
+    let after = w.after.iter().any(|a| {
+        next.strip_prefix(a.as_str())
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphabetic()))
+    });
+    if after {
+        return true;
+    }
+    let before = super::last_bytes(&text[..range.start], 60);
+    let before = &before[before.rfind(['\n', ',', ';', ':', '(']).map_or(0, |i| i + 1)..];
+    let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+    for (k, word) in words.iter().enumerate() {
+        let lower = word.to_lowercase();
+        if w.before.contains(&lower) {
+            return true;
+        }
+        let passable = k < 2 && (w.between.contains(&lower) || word.starts_with(|c: char| c.is_uppercase()));
+        if !passable {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether a posting's level at `at`, in the sentence `sentence` of the last degrees found

@@ -67,7 +67,8 @@ pub(crate) fn level(sentence: &str, section: Option<&str>) -> Requirement {
         return Requirement::Required;
     }
     match section {
-        Some("requirements") => Requirement::Required,
+        // A posting's education section lists what it asks ("Education & Experience").
+        Some("requirements" | "education") => Requirement::Required,
         Some("preferred") => Requirement::Preferred,
         Some(k) if k == "responsibilities" || crate::sections::is_offered(k) => Requirement::Mentioned,
         _ if tiers[WEAK as usize] => Requirement::Required,
@@ -416,6 +417,9 @@ mod tests {
             Requirement::Required,
         ),
         ("python", Some("requirements"), Requirement::Required),
+        // A posting's education section lists what it asks.
+        ("python", Some("education"), Requirement::Required),
+        ("python", Some("benefits"), Requirement::Mentioned),
         ("kafka", Some("preferred"), Requirement::Preferred),
         ("experience with kafka", Some("preferred"), Requirement::Preferred),
         ("experience with kafka", None, Requirement::Required),

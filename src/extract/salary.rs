@@ -81,6 +81,9 @@ struct Currency {
     region_codes: Vec<String>,
     /// Where monthly pay ends in this currency when no period is stated (else `infer`'s).
     month_below: Option<f64>,
+    /// Amounts below this in this currency are no pay (its code is also a word of another
+    /// kind: "PHP 8.2").
+    min_amount: Option<f64>,
 }
 
 #[derive(Deserialize)]
@@ -703,8 +706,14 @@ fn mult_period(mult: Option<usize>) -> Option<&'static str> {
 /// Connectors between the two ends of a range ("a", "até" and "hasta": "R$ 8.000 a R$ 10.000",
 /// "de 45.000 hasta 55.000 €").
 const CONNECTORS: &[&str] = &[
-    "-", "–", "—", "−", "~", "to", "and", "till", "until", "through", "thru", "bis", "à", "a", "até", "hasta",
+    "-", "–", "—", "−", "~", "to", "and", "till", "until", "through", "thru", "bis", "à", "a", "até",
+    "hasta", "et", "y", "e", "und",
 ];
+
+/// Connectors that join a range only after a word for "between" ("between $50k and $60k",
+/// "entre 42K et 48K €", "zwischen 50.000 und 60.000 €"): elsewhere they join two statements.
+const BETWEEN_CONNECTORS: &[&str] = &["and", "et", "y", "e", "und"];
+const BETWEEN: &[&str] = &["between", "entre", "zwischen", "tra"];
 
 /// A statement being read: one amount or a range of two.
 #[derive(Debug, Clone)]
@@ -765,8 +774,20 @@ fn range(s: &str, a: &Amount, b: &Amount) -> Option<Statement> {
     if !CONNECTORS.contains(&connector.as_str()) {
         return None;
     }
-    if connector == "and" && !s[..a.span.start].trim_end().to_lowercase().ends_with("between") {
-        return None;
+    if BETWEEN_CONNECTORS.contains(&connector.as_str()) {
+        let before = tail(&s[..a.span.start], 40).trim_end();
+        // The currency may stand before the first amount ("entre € 42K et 48K").
+        let before = before
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace())
+            .trim_end();
+        let word = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if !BETWEEN.contains(&word.as_str()) {
+            return None;
+        }
     }
     let (mut a, mut b) = (a.clone(), b.clone());
     // "$120-150k", "12-15 LPA": the multiplier written once counts for both.
@@ -954,7 +975,15 @@ fn place_dollar(text: &str, sentences: &[Range<usize>]) -> Option<Cur> {
     let lex = &*LEX;
     let mut found = u64::MAX;
     for loc in super::location::find_all(text, sentences) {
-        let s = &text[loc];
+        // A place that goes on past a slash names both ("Canada / US remote", "Toronto / New
+        // York"): the rest of its line counts.
+        let line_end = super::line_within(text, loc.end, loc.end).end;
+        let end = if text[loc.end..line_end].trim_start().starts_with('/') {
+            line_end
+        } else {
+            loc.end
+        };
+        let s = &text[loc.start..end];
         for (r, p) in lex.homes.find_iter(s) {
             let (place, mask) = &lex.home_places[p as usize];
             if as_written(s, &r, place) {
@@ -1102,6 +1131,11 @@ fn read_sentence(s: &str, heading_cue: bool) -> Vec<Read> {
         if top >= limits.max || (st.period == Some("year") && top < limits.year_min) {
             continue;
         }
+        if let Some(Cur::Code(i)) = st.cur
+            && lex.data.currency[i].min_amount.is_some_and(|m| top < m)
+        {
+            continue;
+        }
         let sentence_cue = heading_cue || cue_near(s, &st.span, 12, 6);
         let mult_k = st.parts.iter().any(|a| a.mult.is_some()) && top >= lex.data.infer.month_below;
         if st.cur.is_some() {
@@ -1169,10 +1203,8 @@ const FIELD_SEPARATORS: &[char] = &['|', '\u{b7}', '\u{2022}', '\t', '\u{2014}']
 /// it is the size of a yearly salary (a smaller range alone may be a price).
 fn stands_alone(s: &str, st: &Statement) -> bool {
     const ALONE_WORDS: usize = 2;
-    if st.parts.len() != 2
-        || st.parts.iter().any(|a| a.cur.is_none())
-        || st.max.unwrap_or(0.0) < LEX.data.infer.month_below
-    {
+    // The currency may be written once ("NGN 250,000 - 350,000").
+    if st.parts.len() != 2 || st.cur.is_none() || st.max.unwrap_or(0.0) < LEX.data.infer.month_below {
         return false;
     }
     let (lead, tail) = super::field_around(&s[..st.span.start], &s[st.span.end..], FIELD_SEPARATORS);
@@ -1229,6 +1261,7 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
     let mut ambiguity: Option<Option<&'static str>> = None;
     let mut by_place: Option<Option<Cur>> = None;
     let mut warned = false;
+    let mut stated = std::collections::HashSet::new();
     for (si, r) in sentences.iter().enumerate() {
         let s = &text[r.clone()];
         if !super::has_ascii_digit(s) || !prefilter_hit(s) {
@@ -1246,8 +1279,9 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
             };
             // A "$" where the text names another dollar's place: the posting's own place may
             // tell which.
+            // A "$" where the posting's own place is another dollar's ("London, ON" → CAD)
+            // is that dollar even when no place of that dollar's list is named.
             if cur == Some(Cur::Dollar)
-                && ambiguity.get_or_insert_with(|| dollar_ambiguity(text)).is_some()
                 && let Some(c) = *by_place.get_or_insert_with(|| place_dollar(text, sentences))
             {
                 cur = Some(c);
@@ -1277,6 +1311,17 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
                     (Some(infer_period(top, code)), true)
                 }
             };
+            // A posting that repeats its pay ("$28 - $34 an hour" in its header, "Pay: $28.00 -
+            // $34.00 per hour" in its details) states it once.
+            let key = (
+                read.min.map(f64::to_bits),
+                read.max.map(f64::to_bits),
+                currency.clone(),
+                period,
+            );
+            if !stated.insert(key) {
+                continue;
+            }
             out.push(Found {
                 min: read.min,
                 max: read.max,
