@@ -868,8 +868,9 @@ impl Tagger {
             });
         }
 
-        // Pay, employment type and workplace.
-        for f in salary::find_all(text, &sentences) {
+        // Pay (whose "$" the stated locations may tell), employment type and workplace.
+        let locations = location::find_all(text, &sentences);
+        for f in salary::find_all(text, &sentences, &locations) {
             let s = span(f.span.clone());
             if let Some(w) = f.warning {
                 tags.warnings.push(Warning {
@@ -914,10 +915,7 @@ impl Tagger {
             }
         }
 
-        tags.location = location::find_all(text, &sentences)
-            .into_iter()
-            .map(&span)
-            .collect();
+        tags.location = locations.into_iter().map(&span).collect();
 
         // Résumés: contacts, positions, and months per skill.
         for c in &found_contacts {

@@ -971,10 +971,10 @@ fn as_written(text: &str, r: &Range<usize>, a: &str) -> bool {
 /// "Bogotá, D.C." → COP, "Austin, TX" → the default), when every other dollar the text names
 /// by code or name ("CAD", "Canadian dollars") is that one too. `None` when the locations name
 /// none, or places of two ("Remote (US or Canada)", "Vancouver, WA").
-fn place_dollar(text: &str, sentences: &[Range<usize>]) -> Option<Cur> {
+fn place_dollar(text: &str, locations: &[Range<usize>]) -> Option<Cur> {
     let lex = &*LEX;
     let mut found = u64::MAX;
-    for loc in super::location::find_all(text, sentences) {
+    for loc in locations {
         // A place that goes on past a slash names both ("Canada / US remote", "Toronto / New
         // York"): the rest of its line counts.
         let line_end = super::line_within(text, loc.end, loc.end).end;
@@ -1254,8 +1254,9 @@ fn prefilter_hit(s: &str) -> bool {
     })
 }
 
-/// Every pay statement of `text`, split into `sentences`.
-pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
+/// Every pay statement of `text`, split into `sentences`; `locations` are the text's stated
+/// locations ([`super::location::find_all`]), which may tell what a "$" is.
+pub(crate) fn find_all(text: &str, sentences: &[Range<usize>], locations: &[Range<usize>]) -> Vec<Found> {
     let lex = &*LEX;
     let mut out = Vec::new();
     let mut ambiguity: Option<Option<&'static str>> = None;
@@ -1282,7 +1283,7 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
             // A "$" where the posting's own place is another dollar's ("London, ON" → CAD)
             // is that dollar even when no place of that dollar's list is named.
             if cur == Some(Cur::Dollar)
-                && let Some(c) = *by_place.get_or_insert_with(|| place_dollar(text, sentences))
+                && let Some(c) = *by_place.get_or_insert_with(|| place_dollar(text, locations))
             {
                 cur = Some(c);
             }
@@ -1351,10 +1352,20 @@ pub(crate) fn is_currency_sign(s: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// [`find_all`] with the text's own sentences and locations.
+    fn find_all_in(text: &str) -> Vec<Found> {
+        let sentences = super::super::sentences(text);
+        find_all(
+            text,
+            &sentences,
+            &super::super::location::find_all(text, &sentences),
+        )
+    }
+
     type Row = (Option<f64>, Option<f64>, Option<String>, Option<&'static str>);
 
     fn one(text: &str) -> Vec<Row> {
-        find_all(text, &super::super::sentences(text))
+        find_all_in(text)
             .into_iter()
             .map(|f| (f.min, f.max, f.currency, f.period))
             .collect()
@@ -1406,7 +1417,7 @@ mod tests {
     #[test]
     fn a_range_with_a_period() {
         let s = "Salary: $120,000 - $150,000 per year";
-        let f = find_all(s, &super::super::sentences(s));
+        let f = find_all_in(s);
         assert_eq!(f.len(), 1);
         assert_eq!((f[0].min, f[0].max), (Some(120_000.0), Some(150_000.0)));
         assert_eq!(f[0].currency.as_deref(), Some("USD"));
@@ -1454,7 +1465,7 @@ mod tests {
     fn a_dollar_in_canada_is_not_guessed() {
         // Canada named in passing, the posting placed nowhere: not told.
         let s = "We have offices across Canada. Salary: $90,000 - $110,000";
-        let f = find_all(s, &super::super::sentences(s));
+        let f = find_all_in(s);
         assert_eq!(f[0].currency, None);
         assert_eq!(
             f[0].warning.as_deref(),
@@ -1483,7 +1494,7 @@ mod tests {
                 Some("USD"),
             ),
         ] {
-            let f = find_all(text, &super::super::sentences(text));
+            let f = find_all_in(text);
             assert_eq!(f[0].currency.as_deref(), want, "{text}");
         }
     }
