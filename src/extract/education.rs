@@ -321,6 +321,16 @@ fn school_as_workplace(text: &str, range: &Range<usize>) -> bool {
     if !phrase.ends_with("school") {
         return false;
     }
+    // The posting's first line is its title ("High School English Teacher"): it names the job.
+    // A title is short, ends with no full stop and has lines under it.
+    if range.start < 200 && !text[..range.start].trim_start().contains('\n') {
+        let rest = super::first_bytes(&text[range.end..], 120);
+        if let Some(end) = rest.find('\n')
+            && !rest[..end].trim_end().ends_with('.')
+        {
+            return true;
+        }
+    }
     let w = &DATA.workplace;
     let next: String = super::first_bytes(&text[range.end..], 40)
         .trim_start_matches([' ', '\t'])

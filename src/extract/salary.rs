@@ -1204,7 +1204,28 @@ const FIELD_SEPARATORS: &[char] = &['|', '\u{b7}', '\u{2022}', '\t', '\u{2014}']
 fn stands_alone(s: &str, st: &Statement) -> bool {
     const ALONE_WORDS: usize = 2;
     // The currency may be written once ("NGN 250,000 - 350,000").
-    if st.parts.len() != 2 || st.cur.is_none() || st.max.unwrap_or(0.0) < LEX.data.infer.month_below {
+    if st.parts.len() != 2 || st.cur.is_none() {
+        return false;
+    }
+    // Below a yearly salary's size, a range in thousands alone on its line is monthly pay
+    // ("GH₵ 4,500 - 6,000" under a job board's header); in a field of a longer line it may be a
+    // price. The line is read at most `LINE` bytes either side of the range.
+    const LINE: usize = 40;
+    let top = st.max.unwrap_or(0.0);
+    let on_its_line = || {
+        let lead = super::last_bytes(&s[..st.span.start], LINE);
+        let tail = super::first_bytes(&s[st.span.end..], LINE);
+        let lead_alone = match lead.rfind('\n') {
+            Some(i) => lead[i..].trim().is_empty(),
+            None => lead.len() == st.span.start && lead.trim().is_empty(),
+        };
+        let tail_alone = match tail.find('\n') {
+            Some(i) => tail[..i].trim().is_empty(),
+            None => tail.len() == s.len() - st.span.end && tail.trim().is_empty(),
+        };
+        lead_alone && tail_alone
+    };
+    if top < LEX.data.infer.month_below && !(top >= 1000.0 && on_its_line()) {
         return false;
     }
     let (lead, tail) = super::field_around(&s[..st.span.start], &s[st.span.end..], FIELD_SEPARATORS);
