@@ -27,7 +27,7 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
         \s*(?P<plus>\+|-plus\b|\s+plus\b|\s+or\s+more\b)?
         (?:\s*(?:-|–|—|(?:\bto|\bbut)\s+(?:less|fewer)\s+than\b|(?:\bto|\bbut)\s+under\b|\bto\b|\bor\b|\band\b|\btot\b|\bbis\b|\ba\b|à)\s*(?P<b>{num})\s*\+?)?
         \s*(?:\b(?:full|additional|total|solid|consecutive|complete)\s+)?
-        (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|jahr(?:en?)?|jaar|meses|mois|lata?)\b
+        (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|jahr(?:en?)?|jaar|meses|mois|lata?|tahun)\b
         (?P<half2>\s+and\s+a\s+half\b)?
         (?:'s|’s|')?
         (?P<post>\s*\+|\s+or\s+(?:more|greater|longer|above)|\s+or\s+(?:less|fewer)|\s+plus)?
@@ -87,12 +87,12 @@ static UNITS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(UNIT_STEMS.m
 
 /// What a sentence must contain for [`DURATION`] to match in it.
 /// Years in the languages of postings written in them count too ("5 años", "3 anos", "5 ans",
-/// "3 anni", "3 Jahre", "3 jaar", "5 lat"): only with an experience word after them (see
+/// "3 anni", "3 Jahre", "3 jaar", "5 lat", "2 tahun"): only with an experience word after them (see
 /// `experience_words`), as the regex reads no other of their words. Polish "lat" and "lata"
 /// with the space after them: "lat" alone is inside "platform" and "latest".
-const UNIT_STEMS: [&str; 17] = [
+const UNIT_STEMS: [&str; 18] = [
     "year", "yr", "month", "mos", "week", "wk", "decade", "año", "ano", "ans", "ann", "jahr", "jaar",
-    "meses", "mois", "lat ", "lata ",
+    "meses", "mois", "lat ", "lata ", "tahun",
 ];
 
 /// The indices of the sentences that name a unit of time, in order, each once.
