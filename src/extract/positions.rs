@@ -109,6 +109,8 @@ struct File {
     title_units: Vec<String>,
     /// First words of an employer's unit named like an employer ("Department of Chemistry").
     employer_units: Vec<String>,
+    /// Words before a role in a sentence-like header ("Working as", "Worked as").
+    role_lead_ins: Vec<String>,
     /// Last words of a department's unit written after it ("Department of the Army, U.S. Army
     /// Cyber Command").
     agency_units: Vec<String>,
@@ -1049,6 +1051,35 @@ static SEPARATORS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the separator pattern is valid")
 });
 
+/// [`SEPARATORS`] for a line a PDF copied with two spaces between its words ("Design  Engineer
+/// –  Ashok  Leyland  Ltd .                Aug  2020"): a column gap is four spaces or more.
+static SEPARATORS_WIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*(?:\||\t|\s{4,}|\s[-–—]+\s|[–—]|,|;|•|·|\(|\)|\[|\]|(?P<at>\s@\s*|\sat\s))\s*")
+        .expect("the separator pattern is valid")
+});
+
+/// Whether every gap between the words of `s` is two spaces or more, at least three gaps (a
+/// line a PDF copied with its words spread: "Design  Engineer  –  Ashok  Leyland  Ltd .").
+fn double_spaced(s: &str) -> bool {
+    let s = s.trim();
+    let mut gaps = 0;
+    for (i, _) in s.match_indices(' ') {
+        let b = s.as_bytes();
+        // (A space before a full stop or comma is the PDF's too: "Ltd .", "Chennai ,".)
+        let single = i > 0
+            && b[i - 1] != b' '
+            && b.get(i + 1)
+                .is_some_and(|&c| c != b' ' && !matches!(c, b'.' | b','));
+        if single {
+            return false;
+        }
+        if b[i - 1] != b' ' {
+            gaps += 1;
+        }
+    }
+    gaps >= 3
+}
+
 /// [`SEPARATORS`] and a slash between spaces, for a résumé that writes "Company / Title" (see
 /// [`slash_layout`]).
 static SEPARATORS_SLASH: LazyLock<Regex> = LazyLock::new(|| {
@@ -1111,6 +1142,25 @@ fn trim_piece(text: &str, r: Range<usize>) -> Range<usize> {
     r.start + lead..r.start + lead + body.len()
 }
 
+/// The length of a lead-in of `role_lead_ins` (and "a " or "an ") opening `s` before a
+/// capitalised word, if `s` opens with one.
+fn lead_in_of(s: &str) -> Option<usize> {
+    let head = |s: &str, p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let p = LEX
+        .data
+        .role_lead_ins
+        .iter()
+        .find(|p| head(s, p) && s[p.len()..].starts_with(' '))?;
+    let mut n = p.len() + 1;
+    for article in ["a ", "an "] {
+        if head(&s[n..], article) {
+            n += article.len();
+            break;
+        }
+    }
+    s[n..].starts_with(char::is_uppercase).then_some(n)
+}
+
 /// The last of [`words_of`] `s` (lower-casing a word never adds a space).
 fn last_word(s: &str) -> String {
     let mut out = String::new();
@@ -1159,6 +1209,11 @@ fn pieces_with(
     skip: Option<Range<usize>>,
     separators: &Regex,
 ) -> Vec<Piece> {
+    let separators: &Regex = if double_spaced(&text[range.clone()]) {
+        &SEPARATORS_WIDE
+    } else {
+        separators
+    };
     // Each part with what came before it: "at" or "@", a comma, an opening bracket.
     let mut parts: Vec<(Range<usize>, After)> = Vec::new();
     let cut = |from: usize, to: usize, parts: &mut Vec<(Range<usize>, After)>| {
@@ -1278,6 +1333,15 @@ fn pieces_with(
                 comma: false,
             });
             r = trim_piece(text, r.start + head.len() + 1..r.end);
+            w = words_of(&text[r.clone()]);
+        }
+        // A lead-in before the role ("Working as PGT Mathematics at Delhi Public School",
+        // "Worked as a Sales Executive"): the role starts after it, with a capital. (After a
+        // prose label, `role_after_as` reads it.)
+        if label.is_none()
+            && let Some(n) = lead_in_of(&text[r.clone()])
+        {
+            r.start += n;
             w = words_of(&text[r.clone()]);
         }
         let s = &text[r.clone()];
@@ -2934,6 +2998,19 @@ mod tests {
             ("", None),
         ] {
             assert_eq!(unspaced(line).as_deref(), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn double_spaced_lines_have_no_single_gap() {
+        for (line, want) in [
+            ("Design  Engineer  –  Ashok  Leyland  Ltd .      Aug  2020", true),
+            ("Sanjay  Menon ,  Chennai  |  Engineer", true),
+            ("Design Engineer  Ashok Leyland Ltd      Aug 2020", false),
+            ("Design  Engineer", false),
+            ("", false),
+        ] {
+            assert_eq!(double_spaced(line), want, "{line:?}");
         }
     }
 
