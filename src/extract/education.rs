@@ -566,11 +566,12 @@ pub(crate) fn institution_or_board(line: &str) -> Option<(Range<usize>, bool)> {
     // Words with their ranges; a word that ends in a separator closes a run.
     let mut words: Vec<(Range<usize>, bool)> = Vec::new();
     let mut at = 0;
-    for piece in line.split_inclusive([' ', '\t', ',', ';', '|', '(', ')', '–', '—']) {
+    // A label's colon ends its run too ("Institution: University of South Africa").
+    for piece in line.split_inclusive([' ', '\t', ',', ';', '|', '(', ')', '–', '—', ':']) {
         let start = at;
         at += piece.len();
-        let ends_run = piece.ends_with([',', ';', '|', '(', ')', '–', '—']);
-        let word = piece.trim_end_matches([' ', '\t', ',', ';', '|', '(', ')', '–', '—']);
+        let ends_run = piece.ends_with([',', ';', '|', '(', ')', '–', '—', ':']);
+        let word = piece.trim_end_matches([' ', '\t', ',', ';', '|', '(', ')', '–', '—', ':']);
         if !word.is_empty() {
             words.push((start..start + word.len(), ends_run));
         } else if let Some(last) = words.last_mut() {

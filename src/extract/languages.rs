@@ -145,6 +145,45 @@ fn after_label(text: &str, at: usize) -> bool {
         .is_some_and(|(r, _)| r == (0..label.len()))
 }
 
+/// The label on the line above the one holding `at`, when the text before `at` on its line holds
+/// no label of its own (no colon): see [`label_above`].
+fn under_label(text: &str, at: usize) -> Option<&str> {
+    let line = super::line_within(text, at, at);
+    if !super::starts_line(text, line.start) || text[line.start..at].contains(':') {
+        return None;
+    }
+    label_above(text, line.start)
+}
+
+/// The label standing alone on the line above the one holding `at` ("Lengua materna",
+/// "Other language(s):"), if that line is one.
+fn label_above(text: &str, at: usize) -> Option<&str> {
+    let line = super::line_within(text, at, at);
+    let before = text[..line.start].strip_suffix('\n')?;
+    let before = before.strip_suffix('\r').unwrap_or(before);
+    // Only a short line can be the label: at most 64 bytes are read back.
+    let tail = super::last_bytes(before, 64);
+    let above = match tail.rfind('\n') {
+        Some(i) => &tail[i + 1..],
+        None if tail.len() == before.len() => tail,
+        None => return None,
+    };
+    // A label a PDF copied in spaced letters ("L A N G U A G E S") is read with them joined.
+    let joined = super::positions::unspaced(above);
+    let label = joined
+        .as_deref()
+        .unwrap_or(above)
+        .trim()
+        .trim_end_matches(':')
+        .replace("(s)", "");
+    let label = label.trim_matches(|c: char| !c.is_alphanumeric());
+    LEX.labels
+        .find_iter(label)
+        .next()
+        .is_some_and(|(r, _)| r == (0..label.len()))
+        .then_some(above)
+}
+
 /// Whether a capitalised word right after a language name makes it part of another name
 /// ("Latin America", "English Literature", "French Riviera") — unless that word is a level
 /// ("English Native"), a CEFR code or another language ("Spanish Italian"), or the name is
@@ -173,6 +212,8 @@ fn names_something_else(text: &str, name: &Range<usize>) -> bool {
 pub(crate) fn find_all(text: &str, in_languages_section: &dyn Fn(usize) -> bool) -> Vec<Found> {
     let lex = &*LEX;
     let mut out: Vec<Found> = Vec::new();
+    // For each of `out`: listed under a label line, without a level of its own.
+    let mut under_label_line: Vec<bool> = Vec::new();
     for (r, i) in lex.names.find_iter(text) {
         // Capitalised, or with its capital after a prefix ("isiZulu", "isiXhosa").
         let name = &text[r.clone()];
@@ -191,16 +232,27 @@ pub(crate) fn find_all(text: &str, in_languages_section: &dyn Fn(usize) -> bool)
                 (level, cefr) = level_in(&text[line.start..line.start + colon].replace("(s)", ""));
             }
         }
+        // Europass writes a label on a line of its own, the names on the next ("Lengua materna",
+        // then "español"): the label's level is theirs.
+        let label_line = under_label(text, span.start);
+        if level.is_none()
+            && let Some(label) = label_line
+        {
+            (level, cefr) = level_in(&label.replace("(s)", ""));
+        }
         // French, Spanish and Portuguese write language names in lower case ("anglais B2",
         // "inglés (C1)"): such a name counts with a level in a languages section, after a
         // "Langues :" label ("Lingua madre: italiano"), or with a CEFR code ("anglais    B1"
         // in a Europass grid).
         let listed = after_label(text, span.start)
             || cefr.is_some()
-            || (level.is_some() && in_languages_section(span.start));
+            || (level.is_some() && (in_languages_section(span.start) || label_line.is_some()));
         if !(capitalised || listed) {
             continue;
         }
+        // A capitalised name under a label line counts as listed ("L A N G U A G E S", then
+        // "English, Scottish Gaelic").
+        under_label_line.push(level.is_none() && label_line.is_some());
         out.push(Found {
             name: lex.data.language[i as usize].name.as_str(),
             level,
@@ -211,9 +263,11 @@ pub(crate) fn find_all(text: &str, in_languages_section: &dyn Fn(usize) -> bool)
     // Keep the names that are stated or listed; a later statement of the same language adds a
     // level the first lacked.
     let mut kept: Vec<Found> = Vec::new();
-    for f in out {
-        let stated =
-            f.level.is_some() || in_languages_section(f.span.start) || after_label(text, f.span.start);
+    for (f, listed) in out.into_iter().zip(under_label_line) {
+        let stated = f.level.is_some()
+            || listed
+            || in_languages_section(f.span.start)
+            || after_label(text, f.span.start);
         if !stated {
             continue;
         }

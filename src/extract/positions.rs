@@ -109,6 +109,11 @@ struct File {
     title_units: Vec<String>,
     /// First words of an employer's unit named like an employer ("Department of Chemistry").
     employer_units: Vec<String>,
+    /// Words before a role in a sentence-like header ("Working as", "Worked as").
+    role_lead_ins: Vec<String>,
+    /// Last words of a department's unit written after it ("Department of the Army, U.S. Army
+    /// Cyber Command").
+    agency_units: Vec<String>,
     foreign_role_nouns: Vec<String>,
     role_suffixes: Vec<String>,
     locations: Vec<String>,
@@ -682,6 +687,11 @@ fn words_into(s: &str, out: &mut String) {
 /// one (the longest phrase wins: "Volunteer Experience" is not experience).
 /// `buf` holds the line's words (one buffer for every line of a text).
 fn heading(line: &str, next: Option<&str>, buf: &mut String) -> Option<Kind> {
+    // A heading a PDF copied with its letters spaced ("W O R K   E X P E R I E N C E"): read
+    // with the letters joined into its words.
+    if let Some(joined) = unspaced(line) {
+        return heading(&joined, next, buf);
+    }
     let t = line.trim().trim_start_matches('#').trim();
     let t = t
         .trim_matches(|c: char| c == '*' || c == '_' || c == '=' || c == ':')
@@ -755,6 +765,37 @@ fn heading(line: &str, next: Option<&str>, buf: &mut String) -> Option<Kind> {
         return None;
     }
     Some(kind)
+}
+
+/// A line written in spaced letters ("E D U C A T I O N", "W O R K   E X P E R I E N C E": one
+/// space between letters, more between words), with its letters joined into words ("WORK
+/// EXPERIENCE"); `None` for any other line. At least four letters and no word of two, so
+/// "A B Testing" or "Q & A" is left as written.
+pub(crate) fn unspaced(line: &str) -> Option<String> {
+    let t = line.trim();
+    if t.len() > 120 || !t.contains(' ') {
+        return None;
+    }
+    let mut letters = 0;
+    for w in t.split(' ').filter(|w| !w.is_empty()) {
+        let mut cs = w.chars();
+        let c = cs.next()?;
+        if cs.next().is_some() || !(c.is_alphabetic() || matches!(c, '&' | '-' | '/' | ':')) {
+            return None;
+        }
+        letters += usize::from(c.is_alphabetic());
+    }
+    if letters < 4 {
+        return None;
+    }
+    let mut out = String::with_capacity(t.len());
+    for (k, word) in t.split("  ").filter(|w| !w.trim().is_empty()).enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.extend(word.chars().filter(|c| *c != ' '));
+    }
+    Some(out)
 }
 
 /// The heading phrases, as [`heading`] looks them up.
@@ -1010,6 +1051,35 @@ static SEPARATORS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the separator pattern is valid")
 });
 
+/// [`SEPARATORS`] for a line a PDF copied with two spaces between its words ("Design  Engineer
+/// –  Ashok  Leyland  Ltd .                Aug  2020"): a column gap is four spaces or more.
+static SEPARATORS_WIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*(?:\||\t|\s{4,}|\s[-–—]+\s|[–—]|,|;|•|·|\(|\)|\[|\]|(?P<at>\s@\s*|\sat\s))\s*")
+        .expect("the separator pattern is valid")
+});
+
+/// Whether every gap between the words of `s` is two spaces or more, at least three gaps (a
+/// line a PDF copied with its words spread: "Design  Engineer  –  Ashok  Leyland  Ltd .").
+fn double_spaced(s: &str) -> bool {
+    let s = s.trim();
+    let mut gaps = 0;
+    for (i, _) in s.match_indices(' ') {
+        let b = s.as_bytes();
+        // (A space before a full stop or comma is the PDF's too: "Ltd .", "Chennai ,".)
+        let single = i > 0
+            && b[i - 1] != b' '
+            && b.get(i + 1)
+                .is_some_and(|&c| c != b' ' && !matches!(c, b'.' | b','));
+        if single {
+            return false;
+        }
+        if b[i - 1] != b' ' {
+            gaps += 1;
+        }
+    }
+    gaps >= 3
+}
+
 /// [`SEPARATORS`] and a slash between spaces, for a résumé that writes "Company / Title" (see
 /// [`slash_layout`]).
 static SEPARATORS_SLASH: LazyLock<Regex> = LazyLock::new(|| {
@@ -1072,6 +1142,25 @@ fn trim_piece(text: &str, r: Range<usize>) -> Range<usize> {
     r.start + lead..r.start + lead + body.len()
 }
 
+/// The length of a lead-in of `role_lead_ins` (and "a " or "an ") opening `s` before a
+/// capitalised word, if `s` opens with one.
+fn lead_in_of(s: &str) -> Option<usize> {
+    let head = |s: &str, p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let p = LEX
+        .data
+        .role_lead_ins
+        .iter()
+        .find(|p| head(s, p) && s[p.len()..].starts_with(' '))?;
+    let mut n = p.len() + 1;
+    for article in ["a ", "an "] {
+        if head(&s[n..], article) {
+            n += article.len();
+            break;
+        }
+    }
+    s[n..].starts_with(char::is_uppercase).then_some(n)
+}
+
 /// The last of [`words_of`] `s` (lower-casing a word never adds a space).
 fn last_word(s: &str) -> String {
     let mut out = String::new();
@@ -1120,6 +1209,11 @@ fn pieces_with(
     skip: Option<Range<usize>>,
     separators: &Regex,
 ) -> Vec<Piece> {
+    let separators: &Regex = if double_spaced(&text[range.clone()]) {
+        &SEPARATORS_WIDE
+    } else {
+        separators
+    };
     // Each part with what came before it: "at" or "@", a comma, an opening bracket.
     let mut parts: Vec<(Range<usize>, After)> = Vec::new();
     let cut = |from: usize, to: usize, parts: &mut Vec<(Range<usize>, After)>| {
@@ -1224,6 +1318,31 @@ fn pieces_with(
             label = Some(l);
             r = trim_piece(text, r.start + head.len() + 1..r.end);
             w = words_of(&text[r.clone()]);
+        } else if label.is_none()
+            && let Some((head, rest)) = s.split_once(": ")
+            && !rest.trim().is_empty()
+            && head.split_whitespace().nth(2).is_none()
+            && has_role_noun(head)
+        {
+            // "NYSC: Lagos State Internal Revenue Service": a short role before a colon is the
+            // title, the rest the next piece.
+            out.push(Piece {
+                range: trim_piece(text, r.start..r.start + head.len()),
+                class: Class::Title,
+                qualifier: false,
+                comma: false,
+            });
+            r = trim_piece(text, r.start + head.len() + 1..r.end);
+            w = words_of(&text[r.clone()]);
+        }
+        // A lead-in before the role ("Working as PGT Mathematics at Delhi Public School",
+        // "Worked as a Sales Executive"): the role starts after it, with a capital. (After a
+        // prose label, `role_after_as` reads it.)
+        if label.is_none()
+            && let Some(n) = lead_in_of(&text[r.clone()])
+        {
+            r.start += n;
+            w = words_of(&text[r.clone()]);
         }
         let s = &text[r.clone()];
         match label {
@@ -1295,6 +1414,21 @@ fn pieces_with(
             prev.range.end = r.end;
             continue;
         }
+        // "Department of the Army, U.S. Army Cyber Command": a government department's unit
+        // after it and a comma, named by a unit's last word (`agency_units`: "Command",
+        // "Division"), is part of the employer's name.
+        if after_comma
+            && s.split_whitespace().nth(5).is_none()
+            && capitalised(s)
+            && !has_role_noun(s)
+            && lower_in(&d.agency_units, &last_word(s))
+            && let Some(prev) = out.last_mut()
+            && matches!(prev.class, Class::Company | Class::Unknown)
+            && words_of(&text[prev.range.clone()]).starts_with("department of ")
+        {
+            prev.range.end = r.end;
+            continue;
+        }
         // A partnership's name lists its partners between commas ("Skadden, Arps, Slate,
         // Meagher & Flom LLP"): single capitalised words before a name with "&" or "and" that
         // ends in a legal form are part of it — two or more of them, or one that is not a
@@ -1346,6 +1480,13 @@ fn pieces_with(
             {
                 prev.class = Class::Place;
             }
+            Class::Place
+        } else if s.len() >= 4
+            && (text[..r.start].trim_end().ends_with(['|', '·']) || dates_end.is_some_and(|e| r.start >= e))
+            && crate::extract::location::is_region(s)
+        {
+            // A country or state after a bar or the dates ("Top Glove Corporation Bhd | Jan
+            // 2022 - Present | Malaysia", JobStreet): the place.
             Class::Place
         } else if bracket
             && !after_comma
@@ -1734,6 +1875,29 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
     {
         title = Some(t.start..q.range.end);
     }
+    // "7-Eleven Philippines - Philippine Seven Corporation · Cubao" under its title: a brand
+    // before a dash and the legal name is one employer.
+    if let (Some(t), Some(c)) = (&title, &company)
+        && let Some(k) = pieces
+            .iter()
+            .position(|p| p.range == *c && p.class == Class::Company)
+        && k > 0
+        && let Some(b) = pieces.get(k - 1)
+        && b.class == Class::Unknown
+        && !b.qualifier
+        && text
+            .get(b.range.end..c.start)
+            .is_some_and(|g| matches!(g.trim(), "-" | "–" | "—") && g.starts_with(' '))
+        && text.get(t.end..b.range.start).is_some_and(|g| g.contains('\n'))
+        && super::last_bytes(&text[..b.range.start], 64)
+            .rsplit('\n')
+            .next()
+            .is_some_and(|before| before.trim().is_empty())
+        && capitalised(&text[b.range.clone()])
+        && !only_places(&text[b.range.clone()])
+    {
+        company = Some(b.range.start..c.end);
+    }
     (title, company.or(unit))
 }
 
@@ -1748,7 +1912,16 @@ fn area_of_title(text: &str, pieces: &[Piece], t: &Range<usize>, q: &Piece) -> b
     q.qualifier
         && q.class == Class::Unknown
         && text.get(t.end..q.range.start).is_some_and(|g| g.trim() == ",")
-        && (2..=5).contains(&n)
+        // One word only when it is an area's and closes the line, the employer on another
+        // ("Assistant Manager, Procurement", then "Square Pharmaceuticals Ltd."; not "Co-op
+        // Student, Engineering | Acme Inc").
+        && ((2..=5).contains(&n)
+            || (n == 1
+                && lower_in(&LEX.data.title_areas, &last_word(s))
+                && super::first_bytes(&text[q.range.end..], 64)
+                    .split('\n')
+                    .next()
+                    .is_some_and(|rest| rest.trim().is_empty())))
         && capitalised(s)
         // A course's number ("Teaching Assistant, EECS 280") names a course, not an area.
         && !super::has_ascii_digit(s)
@@ -2809,6 +2982,36 @@ mod tests {
         total_months: u32,
         #[serde(default)]
         internships: Vec<bool>,
+    }
+
+    #[test]
+    fn spaced_letters_are_joined_into_words() {
+        for (line, want) in [
+            ("W O R K   E X P E R I E N C E", Some("WORK EXPERIENCE")),
+            ("  E D U C A T I O N  ", Some("EDUCATION")),
+            ("S K I L L S  &  T O O L S", Some("SKILLS & TOOLS")),
+            // Not spaced letters: words, a short run, digits.
+            ("Work Experience", None),
+            ("Q & A", None),
+            ("A B Testing", None),
+            ("E D U C A T I O N 2019", None),
+            ("", None),
+        ] {
+            assert_eq!(unspaced(line).as_deref(), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn double_spaced_lines_have_no_single_gap() {
+        for (line, want) in [
+            ("Design  Engineer  –  Ashok  Leyland  Ltd .      Aug  2020", true),
+            ("Sanjay  Menon ,  Chennai  |  Engineer", true),
+            ("Design Engineer  Ashok Leyland Ltd      Aug 2020", false),
+            ("Design  Engineer", false),
+            ("", false),
+        ] {
+            assert_eq!(double_spaced(line), want, "{line:?}");
+        }
     }
 
     #[test]
