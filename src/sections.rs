@@ -67,6 +67,26 @@ static PHRASES: LazyLock<Lists> = LazyLock::new(|| {
 
 /// Lower case, with every run of non-alphanumeric characters (apostrophes dropped) as one space.
 fn normalise(s: &str) -> String {
+    // A heading in spaced letters, as PDF copies write it ("E D U C A T I O N", "W O R K
+    // E X P E R I E N C E"), reads as its words.
+    match unspaced(s) {
+        Some(joined) => normalise_plain(&joined),
+        None => normalise_plain(s),
+    }
+}
+
+/// [`crate::extract::positions::unspaced`], after a look at the first two characters (a letter,
+/// a space): most lines are not spaced letters, and this runs for every line and heading.
+fn unspaced(line: &str) -> Option<String> {
+    let mut chars = line.trim_start().chars();
+    if !chars.next()?.is_alphabetic() || chars.next() != Some(' ') {
+        return None;
+    }
+    crate::extract::positions::unspaced(line)
+}
+
+/// [`normalise`] of a line as written.
+fn normalise_plain(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars().filter(|&c| c != '\'' && c != '’') {
         if c.is_ascii_alphanumeric() {
@@ -300,6 +320,9 @@ static EXACT: LazyLock<crate::fasthash::FastMap<&'static str, &'static str>> = L
 /// right before a bullet.
 pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
     let line = unframed(undressed(line.trim()));
+    // Spaced letters count as the words they spell ("P R O F E S S I O N A L   S U M M A R Y").
+    let joined = unspaced(line);
+    let line = joined.as_deref().unwrap_or(line);
     if line.len() > 80 {
         return false;
     }
@@ -560,6 +583,9 @@ mod tests {
             ("You will stand out with", Some("Rust")),
             // An obligation followed by an open ending still heads a list.
             ("You will need to have the following skills:", Some("- Go")),
+            // Spaced letters, as PDF copies write headings.
+            ("R E Q U I R E M E N T S", None),
+            ("N I C E   T O   H A V E", Some("- Kafka")),
         ];
         for (l, next) in yes {
             assert!(is_text_heading(l, next), "{l:?}");
@@ -605,6 +631,9 @@ mod tests {
                 Some("• Speed"),
             ),
             ("and, to be successful in this role, you will have:", Some("- Go")),
+            // Spaced letters that spell no heading, or words of one letter.
+            ("P Y T H O N", None),
+            ("A B Testing", None),
         ];
         for (l, next) in no {
             assert!(!is_text_heading(l, next), "{l:?}");
