@@ -253,8 +253,6 @@ fn admit_lowered(
     }
 }
 
-/// The text of `start`'s line before `start`, and whether that is the whole of it (on a huge
-/// line, only the part [`crate::extract::line_within`] reads).
 /// Whether `text[start..end]` is a currency's code or sign written next to an amount ("PHP
 /// 45,000", "R25 000", "CAD 85k", "150,000 PHP"): money, not the technology of that name.
 fn is_money(text: &str, start: usize, end: usize) -> bool {
@@ -289,6 +287,8 @@ fn is_money(text: &str, start: usize, end: usize) -> bool {
     (amount_after || amount_before()) && crate::extract::salary::is_currency_sign(&text[start..end])
 }
 
+/// The text of `start`'s line before `start`, and whether that is the whole of it (on a huge
+/// line, only the part [`crate::extract::line_within`] reads).
 fn line_before(text: &str, start: usize) -> (&str, bool) {
     let line = crate::extract::line_within(text, start, start);
     (
