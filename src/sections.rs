@@ -75,11 +75,10 @@ fn normalise(s: &str) -> String {
     }
 }
 
-/// [`crate::extract::positions::unspaced`], after a look at the first two characters (a letter,
-/// a space): most lines are not spaced letters, and this runs for every line and heading.
+/// [`crate::extract::positions::unspaced`] of a line that opens with a letter: a heading does
+/// (a list item's "- " never is one).
 fn unspaced(line: &str) -> Option<String> {
-    let mut chars = line.trim_start().chars();
-    if !chars.next()?.is_alphabetic() || chars.next() != Some(' ') {
+    if !line.trim_start().starts_with(char::is_alphabetic) {
         return None;
     }
     crate::extract::positions::unspaced(line)

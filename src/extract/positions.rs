@@ -773,7 +773,13 @@ fn heading(line: &str, next: Option<&str>, buf: &mut String) -> Option<Kind> {
 /// "A B Testing" or "Q & A" is left as written.
 pub(crate) fn unspaced(line: &str) -> Option<String> {
     let t = line.trim();
-    if t.len() > 120 || !t.contains(' ') {
+    // The first word is one letter or sign and a space follows it: a look at two characters
+    // turns most lines away before the whole line is read.
+    let mut head = t.chars();
+    let first_is_letter = head
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || matches!(c, '&' | '-' | '/' | ':'));
+    if !first_is_letter || head.next() != Some(' ') || t.len() > 120 {
         return None;
     }
     let mut letters = 0;
