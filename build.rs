@@ -31,6 +31,11 @@ mod category;
 mod entries;
 #[path = "src/lexicon/file.rs"]
 mod file;
+// The matcher's index, built here over the built-in forms with the crate's own code.
+#[path = "src/fasthash.rs"]
+mod fasthash;
+#[path = "src/matcher_index.rs"]
+mod matcher_index;
 
 /// Compiled rule sets are a run-time matter; here they are nothing.
 type NeverCache = ();
@@ -46,6 +51,9 @@ fn main() {
             "cargo:rerun-if-changed={}",
             root.join("src/lexicon").join(f).display()
         );
+    }
+    for f in ["fasthash.rs", "matcher_index.rs"] {
+        println!("cargo:rerun-if-changed={}", root.join("src").join(f).display());
     }
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .expect("lexicons/ exists")
@@ -82,17 +90,84 @@ fn main() {
     }
     if problems.is_empty() {
         Tables::default().write(&parsed.entries, &mut out);
+        write_index(&parsed.entries, &mut out);
     } else {
         for p in &problems {
             println!("cargo:warning={}:{}: {}", p.file, p.line, p.message);
         }
         out.push_str(
             "/// The built-in entries, parsed and checked at build time (`None`: a file has a problem).\n\
-             pub(crate) static ENTRIES: Option<Tables> = None;\n",
+             pub(crate) static ENTRIES: Option<Tables> = None;\n\
+             /// The matcher's index of the built-in forms (`None`: a file has a problem).\n\
+             pub(crate) static INDEX: Option<Index> = None;\n",
         );
     }
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_lexicons.rs");
     std::fs::write(dest, out).unwrap();
+}
+
+/// The matcher's index of the built-in entries' forms (`src/matcher_index.rs`), as static
+/// lists of numbers written with that module's short constructors.
+fn write_index(entries: &[entries::Entry], out: &mut String) {
+    let forms: Vec<(&str, matcher_index::Owner)> = entries
+        .iter()
+        .enumerate()
+        .flat_map(|(ei, e)| {
+            e.forms.iter().enumerate().map(move |(fi, f)| {
+                let flags = u8::from(f.cased) | u8::from(f.ruled) << 1;
+                (&*f.text, matcher_index::owner(ei as u32, fi as u32, flags))
+            })
+        })
+        .collect();
+    let ix = matcher_index::Index::build(&forms);
+    out.push_str(
+        "/// The matcher's index of the built-in forms, built by `build.rs` with\n\
+         /// `matcher_index::Index::build` (`None`: a file has a problem).\n\
+         pub(crate) static INDEX: Option<Index> = Some(Index {\n    bytes: Cow::Borrowed(b\"",
+    );
+    for &b in ix.bytes.iter() {
+        if (b.is_ascii_graphic() || b == b' ') && b != b'"' && b != b'\\' {
+            out.push(b as char);
+        } else {
+            write!(out, "\\x{b:02x}").unwrap();
+        }
+    }
+    out.push_str("\"),\n");
+    let list = |out: &mut String, name: &str, items: Vec<String>| {
+        write!(out, "    {name}: Cow::Borrowed(&[").unwrap();
+        for (i, item) in items.iter().enumerate() {
+            out.push_str(if i % 16 == 0 { "\n        " } else { " " });
+            out.push_str(item);
+            out.push(',');
+        }
+        out.push_str("\n    ]),\n");
+    };
+    let pairs = |v: &[(u32, u32)]| v.iter().map(|(a, b)| format!("({a}, {b})")).collect();
+    list(out, "patterns", pairs(&ix.patterns));
+    list(out, "owner_spans", pairs(&ix.owner_spans));
+    let owners = ix.owners.iter();
+    let owners = owners.map(|o| {
+        format!(
+            "owner({}, {}, {})",
+            o.entry,
+            o.form,
+            u8::from(o.cased) | u8::from(o.ruled) << 1
+        )
+    });
+    list(out, "owners", owners.collect());
+    let slots = ix.slots.iter();
+    let slots = slots.map(|s| format!("slot({:#x}, {:#x}, {}, {})", s.head, s.mask, s.pattern, s.len));
+    list(out, "slots", slots.collect());
+    let groups = ix.groups.iter();
+    let groups = groups.map(|g| format!("group({}, {}, {})", g.start, g.end, g.key_len));
+    list(out, "groups", groups.collect());
+    list(out, "table", ix.table.iter().map(|t| t.to_string()).collect());
+    writeln!(
+        out,
+        "    first: {:?},\n    multi_word: {},\n    longest_segment: {},\n}});",
+        ix.first, ix.multi_word, ix.longest_segment
+    )
+    .unwrap();
 }
 
 /// The built-in entries as `src/lexicon/builtin.rs` reads them: every string in one text and

@@ -26,6 +26,7 @@ mod json;
 mod lean_regex;
 pub mod lexicon;
 mod matcher;
+mod matcher_index;
 pub mod matching;
 mod phrases;
 mod sections;

@@ -13,19 +13,11 @@
 //! chance. This finds exactly what a leftmost-longest scan followed by those checks finds, at a
 //! fraction of the cost to build: one hash map instead of an automaton of every form.
 
-use crate::fasthash::FastMap;
 use crate::input::OffsetMap;
 use crate::lexicon::Lexicon;
+pub(crate) use crate::matcher_index::Owner;
+use crate::matcher_index::{Index, owner, segment_end_within, word_at};
 use std::ops::Range;
-
-/// One entry that owns a pattern, through one of its forms.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Owner {
-    pub(crate) entry: u32,
-    pub(crate) form: u32,
-    pub(crate) cased: bool,
-    pub(crate) ruled: bool,
-}
 
 /// A match that passed the boundary checks, before context rules.
 #[derive(Debug, Clone)]
@@ -49,235 +41,36 @@ impl Candidate {
     }
 }
 
-/// A pattern in its first segment's group: what follows the segment, as far as its first eight
-/// bytes go, in one word (`head`, compared under `mask`), and its whole length. A group is
-/// tried by sweeping these side by side; the pattern's own bytes are read only when the head
-/// matched and the pattern is longer than segment and head together.
-struct Slot {
-    head: u64,
-    mask: u64,
-    pattern: u32,
-    len: u32,
-}
-
-/// Byte strings kept side by side in one buffer.
-struct Patterns {
-    bytes: Box<[u8]>,
-    spans: Vec<Range<u32>>,
-}
-
-impl Patterns {
-    fn len(&self) -> usize {
-        self.spans.len()
-    }
-
-    fn get(&self, p: usize) -> &[u8] {
-        let r = &self.spans[p];
-        &self.bytes[r.start as usize..r.end as usize]
-    }
-}
-
+/// The lexicon's forms, indexed for the scan (see [`crate::matcher_index`]).
 pub(crate) struct Matcher {
-    /// First segment → range of `slots` holding the patterns that open with it, longest first.
-    index: FastMap<Box<[u8]>, Range<u32>>,
-    slots: Vec<Slot>,
-    /// Each pattern's lower-case bytes.
-    patterns: Patterns,
-    /// Which (lower-case) bytes open some pattern.
-    first: [bool; 256],
-    /// `owners[spans[p].clone()]` are the owners of pattern `p`.
-    spans: Vec<Range<u32>>,
-    owners: Vec<Owner>,
-    /// Whether any form has a space in it.
-    multi_word: bool,
-    /// The longest first segment of any pattern: a longer run of letters opens none.
-    longest_segment: usize,
-}
-
-/// The end of the segment that opens at `p`: a run of ASCII letters, of digits, or of non-ASCII
-/// bytes, or one other byte.
-fn segment_end(b: &[u8], p: usize) -> usize {
-    segment_end_within(b, p, b.len())
-}
-
-/// [`segment_end`], read no further than `limit`.
-fn segment_end_within(b: &[u8], p: usize, limit: usize) -> usize {
-    let c = b[p];
-    let same = |x: u8| {
-        if c.is_ascii_alphabetic() {
-            x.is_ascii_alphabetic()
-        } else if c.is_ascii_digit() {
-            x.is_ascii_digit()
-        } else {
-            c >= 0x80 && x >= 0x80
-        }
-    };
-    let limit = limit.min(b.len());
-    let mut e = p + 1;
-    while e < limit && same(b[e]) {
-        e += 1;
-    }
-    e
-}
-
-/// Up to eight bytes from `b[p..]` as a little-endian word (zero-padded).
-fn word_at(b: &[u8], p: usize) -> u64 {
-    let mut w = [0u8; 8];
-    let n = (b.len() - p).min(8);
-    w[..n].copy_from_slice(&b[p..p + n]);
-    u64::from_le_bytes(w)
+    index: Index,
 }
 
 impl Matcher {
     pub(crate) fn new(lexicon: &Lexicon) -> Matcher {
-        // Every form's lower-case key (a range of one buffer) and owner, in lexicon order: one
-        // allocation for all the keys, not one each.
-        let (mut count, mut size) = (0, 0);
-        for e in lexicon.entries() {
-            count += e.forms.len();
-            size += e.forms.iter().map(|f| f.text.len()).sum::<usize>();
-        }
-        let mut bytes: Vec<u8> = Vec::with_capacity(size);
-        let mut forms: Vec<(Range<u32>, Owner)> = Vec::with_capacity(count);
-        for (ei, e) in lexicon.entries().enumerate() {
-            for (fi, f) in e.forms.iter().enumerate() {
-                if f.text.is_empty() {
-                    continue;
-                }
-                let start = bytes.len() as u32;
-                bytes.extend(f.text.bytes().map(|b| b.to_ascii_lowercase()));
-                let owner = Owner {
-                    entry: ei as u32,
-                    form: fi as u32,
-                    cased: f.cased,
-                    ruled: f.ruled,
-                };
-                forms.push((start..bytes.len() as u32, owner));
-            }
-        }
-        let key = |r: &Range<u32>| &bytes[r.start as usize..r.end as usize];
-        // One pattern per distinct key, numbered by first appearance.
-        let mut of_form: Vec<u32> = Vec::with_capacity(forms.len());
-        let mut introduced_by: Vec<usize> = Vec::new();
-        {
-            let mut ids: FastMap<&[u8], u32> =
-                FastMap::with_capacity_and_hasher(forms.len(), Default::default());
-            for (i, (range, _)) in forms.iter().enumerate() {
-                let next = introduced_by.len() as u32;
-                let p = *ids.entry(key(range)).or_insert_with(|| {
-                    introduced_by.push(i);
-                    next
-                });
-                of_form.push(p);
-            }
-        }
-        // The owners of each pattern side by side, in lexicon order.
-        let mut starts = vec![0u32; introduced_by.len() + 1];
-        for &p in &of_form {
-            starts[p as usize + 1] += 1;
-        }
-        for p in 1..starts.len() {
-            starts[p] += starts[p - 1];
-        }
-        let spans: Vec<Range<u32>> = starts.windows(2).map(|w| w[0]..w[1]).collect();
-        let mut cursor = starts;
-        let placeholder = Owner {
-            entry: 0,
-            form: 0,
-            cased: false,
-            ruled: false,
-        };
-        let mut owners = vec![placeholder; forms.len()];
-        for (i, (_, owner)) in forms.iter().enumerate() {
-            let p = of_form[i] as usize;
-            owners[cursor[p] as usize] = *owner;
-            cursor[p] += 1;
-        }
-        // Each pattern is the key of the form that introduced it.
-        let texts: Vec<Range<u32>> = introduced_by.iter().map(|&i| forms[i].0.clone()).collect();
-        drop(forms);
-        let mut first = [false; 256];
-        for t in &texts {
-            first[bytes[t.start as usize] as usize] = true;
-        }
-        let patterns = Patterns {
-            bytes: bytes.into_boxed_slice(),
-            spans: texts,
-        };
-        let multi_word = (0..patterns.len()).any(|p| patterns.get(p).contains(&b' '));
-        // Patterns by first segment, longest first within one, as index ranges.
-        let ends: Vec<usize> = (0..patterns.len())
-            .map(|p| segment_end(patterns.get(p), 0))
-            .collect();
-        let segment = |p: u32| &patterns.get(p as usize)[..ends[p as usize]];
-        // Grouped by a hash of the first segment (a sort of all the patterns cost more than the
-        // rest of the build), then longest first within a group, in pattern order at equal length.
-        let mut group_of: FastMap<&[u8], u32> =
-            FastMap::with_capacity_and_hasher(patterns.len(), Default::default());
-        let mut sizes: Vec<u32> = Vec::new();
-        let group: Vec<u32> = (0..patterns.len() as u32)
-            .map(|p| {
-                let g = *group_of.entry(segment(p)).or_insert_with(|| {
-                    sizes.push(0);
-                    sizes.len() as u32 - 1
-                });
-                sizes[g as usize] += 1;
-                g
-            })
-            .collect();
-        let mut starts = Vec::with_capacity(sizes.len() + 1);
-        let mut total = 0u32;
-        for n in &sizes {
-            starts.push(total);
-            total += n;
-        }
-        starts.push(total);
-        let mut cursor = starts.clone();
-        let mut order = vec![0u32; patterns.len()];
-        for (p, &g) in group.iter().enumerate() {
-            order[cursor[g as usize] as usize] = p as u32;
-            cursor[g as usize] += 1;
-        }
-        for w in starts.windows(2) {
-            // Stable: equal lengths keep pattern order.
-            order[w[0] as usize..w[1] as usize]
-                .sort_by_key(|&p| std::cmp::Reverse(patterns.get(p as usize).len()));
-        }
-        let longest_segment = group_of.keys().map(|k| k.len()).max().unwrap_or(0);
-        let mut index: FastMap<Box<[u8]>, Range<u32>> =
-            FastMap::with_capacity_and_hasher(group_of.len(), Default::default());
-        for (key, g) in group_of {
-            index.insert(key.into(), starts[g as usize]..starts[g as usize + 1]);
-        }
-        let slots = order
-            .iter()
-            .map(|&p| {
-                let bytes = patterns.get(p as usize);
-                let seg = ends[p as usize];
-                let n = (bytes.len() - seg).min(8);
-                Slot {
-                    head: word_at(bytes, seg),
-                    mask: if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 },
-                    pattern: p,
-                    len: bytes.len() as u32,
-                }
+        let forms: Vec<(&str, Owner)> = lexicon
+            .entries()
+            .enumerate()
+            .flat_map(|(ei, e)| {
+                e.forms.iter().enumerate().map(move |(fi, f)| {
+                    let flags = u8::from(f.cased) | u8::from(f.ruled) << 1;
+                    (&*f.text, owner(ei as u32, fi as u32, flags))
+                })
             })
             .collect();
         Matcher {
-            index,
-            slots,
-            patterns,
-            first,
-            spans,
-            owners,
-            multi_word,
-            longest_segment,
+            index: Index::build(&forms),
         }
     }
 
+    /// The matcher of the built-in lexicon, from the index `build.rs` embedded (`None` when the
+    /// built-in files had a problem at build time).
+    pub(crate) fn builtin() -> Option<Matcher> {
+        crate::lexicon::builtin_index().map(|index| Matcher { index })
+    }
+
     pub(crate) fn owners(&self, pattern: u32) -> &[Owner] {
-        let r = &self.spans[pattern as usize];
-        &self.owners[r.start as usize..r.end as usize]
+        self.index.owners_of(pattern)
     }
 
     /// Every boundary-checked match in `text`, left to right, not overlapping. Inside a
@@ -315,7 +108,7 @@ impl Matcher {
 
     /// [`candidates`](Self::candidates) without the hyphenated words.
     fn candidates_in_lines(&self, text: &str) -> Vec<Candidate> {
-        match self.multi_word.then(|| flatten(text)).flatten() {
+        match self.index.multi_word.then(|| flatten(text)).flatten() {
             None => self.scan(text),
             Some((flat, map)) => {
                 let mut out = self.scan(&flat);
@@ -333,12 +126,12 @@ impl Matcher {
     fn at(&self, text: &str, lower: &[u8], p: usize) -> Option<Candidate> {
         // A segment longer than any pattern's first one opens none; it is read no further
         // (reading a huge run of letters to its end from each word in it was quadratic).
-        let seg = segment_end_within(lower, p, p + self.longest_segment + 1);
+        let seg = segment_end_within(lower, p, p + self.index.longest_segment + 1);
         self.at_segment(text, lower, p, seg).or_else(|| {
             // A glued name's first segment is no longer than the longest: a huge run of glued
             // words ("ConsulConsul…") is read that far from each word in it, not to its end
             // (which was cubic).
-            let seg = seg.min(p + self.longest_segment + 1);
+            let seg = seg.min(p + self.index.longest_segment + 1);
             // No capital after the first letter, no glue (most words: one comparison).
             if lower[p + 1..seg] == text.as_bytes()[p + 1..seg] {
                 return None;
@@ -355,20 +148,20 @@ impl Matcher {
     /// glued words must not need context ("GoDaddy" is no Go): a longer one that does gives
     /// way to a shorter one at `p` ("CRSP US Stock DatabaseNorthfield" is CRSP).
     fn at_segment(&self, text: &str, lower: &[u8], p: usize, seg: usize) -> Option<Candidate> {
-        if seg - p > self.longest_segment {
+        if seg - p > self.index.longest_segment {
             return None;
         }
-        let group = self.index.get(&lower[p..seg])?;
+        let group = self.index.group(&lower[p..seg])?;
         // The segment matched the group's; the eight bytes after it decide most patterns.
         let here = word_at(lower, seg);
-        for slot in &self.slots[group.start as usize..group.end as usize] {
+        for slot in group {
             let end = p + slot.len as usize;
             if here & slot.mask != slot.head || end > lower.len() {
                 continue;
             }
             let checked = seg + 8 - p;
             if end - p > checked
-                && lower[p + checked..end] != self.patterns.get(slot.pattern as usize)[checked..]
+                && lower[p + checked..end] != self.index.pattern(slot.pattern as usize)[checked..]
             {
                 continue;
             }
@@ -438,7 +231,7 @@ impl Matcher {
         let mut i = 0;
         let mut after_word = false;
         while i < bytes.len() {
-            if self.first[lower[i] as usize]
+            if self.index.first[lower[i] as usize]
                 && (!after_word || camel_start(text, i))
                 && let Some(m) = self.at(text, &lower, i)
             {
@@ -730,6 +523,30 @@ mod tests {
     use super::*;
     use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
+    #[test]
+    fn embedded_index_is_the_one_built_at_run_time() {
+        // `build.rs` builds the built-in lexicon's index with the same code; a process with the
+        // built-in lexicon uses that copy. It must be exactly what a run-time build gives.
+        let embedded = Matcher::builtin().expect("the built-in files have no problem");
+        let built = Matcher::new(Lexicon::builtin());
+        assert!(embedded.index.len() > 10_000);
+        assert!(matches!(embedded.index.slots, std::borrow::Cow::Borrowed(_)));
+        assert!(
+            embedded.index == built.index,
+            "the embedded index differs from a fresh build"
+        );
+        // And the one a tagger with the built-in lexicon uses finds the same.
+        let text = "Senior Go/Rust engineer: k8s, Postgres, AWS Lambda, Node.js, C++ and .NET.";
+        let ids = |m: &Matcher| -> Vec<(usize, usize, u32)> {
+            m.candidates(text)
+                .iter()
+                .map(|c| (c.start, c.end, c.pattern))
+                .collect()
+        };
+        assert_eq!(ids(&embedded), ids(&built));
+        assert!(ids(&embedded).len() >= 8);
+    }
+
     /// The reference: one leftmost-longest Aho-Corasick automaton over every form, boundary
     /// checks on each match, the longest shorter form at a failed start, and after a failure a
     /// restart past the word.
@@ -828,7 +645,7 @@ mod tests {
 
     /// One leftmost-longest automaton over every pattern of `m`, for [`reference`].
     fn leftmost_longest_automaton(m: &Matcher) -> AhoCorasick {
-        let texts: Vec<&[u8]> = (0..m.patterns.len()).map(|p| m.patterns.get(p)).collect();
+        let texts: Vec<&[u8]> = (0..m.index.len()).map(|p| m.index.pattern(p)).collect();
         AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)

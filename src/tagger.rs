@@ -108,9 +108,11 @@ struct Inner {
 /// lists are built on another thread.
 static DEFAULT: LazyLock<Result<Tagger, Error>> = LazyLock::new(|| {
     with_warm_up(|| {
-        Lexicon::try_builtin()
-            .map(|l| Tagger::from_lexicon(std::borrow::Cow::Borrowed(l)))
-            .map_err(Clone::clone)
+        Lexicon::try_builtin().map_err(Clone::clone).map(|l| {
+            // The built-in entries come with their index, built with them by `build.rs`.
+            let matcher = Matcher::builtin().unwrap_or_else(|| Matcher::new(l));
+            Tagger::with_matcher(std::borrow::Cow::Borrowed(l), matcher)
+        })
     })
 });
 
@@ -353,6 +355,10 @@ impl Tagger {
 
     fn from_lexicon(lexicon: std::borrow::Cow<'static, Lexicon>) -> Tagger {
         let matcher = Matcher::new(&lexicon);
+        Tagger::with_matcher(lexicon, matcher)
+    }
+
+    fn with_matcher(lexicon: std::borrow::Cow<'static, Lexicon>, matcher: Matcher) -> Tagger {
         Tagger {
             inner: Arc::new(Inner { lexicon, matcher }),
             settings: Settings::default(),

@@ -7,6 +7,10 @@
 //! relocation per string (about 120,000, on 3 MB of pages) before `main` even starts.
 
 use super::Category;
+#[allow(unused_imports)] // Used by the generated index, which is `None` when a file has a problem.
+use crate::matcher_index::{Index, group, owner, slot};
+#[allow(unused_imports)]
+use std::borrow::Cow;
 
 /// A string: `(offset, length)` in [`Tables::text`].
 #[derive(Debug, Clone, Copy)]

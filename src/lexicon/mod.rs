@@ -142,6 +142,12 @@ impl Entry {
     }
 }
 
+/// The matcher's index of the built-in lexicon's forms, built by `build.rs` (`None` when a
+/// built-in file had a problem at build time).
+pub(crate) fn builtin_index() -> Option<crate::matcher_index::Index> {
+    builtin::INDEX.clone()
+}
+
 static BUILTIN: LazyLock<Result<Lexicon, Error>> = LazyLock::new(|| match &builtin::ENTRIES {
     Some(tables) => Ok(Lexicon {
         entries: tables
