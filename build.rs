@@ -102,8 +102,37 @@ fn main() {
              pub(crate) static INDEX: Option<Index> = None;\n",
         );
     }
+    cue_files(root);
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_lexicons.rs");
     std::fs::write(dest, out).unwrap();
+}
+
+/// Every cue file (`lexicons/cues/*.toml`, `lexicons/sections/*.toml`) checked and written as
+/// JSON to `OUT_DIR`, where the crate's `cue_file!` reads it: a process reads them all at
+/// start-up, and JSON parses several times faster than TOML. A file that is no valid TOML
+/// stops the build with its `file:line` and the reason.
+fn cue_files(root: &Path) {
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).to_path_buf();
+    for kind in ["cues", "sections"] {
+        let dir = root.join("lexicons").join(kind);
+        println!("cargo:rerun-if-changed={}", dir.display());
+        std::fs::create_dir_all(out.join(kind)).unwrap();
+        for e in std::fs::read_dir(&dir).expect("the cue folders exist") {
+            let path = e.unwrap().path();
+            if path.extension().is_none_or(|x| x != "toml") {
+                continue;
+            }
+            println!("cargo:rerun-if-changed={}", path.display());
+            let text = std::fs::read_to_string(&path).expect("cue files are UTF-8");
+            let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| {
+                let line = e.span().map_or(1, |s| text[..s.start].matches('\n').count() + 1);
+                panic!("{}:{line}: {}", path.display(), e.message())
+            });
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let json = serde_json::to_string(&value).expect("TOML values are JSON values");
+            std::fs::write(out.join(kind).join(format!("{stem}.json")), json).unwrap();
+        }
+    }
 }
 
 /// The matcher's index of the built-in entries' forms (`src/matcher_index.rs`), as static

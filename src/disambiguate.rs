@@ -471,8 +471,7 @@ struct Context {
 }
 
 static CONTEXT: LazyLock<Context> = LazyLock::new(|| {
-    let c: ContextFile = toml::from_str(include_str!("../lexicons/cues/context.toml"))
-        .expect("context.toml is checked by the test suite");
+    let c: ContextFile = cue_file!("cues/context").expect("context.toml is checked by the test suite");
     Context {
         intro: c
             .skill_intro

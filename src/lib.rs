@@ -16,6 +16,15 @@
 //! back to the caller's bytes) → sections → lexicon matching (aliases indexed by first segment, tried longest first at word starts) →
 //! disambiguation (context rules from the lexicon) → [`Tags`].
 
+/// Parses one of the cue files under `lexicons/` (`cue_file!("cues/salary")`), which `build.rs`
+/// has checked and converted from TOML to JSON: every process reads these at start-up, and
+/// JSON reads several times faster.
+macro_rules! cue_file {
+    ($name:literal) => {
+        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/", $name, ".json")))
+    };
+}
+
 pub mod bulk;
 mod disambiguate;
 mod error;

@@ -41,8 +41,7 @@ type Lists = (
 );
 
 static PHRASES: LazyLock<Lists> = LazyLock::new(|| {
-    let file: File = toml::from_str(include_str!("../lexicons/sections/headings.toml"))
-        .expect("headings.toml is checked by the test suite");
+    let file: File = cue_file!("sections/headings").expect("headings.toml is checked by the test suite");
     let list = |kinds: Vec<KindPhrases>| {
         let mut out: Vec<(String, &'static str)> = Vec::new();
         for k in kinds {

@@ -163,8 +163,7 @@ impl LabelSet {
 }
 
 static LEX: LazyLock<Lex> = LazyLock::new(|| {
-    let data: File = toml::from_str(include_str!("../../lexicons/cues/contacts.toml"))
-        .expect("contacts.toml is checked by the unit tests");
+    let data: File = cue_file!("cues/contacts").expect("contacts.toml is checked by the unit tests");
     let lower = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<FastSet<_>>();
     let mut sites = Vec::new();
     for s in &data.site {

@@ -65,10 +65,8 @@ struct Phrases {
     phrases: Vec<String>,
 }
 
-static DATA: LazyLock<File> = LazyLock::new(|| {
-    toml::from_str(include_str!("../../lexicons/cues/education.toml"))
-        .expect("education.toml is checked by the test suite")
-});
+static DATA: LazyLock<File> =
+    LazyLock::new(|| cue_file!("cues/education").expect("education.toml is checked by the test suite"));
 
 /// What a sentence says about education.
 #[derive(Debug, Clone, PartialEq)]

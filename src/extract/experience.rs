@@ -72,10 +72,8 @@ struct Words {
     conditions: Vec<String>,
 }
 
-static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    toml::from_str(include_str!("../../lexicons/cues/experience.toml"))
-        .expect("experience.toml is checked by the test suite")
-});
+static WORDS: LazyLock<Words> =
+    LazyLock::new(|| cue_file!("cues/experience").expect("experience.toml is checked by the test suite"));
 
 /// Whether `word` is one of `list`.
 fn listed(list: &[String], word: &str) -> bool {

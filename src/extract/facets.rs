@@ -103,10 +103,8 @@ struct PlaceGap {
     max_words: usize,
 }
 
-static DATA: LazyLock<File> = LazyLock::new(|| {
-    toml::from_str(include_str!("../../lexicons/cues/facets.toml"))
-        .expect("facets.toml is checked by the test suite")
-});
+static DATA: LazyLock<File> =
+    LazyLock::new(|| cue_file!("cues/facets").expect("facets.toml is checked by the test suite"));
 
 /// One facet's phrase sets; payloads index `values` (`tails`: `tail_of`).
 struct Facet {

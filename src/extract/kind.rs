@@ -24,8 +24,7 @@ struct Cues {
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
-    let f: File = toml::from_str(include_str!("../../lexicons/cues/kind.toml"))
-        .expect("kind.toml is checked by the test suite");
+    let f: File = cue_file!("cues/kind").expect("kind.toml is checked by the test suite");
     let phrases = f.resume.iter().chain(&f.posting);
     let set = PhraseSet::new(phrases.enumerate().map(|(i, p)| (p.as_str(), i as u32)));
     Cues {

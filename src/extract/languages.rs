@@ -42,8 +42,7 @@ struct Lex {
 }
 
 static LEX: LazyLock<Lex> = LazyLock::new(|| {
-    let data: File = toml::from_str(include_str!("../../lexicons/cues/languages.toml"))
-        .expect("languages.toml is checked by the test suite");
+    let data: File = cue_file!("cues/languages").expect("languages.toml is checked by the test suite");
     let names = PhraseSet::new(
         data.language
             .iter()

@@ -36,10 +36,8 @@ struct File {
     cities: Vec<String>,
 }
 
-static DATA: LazyLock<File> = LazyLock::new(|| {
-    toml::from_str(include_str!("../../lexicons/cues/location.toml"))
-        .expect("location.toml is checked by the test suite")
-});
+static DATA: LazyLock<File> =
+    LazyLock::new(|| cue_file!("cues/location").expect("location.toml is checked by the test suite"));
 
 fn set(list: &[String]) -> PhraseSet {
     PhraseSet::new(list.iter().map(|p| (p.as_str(), 0)))

@@ -175,8 +175,7 @@ fn alternation<'a>(words: impl IntoIterator<Item = &'a String>) -> String {
 // (`[0-9]`): the parts are read with `parse`, which takes no other digits, and Unicode `\d` in
 // fifteen places cost a quarter of start-up's regex compilation.
 static LEX: LazyLock<Lex> = LazyLock::new(|| {
-    let data: File = toml::from_str(include_str!("../../lexicons/cues/positions.toml"))
-        .expect("positions.toml is checked by the test suite");
+    let data: File = cue_file!("cues/positions").expect("positions.toml is checked by the test suite");
     let months = alternation(data.month.iter().flat_map(|m| &m.words));
     let dotted = alternation(data.month.iter().flat_map(|m| &m.dotted));
     let seasons = alternation(data.season.iter().flat_map(|s| &s.words));

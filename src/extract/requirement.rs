@@ -18,10 +18,8 @@ struct Cues {
     desirable_marks: Vec<String>,
 }
 
-static DATA: LazyLock<Cues> = LazyLock::new(|| {
-    toml::from_str(include_str!("../../lexicons/cues/requirement.toml"))
-        .expect("requirement.toml is checked by the test suite")
-});
+static DATA: LazyLock<Cues> =
+    LazyLock::new(|| cue_file!("cues/requirement").expect("requirement.toml is checked by the test suite"));
 
 const PREFERRED: u32 = 0;
 const REQUIRED: u32 = 1;

@@ -208,8 +208,7 @@ fn alternation<'a>(items: impl IntoIterator<Item = &'a str>, lead: bool, trail: 
 }
 
 static LEX: LazyLock<Lex> = LazyLock::new(|| {
-    let data: File = toml::from_str(include_str!("../../lexicons/cues/salary.toml"))
-        .expect("salary.toml is checked by the unit tests");
+    let data: File = cue_file!("cues/salary").expect("salary.toml is checked by the unit tests");
     let mut symbols = FastMap::default();
     let mut names = FastMap::default();
     let mut codes = FastMap::default();

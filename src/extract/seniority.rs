@@ -40,10 +40,8 @@ struct Level {
     body: Vec<String>,
 }
 
-static DATA: LazyLock<File> = LazyLock::new(|| {
-    toml::from_str(include_str!("../../lexicons/cues/seniority.toml"))
-        .expect("seniority.toml is checked by the test suite")
-});
+static DATA: LazyLock<File> =
+    LazyLock::new(|| cue_file!("cues/seniority").expect("seniority.toml is checked by the test suite"));
 
 /// The levels, lowest first.
 pub(crate) const LEVELS: &[&str] = &[

@@ -17,10 +17,8 @@ struct File {
     other_role_nouns: Vec<String>,
 }
 
-static DATA: LazyLock<File> = LazyLock::new(|| {
-    toml::from_str(include_str!("../../lexicons/cues/titles.toml"))
-        .expect("titles.toml is checked by the test suite")
-});
+static DATA: LazyLock<File> =
+    LazyLock::new(|| cue_file!("cues/titles").expect("titles.toml is checked by the test suite"));
 
 static ROLE_NOUNS: LazyLock<(crate::fasthash::FastSet<&'static str>, PhraseSet)> = LazyLock::new(|| {
     (
