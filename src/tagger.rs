@@ -895,17 +895,14 @@ impl Tagger {
                 end: s.end,
             });
         }
+        let (employment_types, workplaces) = facets::both(text, &sentences);
         for (values, evidence, found) in [
             (
                 &mut tags.employment_type,
                 &mut tags.employment_type_evidence,
-                facets::employment_types(text, &sentences),
+                employment_types,
             ),
-            (
-                &mut tags.workplace,
-                &mut tags.workplace_evidence,
-                facets::workplaces(text, &sentences),
-            ),
+            (&mut tags.workplace, &mut tags.workplace_evidence, workplaces),
         ] {
             for f in found {
                 if !values.iter().any(|v| v == f.value) {

@@ -472,7 +472,7 @@ fn label_regions(text: &str, labels: &PhraseSet) -> Vec<(Range<usize>, Range<usi
     out
 }
 
-fn find(facet: &Facet, text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
+fn find(facet: &Facet, text: &str, sentences: &[Range<usize>], fields: &[Range<usize>]) -> Vec<Found> {
     let labelled = label_regions(text, &facet.labels);
     // A label names no value ("Contract type: Casual").
     let labels = super::Covering::new(labelled.iter().map(|(label, _)| label.clone()));
@@ -514,7 +514,7 @@ fn find(facet: &Facet, text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
     // Fields are apart, so one field's value never overlaps another's: only the phrases and the
     // label values (kept in text order for the lookup) are checked.
     let mut in_language: Option<bool> = None;
-    for field in fields(text) {
+    for field in fields.iter().cloned() {
         let Some((r, i)) = facet.field_values.find_iter(&text[field.clone()]).next() else {
             continue;
         };
@@ -593,9 +593,25 @@ fn separator_from(line: &[u8], from: usize) -> Option<(usize, usize)> {
     None
 }
 
-/// Employment types stated in `text`, in order.
+/// The employment types and the workplaces stated in `text`, each in order (the fields of
+/// its lines found once for both).
+pub(crate) fn both(text: &str, sentences: &[Range<usize>]) -> (Vec<Found>, Vec<Found>) {
+    let fields = fields(text);
+    (
+        employment_types_in(text, sentences, &fields),
+        workplaces_in(text, sentences, &fields),
+    )
+}
+
+/// [`employment_types_in`], the fields found here.
+#[cfg(test)]
 pub(crate) fn employment_types(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
-    let mut found = find(&EMPLOYMENT, text, sentences);
+    employment_types_in(text, sentences, &fields(text))
+}
+
+/// Employment types stated in `text` (its line fields are `fields`), in order.
+fn employment_types_in(text: &str, sentences: &[Range<usize>], fields: &[Range<usize>]) -> Vec<Found> {
+    let mut found = find(&EMPLOYMENT, text, sentences, fields);
     let data = &DATA.employment_type;
     // "Job type: Part-time, Permanent": the permanence says nothing of the hours on a line that
     // names part-time ones.
@@ -644,11 +660,18 @@ static TERMS: LazyLock<PhraseSet> = LazyLock::new(|| {
     PhraseSet::new(terms.iter().map(|p| (p.as_str(), 0)))
 });
 
-/// Workplace arrangements stated in `text`, in order. An office or home day that details a
-/// hybrid schedule, in a bracket or after a colon right after it ("Hybrid (Tue–Thu in office)",
-/// "Hybrid: on-site Mondays"), is part of the hybrid statement, not an arrangement of its own.
+/// [`workplaces_in`], the fields found here.
+#[cfg(test)]
 pub(crate) fn workplaces(text: &str, sentences: &[Range<usize>]) -> Vec<Found> {
-    let mut found = find(&WORKPLACE, text, sentences);
+    workplaces_in(text, sentences, &fields(text))
+}
+
+/// Workplace arrangements stated in `text` (its line fields are `fields`), in order. An office
+/// or home day that details a hybrid schedule, in a bracket or after a colon right after it
+/// ("Hybrid (Tue–Thu in office)", "Hybrid: on-site Mondays"), is part of the hybrid statement,
+/// not an arrangement of its own.
+fn workplaces_in(text: &str, sentences: &[Range<usize>], fields: &[Range<usize>]) -> Vec<Found> {
+    let mut found = find(&WORKPLACE, text, sentences, fields);
     if found.iter().any(|f| f.value == "hybrid") {
         let denials = &DATA.workplace.remote_denials;
         found.retain(|f| {
