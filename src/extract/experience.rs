@@ -49,6 +49,9 @@ struct Words {
     /// Words before a duration that make it a statement of experience ("Experience: 5 years",
     /// "Python - Exp - 3 yrs").
     experience_before: Vec<String>,
+    /// Word endings that make a word an experience word of its own (German and Dutch compounds:
+    /// "Führungserfahrung", "Vertriebserfahrung").
+    experience_endings: Vec<String>,
     /// Words after a duration that make it about something other than experience.
     other_words: Vec<String>,
     /// Verbs before a duration that say the reader did the work that long ("employed as a paralegal
@@ -80,6 +83,16 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 /// Whether `word` is one of `list`.
 fn listed(list: &[String], word: &str) -> bool {
     list.iter().any(|w| w == word)
+}
+
+/// Whether `word` (lower case) is one of `list` or a compound ending in one of
+/// `experience_endings` ("führungserfahrung").
+fn experience_word(list: &[String], word: &str) -> bool {
+    listed(list, word)
+        || WORDS
+            .experience_endings
+            .iter()
+            .any(|e| word.len() > e.len() && word.ends_with(e.as_str()))
 }
 
 /// The units a duration needs: a sentence without one is never read by the regex.
@@ -260,7 +273,8 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         let first_exp = if doing {
             Some(0)
         } else {
-            next.iter().position(|w| listed(&WORDS.experience_words, w))
+            next.iter()
+                .position(|w| experience_word(&WORDS.experience_words, w))
         };
         // "5+ years as a Business Analyst", "3 years as a Program Manager": after "as" comes a
         // role, whose words ("business", "program", "service") say nothing else.
@@ -279,7 +293,7 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         let tech_before = before_i.checked_sub(1).map(|i| &tech[i]).is_some_and(|t| {
             abs.start - t.end < 200 && sentence_words_between(sentence, offset, t.end, abs.start) <= 2
         });
-        let exp_before = prev.iter().any(|w| listed(&WORDS.experience_before, w));
+        let exp_before = prev.iter().any(|w| experience_word(&WORDS.experience_before, w));
         // "You have worked as a data analyst for at least 3 years", but not "we have worked with
         // clients for 15 years": the candidate's own work, not the employer's.
         let work_before = prev.iter().any(|w| listed(&WORDS.work_verbs, w))
@@ -357,7 +371,12 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         // anos", "Experiencia mínima de 2 años", "Berufserfahrung (1 Jahr)"); the cues below
         // are English.
         let foreign = unit.starts_with(['a', 'j', 'l']);
-        let exp_just_before = prev.iter().take(3).any(|w| listed(&WORDS.experience_before, w));
+        // Hedges are passed over ("Experiencia mínima: al menos 1 año").
+        let exp_just_before = prev
+            .iter()
+            .filter(|w| !listed(&WORDS.skipped_before, w))
+            .take(3)
+            .any(|w| experience_word(&WORDS.experience_before, w));
         let is_exp = match (first_exp, first_other) {
             (Some(e), Some(o)) => e < o,
             (Some(_), None) => true,
@@ -635,6 +654,16 @@ mod tests {
             "120 months of experience in aviation maintenance",
             &[(Some(10.0), None)],
         ),
+        // Spanish and Portuguese hedges between the experience word and the duration; German
+        // compounds of "Erfahrung".
+        ("Experiencia mínima: Al menos 1 año", &[(Some(1.0), None)]),
+        ("Experiência de pelo menos 2 anos com SQL", &[(Some(2.0), None)]),
+        (
+            "Mindestens 2 Jahre Führungserfahrung im Einzelhandel",
+            &[(Some(2.0), None)],
+        ),
+        ("Vertrag: mindestens 2 Jahre", &[]),
+        ("Disponibilidad de viajar: al menos 1 año", &[]),
         ("over 150 years of experience serving our customers", &[]),
         ("founded 20 years ago", &[]),
         ("a 3-year contract", &[]),
