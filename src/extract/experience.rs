@@ -27,7 +27,7 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
         \s*(?P<plus>\+|-plus\b|\s+plus\b|\s+or\s+more\b)?
         (?:\s*(?:-|–|—|(?:\bto|\bbut)\s+(?:less|fewer)\s+than\b|(?:\bto|\bbut)\s+under\b|\bto\b|\bor\b|\band\b|\btot\b|\bbis\b|\ba\b|à)\s*(?P<b>{num})\s*\+?)?
         \s*(?:\b(?:full|additional|total|solid|consecutive|complete)\s+)?
-        (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|jahr(?:en?)?|jaar|meses|mois|lata?|tahun)\b
+        (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|jahr(?:en?)?|jaar|meses|mois|lata?|tahun|miesi(?:ąc|ące|ęcy)|bulan)\b
         (?P<half2>\s+and\s+a\s+half\b)?
         (?:'s|’s|')?
         (?P<post>\s*\+|\s+or\s+(?:more|greater|longer|above)|\s+or\s+(?:less|fewer)|\s+plus)?
@@ -103,9 +103,9 @@ static UNITS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(UNIT_STEMS.m
 /// "3 anni", "3 Jahre", "3 jaar", "5 lat", "2 tahun"): only with an experience word after them (see
 /// `experience_words`), as the regex reads no other of their words. Polish "lat" and "lata"
 /// with the space after them: "lat" alone is inside "platform" and "latest".
-const UNIT_STEMS: [&str; 18] = [
+const UNIT_STEMS: [&str; 20] = [
     "year", "yr", "month", "mos", "week", "wk", "decade", "año", "ano", "ans", "ann", "jahr", "jaar",
-    "meses", "mois", "lat ", "lata ", "tahun",
+    "meses", "mois", "lat ", "lata ", "tahun", "miesi", "bulan",
 ];
 
 /// The indices of the sentences that name a unit of time, in order, each once.
@@ -431,8 +431,48 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
     }
     if !out.is_empty() {
         implied(sentence, offset, tech, &mut out);
+    } else {
+        out.extend(labelled_figure(sentence, offset));
     }
     out
+}
+
+/// A bare figure under a label that names the unit ("Años de experiencia: 2", "Years of
+/// Experience: Min: 3 Max: 6", as Computrabajo's and Bayt's fields give it), with nothing
+/// after it but the end of its clause.
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi-u)
+        \b(?:years?\s+of\s+(?:relevant\s+|work\s+|professional\s+|total\s+)?experience
+          |experience\s*\(\s*(?:in\s+)?years?\s*\)
+          |a(?:ñ|n)os\s+de\s+experiencia
+          |anos\s+de\s+experi(?:ê|e)ncia)
+        \s*:\s*(?:min(?:imum)?\.?\s*:?\s*)?
+        (?P<a>\d{1,2})
+        (?:\s*(?:-|–|\bto\b|\ba\b|\bmax(?:imum)?\.?\s*:?)\s*(?P<b>\d{1,2}))?
+        \s*(?:$|[\n,;.|)])",
+    )
+    .expect("valid regex")
+});
+
+/// The statement of [`LABELLED`] in `sentence` (at `offset`), if any.
+fn labelled_figure(sentence: &str, offset: usize) -> Option<Found> {
+    let caps = LABELLED.captures(sentence)?;
+    let a: f64 = caps["a"].parse().ok()?;
+    let b = caps.name("b").and_then(|b| b.as_str().parse::<f64>().ok());
+    if a > 25.0 || (a == 0.0 && b.is_none()) {
+        return None;
+    }
+    let m = caps.get(0).expect("group 0");
+    let (min, max) = match b {
+        Some(b) if b > a && b <= 25.0 => (Some(a), Some(b)),
+        _ => (Some(a), None),
+    };
+    Some(Found {
+        min,
+        max,
+        span: offset + m.start()..offset + caps.name("b").unwrap_or(caps.name("a")?).end(),
+    })
 }
 
 /// A figure without a unit after a connective ("5+ years of backend work, 2+ as a team lead",
@@ -579,7 +619,7 @@ fn smaller_part(sentence: &str, first: &regex::Captures, next: &regex::Captures)
 
 /// Years in one of a duration's `unit` (lower case): months, weeks, decades or years.
 fn years_per(unit: &str) -> f64 {
-    if unit.starts_with('m') {
+    if unit.starts_with('m') || unit.starts_with("bulan") {
         1.0 / 12.0
     } else if unit.starts_with('w') {
         1.0 / 52.0
@@ -664,6 +704,19 @@ mod tests {
         ),
         ("Vertrag: mindestens 2 Jahre", &[]),
         ("Disponibilidad de viajar: al menos 1 año", &[]),
+        // Months in Polish and Indonesian; a bare figure under a label that names the unit.
+        (
+            "doświadczenie na podobnym stanowisku min. 6 miesięcy",
+            &[(Some(0.5), None)],
+        ),
+        (
+            "Pengalaman minimal 6 bulan di bidang gudang",
+            &[(Some(0.5), None)],
+        ),
+        ("Años de experiencia: 2", &[(Some(2.0), None)]),
+        ("Years of Experience: Min: 3 Max: 6", &[(Some(3.0), Some(6.0))]),
+        ("Years of experience: 3 to 5 in retail", &[]),
+        ("Años de experiencia: 50", &[]),
         ("over 150 years of experience serving our customers", &[]),
         ("founded 20 years ago", &[]),
         ("a 3-year contract", &[]),
