@@ -396,7 +396,9 @@ pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
     match section_kind(line) {
         "other" => false,
         "preferred" => true,
-        _ => (title_case || is_question(line)) && words <= 6,
+        // A sentence-case line that breaks off where its list begins ("You might be a fit if
+        // you have", "In this role you will work with") heads it, as a preferred one does.
+        _ => (title_case || is_question(line)) && words <= 6 || ends_open(line) && !obliges(line),
     }
 }
 
@@ -581,6 +583,10 @@ mod tests {
             ("You will stand out with", Some("Rust")),
             // An obligation followed by an open ending still heads a list.
             ("You will need to have the following skills:", Some("- Go")),
+            // A sentence-case line of an asking kind that breaks off where its list begins; a
+            // heading phrase of another language written in sentence case.
+            ("You might be a fit if you have", Some("- Go")),
+            ("Requisitos e qualificações", Some("- Ensino superior completo")),
             // Spaced letters, as PDF copies write headings.
             ("R E Q U I R E M E N T S", None),
             ("N I C E   T O   H A V E", Some("- Kafka")),
@@ -610,6 +616,8 @@ mod tests {
             ("Python", None),
             ("Bonus points if you have", None),
             ("Our tech stack includes", Some("- Kafka")),
+            ("You will have to work with", Some("- Kafka")),
+            ("You might be a fit if you have", None),
             ("Python for test scripts\tPreferred\t1+ years", Some("- Kafka")),
             ("Git And Jenkins\tPreferred", Some("- Kafka")),
             ("Required skills and experience", Some("- Kafka")),

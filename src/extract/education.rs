@@ -24,6 +24,9 @@ struct Workplace {
     before: Vec<String>,
     between: Vec<String>,
     after: Vec<String>,
+    /// Capitalised words before a level that make no school's name of it ("Completed High
+    /// School", "Senior High School").
+    not_names: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -162,6 +165,11 @@ const FOLLOWING_WORDS: &[&str] = &[
     "a plus",
     "an advantage",
     "an asset",
+    // "Minimum SPM qualification", "HND certificate"
+    "qualification",
+    "qualifications",
+    "certificate",
+    "level",
 ];
 
 /// Whether an abbreviation at `range` reads as a degree: followed by "in", "or", "degree", a
@@ -330,6 +338,23 @@ fn school_as_workplace(text: &str, range: &Range<usize>) -> bool {
         }
     }
     let w = &DATA.workplace;
+    // A school's name ending its line or a header field ("Ridgeview Secondary School", "Mathematics
+    // Teacher · Loreto High School"): the employer, not a degree asked.
+    if inside_name(text, range.start) {
+        let line_rest = super::first_bytes(&text[range.end..], 40);
+        let rest = line_rest[..line_rest.find('\n').unwrap_or(line_rest.len())].trim_end();
+        let ends_field =
+            rest.is_empty() || rest.starts_with([',', '·', '|', '•', '(']) || rest.starts_with(" - ");
+        let line = super::line_within(text, range.start, range.start);
+        let word = text[line.start..range.start]
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .unwrap_or("");
+        if ends_field && !w.not_names.iter().any(|n| n.eq_ignore_ascii_case(word)) {
+            return true;
+        }
+    }
     let next: String = super::first_bytes(&text[range.end..], 40)
         .trim_start_matches([' ', '\t'])
         .chars()

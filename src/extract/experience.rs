@@ -27,7 +27,7 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
         \s*(?P<plus>\+|-plus\b|\s+plus\b|\s+or\s+more\b)?
         (?:\s*(?:-|–|—|(?:\bto|\bbut)\s+(?:less|fewer)\s+than\b|(?:\bto|\bbut)\s+under\b|\bto\b|\bor\b|\band\b|\btot\b|\bbis\b|\ba\b|à)\s*(?P<b>{num})\s*\+?)?
         \s*(?:\b(?:full|additional|total|solid|consecutive|complete)\s+)?
-        (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|jahr(?:en?)?|jaar|meses|mois|lata?|tahun)\b
+        (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|jahr(?:en?)?|jaar|meses|mois|lata?|tahun|miesi(?:ąc|ące|ęcy)|bulan)\b
         (?P<half2>\s+and\s+a\s+half\b)?
         (?:'s|’s|')?
         (?P<post>\s*\+|\s+or\s+(?:more|greater|longer|above)|\s+or\s+(?:less|fewer)|\s+plus)?
@@ -49,6 +49,9 @@ struct Words {
     /// Words before a duration that make it a statement of experience ("Experience: 5 years",
     /// "Python - Exp - 3 yrs").
     experience_before: Vec<String>,
+    /// Word endings that make a word an experience word of its own (German and Dutch compounds:
+    /// "Führungserfahrung", "Vertriebserfahrung").
+    experience_endings: Vec<String>,
     /// Words after a duration that make it about something other than experience.
     other_words: Vec<String>,
     /// Verbs before a duration that say the reader did the work that long ("employed as a paralegal
@@ -80,6 +83,16 @@ fn listed(list: &[String], word: &str) -> bool {
     list.iter().any(|w| w == word)
 }
 
+/// Whether `word` (lower case) is one of `list` or a compound ending in one of
+/// `experience_endings` ("führungserfahrung").
+fn experience_word(list: &[String], word: &str) -> bool {
+    listed(list, word)
+        || WORDS
+            .experience_endings
+            .iter()
+            .any(|e| word.len() > e.len() && word.ends_with(e.as_str()))
+}
+
 /// The units a duration needs: a sentence without one is never read by the regex.
 static UNITS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(UNIT_STEMS.map(|u| (u, 0))));
 
@@ -88,9 +101,9 @@ static UNITS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(UNIT_STEMS.m
 /// "3 anni", "3 Jahre", "3 jaar", "5 lat", "2 tahun"): only with an experience word after them (see
 /// `experience_words`), as the regex reads no other of their words. Polish "lat" and "lata"
 /// with the space after them: "lat" alone is inside "platform" and "latest".
-const UNIT_STEMS: [&str; 18] = [
+const UNIT_STEMS: [&str; 20] = [
     "year", "yr", "month", "mos", "week", "wk", "decade", "año", "ano", "ans", "ann", "jahr", "jaar",
-    "meses", "mois", "lat ", "lata ", "tahun",
+    "meses", "mois", "lat ", "lata ", "tahun", "miesi", "bulan",
 ];
 
 /// The indices of the sentences that name a unit of time, in order, each once.
@@ -258,7 +271,8 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         let first_exp = if doing {
             Some(0)
         } else {
-            next.iter().position(|w| listed(&WORDS.experience_words, w))
+            next.iter()
+                .position(|w| experience_word(&WORDS.experience_words, w))
         };
         // "5+ years as a Business Analyst", "3 years as a Program Manager": after "as" comes a
         // role, whose words ("business", "program", "service") say nothing else.
@@ -277,7 +291,7 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         let tech_before = before_i.checked_sub(1).map(|i| &tech[i]).is_some_and(|t| {
             abs.start - t.end < 200 && sentence_words_between(sentence, offset, t.end, abs.start) <= 2
         });
-        let exp_before = prev.iter().any(|w| listed(&WORDS.experience_before, w));
+        let exp_before = prev.iter().any(|w| experience_word(&WORDS.experience_before, w));
         // "You have worked as a data analyst for at least 3 years", but not "we have worked with
         // clients for 15 years": the candidate's own work, not the employer's.
         let work_before = prev.iter().any(|w| listed(&WORDS.work_verbs, w))
@@ -355,7 +369,12 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         // anos", "Experiencia mínima de 2 años", "Berufserfahrung (1 Jahr)"); the cues below
         // are English.
         let foreign = unit.starts_with(['a', 'j', 'l']);
-        let exp_just_before = prev.iter().take(3).any(|w| listed(&WORDS.experience_before, w));
+        // Hedges are passed over ("Experiencia mínima: al menos 1 año").
+        let exp_just_before = prev
+            .iter()
+            .filter(|w| !listed(&WORDS.skipped_before, w))
+            .take(3)
+            .any(|w| experience_word(&WORDS.experience_before, w));
         let is_exp = match (first_exp, first_other) {
             (Some(e), Some(o)) => e < o,
             (Some(_), None) => true,
@@ -410,8 +429,48 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
     }
     if !out.is_empty() {
         implied(sentence, offset, tech, &mut out);
+    } else {
+        out.extend(labelled_figure(sentence, offset));
     }
     out
+}
+
+/// A bare figure under a label that names the unit ("Años de experiencia: 2", "Years of
+/// Experience: Min: 3 Max: 6", as Computrabajo's and Bayt's fields give it), with nothing
+/// after it but the end of its clause.
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi-u)
+        \b(?:years?\s+of\s+(?:relevant\s+|work\s+|professional\s+|total\s+)?experience
+          |experience\s*\(\s*(?:in\s+)?years?\s*\)
+          |a(?:ñ|n)os\s+de\s+experiencia
+          |anos\s+de\s+experi(?:ê|e)ncia)
+        \s*:\s*(?:min(?:imum)?\.?\s*:?\s*)?
+        (?P<a>\d{1,2})
+        (?:\s*(?:-|–|\bto\b|\ba\b|\bmax(?:imum)?\.?\s*:?)\s*(?P<b>\d{1,2}))?
+        \s*(?:$|[\n,;.|)])",
+    )
+    .expect("valid regex")
+});
+
+/// The statement of [`LABELLED`] in `sentence` (at `offset`), if any.
+fn labelled_figure(sentence: &str, offset: usize) -> Option<Found> {
+    let caps = LABELLED.captures(sentence)?;
+    let a: f64 = caps["a"].parse().ok()?;
+    let b = caps.name("b").and_then(|b| b.as_str().parse::<f64>().ok());
+    if a > 25.0 || (a == 0.0 && b.is_none()) {
+        return None;
+    }
+    let m = caps.get(0).expect("group 0");
+    let (min, max) = match b {
+        Some(b) if b > a && b <= 25.0 => (Some(a), Some(b)),
+        _ => (Some(a), None),
+    };
+    Some(Found {
+        min,
+        max,
+        span: offset + m.start()..offset + caps.name("b").unwrap_or(caps.name("a")?).end(),
+    })
 }
 
 /// A figure without a unit after a connective ("5+ years of backend work, 2+ as a team lead",
@@ -558,7 +617,7 @@ fn smaller_part(sentence: &str, first: &regex::Captures, next: &regex::Captures)
 
 /// Years in one of a duration's `unit` (lower case): months, weeks, decades or years.
 fn years_per(unit: &str) -> f64 {
-    if unit.starts_with('m') {
+    if unit.starts_with('m') || unit.starts_with("bulan") {
         1.0 / 12.0
     } else if unit.starts_with('w') {
         1.0 / 52.0
@@ -633,6 +692,29 @@ mod tests {
             "120 months of experience in aviation maintenance",
             &[(Some(10.0), None)],
         ),
+        // Spanish and Portuguese hedges between the experience word and the duration; German
+        // compounds of "Erfahrung".
+        ("Experiencia mínima: Al menos 1 año", &[(Some(1.0), None)]),
+        ("Experiência de pelo menos 2 anos com SQL", &[(Some(2.0), None)]),
+        (
+            "Mindestens 2 Jahre Führungserfahrung im Einzelhandel",
+            &[(Some(2.0), None)],
+        ),
+        ("Vertrag: mindestens 2 Jahre", &[]),
+        ("Disponibilidad de viajar: al menos 1 año", &[]),
+        // Months in Polish and Indonesian; a bare figure under a label that names the unit.
+        (
+            "doświadczenie na podobnym stanowisku min. 6 miesięcy",
+            &[(Some(0.5), None)],
+        ),
+        (
+            "Pengalaman minimal 6 bulan di bidang gudang",
+            &[(Some(0.5), None)],
+        ),
+        ("Años de experiencia: 2", &[(Some(2.0), None)]),
+        ("Years of Experience: Min: 3 Max: 6", &[(Some(3.0), Some(6.0))]),
+        ("Years of experience: 3 to 5 in retail", &[]),
+        ("Años de experiencia: 50", &[]),
         ("over 150 years of experience serving our customers", &[]),
         ("founded 20 years ago", &[]),
         ("a 3-year contract", &[]),

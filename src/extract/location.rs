@@ -474,7 +474,20 @@ fn code_or_region(s: &str) -> bool {
     let code = (2..=4).contains(&s.len())
         && s.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
         && s.bytes().filter(u8::is_ascii_uppercase).count() >= 2;
-    code || is_region(s)
+    code || postcode_district(s) || is_region(s)
+}
+
+/// A UK postcode's district ("LS9", "RG1", "SW1A", "M1"): one or two capitals, a digit, then at
+/// most one more digit or capital.
+fn postcode_district(s: &str) -> bool {
+    let b = s.as_bytes();
+    let letters = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    (1..=2).contains(&letters)
+        && b.get(letters).is_some_and(u8::is_ascii_digit)
+        && b.len() <= letters + 2
+        && b[letters + 1..]
+            .iter()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
 }
 
 /// How much of what follows a city belongs to the place ("" after "Lyon" in "Lyon (69)", " VIC"
@@ -651,8 +664,10 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usiz
     out.extend(cued(text, sentences));
     out.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
     let mut kept: Vec<Range<usize>> = Vec::new();
+    // A place named again ("Doctolib · Paris" then "CDI · Paris · Télétravail") is one place.
+    let mut named: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for r in out {
-        if kept.last().is_none_or(|k| k.end <= r.start) {
+        if kept.last().is_none_or(|k| k.end <= r.start) && named.insert(&text[r.clone()]) {
             kept.push(r);
         }
     }
@@ -830,6 +845,20 @@ mod tests {
             ),
             // Lower case: a word, not the city.
             ("Analyst\nporto", &[]),
+            // A UK postcode's district after the city; a state or prefecture under a town.
+            ("Support Worker\nMencap - Leeds LS9", &["Leeds LS9"]),
+            ("Engineer\nLeeds A1 Motors", &[]),
+            (
+                "Barista\nStarbucks · Petaling Jaya, Selangor",
+                &["Petaling Jaya, Selangor"],
+            ),
+            ("Designer\nWantedly, Inc. · Shibuya, Tokyo", &["Shibuya, Tokyo"]),
+            // A travelling role names no place; a place named twice is one.
+            ("Driver\nOmaha, NE\nWork Location: On the road", &["Omaha, NE"]),
+            (
+                "Recruiter\nDoctolib · Paris\nCDI · Paris · Télétravail",
+                &["Paris"],
+            ),
         ] {
             assert_eq!(found(text), want, "{text:?}");
         }

@@ -228,6 +228,11 @@ pub(crate) fn scope(sentence: &str, section: Option<&str>) -> Scope {
             preferred[i] = true;
             if i > 0 {
                 preferred[i - 1] = true;
+                // A bracket right before the cue restates what precedes it ("Bachelor of
+                // Science in Nursing (BSN) preferred"): the cue bears on both.
+                if bracketed[i - 1] && !bracketed[i] && i > 1 && !has_cue(&pieces[i - 2]) {
+                    preferred[i - 2] = true;
+                }
             }
         } else if lead_words(p.start..r.start) > 0 {
             preferred[i] = true;
@@ -464,6 +469,22 @@ mod tests {
 
     /// `(sentence, the mention, its level)`: a preferred cue counts for its part of the sentence.
     const AT: &[(&str, &str, Requirement)] = &[
+        // A bracket between the item and its cue restates the item: the cue bears on both.
+        (
+            "Bachelor of Science in Nursing (BSN) preferred.",
+            "Bachelor",
+            Requirement::Preferred,
+        ),
+        (
+            "Python, SQL (advanced) preferred",
+            "Python",
+            Requirement::Required,
+        ),
+        (
+            "Associate degree (required), BSN preferred",
+            "Associate",
+            Requirement::Required,
+        ),
         (
             "solid experience with ruby, sidekiq is a plus",
             "ruby",

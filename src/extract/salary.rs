@@ -706,7 +706,7 @@ fn mult_period(mult: Option<usize>) -> Option<&'static str> {
 /// "de 45.000 hasta 55.000 €").
 const CONNECTORS: &[&str] = &[
     "-", "–", "—", "−", "~", "to", "and", "till", "until", "through", "thru", "bis", "à", "a", "até",
-    "hasta", "et", "y", "e", "und",
+    "hasta", "et", "y", "e", "und", "～", "〜",
 ];
 
 /// Connectors that join a range only after a word for "between" ("between $50k and $60k",

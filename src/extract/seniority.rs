@@ -432,6 +432,9 @@ mod tests {
         ("Senior Engineering Manager", Some("lead")),
         ("Lead Generation Specialist", None),
         ("Executive Assistant", None),
+        ("Executive Virtual Assistant", None),
+        ("Executive Secretary to the CEO", None),
+        ("Executive Director, Development", Some("executive")),
     ];
 
     #[test]
