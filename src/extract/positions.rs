@@ -1656,11 +1656,13 @@ fn join_title_units(text: &str, out: &mut Vec<Piece>) {
     *out = kept;
 }
 
-/// The cells of a line cut at tabs, as ranges of `line` trimmed of spaces.
+/// The cells of a line cut at tabs (or, with no tab, at pipes: a table typed in plain text,
+/// "Title | Employer | Dates"), as ranges of `line` trimmed of spaces.
 fn tab_cells(line: &str) -> Vec<Range<usize>> {
+    let sep = if line.contains('\t') { '\t' } else { '|' };
     let mut out = Vec::new();
     let mut from = 0;
-    for cell in line.split('\t') {
+    for cell in line.split(sep) {
         // A cell of spaces only is empty where its spaces end.
         let start = from + cell.len() - cell.trim_start().len();
         out.push(start..start + cell.trim().len());
@@ -1670,10 +1672,10 @@ fn tab_cells(line: &str) -> Vec<Range<usize>> {
 }
 
 /// What each column of a table's header row holds, when `line` is one: three tab-separated
-/// cells or more, two of them a company or title label ("Employer", "Position") and no cell
-/// with a digit.
+/// (or pipe-separated) cells or more, two of them a company or title label ("Employer",
+/// "Position") and no cell with a digit.
 fn column_labels(line: &str) -> Option<Vec<Option<Label>>> {
-    if !line.contains('\t') || super::has_ascii_digit(line) {
+    if !(line.contains('\t') || line.contains('|')) || super::has_ascii_digit(line) {
         return None;
     }
     let cells = tab_cells(line);
@@ -2633,8 +2635,18 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         // A later role of a LinkedIn group names its place on the line under its dates
         // ("Senior Data Scientist", the dates, "Paris, Île-de-France, France"): a name taken
         // there by elimination gives way to the group's company.
+        // So does one taken from the line right under the dates of the role before, above
+        // this role's title: that role's place ("Singapore", then "Marketing Manager").
         let guessed_below = company.as_ref().is_some_and(|c| {
-            c.start > lines[*i].range.end && p.iter().any(|x| x.range == *c && x.class == Class::Unknown)
+            let first = headers[k][0];
+            let after_dates = first > 0
+                && has_dates[first - 1]
+                && !lines[first].gap_before
+                && headers[k].len() > 1
+                && lines[first].range.contains(&c.start)
+                && title.as_ref().is_some_and(|t| t.start >= lines[first].range.end);
+            (c.start > lines[*i].range.end || after_dates)
+                && p.iter().any(|x| x.range == *c && x.class == Class::Unknown)
         });
         if grouped[k] {
             group.clone_from(&company);
