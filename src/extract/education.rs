@@ -318,6 +318,20 @@ pub(crate) fn find_all(
         {
             continue;
         }
+        // ...and a level named with generic words only ("Senior High School, 2018") on the line
+        // under a school named after that level ("Quezon City Science High School") is that
+        // school's entry, not a second one.
+        if resume
+            && out.last().is_some_and(|(_, f)| {
+                f.level == *level
+                    && text[f.at..r.start].matches('\n').count() == 1
+                    && inside_name(text, f.at)
+                    && institution(&text[super::line_within(text, f.at, f.at)]).is_some()
+            })
+            && institution(&text[super::line_within(text, r.start, r.end)]).is_none()
+        {
+            continue;
+        }
         let sentence = &text[sentences[si].clone()];
         let after = &text[r.end..sentences[si].end.max(r.end)];
         let phrase = text[r.clone()].to_ascii_lowercase();

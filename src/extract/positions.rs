@@ -2549,17 +2549,29 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                     && s.trim_start().starts_with(|c: char| c.is_uppercase())
                     && has_role_noun(s)
             };
+            // A line opening with a title's or an employer's label ("Occupation or position
+            // held    Network Engineer", the English Europass) is read whatever its case; its
+            // words are counted after the label.
+            let head = s.split([':', '\t']).next().unwrap_or(s);
+            let head = head.split("  ").next().unwrap_or(head).trim();
+            let labelled_line = head.len() < s.trim().len()
+                && matches!(label_of(&words_of(head)), Some(Label::Company | Label::Title));
+            let value = if labelled_line {
+                &s[s.find(head).map_or(0, |i| i + head.len())..]
+            } else {
+                s
+            };
             if below.gap_before
                 || claimed[b]
                 || below.bullet
                 || below.heading.is_some()
-                || s.split_whitespace().count() > 12
+                || value.split_whitespace().count() > 12
                 || ends_sentence(s)
                 || (words_before_brackets(s) > 7
                     && !pieces_with(text, range.clone(), None, separators)
                         .iter()
                         .any(|x| x.class == Class::Company))
-                || !(title_case || sentence_title())
+                || !(title_case || labelled_line || sentence_title())
             {
                 break;
             }
