@@ -1215,7 +1215,19 @@ fn pieces_with(
     skip: Option<Range<usize>>,
     separators: &Regex,
 ) -> Vec<Piece> {
-    let separators: &Regex = if double_spaced(&text[range.clone()]) {
+    // Spread words are read on the line's first column, before its dates or a gap of four
+    // spaces or more ("Goldman  Sachs  &  Co.  LLC          New York, NY", "Vice  President,
+    // Equity  Research          Jul 2021 – Present"): a town or dates a PDF kept single-spaced
+    // in another column do not count.
+    let first_column = || {
+        let end = skip
+            .as_ref()
+            .filter(|d| d.start > range.start && d.end <= range.end)
+            .map_or(range.end, |d| d.start);
+        let s = text[range.start..end].trim();
+        double_spaced(s.split("    ").next().unwrap_or(s))
+    };
+    let separators: &Regex = if double_spaced(&text[range.clone()]) || first_column() {
         &SEPARATORS_WIDE
     } else {
         separators
