@@ -47,6 +47,10 @@ struct Institution {
     boards: Vec<String>,
     connectors: Vec<String>,
     ongoing: Vec<String>,
+    /// Labels of a school's line in a form ("Institution:", "School:").
+    labels: Vec<String>,
+    /// Words that with a level make no school's name ("Senior High School").
+    generic: Vec<String>,
     field_stops: Vec<String>,
 }
 
@@ -131,7 +135,20 @@ fn opens_school_line(text: &str, range: &Range<usize>) -> bool {
     }
     let above = text[..line_start].trim_end();
     let above = &above[above.rfind('\n').map_or(0, |i| i + 1)..];
-    text[range.end..].starts_with(',') && institution(above).is_some()
+    if text[range.end..].starts_with(',') && institution(above).is_some() {
+        return true;
+    }
+    // A form of two words or more ("Associate in Culinary Arts", Indeed) may have its school
+    // on the line under it, when its own line has no dates (a job's title line would).
+    let below = text[line_end..]
+        .strip_prefix("\r\n")
+        .or_else(|| text[line_end..].strip_prefix('\n'))
+        .unwrap_or("");
+    let cut = below.find('\n').unwrap_or(below.len()).min(super::LINE_REACH);
+    let below = &below[..crate::input::floor_char_boundary(below, cut)];
+    text[range.clone()].contains(' ')
+        && !text[line_start..line_end].contains(|c: char| c.is_ascii_digit())
+        && institution(below).is_some()
 }
 
 /// Whether the text before a form on its line is nothing but spaces, bullets and dates
@@ -263,6 +280,22 @@ pub(crate) fn find_all(
         if !resume && school_as_workplace(text, &r) {
             continue;
         }
+        // In a résumé's form, a level inside the school's name on its labelled line
+        // ("Institution: Durban Girls' High School") is the school; the degree has a line of
+        // its own ("Qualification: National Senior Certificate").
+        if resume {
+            let line = super::line_within(text, r.start, r.end);
+            if super::starts_line(text, line.start)
+                && label_end(&text[line.start..r.start]).is_some_and(|e| line.start + e <= r.start)
+            {
+                continue;
+            }
+            // Nor is a heading in capitals that names a school level ("SECONDARY EDUCATION",
+            // "TERTIARY EDUCATION", South Africa).
+            if education_heading(&text[line]) {
+                continue;
+            }
+        }
         let Some(si) = super::sentence_at(sentences, r.start) else {
             continue;
         };
@@ -278,14 +311,30 @@ pub(crate) fn find_all(
             continue;
         }
         // In a résumé, a school named after its level ("Lanier High School") on the line under
-        // that degree ("High school diploma") is the degree's school, not a second degree.
+        // that degree ("High school diploma", or "Senior High School, 2014", which names no
+        // school) is the degree's school, not a second degree.
         if resume
             && out.last().is_some_and(|(_, f)| {
                 f.level == *level
                     && text[f.at..r.start].matches('\n').count() == 1
-                    && !inside_name(text, f.at)
+                    && (!inside_name(text, f.at)
+                        || institution(&text[super::line_within(text, f.at, f.at)]).is_none())
             })
             && inside_name(text, r.start)
+        {
+            continue;
+        }
+        // ...and a level named with generic words only ("Senior High School, 2018") on the line
+        // under a school named after that level ("Quezon City Science High School") is that
+        // school's entry, not a second one.
+        if resume
+            && out.last().is_some_and(|(_, f)| {
+                f.level == *level
+                    && text[f.at..r.start].matches('\n').count() == 1
+                    && inside_name(text, f.at)
+                    && institution(&text[super::line_within(text, f.at, f.at)]).is_some()
+            })
+            && institution(&text[super::line_within(text, r.start, r.end)]).is_none()
         {
             continue;
         }
@@ -574,6 +623,49 @@ fn written_field(phrase: &str, after: &str) -> Option<String> {
     Some(words.join(" ").to_lowercase())
 }
 
+/// Whether a line separates its words of letters by two spaces, never one ("Anna  University ,
+/// 2018", as some PDFs copy).
+fn double_spaced(line: &str) -> bool {
+    let b = line.as_bytes();
+    let letter = |i: usize| b[i].is_ascii_alphabetic() || b[i] >= 0x80;
+    let (mut single, mut double) = (false, false);
+    for i in 1..b.len().saturating_sub(2) {
+        if b[i] == b' ' && letter(i - 1) {
+            if letter(i + 1) {
+                single = true;
+                break;
+            }
+            if b[i + 1] == b' ' && letter(i + 2) {
+                double = true;
+            }
+        }
+    }
+    double && !single
+}
+
+/// Whether a line is a heading in capitals that ends in "EDUCATION" ("SECONDARY EDUCATION:"),
+/// of at most four words and no digits.
+fn education_heading(line: &str) -> bool {
+    let l = line.trim().trim_end_matches(':').trim_end();
+    l.len() <= 64
+        && l.ends_with("EDUCATION")
+        && l.split_whitespace().count() <= 4
+        && !l.chars().any(|c| c.is_ascii_digit() || c.is_lowercase())
+}
+
+/// The end of a school's label opening a résumé's form line ("Institution: ", "School Name:"):
+/// the byte after its colon; `[institution] labels` of education.toml.
+fn label_end(line: &str) -> Option<usize> {
+    let trimmed = line.trim_start();
+    // A label is a few words: the colon stands within its first 30 bytes.
+    let colon = trimmed.get(..trimmed.len().min(32))?.find(':')?;
+    let label = trimmed[..colon].trim_end().to_lowercase();
+    DATA.institution
+        .labels
+        .contains(&label)
+        .then(|| line.len() - trimmed.len() + colon + 1)
+}
+
 /// The school named on a résumé's education line: the run of capitalised words (and
 /// connectors: "of", "für", "&" …) around a word such as "University" or "Institute".
 pub(crate) fn institution(line: &str) -> Option<Range<usize>> {
@@ -588,22 +680,40 @@ pub(crate) fn institution_or_board(line: &str) -> Option<(Range<usize>, bool)> {
     let inst = &DATA.institution;
     // Words with their ranges; a word that ends in a separator closes a run.
     let mut words: Vec<(Range<usize>, bool)> = Vec::new();
-    let mut at = 0;
+    // A school's label is no part of its name ("School: Orlando High School").
+    let skip = label_end(line).unwrap_or(0);
+    // A line a PDF copied with two spaces between all its words ("Anna  University ,  2018")
+    // has its column gaps at three spaces or more.
+    let double = double_spaced(line);
+    let mut spaces = 0;
+    let mut at = skip;
     // A label's colon ends its run too ("Institution: University of South Africa").
-    for piece in line.split_inclusive([' ', '\t', ',', ';', '|', '(', ')', '–', '—', ':']) {
+    for piece in line[skip..].split_inclusive([' ', '\t', ',', ';', '|', '(', ')', '–', '—', ':']) {
         let start = at;
         at += piece.len();
         let ends_run = piece.ends_with([',', ';', '|', '(', ')', '–', '—', ':']);
         let word = piece.trim_end_matches([' ', '\t', ',', ';', '|', '(', ')', '–', '—', ':']);
         if !word.is_empty() {
             words.push((start..start + word.len(), ends_run));
+            spaces = 0;
         } else if let Some(last) = words.last_mut() {
             // A separator, or a second space in a row (a column gap), closes the run.
-            last.1 = true;
+            spaces += 1;
+            if !double || spaces > 1 || piece != " " {
+                last.1 = true;
+            }
         }
     }
     let lower = |r: &Range<usize>| line[r.clone()].trim_end_matches('.').to_lowercase();
-    let capital = |r: &Range<usize>| line[r.clone()].starts_with(|c: char| c.is_uppercase());
+    // A French elision before a capital goes on a name too ("IUT Nice Côte d'Azur").
+    let capital = |r: &Range<usize>| {
+        let w = &line[r.clone()];
+        let w = ["d'", "d’", "l'", "l’"]
+            .iter()
+            .find_map(|e| w.strip_prefix(e))
+            .unwrap_or(w);
+        w.starts_with(|c: char| c.is_uppercase())
+    };
     // "Leopold-Franzens-Universität": a hyphenated name holds the word.
     let is_key = |r: &Range<usize>| {
         let w = lower(r);
@@ -772,6 +882,18 @@ pub(crate) fn institution_or_board(line: &str) -> Option<(Range<usize>, bool)> {
         && lower_name.split(' ').any(|w| inst.words.contains(&w.to_string()))
     {
         return None;
+    }
+    // Nor does a level with nothing but generic words around it ("Senior High School, 2014",
+    // "Senior Secondary School Certificate"), with the school on another line.
+    if let Some((r, _)) = LEVELS.0.find_iter(name).next().filter(|_| !is_board_only) {
+        let generic = |s: &str| {
+            s.split([' ', '\'', '’'])
+                .filter(|w| !w.is_empty())
+                .all(|w| inst.generic.iter().any(|g| g.eq_ignore_ascii_case(w)))
+        };
+        if generic(&name[..r.start]) && generic(&name[r.end..]) {
+            return None;
+        }
     }
     // "… Universidad Complutense de Madrid.": the full stop ending the sentence is not the
     // name's (that of "Univ." is).

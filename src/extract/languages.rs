@@ -131,7 +131,14 @@ fn after_label(text: &str, at: usize) -> bool {
         return false;
     }
     let head = &text[line.start..at];
-    let Some(colon) = head.find(':') else {
+    // Europass copied from a PDF keeps its label in a column of its own, with no colon
+    // ("Lengua materna      español").
+    let gap = || {
+        let body = head.trim_start();
+        let lead = head.len() - body.len();
+        body.find("  ").or_else(|| body.find('\t')).map(|i| lead + i)
+    };
+    let Some(colon) = head.find(':').or_else(gap) else {
         return false;
     };
     // Europass writes its labels with optional plurals ("Langue(s) maternelle(s)", "Autre(s)
@@ -244,6 +251,7 @@ pub(crate) fn find_all(text: &str, in_languages_section: &dyn Fn(usize) -> bool)
         // "Langues :" label ("Lingua madre: italiano"), or with a CEFR code ("anglais    B1"
         // in a Europass grid).
         let listed = after_label(text, span.start)
+            || after_label(text, r.start)
             || cefr.is_some()
             || (level.is_some() && (in_languages_section(span.start) || label_line.is_some()));
         if !(capitalised || listed) {

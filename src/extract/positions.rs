@@ -1214,7 +1214,19 @@ fn pieces_with(
     skip: Option<Range<usize>>,
     separators: &Regex,
 ) -> Vec<Piece> {
-    let separators: &Regex = if double_spaced(&text[range.clone()]) {
+    // Spread words are read on the line's first column, before its dates or a gap of four
+    // spaces or more ("Goldman  Sachs  &  Co.  LLC          New York, NY", "Vice  President,
+    // Equity  Research          Jul 2021 – Present"): a town or dates a PDF kept single-spaced
+    // in another column do not count.
+    let first_column = || {
+        let end = skip
+            .as_ref()
+            .filter(|d| d.start > range.start && d.end <= range.end)
+            .map_or(range.end, |d| d.start);
+        let s = text[range.start..end].trim();
+        double_spaced(s.split("    ").next().unwrap_or(s))
+    };
+    let separators: &Regex = if double_spaced(&text[range.clone()]) || first_column() {
         &SEPARATORS_WIDE
     } else {
         separators
@@ -1655,11 +1667,13 @@ fn join_title_units(text: &str, out: &mut Vec<Piece>) {
     *out = kept;
 }
 
-/// The cells of a line cut at tabs, as ranges of `line` trimmed of spaces.
+/// The cells of a line cut at tabs (or, with no tab, at pipes: a table typed in plain text,
+/// "Title | Employer | Dates"), as ranges of `line` trimmed of spaces.
 fn tab_cells(line: &str) -> Vec<Range<usize>> {
+    let sep = if line.contains('\t') { '\t' } else { '|' };
     let mut out = Vec::new();
     let mut from = 0;
-    for cell in line.split('\t') {
+    for cell in line.split(sep) {
         // A cell of spaces only is empty where its spaces end.
         let start = from + cell.len() - cell.trim_start().len();
         out.push(start..start + cell.trim().len());
@@ -1669,10 +1683,10 @@ fn tab_cells(line: &str) -> Vec<Range<usize>> {
 }
 
 /// What each column of a table's header row holds, when `line` is one: three tab-separated
-/// cells or more, two of them a company or title label ("Employer", "Position") and no cell
-/// with a digit.
+/// (or pipe-separated) cells or more, two of them a company or title label ("Employer",
+/// "Position") and no cell with a digit.
 fn column_labels(line: &str) -> Option<Vec<Option<Label>>> {
-    if !line.contains('\t') || super::has_ascii_digit(line) {
+    if !(line.contains('\t') || line.contains('|')) || super::has_ascii_digit(line) {
         return None;
     }
     let cells = tab_cells(line);
@@ -2546,17 +2560,29 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                     && s.trim_start().starts_with(|c: char| c.is_uppercase())
                     && has_role_noun(s)
             };
+            // A line opening with a title's or an employer's label ("Occupation or position
+            // held    Network Engineer", the English Europass) is read whatever its case; its
+            // words are counted after the label.
+            let head = s.split([':', '\t']).next().unwrap_or(s);
+            let head = head.split("  ").next().unwrap_or(head).trim();
+            let labelled_line = head.len() < s.trim().len()
+                && matches!(label_of(&words_of(head)), Some(Label::Company | Label::Title));
+            let value = if labelled_line {
+                &s[s.find(head).map_or(0, |i| i + head.len())..]
+            } else {
+                s
+            };
             if below.gap_before
                 || claimed[b]
                 || below.bullet
                 || below.heading.is_some()
-                || s.split_whitespace().count() > 12
+                || value.split_whitespace().count() > 12
                 || ends_sentence(s)
                 || (words_before_brackets(s) > 7
                     && !pieces_with(text, range.clone(), None, separators)
                         .iter()
                         .any(|x| x.class == Class::Company))
-                || !(title_case || sentence_title())
+                || !(title_case || labelled_line || sentence_title())
             {
                 break;
             }
@@ -2632,8 +2658,18 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         // A later role of a LinkedIn group names its place on the line under its dates
         // ("Senior Data Scientist", the dates, "Paris, Île-de-France, France"): a name taken
         // there by elimination gives way to the group's company.
+        // So does one taken from the line right under the dates of the role before, above
+        // this role's title: that role's place ("Singapore", then "Marketing Manager").
         let guessed_below = company.as_ref().is_some_and(|c| {
-            c.start > lines[*i].range.end && p.iter().any(|x| x.range == *c && x.class == Class::Unknown)
+            let first = headers[k][0];
+            let after_dates = first > 0
+                && has_dates[first - 1]
+                && !lines[first].gap_before
+                && headers[k].len() > 1
+                && lines[first].range.contains(&c.start)
+                && title.as_ref().is_some_and(|t| t.start >= lines[first].range.end);
+            (c.start > lines[*i].range.end || after_dates)
+                && p.iter().any(|x| x.range == *c && x.class == Class::Unknown)
         });
         if grouped[k] {
             group.clone_from(&company);
