@@ -11,7 +11,9 @@
 //! match its capitalisation. When the longest form fails a check ("OpenAPI Specifications"
 //! against the form "OpenAPI Specification"), the next shorter one at the same start gets its
 //! chance. This finds exactly what a leftmost-longest scan followed by those checks finds, at a
-//! fraction of the cost to build: one hash map instead of an automaton of every form.
+//! fraction of the cost to build: one hash table instead of an automaton of every form — and
+//! for the built-in lexicon not even that, as `build.rs` embeds its index
+//! ([`crate::matcher_index`]).
 
 use crate::input::OffsetMap;
 use crate::lexicon::Lexicon;

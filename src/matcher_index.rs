@@ -10,8 +10,9 @@
 //! This file is also compiled into `build.rs`: it names nothing of the crate but
 //! `crate::fasthash`, which the build script includes too.
 
-use crate::fasthash::FastMap;
+use crate::fasthash::{FastMap, Fnv};
 use std::borrow::Cow;
+use std::hash::Hasher;
 
 /// One entry that owns a pattern, through one of its forms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,12 +97,9 @@ pub(crate) struct Index {
 
 /// FNV-1a of `bytes`: where a segment's group is looked for in the table.
 fn hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    let mut h = Fnv::default();
+    h.write(bytes);
+    h.finish()
 }
 
 /// The end of the segment that opens at `p`: a run of ASCII letters, of digits, or of non-ASCII
