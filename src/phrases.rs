@@ -102,10 +102,15 @@ pub(crate) fn scan(text: &str) -> Option<DocMatches> {
     let f = FUSED.get()?;
     u32::try_from(text.len()).ok()?;
     let mut by_slot: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); f.sets];
-    let lower = text.to_ascii_lowercase();
+    let collapsed = collapse_spaces(text);
+    let lower = match &collapsed {
+        Some((flat, _)) => flat.to_ascii_lowercase(),
+        None => text.to_ascii_lowercase(),
+    };
+    let back = |at: usize| collapsed.as_ref().map_or(at, |(_, runs)| unflatten(runs, at));
     for m in f.automaton.find_overlapping_iter(&lower) {
         let (slot, i) = f.owners[m.pattern().as_usize()];
-        by_slot[slot as usize].push((m.start() as u32, m.end() as u32, i));
+        by_slot[slot as usize].push((back(m.start()) as u32, back(m.end()) as u32, i));
     }
     for list in &mut by_slot {
         list.sort_unstable_by_key(|&(s, e, i)| (s, std::cmp::Reverse(e), i));
@@ -254,6 +259,20 @@ impl Index {
     /// order. With `whole`, a phrase opening with a letter or digit is not looked for right
     /// after another (its match would not be a whole word).
     fn find_all(&self, hay: &str, whole: bool) -> Vec<(usize, usize, u32)> {
+        match collapse_spaces(hay) {
+            None => self.find_all_in(hay, whole),
+            Some((flat, runs)) => {
+                let mut out = self.find_all_in(&flat, whole);
+                for m in &mut out {
+                    (m.0, m.1) = (unflatten(&runs, m.0), unflatten(&runs, m.1));
+                }
+                out
+            }
+        }
+    }
+
+    /// [`find_all`](Self::find_all) in a text with no run of spaces.
+    fn find_all_in(&self, hay: &str, whole: bool) -> Vec<(usize, usize, u32)> {
         let b = hay.as_bytes();
         let mut out = Vec::new();
         for s in 0..b.len() {
@@ -284,6 +303,49 @@ impl Index {
             }
         }
         out
+    }
+}
+
+/// The longest run of spaces that still parts two words of one phrase: a longer one parts
+/// columns of a page copied from a PDF.
+const MAX_WORD_GAP: usize = 3;
+
+/// `text` with each run of two or three spaces written as one space — text copied from a PDF
+/// often spaces its words so ("Master  of  Business  Administration"), and a phrase's space
+/// stands for such a run —, and where the shortened runs are: per run, the position of its
+/// space in the copy and the bytes left out up to and including it. `None` when there is no
+/// such run. Tabs, line breaks and longer runs are not word spaces here: a phrase does not run
+/// across a table cell, a line or a column.
+fn collapse_spaces(text: &str) -> Option<(String, Vec<(usize, usize)>)> {
+    let b = text.as_bytes();
+    let mut flat = String::new();
+    let mut runs = Vec::new();
+    let (mut copied, mut removed, mut from) = (0, 0, 0);
+    while let Some(k) = memchr::memmem::find(&b[from..], b"  ") {
+        let at = from + k;
+        let end = at + b[at..].iter().take_while(|&&c| c == b' ').count();
+        from = end;
+        if end - at > MAX_WORD_GAP {
+            continue;
+        }
+        flat.push_str(&text[copied..=at]);
+        removed += end - at - 1;
+        runs.push((flat.len() - 1, removed));
+        copied = end;
+    }
+    if runs.is_empty() {
+        return None;
+    }
+    flat.push_str(&text[copied..]);
+    Some((flat, runs))
+}
+
+/// The position in the original text of position `at` of a [`collapse_spaces`] copy: a
+/// shortened run's space is the run's first byte, and what follows it comes after the run.
+fn unflatten(runs: &[(usize, usize)], at: usize) -> usize {
+    match runs.partition_point(|&(space, _)| space < at) {
+        0 => at,
+        i => at + runs[i - 1].1,
     }
 }
 
@@ -422,7 +484,7 @@ mod tests {
         let phrases = [("r", 0), ("rs", 1), ("$", 2), ("per annum", 3), ("k", 4)];
         let shared = PhraseSet::new(phrases);
         let unshared = PhraseSet::unshared(phrases);
-        let text = "R 25 000 per annum, Rs 5k; engineer earns $5 or R5k; r&d, prk r";
+        let text = "R 25 000 per annum, Rs 5k; engineer earns $5 or R5k; r&d, prk r  per  annum";
         fuse();
         let _scope = DocScope::enter(text);
         assert!(
@@ -442,7 +504,7 @@ mod tests {
             );
         }
         let words: Vec<&str> = shared.find_iter(text).map(|(r, _)| &text[r]).collect();
-        assert_eq!(words, ["R", "per annum", "Rs", "$", "r", "r"]);
+        assert_eq!(words, ["R", "per annum", "Rs", "$", "r", "r", "per  annum"]);
         let anywhere = shared.find_iter_anywhere(text).count();
         assert!(
             anywhere > words.len() + 4,
@@ -483,6 +545,28 @@ mod tests {
             .payloads_in("You MUST; Nice to have; mustard; 401(k)")
             .collect();
         assert_eq!(hits, [0, 1, 2]);
+    }
+
+    #[test]
+    fn a_phrase_space_stands_for_a_run_of_spaces() {
+        // PDF copies space words apart; a tab (a table cell) or a line break is no space here.
+        let set = PhraseSet::unshared([("master of business administration", 0), ("nice to have", 1)]);
+        let text =
+            "MBA: Master  of  Business   Administration\nNice  to\thave; nice to\nhave; Nice   to have.";
+        let found: Vec<&str> = set.find_iter(text).map(|(r, _)| &text[r]).collect();
+        assert_eq!(found, ["Master  of  Business   Administration", "Nice   to have"]);
+        let (flat, runs) = collapse_spaces("a  b   c d").unwrap();
+        assert_eq!(flat, "a b c d");
+        let back: Vec<usize> = (0..=flat.len()).map(|i| unflatten(&runs, i)).collect();
+        assert_eq!(back, [0, 1, 3, 4, 7, 8, 9, 10]);
+        assert!(collapse_spaces("a b\t\tc\n\nd").is_none());
+        assert!(
+            set.find_iter("Nice to    have").next().is_none(),
+            "a column gap parts phrases"
+        );
+        let (flat, runs) = collapse_spaces("a    b  c").unwrap();
+        let back: Vec<usize> = (5..=flat.len()).map(|i| unflatten(&runs, i)).collect();
+        assert_eq!((flat.as_str(), back), ("a    b c", vec![5, 6, 8, 9]));
     }
 
     /// The matches picked from the standard automaton are those a leftmost-longest automaton
@@ -530,9 +614,17 @@ mod tests {
             .match_kind(MatchKind::Standard)
             .build(phrases)
             .unwrap();
+        // A phrase's space stands for any run of spaces (see `collapse_spaces`).
+        let (flat, runs) = collapse_spaces(hay).unwrap_or_else(|| (hay.to_string(), Vec::new()));
         let mut all: Vec<(usize, usize, u32)> = automaton
-            .find_overlapping_iter(&hay.to_ascii_lowercase())
-            .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
+            .find_overlapping_iter(&flat.to_ascii_lowercase())
+            .map(|m| {
+                (
+                    unflatten(&runs, m.start()),
+                    unflatten(&runs, m.end()),
+                    m.pattern().as_u32(),
+                )
+            })
             .filter(|&(s, e, _)| !whole || is_whole_word(hay, s, e))
             .collect();
         all.sort_unstable_by_key(|&(s, e, i)| (s, std::cmp::Reverse(e), i));
