@@ -17,8 +17,7 @@ use std::borrow::Cow;
 use std::convert::Infallible;
 use std::ops::Range;
 
-/// The synthetic bullet that starts a list item's line.
-const BULLET: &str = "• ";
+use super::BULLET;
 
 /// How far past a character reference the source and the decoded text are compared to tell how
 /// long the reference was.

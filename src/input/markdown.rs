@@ -114,13 +114,19 @@ pub(super) fn read(src: &str) -> Document<'_> {
                 }
                 out.newline();
             }
+            Event::Start(Tag::Item) => {
+                // A list item is a line opening with the bullet HTML items get, on its marker.
+                out.newline();
+                let marker = src[range.clone()]
+                    .bytes()
+                    .take_while(|b| !b.is_ascii_whitespace())
+                    .count();
+                out.map
+                    .lump(out.text.len(), super::BULLET.len(), range.start, marker);
+                out.text.push_str(super::BULLET);
+            }
             Event::Start(
-                Tag::Item
-                | Tag::Paragraph
-                | Tag::CodeBlock(_)
-                | Tag::BlockQuote(_)
-                | Tag::TableRow
-                | Tag::TableHead,
+                Tag::Paragraph | Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::TableRow | Tag::TableHead,
             ) => out.newline(),
             Event::End(
                 TagEnd::Item
@@ -153,7 +159,10 @@ mod tests {
     fn projection_maps_back_to_source() {
         let src = "# Title *here*\n\nUse **Go** &amp; `Redis`, [Kafka](http://x.y) and C\\#.\n\n- a\n- b &lt;c&gt;\n";
         let doc = read(src);
-        assert_eq!(doc.text, "Title here\nUse Go & Redis, Kafka and C#.\na\nb <c>\n");
+        assert_eq!(
+            doc.text,
+            "Title here\nUse Go & Redis, Kafka and C#.\n• a\n• b <c>\n"
+        );
         assert_eq!(doc.headings.len(), 1);
         assert_eq!(doc.headings[0].text, "Title here");
         let find = |needle: &str| {
@@ -166,5 +175,23 @@ mod tests {
         assert_eq!(find("Kafka"), "Kafka");
         assert_eq!(find("C#"), "C\\#");
         assert_eq!(find("<c>"), "&lt;c&gt;");
+        assert_eq!(find("• a"), "- a", "an item's bullet stands on its marker");
+    }
+
+    /// List items read as bulleted lines, as HTML's do, so a heading after a list is not read
+    /// as the continuation of its last item ("### Data Engineer, Typeform" after "- Airflow
+    /// and dbt": the item is no company line of the heading).
+    #[test]
+    fn list_items_are_bulleted_lines() {
+        for (src, want) in [
+            ("- one\n- two\n\n### Role, Firm\n", "• one\n• two\nRole, Firm\n"),
+            ("1. first\n2) second\n", "• first\n"),
+            ("* a\n  * nested\n\ntext\n", "• a\n• nested\ntext\n"),
+            ("- [x] done\n", "• done\n"),
+            ("Plain - not a list\n", "Plain - not a list\n"),
+        ] {
+            let doc = read(src);
+            assert!(doc.text.starts_with(want), "{src:?} -> {:?}", doc.text);
+        }
     }
 }

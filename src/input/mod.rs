@@ -16,6 +16,9 @@ pub(crate) use typography::is_pictograph;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
+/// The synthetic bullet that starts a list item's line, in HTML and Markdown input.
+const BULLET: &str = "• ";
+
 /// How to read an input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
