@@ -683,8 +683,9 @@ pub(crate) fn institution_or_board(line: &str) -> Option<(Range<usize>, bool)> {
     // A school's label is no part of its name ("School: Orlando High School").
     let skip = label_end(line).unwrap_or(0);
     // A line a PDF copied with two spaces between all its words ("Anna  University ,  2018")
-    // has its column gaps at three spaces or more.
-    let double = double_spaced(line);
+    // has its column gaps at three spaces or more; its first column decides when another kept
+    // single spaces ("Columbia  Business  School          New York, NY").
+    let double = double_spaced(line) || double_spaced(line.trim_start().split("   ").next().unwrap_or(""));
     let mut spaces = 0;
     let mut at = skip;
     // A label's colon ends its run too ("Institution: University of South Africa").
