@@ -837,7 +837,13 @@ pub(crate) fn institution_or_board(line: &str) -> Option<(Range<usize>, bool)> {
                 }
             }
         }
-        while first < key && is_connector(first) {
+        // A leading connector is the sentence's ("at the University of …"), unless written as
+        // a name's own first word: "The University of Texas", "De La Salle University".
+        let own_word = |i: usize| {
+            let w = &line[words[i].0.clone()];
+            capital(&words[i].0) && w.chars().any(char::is_lowercase)
+        };
+        while first < key && is_connector(first) && !own_word(first) {
             first += 1;
         }
         while last > key && is_connector(last) {
