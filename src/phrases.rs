@@ -10,6 +10,7 @@
 //! text (same length, same offsets): built once, it is the faster one to search.
 
 use crate::fasthash::FastMap;
+use crate::input::OffsetMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::cell::RefCell;
 use std::ops::Range;
@@ -107,10 +108,15 @@ pub(crate) fn scan(text: &str) -> Option<DocMatches> {
         Some((flat, _)) => flat.to_ascii_lowercase(),
         None => text.to_ascii_lowercase(),
     };
-    let back = |at: usize| collapsed.as_ref().map_or(at, |(_, runs)| unflatten(runs, at));
+    let back = |s: usize, e: usize| {
+        collapsed
+            .as_ref()
+            .map_or((s, e), |(_, map)| (map.start(s), map.end(e)))
+    };
     for m in f.automaton.find_overlapping_iter(&lower) {
         let (slot, i) = f.owners[m.pattern().as_usize()];
-        by_slot[slot as usize].push((back(m.start()) as u32, back(m.end()) as u32, i));
+        let (s, e) = back(m.start(), m.end());
+        by_slot[slot as usize].push((s as u32, e as u32, i));
     }
     for list in &mut by_slot {
         list.sort_unstable_by_key(|&(s, e, i)| (s, std::cmp::Reverse(e), i));
@@ -261,10 +267,10 @@ impl Index {
     fn find_all(&self, hay: &str, whole: bool) -> Vec<(usize, usize, u32)> {
         match collapse_spaces(hay) {
             None => self.find_all_in(hay, whole),
-            Some((flat, runs)) => {
+            Some((flat, map)) => {
                 let mut out = self.find_all_in(&flat, whole);
                 for m in &mut out {
-                    (m.0, m.1) = (unflatten(&runs, m.0), unflatten(&runs, m.1));
+                    (m.0, m.1) = (map.start(m.0), map.end(m.1));
                 }
                 out
             }
@@ -312,15 +318,14 @@ const MAX_WORD_GAP: usize = 3;
 
 /// `text` with each run of two or three spaces written as one space — text copied from a PDF
 /// often spaces its words so ("Master  of  Business  Administration"), and a phrase's space
-/// stands for such a run —, and where the shortened runs are: per run, the position of its
-/// space in the copy and the bytes left out up to and including it. `None` when there is no
-/// such run. Tabs, line breaks and longer runs are not word spaces here: a phrase does not run
-/// across a table cell, a line or a column.
-fn collapse_spaces(text: &str) -> Option<(String, Vec<(usize, usize)>)> {
+/// stands for such a run —, and the map back to `text` (a shortened run's space stands on the
+/// whole run). `None` when there is no such run. Tabs, line breaks and longer runs are not word
+/// spaces here: a phrase does not run across a table cell, a line or a column.
+fn collapse_spaces(text: &str) -> Option<(String, OffsetMap)> {
     let b = text.as_bytes();
     let mut flat = String::new();
-    let mut runs = Vec::new();
-    let (mut copied, mut removed, mut from) = (0, 0, 0);
+    let mut map = OffsetMap::builder();
+    let (mut copied, mut from) = (0, 0);
     while let Some(k) = memchr::memmem::find(&b[from..], b"  ") {
         let at = from + k;
         let end = at + b[at..].iter().take_while(|&&c| c == b' ').count();
@@ -328,25 +333,18 @@ fn collapse_spaces(text: &str) -> Option<(String, Vec<(usize, usize)>)> {
         if end - at > MAX_WORD_GAP {
             continue;
         }
-        flat.push_str(&text[copied..=at]);
-        removed += end - at - 1;
-        runs.push((flat.len() - 1, removed));
+        map.linear(flat.len(), copied, at - copied);
+        flat.push_str(&text[copied..at]);
+        map.lump(flat.len(), 1, at, end - at);
+        flat.push(' ');
         copied = end;
     }
-    if runs.is_empty() {
+    if copied == 0 {
         return None;
     }
+    map.linear(flat.len(), copied, text.len() - copied);
     flat.push_str(&text[copied..]);
-    Some((flat, runs))
-}
-
-/// The position in the original text of position `at` of a [`collapse_spaces`] copy: a
-/// shortened run's space is the run's first byte, and what follows it comes after the run.
-fn unflatten(runs: &[(usize, usize)], at: usize) -> usize {
-    match runs.partition_point(|&(space, _)| space < at) {
-        0 => at,
-        i => at + runs[i - 1].1,
-    }
+    Some((flat, map.finish()))
 }
 
 /// Whether the character ending right before byte `at` is a letter or digit.
@@ -555,18 +553,24 @@ mod tests {
             "MBA: Master  of  Business   Administration\nNice  to\thave; nice to\nhave; Nice   to have.";
         let found: Vec<&str> = set.find_iter(text).map(|(r, _)| &text[r]).collect();
         assert_eq!(found, ["Master  of  Business   Administration", "Nice   to have"]);
-        let (flat, runs) = collapse_spaces("a  b   c d").unwrap();
+        let (flat, map) = collapse_spaces("a  b   c d").unwrap();
         assert_eq!(flat, "a b c d");
-        let back: Vec<usize> = (0..=flat.len()).map(|i| unflatten(&runs, i)).collect();
-        assert_eq!(back, [0, 1, 3, 4, 7, 8, 9, 10]);
+        // Each word's start and end in the copy map to the word in the text.
+        let words: Vec<(usize, usize)> = [0, 2, 4, 6]
+            .iter()
+            .map(|&i| (map.start(i), map.end(i + 1)))
+            .collect();
+        assert_eq!(words, [(0, 1), (3, 4), (7, 8), (9, 10)]);
         assert!(collapse_spaces("a b\t\tc\n\nd").is_none());
         assert!(
             set.find_iter("Nice to    have").next().is_none(),
             "a column gap parts phrases"
         );
-        let (flat, runs) = collapse_spaces("a    b  c").unwrap();
-        let back: Vec<usize> = (5..=flat.len()).map(|i| unflatten(&runs, i)).collect();
-        assert_eq!((flat.as_str(), back), ("a    b c", vec![5, 6, 8, 9]));
+        let (flat, map) = collapse_spaces("a    b  c").unwrap();
+        assert_eq!(
+            (flat.as_str(), map.start(5), map.end(6), map.start(7)),
+            ("a    b c", 5, 6, 8)
+        );
     }
 
     /// The matches picked from the standard automaton are those a leftmost-longest automaton
@@ -615,16 +619,10 @@ mod tests {
             .build(phrases)
             .unwrap();
         // A phrase's space stands for any run of spaces (see `collapse_spaces`).
-        let (flat, runs) = collapse_spaces(hay).unwrap_or_else(|| (hay.to_string(), Vec::new()));
+        let (flat, map) = collapse_spaces(hay).unwrap_or_else(|| (hay.to_string(), OffsetMap::identity()));
         let mut all: Vec<(usize, usize, u32)> = automaton
             .find_overlapping_iter(&flat.to_ascii_lowercase())
-            .map(|m| {
-                (
-                    unflatten(&runs, m.start()),
-                    unflatten(&runs, m.end()),
-                    m.pattern().as_u32(),
-                )
-            })
+            .map(|m| (map.start(m.start()), map.end(m.end()), m.pattern().as_u32()))
             .filter(|&(s, e, _)| !whole || is_whole_word(hay, s, e))
             .collect();
         all.sort_unstable_by_key(|&(s, e, i)| (s, std::cmp::Reverse(e), i));

@@ -2,7 +2,7 @@
 //! mapped back to its source bytes (also through emphasis, links, entities, escapes and code).
 
 use super::offsets::OffsetMapBuilder;
-use super::{Document, Format, Heading, OffsetMap};
+use super::{BULLET, Document, Format, Heading, OffsetMap};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -121,9 +121,8 @@ pub(super) fn read(src: &str) -> Document<'_> {
                     .bytes()
                     .take_while(|b| !b.is_ascii_whitespace())
                     .count();
-                out.map
-                    .lump(out.text.len(), super::BULLET.len(), range.start, marker);
-                out.text.push_str(super::BULLET);
+                out.map.lump(out.text.len(), BULLET.len(), range.start, marker);
+                out.text.push_str(BULLET);
             }
             Event::Start(
                 Tag::Paragraph | Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::TableRow | Tag::TableHead,
