@@ -251,7 +251,7 @@ pub(crate) fn line_label_kind(text: &str, at: usize) -> Option<&'static str> {
 /// nothing else in the posting does (see [`is_stack_heading`]).
 pub(crate) fn asking_label_kind(label: &str) -> Option<&'static str> {
     let label = label.trim_start().trim_start_matches(BULLETS).trim();
-    if label.is_empty() || label.len() > 60 || label.split_whitespace().count() > 6 {
+    if label.is_empty() || label.len() > 60 || crate::words::spaced_count(label, 7) > 6 {
         return None;
     }
     if is_stack_heading(label) {
@@ -321,15 +321,15 @@ pub(crate) fn is_text_heading(line: &str, next_line: Option<&str>) -> bool {
     // Spaced letters count as the words they spell ("P R O F E S S I O N A L   S U M M A R Y").
     let joined = unspaced(line);
     let line = joined.as_deref().unwrap_or(line);
-    if line.len() > 80 {
+    if line.len() > 80 || is_bullet(line) {
         return false;
     }
     // Counting stops at eleven: a longer line is no heading.
-    let words = line.split_whitespace().take(11).count();
+    let words = crate::words::spaced_count(line, 11);
     // A colon line that introduces a list may run to ten words ("To be successful in this role
     // you will have:"); any other heading to eight.
     let colon_list = line.ends_with(':') && next_line.is_some_and(is_bullet);
-    if words == 0 || words > if colon_list { 10 } else { 8 } || is_bullet(line) {
+    if words == 0 || words > if colon_list { 10 } else { 8 } {
         return false;
     }
     if heading_kind_exact(line).is_some() {

@@ -212,6 +212,40 @@ pub(crate) fn nth_word_end(s: &str, n: usize) -> Option<Option<usize>> {
     Some(None)
 }
 
+/// How many words `s` has between whitespace (as `s.split_whitespace().count()` counts them),
+/// counting no further than `at_most`. ASCII bytes are read as bytes; only a character beyond
+/// ASCII is decoded to ask whether it is whitespace.
+pub(crate) fn spaced_count(s: &str, at_most: usize) -> usize {
+    let b = s.as_bytes();
+    if b.is_ascii() {
+        // A word starts at each byte that is not a space after one that is (or at the start).
+        let (mut n, mut after_space) = (0, true);
+        for &c in b {
+            let space = matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+            n += usize::from(after_space & !space);
+            after_space = space;
+        }
+        return n.min(at_most);
+    }
+    let (mut n, mut in_word, mut i) = (0, false, 0);
+    while i < b.len() && n < at_most {
+        let (space, len) = if b[i].is_ascii() {
+            (matches!(b[i], b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'), 1)
+        } else {
+            let c = s[i..].chars().next().expect("a character starts here");
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            n += 1;
+        }
+        i += len;
+    }
+    n
+}
+
 /// Whether the full stop at byte `dot` of `text` ends a sentence glued to the next one, as
 /// pages flattened without their line breaks give ("experience.Knowledge of Go",
 /// "SQL.Experience with AWS", "practical experience.3 years of …"): a letter or a closing
@@ -339,6 +373,15 @@ mod tests {
             s in "[a-zA-Z0-9_ .,;:'\r\n\t\u{b}\u{c}!+#/-]{0,40}"
         ) {
             check(&s);
+        }
+
+        #[test]
+        fn spaced_words_are_counted_as_split_whitespace_counts_them(
+            s in "([a-z .\t\n\r\u{b}\u{c}]|\u{85}|\u{a0}|\u{1680}|\u{2002}|\u{200b}|\u{2028}|\u{3000}|é|日){0,30}",
+            at_most in 0usize..12,
+        ) {
+            prop_assert_eq!(spaced_count(&s, at_most), s.split_whitespace().take(at_most).count());
+            prop_assert_eq!(spaced_count(&s, usize::MAX), s.split_whitespace().count());
         }
 
         #[test]

@@ -259,7 +259,7 @@ fn clean(text: &str, r: Range<usize>) -> Option<Range<usize>> {
         break;
     }
     let s = &text[r.clone()];
-    let too_long = s.len() > 90 || s.split_whitespace().count() > 12;
+    let too_long = s.len() > 90 || crate::words::spaced_count(s, 13) > 12;
     (!too_long && !arrangement_only(s) && !lower_in(&DATA.no_place, s.to_lowercase().trim())).then_some(r)
 }
 
@@ -328,7 +328,7 @@ fn led(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
     let after = &s[m.end..];
     let sep = LEAD_SEPARATORS.iter().find(|p| after.starts_with(**p))?;
     let mut rest = after[sep.len()..].trim_start();
-    if rest.split_whitespace().count() > 8 {
+    if crate::words::spaced_count(rest, 9) > 8 {
         return None;
     }
     // Past "the", "our".

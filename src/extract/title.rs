@@ -43,7 +43,7 @@ fn has_role_noun(line: &str) -> bool {
 }
 
 fn looks_like_title(line: &str) -> bool {
-    let words = line.split_whitespace().count();
+    let words = crate::words::spaced_count(line, 15);
     (1..=14).contains(&words)
         && line.len() <= 120
         && !line.ends_with(['.', '!', '?', ':', ','])

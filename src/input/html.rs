@@ -79,6 +79,17 @@ fn is_space(c: char) -> bool {
     c.is_ascii_whitespace() || c == '\u{a0}' || c == '\u{feff}'
 }
 
+/// The length in bytes of the [`is_space`] character that starts at `b[i]`, or 0. `b` is
+/// valid UTF-8 and `i` a character boundary, so the byte patterns are exactly those characters.
+fn space_len(b: &[u8], i: usize) -> usize {
+    match b[i] {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0c => 1,
+        0xc2 if b.get(i + 1) == Some(&0xa0) => 2,
+        0xef if b.get(i + 1..i + 3) == Some(&[0xbb, 0xbf]) => 3,
+        _ => 0,
+    }
+}
+
 /// Where a block that may be a bold-only heading stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Bold {
@@ -189,6 +200,8 @@ impl<'s> Projection<'s> {
             let from = self.text_from.min(self.src.len());
             let end = end.clamp(from, self.src.len());
             match self.src.get(from..end) {
+                // Most text holds no reference and no line-ending pair: it maps byte for byte.
+                Some(source) if source == decoded => self.piece(&decoded, from, source.len()),
                 Some(source) => self.align(&decoded, source, from),
                 None => self.piece(&decoded, from, end - from),
             }
@@ -384,23 +397,31 @@ impl<'s> Projection<'s> {
             }
             return;
         }
-        let mut rest = piece;
-        let mut at = src;
-        while !rest.is_empty() {
-            let word_len = rest.find(is_space).unwrap_or(rest.len());
-            if word_len > 0 {
+        let b = piece.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let mut end = i;
+            while end < b.len() && space_len(b, end) == 0 {
+                end += 1;
+            }
+            if end > i {
                 self.word();
-                self.map.linear(self.text.len(), at, word_len);
-                self.text.push_str(&rest[..word_len]);
+                self.map.linear(self.text.len(), src + i, end - i);
+                self.text.push_str(&piece[i..end]);
             }
-            rest = &rest[word_len..];
-            at += word_len;
-            let space_len = rest.find(|c| !is_space(c)).unwrap_or(rest.len());
-            if space_len > 0 {
-                self.whitespace(at..at + space_len, rest[..space_len].contains('\n'));
+            let (word_end, mut has_newline) = (end, false);
+            while end < b.len() {
+                let len = space_len(b, end);
+                if len == 0 {
+                    break;
+                }
+                has_newline |= b[end] == b'\n';
+                end += len;
             }
-            rest = &rest[space_len..];
-            at += space_len;
+            if end > word_end {
+                self.whitespace(src + word_end..src + end, has_newline);
+            }
+            i = end;
         }
     }
 
@@ -505,7 +526,7 @@ impl<'s> Projection<'s> {
 
 /// A bold-only block reads as a heading when it is short and not a sentence.
 fn is_short_heading(text: &str) -> bool {
-    text.len() <= 80 && text.split_whitespace().count() <= 10 && !text.ends_with(['.', '!', '?', ','])
+    text.len() <= 80 && crate::words::spaced_count(text, 11) <= 10 && !text.ends_with(['.', '!', '?', ','])
 }
 
 /// One character of `d` against one of `s` (the two disagree: a replaced NUL, or text the
@@ -770,6 +791,16 @@ mod tests {
         assert_eq!(source_of(&doc, &src, "Rust"), "Rust");
         let n = doc.text.find("Rust").unwrap();
         assert_eq!(doc.map.start(n), src.rfind("Rust").unwrap());
+    }
+
+    #[test]
+    fn the_byte_reading_of_spaces_is_is_space() {
+        let text = "a b\tc\nd\re\u{c}f\u{a0}g\u{feff}h\u{2003}i\u{c2}\u{85}j\u{eb}\u{fe0f}k é";
+        let b = text.as_bytes();
+        for (i, c) in text.char_indices() {
+            let expected = if is_space(c) { c.len_utf8() } else { 0 };
+            assert_eq!(space_len(b, i), expected, "{c:?}");
+        }
     }
 
     #[test]
