@@ -565,28 +565,33 @@ fn fields(text: &str) -> Vec<Range<usize>> {
 }
 
 /// The first field separator of `line` at or after `from`, as (start, length): `|`, `·`, `•`,
-/// " - " or " – ". One pass over the bytes: no two separators start with the same byte but
-/// the spaced dashes, which differ in the next, so the first separator starting is the one.
+/// " - " or " – ". One pass over the bytes, looking up the bytes that stand out: a bar, the
+/// first byte of the other signs, and the dashes, whose spaces are checked around them (a
+/// space is too common a byte to stop at). No separator starts inside another, so the first
+/// one found is the first one starting.
 fn separator_from(line: &[u8], from: usize) -> Option<(usize, usize)> {
-    const SEPARATORS: [&str; 5] = ["|", "·", "•", " - ", " – "];
-    // The bytes a separator starts with, looked up rather than compared one by one.
+    // The bytes a separator's sign starts with: `|`, `-`, and 0xC2 (`·`) and 0xE2 (`•`, `–`).
     const LEADS: [bool; 256] = {
         let mut leads = [false; 256];
-        let mut i = 0;
-        while i < SEPARATORS.len() {
-            leads[SEPARATORS[i].as_bytes()[0] as usize] = true;
-            i += 1;
-        }
+        leads[b'|' as usize] = true;
+        leads[b'-' as usize] = true;
+        leads[0xc2] = true;
+        leads[0xe2] = true;
         leads
     };
+    let spaced = |i: usize, len: usize| i > from && line[i - 1] == b' ' && line.get(i + len) == Some(&b' ');
     let mut i = from;
     while let Some(k) = line.get(i..)?.iter().position(|&b| LEADS[b as usize]) {
         i += k;
-        if let Some(sep) = SEPARATORS
-            .iter()
-            .find(|sep| line[i..].starts_with(sep.as_bytes()))
-        {
-            return Some((i, sep.len()));
+        let rest = &line[i..];
+        if let Some(sign) = ["|", "·", "•"].iter().find(|s| rest.starts_with(s.as_bytes())) {
+            return Some((i, sign.len()));
+        }
+        if rest[0] == b'-' && spaced(i, 1) {
+            return Some((i - 1, 3));
+        }
+        if rest.starts_with("–".as_bytes()) && spaced(i, 3) {
+            return Some((i - 1, 5));
         }
         i += 1;
     }
@@ -771,7 +776,7 @@ mod tests {
     fn separator_scan_agrees_with_a_search_for_each_separator() {
         // Every string of up to four pieces: the one-pass scan finds what the earliest of the
         // five searches finds.
-        const PIECES: [&str; 9] = ["|", "·", "•", " - ", " – ", "-", " ", "a", "é"];
+        const PIECES: [&str; 10] = ["|", "·", "•", " - ", " – ", "-", "–", " ", "a", "é"];
         let texts = crate::extract::joined_pieces(&PIECES, 4);
         for text in &texts {
             for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {

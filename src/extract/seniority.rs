@@ -105,23 +105,33 @@ static NOT_LEVELS: LazyLock<PhraseSet> =
 fn not_levels(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = NOT_LEVELS.find_iter(text).map(|(r, _)| r).collect();
     let bytes = text.as_bytes();
-    for prefix in &DATA.negating_prefixes {
-        let p = prefix.as_bytes();
-        let Some(&first) = p.first() else { continue };
-        let starts = memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), bytes);
-        for i in starts {
-            if !bytes[i..]
-                .get(..p.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(p))
-                || i > 0 && bytes[i - 1].is_ascii_alphanumeric()
-            {
+    // One pass over the text per first letter: the prefixes mostly share theirs ("non-", "non ").
+    let mut firsts: Vec<u8> = DATA
+        .negating_prefixes
+        .iter()
+        .filter_map(|p| p.as_bytes().first().map(u8::to_ascii_lowercase))
+        .collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    for first in firsts {
+        for i in memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes) {
+            if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
                 continue;
             }
-            let from = i + p.len();
-            let word_end = text[from..]
-                .find(|c: char| !(c.is_alphanumeric() || c == '-'))
-                .map_or(text.len(), |e| from + e);
-            out.push(i..word_end);
+            for prefix in &DATA.negating_prefixes {
+                let p = prefix.as_bytes();
+                if !bytes[i..]
+                    .get(..p.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(p))
+                {
+                    continue;
+                }
+                let from = i + p.len();
+                let word_end = text[from..]
+                    .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+                    .map_or(text.len(), |e| from + e);
+                out.push(i..word_end);
+            }
         }
     }
     out
