@@ -30,7 +30,11 @@ fn repeat_to(unit: &str, bytes: usize) -> String {
 }
 
 /// The cases read as résumés (`DocKind::Resume`); the others are read as `auto` decides.
-const RESUME_CASES: &[&str] = &["degree_lines_one_line", "dated_pieces_one_line"];
+const RESUME_CASES: &[&str] = &[
+    "degree_lines_one_line",
+    "degree_sentences_one_line",
+    "dated_pieces_one_line",
+];
 
 struct Case {
     name: &'static str,
@@ -119,6 +123,21 @@ fn cases(tagger: &Tagger) -> Vec<Case> {
             name: "degree_lines_one_line",
             format: Format::Text,
             make: Box::new(|s| repeat_to("Master Informatique ", 64 * K * s)),
+        },
+        Case {
+            // Degrees in sentences of one line: each degree looked for the lines of all the
+            // others in a list (quadratic: 4 MB of this took 11 s, 1 MB 0.77 s).
+            name: "degree_sentences_one_line",
+            format: Format::Text,
+            make: Box::new(|s| repeat_to("libraries.  EDUCATION  Bachelor of Technology in ", 64 * K * s)),
+        },
+        Case {
+            // Durations restated in brackets, in one sentence: each bracketed figure looked for
+            // the statement before it from the sentence's last one (quadratic: 8 MB took 16 s,
+            // 2 MB 1.3 s).
+            name: "restated_durations_one_sentence",
+            format: Format::Text,
+            make: Box::new(|s| repeat_to("e one year (52 weeks) of specialized e", 64 * K * s)),
         },
         Case {
             // One run of a capitalised name glued to itself ("ConsulConsul…"): from each capital

@@ -821,10 +821,12 @@ impl Tagger {
                     || (education::institution(&text[line]).is_some() && !employer)
             });
         }
-        let degree_lines: Vec<Range<usize>> = found_education
-            .iter()
-            .map(|(si, _)| line_around(text, sentences[*si].start))
-            .collect();
+        let degree_lines = DegreeLines::new(
+            found_education
+                .iter()
+                .map(|(si, _)| line_around(text, sentences[*si].start))
+                .collect(),
+        );
         let above_first = is_resume && schools_above(text, &degree_lines);
         for (k, (si, found)) in found_education.into_iter().enumerate() {
             let sr = &sentences[si];
@@ -837,7 +839,7 @@ impl Tagger {
             let (institution, graduation_year) = if is_resume {
                 let max_year = self.settings.as_of.year + 6;
                 let (school, year) =
-                    school_and_year(text, &degree_lines[k], &degree_lines, max_year, above_first);
+                    school_and_year(text, &degree_lines.lines[k], &degree_lines, max_year, above_first);
                 (school.map(&span), year)
             } else {
                 (None, None)
@@ -1288,12 +1290,12 @@ fn ym_string(ym: YearMonth) -> String {
 /// (2015 - 2018)"): more degree lines without a school of their own have one on the line above
 /// than on the line below. In a list of such pairs the last degree has none below, and the first
 /// of "Degree\nSchool" pairs none above.
-fn schools_above(text: &str, degree_lines: &[Range<usize>]) -> bool {
+fn schools_above(text: &str, degree_lines: &DegreeLines) -> bool {
     let school_on = |l: Option<Range<usize>>| {
         l.is_some_and(|l| !degree_lines.contains(&l) && education::institution(&text[l]).is_some())
     };
     let (mut above, mut below) = (0, 0);
-    for line in degree_lines {
+    for line in &degree_lines.lines {
         if !extract::is_whole_line(text, line) || education::institution(&text[line.clone()]).is_some() {
             continue;
         }
@@ -1301,6 +1303,27 @@ fn schools_above(text: &str, degree_lines: &[Range<usize>]) -> bool {
         below += usize::from(school_on(next_line(text, line.end)));
     }
     above > below
+}
+
+/// The lines holding the degrees found, one per degree in their order (a line holding two
+/// is there twice), with a sorted copy to look lines up in: a résumé flattened onto one line
+/// may name thousands of degrees, and a scan of the list for each was quadratic.
+struct DegreeLines {
+    lines: Vec<Range<usize>>,
+    sorted: Vec<(usize, usize)>,
+}
+
+impl DegreeLines {
+    fn new(lines: Vec<Range<usize>>) -> DegreeLines {
+        let mut sorted: Vec<(usize, usize)> = lines.iter().map(|l| (l.start, l.end)).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        DegreeLines { lines, sorted }
+    }
+
+    fn contains(&self, line: &Range<usize>) -> bool {
+        self.sorted.binary_search(&(line.start, line.end)).is_ok()
+    }
 }
 
 /// A résumé degree's school and graduation year: from its own line, else the next line, else
@@ -1314,7 +1337,7 @@ fn schools_above(text: &str, degree_lines: &[Range<usize>]) -> bool {
 fn school_and_year(
     text: &str,
     line: &Range<usize>,
-    degree_lines: &[Range<usize>],
+    degree_lines: &DegreeLines,
     max_year: i32,
     above_first: bool,
 ) -> (Option<Range<usize>>, Option<u16>) {

@@ -504,8 +504,14 @@ fn implied(sentence: &str, offset: usize, tech: &[Range<usize>], out: &mut Vec<F
             continue;
         };
         let at = offset + caps.name("least").map_or(a.start(), |l| l.start());
-        // The statement right before, with nothing but a few words between.
-        let Some(prev) = out.iter().rev().find(|f| f.span.end <= at) else {
+        // The statement right before, with nothing but a few words between. The statements
+        // are in text order and apart, so their ends are sorted: looked up, not scanned for (a
+        // scan from the last for each figure was quadratic on a long sentence).
+        let Some(prev) = out
+            .partition_point(|f| f.span.end <= at)
+            .checked_sub(1)
+            .map(|k| &out[k])
+        else {
             continue;
         };
         let gap = &sentence[prev.span.end - offset..at - offset];
