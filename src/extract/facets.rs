@@ -375,7 +375,14 @@ fn phrase_hits(facet: &Facet, text: &str) -> Vec<(Range<usize>, u32)> {
     if joined.is_empty() {
         return hits;
     }
-    hits.retain(|(r, _)| !joined.iter().any(|(j, _)| j.start < r.end && r.start < j.end));
+    // The joined phrases end in text order (their tails do): a phrase overlaps one of them
+    // when, among those ending after it starts, the earliest start is before its end (looked
+    // up, not scanned: a scan per phrase was quadratic in a text full of both).
+    let mut first_start = vec![usize::MAX; joined.len() + 1];
+    for (k, (j, _)) in joined.iter().enumerate().rev() {
+        first_start[k] = first_start[k + 1].min(j.start);
+    }
+    hits.retain(|(r, _)| first_start[joined.partition_point(|(j, _)| j.end <= r.start)] >= r.end);
     hits.extend(joined);
     hits.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
     hits
