@@ -876,7 +876,21 @@ pub(crate) fn institution_or_board(line: &str) -> Option<(Range<usize>, bool)> {
         from = last + 1;
     }
     let is_board_only = found.is_none();
-    let (first, last) = found.or(board)?;
+    let (first, mut last) = found.or(board)?;
+    // "St. Stephen's College, University of Delhi": a college named with the university it
+    // belongs to (India's affiliated colleges) is one name, the college's and the university's.
+    if !is_board_only
+        && words[last].1
+        && lower(&words[last].0) == "college"
+        && line[words[last].0.end..].trim_start().starts_with(',')
+        && words.get(last + 1).is_some_and(|(r, _)| lower(r) == "university")
+        && words.get(last + 2).is_some_and(|(r, _)| lower(r) == "of")
+    {
+        let (f, l) = run(last + 1);
+        if f == last + 1 {
+            last = l;
+        }
+    }
     // A line that is only a degree's name ("High School Diploma", Indeed, with the school on
     // the next line) names no school.
     let name = &line[words[first].0.start..words[last].0.end];

@@ -102,6 +102,8 @@ struct File {
     internship_notes: Vec<String>,
     /// Training posts that are salaried jobs though they name a trainee ("Core Medical Trainee").
     salaried_trainees: Vec<String>,
+    /// The employer of a self-employed worker ("Self-employed"): the company.
+    self_employed: Vec<String>,
     role_nouns: Vec<String>,
     /// Last words of a title's area after a comma ("Director, IT Program Management").
     title_areas: Vec<String>,
@@ -1490,7 +1492,22 @@ fn pieces_with(
                     && s.split_once(' ').is_some_and(|(code, country)| {
                         is_place_code(code) && crate::extract::location::is_region(country)
                     })));
-        let class = if lower_in(&d.locations, &w) || code {
+        // A note in brackets after a title runs on past its commas ("Retail Supervisor
+        // (part-time, 20 hrs)", "Pharmacy Dispenser (part-time, weekends)"): all of it is the
+        // note, neither the title nor the company.
+        let note_goes_on = after_comma && {
+            let before = super::last_bytes(&text[..r.start], 64);
+            let from = r.start - before.len();
+            before.rfind('(').is_some_and(|o| {
+                !before[o..].contains([')', '\n'])
+                    && out
+                        .last()
+                        .is_some_and(|p| p.class == Class::Place && p.range.start > from + o)
+            })
+        };
+        let class = if note_goes_on {
+            Class::Place
+        } else if lower_in(&d.locations, &w) || code {
             if code
                 && let Some(prev) = out.last_mut()
                 && prev.class == Class::Unknown
@@ -1522,7 +1539,10 @@ fn pieces_with(
             // (Payclip S.A.P.I. de C.V.)", "Amazon (SAT4 Fulfillment Center)", "Dar
             // Al-Handasah (Shair and Partners)"): a note, neither the title nor the company.
             Class::Place
-        } else if after_at || (ends_in_suffix(s) && capitalised(s) && !role_of(s)) {
+        } else if after_at
+            || (ends_in_suffix(s) && capitalised(s) && !role_of(s))
+            || lower_in(&d.self_employed, &w)
+        {
             Class::Company
         } else if bracket && !after_comma && has_role_noun(s) {
             // A title translated in brackets ("Contador Senior (Senior Accountant)", "Gerente
@@ -1801,7 +1821,16 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
         .iter()
         .find(|p| p.class == Class::Company && !p.qualifier)
         .map(|p| p.range.clone());
-    let (mut title, mut company) = (first(Class::Title), employer.or_else(|| first(Class::Company)));
+    // A title given by its label ("Position: Corps Member – Teacher") beats a role named in
+    // another piece ("National Youth Service Corps (NYSC)" above it).
+    let labelled = pieces
+        .iter()
+        .find(|p| p.class == Class::Title && labelled_title(text, p))
+        .map(|p| p.range.clone());
+    let (mut title, mut company) = (
+        labelled.or_else(|| first(Class::Title)),
+        employer.or_else(|| first(Class::Company)),
+    );
     // A unit named like an employer after the title ("Consultant, Technology Consulting") gives
     // way to an employer before its town ("Deloitte Portugal, Lisbon" above it), not to a lone
     // unknown piece (a heading not known as one: "POSITIONS").
@@ -1918,6 +1947,16 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
         company = Some(b.range.start..c.end);
     }
     (title, company.or(unit))
+}
+
+/// Whether the piece `p` follows a title's label and a colon on its line ("Position: Relationship
+/// Officer", "Designation : Assistant Manager").
+fn labelled_title(text: &str, p: &Piece) -> bool {
+    let before = super::last_bytes(&text[..p.range.start], 64);
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    line.trim_end()
+        .strip_suffix(':')
+        .is_some_and(|head| label_of(&words_of(head.trim())) == Some(Label::Title))
 }
 
 /// Whether `q`, the piece right after the title `t` and a comma on its line, is the title's
@@ -2578,10 +2617,18 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                 || below.heading.is_some()
                 || value.split_whitespace().count() > 12
                 || ends_sentence(s)
-                || (words_before_brackets(s) > 7
-                    && !pieces_with(text, range.clone(), None, separators)
-                        .iter()
-                        .any(|x| x.class == Class::Company))
+                || (words_before_brackets(s) > 7 && {
+                    // Its places count for nothing ("United States Air Force, Ramstein Air Base,
+                    // Germany" under "Vehicle Manager … Mar 2010 – May 2016").
+                    let ps = pieces_with(text, range.clone(), None, separators);
+                    !ps.iter().any(|x| x.class == Class::Company)
+                        && ps
+                            .iter()
+                            .filter(|x| x.class != Class::Place)
+                            .map(|x| text[x.range.clone()].split_whitespace().count())
+                            .sum::<usize>()
+                            > 7
+                })
                 || !(title_case || labelled_line || sentence_title())
             {
                 break;
