@@ -757,6 +757,8 @@ pub(crate) fn institution_or_board(line: &str) -> Option<(Range<usize>, bool)> {
                 || w == "-"
                 || !(capital(r) || inst.connectors.contains(&w))
                 || w.chars().any(|c| c.is_ascii_digit())
+                // "2009  4  Entered Waseda University" (a Japanese CV's timeline): the verb.
+                || crate::extract::positions::is_timeline_join(&w)
             {
                 break;
             }
