@@ -581,6 +581,13 @@ fn written_field(phrase: &str, after: &str) -> Option<String> {
         }
         rest = r.trim_start();
     }
+    // A PDF's spread line ("B.Sc.    Computer  Science    2014  –  2018"): two spaces between
+    // its words, more between its columns; the field is the first column's words.
+    let column = super::first_bytes(rest, 200);
+    let column = column.split(['\t', '\n']).next().unwrap_or(column);
+    let column = column.split("   ").next().unwrap_or(column);
+    let spread = double_spaced(column).then(|| column.replace("  ", " "));
+    let rest = spread.as_deref().unwrap_or(rest);
     let stops = &DATA.institution.field_stops;
     let mut words = Vec::new();
     for w in rest.split([' ', '\t']) {

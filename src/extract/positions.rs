@@ -2566,6 +2566,18 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                 fields += 1;
                 continue;
             }
+            // So is the place's line above them ("San Diego, CA United States", then "Grade
+            // Level: GS-2210-13").
+            if fields < 4
+                && !below.gap_before
+                && lines
+                    .get(b + 1)
+                    .is_some_and(|n| !n.gap_before && is_field_line(&text[n.range.clone()]))
+                && only_places(&text[below.range.clone()])
+            {
+                fields += 1;
+                continue;
+            }
             looked += 1;
             // A role opening a sentence ("Research Scientist. Large-scale training of …", in
             // an academic CV) is read alone.
