@@ -581,6 +581,13 @@ fn written_field(phrase: &str, after: &str) -> Option<String> {
         }
         rest = r.trim_start();
     }
+    // A PDF's spread line ("B.Sc.    Computer  Science    2014  –  2018"): two spaces between
+    // its words, more between its columns; the field is the first column's words.
+    let column = super::first_bytes(rest, 200);
+    let column = column.split(['\t', '\n']).next().unwrap_or(column);
+    let column = column.split("   ").next().unwrap_or(column);
+    let spread = double_spaced(column).then(|| column.replace("  ", " "));
+    let rest = spread.as_deref().unwrap_or(rest);
     let stops = &DATA.institution.field_stops;
     let mut words = Vec::new();
     for w in rest.split([' ', '\t']) {
@@ -757,6 +764,8 @@ pub(crate) fn institution_or_board(line: &str) -> Option<(Range<usize>, bool)> {
                 || w == "-"
                 || !(capital(r) || inst.connectors.contains(&w))
                 || w.chars().any(|c| c.is_ascii_digit())
+                // "2009  4  Entered Waseda University" (a Japanese CV's timeline): the verb.
+                || crate::extract::positions::is_timeline_join(&w)
             {
                 break;
             }
@@ -876,7 +885,21 @@ pub(crate) fn institution_or_board(line: &str) -> Option<(Range<usize>, bool)> {
         from = last + 1;
     }
     let is_board_only = found.is_none();
-    let (first, last) = found.or(board)?;
+    let (first, mut last) = found.or(board)?;
+    // "St. Stephen's College, University of Delhi": a college named with the university it
+    // belongs to (India's affiliated colleges) is one name, the college's and the university's.
+    if !is_board_only
+        && words[last].1
+        && lower(&words[last].0) == "college"
+        && line[words[last].0.end..].trim_start().starts_with(',')
+        && words.get(last + 1).is_some_and(|(r, _)| lower(r) == "university")
+        && words.get(last + 2).is_some_and(|(r, _)| lower(r) == "of")
+    {
+        let (f, l) = run(last + 1);
+        if f == last + 1 {
+            last = l;
+        }
+    }
     // A line that is only a degree's name ("High School Diploma", Indeed, with the school on
     // the next line) names no school.
     let name = &line[words[first].0.start..words[last].0.end];

@@ -102,6 +102,8 @@ struct File {
     internship_notes: Vec<String>,
     /// Training posts that are salaried jobs though they name a trainee ("Core Medical Trainee").
     salaried_trainees: Vec<String>,
+    /// The employer of a self-employed worker ("Self-employed"): the company.
+    self_employed: Vec<String>,
     role_nouns: Vec<String>,
     /// Last words of a title's area after a comma ("Director, IT Program Management").
     title_areas: Vec<String>,
@@ -131,6 +133,10 @@ struct File {
     education_words: Vec<String>,
     gaps: Vec<String>,
     abbreviations: Vec<String>,
+    /// First words of a timeline's row that joins an employer ("Joined", "Entered").
+    timeline_joins: Vec<String>,
+    /// First words of a timeline's row that leaves one ("Resigned", "Retired").
+    timeline_leaves: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -1490,7 +1496,22 @@ fn pieces_with(
                     && s.split_once(' ').is_some_and(|(code, country)| {
                         is_place_code(code) && crate::extract::location::is_region(country)
                     })));
-        let class = if lower_in(&d.locations, &w) || code {
+        // A note in brackets after a title runs on past its commas ("Retail Supervisor
+        // (part-time, 20 hrs)", "Pharmacy Dispenser (part-time, weekends)"): all of it is the
+        // note, neither the title nor the company.
+        let note_goes_on = after_comma && {
+            let before = super::last_bytes(&text[..r.start], 64);
+            let from = r.start - before.len();
+            before.rfind('(').is_some_and(|o| {
+                !before[o..].contains([')', '\n'])
+                    && out
+                        .last()
+                        .is_some_and(|p| p.class == Class::Place && p.range.start > from + o)
+            })
+        };
+        let class = if note_goes_on {
+            Class::Place
+        } else if lower_in(&d.locations, &w) || code {
             if code
                 && let Some(prev) = out.last_mut()
                 && prev.class == Class::Unknown
@@ -1522,7 +1543,10 @@ fn pieces_with(
             // (Payclip S.A.P.I. de C.V.)", "Amazon (SAT4 Fulfillment Center)", "Dar
             // Al-Handasah (Shair and Partners)"): a note, neither the title nor the company.
             Class::Place
-        } else if after_at || (ends_in_suffix(s) && capitalised(s) && !role_of(s)) {
+        } else if after_at
+            || (ends_in_suffix(s) && capitalised(s) && !role_of(s))
+            || lower_in(&d.self_employed, &w)
+        {
             Class::Company
         } else if bracket && !after_comma && has_role_noun(s) {
             // A title translated in brackets ("Contador Senior (Senior Accountant)", "Gerente
@@ -1801,7 +1825,16 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
         .iter()
         .find(|p| p.class == Class::Company && !p.qualifier)
         .map(|p| p.range.clone());
-    let (mut title, mut company) = (first(Class::Title), employer.or_else(|| first(Class::Company)));
+    // A title given by its label ("Position: Corps Member – Teacher") beats a role named in
+    // another piece ("National Youth Service Corps (NYSC)" above it).
+    let labelled = pieces
+        .iter()
+        .find(|p| p.class == Class::Title && labelled_title(text, p))
+        .map(|p| p.range.clone());
+    let (mut title, mut company) = (
+        labelled.or_else(|| first(Class::Title)),
+        employer.or_else(|| first(Class::Company)),
+    );
     // A unit named like an employer after the title ("Consultant, Technology Consulting") gives
     // way to an employer before its town ("Deloitte Portugal, Lisbon" above it), not to a lone
     // unknown piece (a heading not known as one: "POSITIONS").
@@ -1918,6 +1951,16 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
         company = Some(b.range.start..c.end);
     }
     (title, company.or(unit))
+}
+
+/// Whether the piece `p` follows a title's label and a colon on its line ("Position: Relationship
+/// Officer", "Designation : Assistant Manager").
+fn labelled_title(text: &str, p: &Piece) -> bool {
+    let before = super::last_bytes(&text[..p.range.start], 64);
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    line.trim_end()
+        .strip_suffix(':')
+        .is_some_and(|head| label_of(&words_of(head.trim())) == Some(Label::Title))
 }
 
 /// Whether `q`, the piece right after the title `t` and a comma on its line, is the title's
@@ -2202,7 +2245,13 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                 || s.find(". ")
                     .is_some_and(|dot| line_dates(&s[..dot], as_of).is_some()))
     };
-    if !ranges.iter().any(|r| dates_in(&text[r.clone()])) {
+    // A Japanese CV's timeline: three rows of a year, a month and an event or more.
+    let timeline = ranges
+        .iter()
+        .filter(|r| timeline_row(&text[(*r).clone()]).is_some())
+        .nth(2)
+        .is_some();
+    if !timeline && !ranges.iter().any(|r| dates_in(&text[r.clone()])) {
         return Vec::new();
     }
     let mut lines: Vec<Line> = Vec::with_capacity(ranges.len());
@@ -2224,6 +2273,8 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     let mut section: Option<Kind> = None;
     // Dated lines in scope: (line index, dates with offsets into `text`).
     let mut dated: Vec<(usize, Dates)> = Vec::new();
+    // The rows of a timeline in scope: (line index, year and month, where its event starts).
+    let mut rows: Vec<(usize, YearMonth, usize)> = Vec::new();
     // The line that closed the range left open on the line before it, and all such lines.
     let mut skip_line: Option<usize> = None;
     let mut closers: Vec<usize> = Vec::new();
@@ -2272,6 +2323,10 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             continue;
         }
         if skip_line == Some(i) {
+            continue;
+        }
+        if timeline && let Some((ym, event)) = timeline_row(s) {
+            rows.push((i, ym, l.range.start + event));
             continue;
         }
         if let Some(mut d) = line_dates(s, as_of) {
@@ -2511,6 +2566,18 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                 fields += 1;
                 continue;
             }
+            // So is the place's line above them ("San Diego, CA United States", then "Grade
+            // Level: GS-2210-13").
+            if fields < 4
+                && !below.gap_before
+                && lines
+                    .get(b + 1)
+                    .is_some_and(|n| !n.gap_before && is_field_line(&text[n.range.clone()]))
+                && only_places(&text[below.range.clone()])
+            {
+                fields += 1;
+                continue;
+            }
             looked += 1;
             // A role opening a sentence ("Research Scientist. Large-scale training of …", in
             // an academic CV) is read alone.
@@ -2578,10 +2645,18 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                 || below.heading.is_some()
                 || value.split_whitespace().count() > 12
                 || ends_sentence(s)
-                || (words_before_brackets(s) > 7
-                    && !pieces_with(text, range.clone(), None, separators)
-                        .iter()
-                        .any(|x| x.class == Class::Company))
+                || (words_before_brackets(s) > 7 && {
+                    // Its places count for nothing ("United States Air Force, Ramstein Air Base,
+                    // Germany" under "Vehicle Manager … Mar 2010 – May 2016").
+                    let ps = pieces_with(text, range.clone(), None, separators);
+                    !ps.iter().any(|x| x.class == Class::Company)
+                        && ps
+                            .iter()
+                            .filter(|x| x.class != Class::Place)
+                            .map(|x| text[x.range.clone()].split_whitespace().count())
+                            .sum::<usize>()
+                            > 7
+                })
                 || !(title_case || labelled_line || sentence_title())
             {
                 break;
@@ -2832,8 +2907,184 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         previous = Some((*i, f.company.clone()));
         out.push(f);
     }
+    if !rows.is_empty() {
+        out.extend(timeline_positions(text, &lines, &rows, as_of));
+        out.sort_by_key(|f| f.span.start);
+    }
     if out.is_empty() {
         out = prose_positions(text, &lines, as_of);
+    }
+    out
+}
+
+/// A row of a Japanese CV's timeline ("2013  4  Joined ABC Co., Ltd.", "2018 10 Promoted to
+/// Manager"): a year, a month (1–12) and an event opening with a letter, each after spaces or
+/// a tab. Its year and month, and where its event starts in `line`.
+fn timeline_row(line: &str) -> Option<(YearMonth, usize)> {
+    let t = line.trim_start();
+    let lead = line.len() - t.len();
+    let gap = |s: &str| s.len() - s.trim_start_matches([' ', '\t']).len();
+    let year = t.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?;
+    if !(year.starts_with("19") || year.starts_with("20")) {
+        return None;
+    }
+    let rest = &t[4..];
+    let g1 = gap(rest);
+    let rest = &rest[g1..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let month: u8 = rest
+        .get(..digits)
+        .filter(|_| (1..=2).contains(&digits))?
+        .parse()
+        .ok()?;
+    let rest = &rest[digits..];
+    let g2 = gap(rest);
+    if g1 == 0 || g2 == 0 || !(1..=12).contains(&month) || !rest[g2..].starts_with(char::is_alphabetic) {
+        return None;
+    }
+    let year = year.parse().ok()?;
+    Some((
+        YearMonth {
+            year,
+            month: Some(month),
+        },
+        lead + 4 + g1 + digits + g2,
+    ))
+}
+
+/// Whether `word` (in lower case) alone opens a timeline's row that joins an employer or a
+/// school ("Entered Waseda University"): a verb, no part of the name after it.
+pub(crate) fn is_timeline_join(word: &str) -> bool {
+    lower_in(&LEX.data.timeline_joins, word)
+}
+
+/// The month before `ym` (a timeline's row that starts the next position).
+fn month_before(ym: YearMonth) -> YearMonth {
+    match ym.month {
+        Some(1) => YearMonth {
+            year: ym.year - 1,
+            month: Some(12),
+        },
+        Some(m) => YearMonth {
+            year: ym.year,
+            month: Some(m - 1),
+        },
+        None => YearMonth {
+            year: ym.year - 1,
+            month: None,
+        },
+    }
+}
+
+/// The positions of a Japanese CV's timeline (see `timeline_joins` in positions.toml): a row
+/// that joins an employer names it (and a role after "as"), a row with a role starts a position
+/// at the employer joined last (in the month of joining, the joining's position), and each
+/// position ends in the month before the next one starts or in the month of a row that leaves
+/// the employer; the last, with no such row after it, is current.
+fn timeline_positions(
+    text: &str,
+    lines: &[Line],
+    rows: &[(usize, YearMonth, usize)],
+    as_of: YearMonth,
+) -> Vec<Found> {
+    let d = &LEX.data;
+    let opens_with = |w: &str, list: &[String]| {
+        list.iter()
+            .filter(|p| w.starts_with(p.as_str()) && w[p.len()..].chars().next().is_none_or(|c| c == ' '))
+            .map(|p| p.split(' ').count())
+            .max()
+    };
+    let mut out: Vec<Found> = Vec::new();
+    let mut open: Option<Found> = None;
+    let mut employer: Option<Range<usize>> = None;
+    let close = |f: Option<Found>, end: YearMonth, out: &mut Vec<Found>| {
+        if let Some(mut f) = f {
+            let start = f.start.expect("a timeline's position has a start");
+            f.end = Some(end.max(start));
+            f.current = false;
+            f.months = interval(&f, as_of).map(|(lo, hi)| (hi - lo + 1) as u32);
+            out.push(f);
+        }
+    };
+    for &(i, ym, at) in rows {
+        let line = &lines[i].range;
+        let event = at..line.end;
+        let ev = &text[event.clone()];
+        let w = words_of(ev);
+        let new = |title: Option<Range<usize>>, company: Option<Range<usize>>| Found {
+            internship: title
+                .as_ref()
+                .is_some_and(|t| names_internship(&words_of(&text[t.clone()]))),
+            title,
+            company,
+            start: Some(ym),
+            end: None,
+            current: true,
+            months: None,
+            dates: line.start + (text[line.clone()].len() - text[line.clone()].trim_start().len())..at,
+            span: line.clone(),
+        };
+        if opens_with(&w, &d.timeline_leaves).is_some() {
+            close(open.take(), ym, &mut out);
+            employer = None;
+            continue;
+        }
+        if let Some(n) = opens_with(&w, &d.timeline_joins) {
+            // The employer after the verb's words, up to " as " or a dash between spaces and
+            // its role ("Joined Rakuten Group, Inc. — Financial Planning Analyst").
+            let skip = ev
+                .split_whitespace()
+                .nth(n)
+                .map_or(ev.len(), |first| first.as_ptr() as usize - ev.as_ptr() as usize);
+            let name = &ev[skip..];
+            let cut = [" as ", " — ", " – ", " - "]
+                .iter()
+                .filter_map(|sep| name.find(sep).map(|k| (k, sep.len())))
+                .min();
+            let (name_len, role) = match cut {
+                Some((k, len)) => (k, Some(at + skip + k + len..line.end)),
+                None => (name.len(), None),
+            };
+            let company = trim_piece(text, at + skip..at + skip + name_len);
+            let role = role
+                .map(|r| trim_piece(text, r))
+                .filter(|r| has_role_noun(&text[r.clone()]));
+            if company.is_empty() {
+                continue;
+            }
+            close(open.take(), month_before(ym), &mut out);
+            employer = Some(company.clone());
+            open = Some(new(role, Some(company)));
+            continue;
+        }
+        if !has_role_noun(ev) {
+            if let Some(f) = open.as_mut() {
+                f.span.end = line.end;
+            }
+            continue;
+        }
+        let Some(title) = pieces(text, event.clone(), None)
+            .into_iter()
+            .find(|p| p.class == Class::Title)
+            .map(|p| p.range)
+        else {
+            continue;
+        };
+        if let Some(f) = open.as_mut()
+            && f.title.is_none()
+            && f.start == Some(ym)
+        {
+            f.internship = names_internship(&words_of(&text[title.clone()]));
+            f.title = Some(title);
+            f.span.end = line.end;
+            continue;
+        }
+        close(open.take(), month_before(ym), &mut out);
+        open = Some(new(Some(title), employer.clone()));
+    }
+    if let Some(mut f) = open {
+        f.months = interval(&f, as_of).map(|(lo, hi)| (hi - lo + 1) as u32);
+        out.push(f);
     }
     out
 }
