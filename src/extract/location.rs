@@ -227,6 +227,14 @@ fn clean(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     }
     loop {
         let s = &text[r.clone()];
+        // A label restated inside the value ("Location: 1 vacancy in the following location:
+        // Denver, CO", USAJobs): the place follows its colon.
+        if let Some(colon) = s.rfind(": ")
+            && ends_with_label(&s[..colon])
+        {
+            r = trim(text, r.start + colon + 2..r.end)?;
+            continue;
+        }
         // A trailing "(Hybrid, 3 days in office)".
         if s.ends_with(')')
             && let Some(open) = s.rfind('(')
@@ -249,6 +257,20 @@ fn clean(text: &str, r: Range<usize>) -> Option<Range<usize>> {
             r = trim(text, r.start..r.start + i)?;
             continue;
         }
+        // A place or an arrangement: "New York, NY or Remote (US)" (the workplace facet tells
+        // the remote work; this field the place).
+        if let Some(i) = s.rfind(" or ")
+            && i > 0
+            && s[i + 4..]
+                .split(" (")
+                .next()
+                .is_some_and(|w| !w.trim().is_empty() && arrangement_only(w))
+            && !arrangement_only(&s[..i])
+            && s[..i].matches(['(', '[']).count() == s[..i].matches([')', ']']).count()
+        {
+            r = trim(text, r.start..r.start + i)?;
+            continue;
+        }
         // A leading street address: "100 Main St, Springfield".
         if s.starts_with(|c: char| c.is_ascii_digit())
             && let Some(i) = s.find(", ")
@@ -261,6 +283,20 @@ fn clean(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     let s = &text[r.clone()];
     let too_long = s.len() > 90 || s.split_whitespace().count() > 12;
     (!too_long && !arrangement_only(s) && !lower_in(&DATA.no_place, s.to_lowercase().trim())).then_some(r)
+}
+
+/// Whether `s` ends with one of the labels, as a whole word ("1 vacancy in the following
+/// location").
+fn ends_with_label(s: &str) -> bool {
+    let s = s.trim_end();
+    // A label is a few words: only the tail of a long value is read.
+    let from = s.len().saturating_sub(40);
+    let from = (from..=s.len())
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(s.len());
+    LABELS
+        .find_iter(&s[from..])
+        .any(|(m, _)| from + m.end == s.len() && !s[..from + m.start].ends_with(char::is_alphanumeric))
 }
 
 /// Form 1: "Location: Austin, TX", or "Location:" with the value on the next line.
@@ -671,6 +707,17 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usiz
             kept.push(r);
         }
     }
+    // A place named again with its region ("English Teacher - Osaka" then "Location: Osaka,
+    // Japan") is one place, the fuller one.
+    let heads: std::collections::HashSet<&str> = kept
+        .iter()
+        .filter_map(|k| {
+            let s = &text[k.clone()];
+            let head = s[..s.find([',', '(']).unwrap_or(s.len())].trim_end();
+            (head.len() < s.len()).then_some(head)
+        })
+        .collect();
+    kept.retain(|r| !heads.contains(&text[r.clone()]));
     kept
 }
 
