@@ -27,7 +27,7 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
         \s*(?P<plus>\+|-plus\b|\s+plus\b|\s+or\s+more\b)?
         (?:\s*(?:-|–|—|(?:\bto|\bbut)\s+(?:less|fewer)\s+than\b|(?:\bto|\bbut)\s+under\b|\bto\b|\bor\b|\band\b|\btot\b|\bbis\b|\ba\b|à)\s*(?P<b>{num})\s*\+?)?
         \s*(?:\b(?:full|additional|total|solid|consecutive|complete)\s+)?
-        (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|jahr(?:en?)?|jaar|meses|mois|lata?|tahun|miesi(?:ąc|ące|ęcy)|bulan|års?)\b
+        (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|jahr(?:en?)?|jaar|meses|mois|lata?|tahun|miesi(?:ąc|ące|ęcy)|bulan|års?|ann(?:é|e)es?)\b
         (?P<half2>\s+and\s+a\s+half\b)?
         (?:'s|’s|')?
         (?P<post>\s*\+|\s+or\s+(?:more|greater|longer|above)|\s+or\s+(?:less|fewer)|\s+plus)?

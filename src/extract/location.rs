@@ -167,14 +167,17 @@ fn trim(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     let body = head.trim_end_matches(|c: char| c.is_whitespace() || "*_.,;:".contains(c));
     // An abbreviation keeps its last dot: a last word that holds a dot already ("Washington,
     // D.C.", "Monterrey, N.L."), or a state shortened to a capital and one or two lower-case
-    // letters after a comma ("Guadalajara, Jal.", "Ottawa, Ont.").
+    // letters after a comma or another abbreviation ("Guadalajara, Jal.", "Ottawa, Ont.",
+    // "Toluca, Edo. Méx.").
     // Read only when a dot was trimmed off (most values end in none).
     let dotted = head[body.len()..].starts_with('.') && {
         let last_word = body.rsplit([' ', ',']).next().unwrap_or("");
-        let short_state = body[..body.len() - last_word.len()].ends_with(", ")
-            && (2..=3).contains(&last_word.len())
-            && last_word.starts_with(|c: char| c.is_ascii_uppercase())
-            && last_word[1..].bytes().all(|b| b.is_ascii_lowercase());
+        let before = &body[..body.len() - last_word.len()];
+        let mut chars = last_word.chars();
+        let short_state = (before.ends_with(", ") || before.ends_with(". "))
+            && (2..=3).contains(&last_word.chars().count())
+            && chars.next().is_some_and(char::is_uppercase)
+            && chars.all(char::is_lowercase);
         last_word.len() > 1 && (last_word.contains('.') || short_state)
     };
     let len = body.len() + usize::from(dotted);
@@ -578,12 +581,31 @@ fn city_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
     segments.push(from..s.len());
     for (k, seg) in segments.iter().enumerate() {
         let body = &s[seg.clone()];
-        let Some(city) = city_prefix(body) else {
+        // "Fitzroy, Melbourne VIC" (Seek): a suburb before its city, when the city and the
+        // state's code right after it end the segment ("Kestrel Travel, Valencia, Spain" and
+        // "Acme Corp, London" are left to the other forms).
+        let (lead, city) = match city_prefix(body) {
+            Some(city) => (0, city),
+            None => {
+                let Some(comma) = body.find(", ") else {
+                    continue;
+                };
+                let Some(city) = place_like(&body[..comma])
+                    .then(|| city_prefix(&body[comma + 2..]))
+                    .flatten()
+                else {
+                    continue;
+                };
+                (comma + 2, city)
+            }
+        };
+        let Some(tail) = city_tail(&body[lead + city..]) else {
             continue;
         };
-        let Some(tail) = city_tail(&body[city..]) else {
+        if lead > 0 && (lead + city + tail < body.len() || !body[lead + city..].starts_with(' ')) {
             continue;
-        };
+        }
+        let city = lead + city;
         let mut end = seg.start + city + tail;
         // "São Paulo - SP": the state's code as the next dash part.
         if end == seg.end
