@@ -245,9 +245,10 @@ pub(crate) fn line_label_kind(text: &str, at: usize) -> Option<&'static str> {
     })
 }
 
-/// The asking kind (`requirements` or `preferred`) of the text before a label's colon: a
-/// heading phrase of up to six words, perhaps after a bullet ("Essential criteria", "• Nice to
-/// have"); `stack` for a label of the team's technologies ("Our stack"), which asks only when
+/// The asking kind (`requirements`, `preferred` or `education`) of the text before a label's
+/// colon: a heading phrase of up to six words, perhaps after a bullet ("Essential criteria", "•
+/// Nice to have", a header's "Degree: Bachelor's" or "Éducation : Bac +5", where a posting
+/// states the degree it asks); `stack` for a label of the team's technologies ("Our stack"), which asks only when
 /// nothing else in the posting does (see [`is_stack_heading`]).
 pub(crate) fn asking_label_kind(label: &str) -> Option<&'static str> {
     let label = label.trim_start().trim_start_matches(BULLETS).trim();
@@ -259,7 +260,7 @@ pub(crate) fn asking_label_kind(label: &str) -> Option<&'static str> {
     }
     heading_kind_exact(label)
         .map(|_| section_kind(label))
-        .filter(|k| matches!(*k, "requirements" | "preferred"))
+        .filter(|k| matches!(*k, "requirements" | "preferred" | "education"))
 }
 
 /// Every heading phrase of postings and résumés, to find headings glued into flattened text.

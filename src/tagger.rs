@@ -546,7 +546,10 @@ impl Tagger {
                 let at_top = found_contacts.iter().any(|c| c.span.start < top);
                 if tally.could_be_resume(at_top) {
                     let found = positions::find_all(text, self.settings.as_of);
-                    (tally.is_resume(found.len(), at_top), found)
+                    (
+                        tally.is_resume(kind::counted_positions(text, &found, self.settings.as_of), at_top),
+                        found,
+                    )
                 } else {
                     (false, Vec::new())
                 }

@@ -27,7 +27,7 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
         \s*(?P<plus>\+|-plus\b|\s+plus\b|\s+or\s+more\b)?
         (?:\s*(?:-|–|—|(?:\bto|\bbut)\s+(?:less|fewer)\s+than\b|(?:\bto|\bbut)\s+under\b|\bto\b|\bor\b|\band\b|\btot\b|\bbis\b|\ba\b|à)\s*(?P<b>{num})\s*\+?)?
         \s*(?:\b(?:full|additional|total|solid|consecutive|complete)\s+)?
-        (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|jahr(?:en?)?|jaar|meses|mois|lata?|tahun|miesi(?:ąc|ące|ęcy)|bulan)\b
+        (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|an|jahr(?:en?)?|jaar|meses|mois|lata?|tahun|miesi(?:ąc|ące|ęcy)|bulan|års?|ann(?:é|e)es?)\b
         (?P<half2>\s+and\s+a\s+half\b)?
         (?:'s|’s|')?
         (?P<post>\s*\+|\s+or\s+(?:more|greater|longer|above)|\s+or\s+(?:less|fewer)|\s+plus)?
@@ -100,10 +100,12 @@ static UNITS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(UNIT_STEMS.m
 /// Years in the languages of postings written in them count too ("5 años", "3 anos", "5 ans",
 /// "3 anni", "3 Jahre", "3 jaar", "5 lat", "2 tahun"): only with an experience word after them (see
 /// `experience_words`), as the regex reads no other of their words. Polish "lat" and "lata"
-/// with the space after them: "lat" alone is inside "platform" and "latest".
-const UNIT_STEMS: [&str; 20] = [
+/// with the space after them: "lat" alone is inside "platform" and "latest". The Nordic "år"
+/// ("2 års erfarenhet", "3 års erfaring"); French "an" only as "1 an d'expérience" ("an" alone
+/// is in every English sentence).
+const UNIT_STEMS: [&str; 22] = [
     "year", "yr", "month", "mos", "week", "wk", "decade", "año", "ano", "ans", "ann", "jahr", "jaar",
-    "meses", "mois", "lat ", "lata ", "tahun", "miesi", "bulan",
+    "meses", "mois", "lat ", "lata ", "tahun", "miesi", "bulan", "år", "an d",
 ];
 
 /// The indices of the sentences that name a unit of time, in order, each once.
@@ -248,6 +250,12 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         }
         let before = &sentence[..m.start];
         let after = &sentence[m.end..];
+        // French "an" counts only before its experience ("1 an d'expérience"): "$25 an hour,
+        // 3 years of experience" is a rate.
+        let after_start = after.trim_start();
+        if unit == "an" && !(after_start.starts_with("d'") || after_start.starts_with("d’")) {
+            continue;
+        }
         // "one year (52 weeks)": the bracketed restatement of the duration just read.
         let restated = last_end.is_some_and(|e| sentence[e..m.start].trim() == "(");
         last_end = Some(m.end);
@@ -368,13 +376,20 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         // experience word: after it, or among the three words before it ("Experiência de 3
         // anos", "Experiencia mínima de 2 años", "Berufserfahrung (1 Jahr)"); the cues below
         // are English.
-        let foreign = unit.starts_with(['a', 'j', 'l']);
+        let foreign = unit.starts_with(['a', 'j', 'l', 'å']);
         // Hedges are passed over ("Experiencia mínima: al menos 1 año").
         let exp_just_before = prev
             .iter()
             .filter(|w| !listed(&WORDS.skipped_before, w))
             .take(3)
-            .any(|w| experience_word(&WORDS.experience_before, w));
+            .any(|w| experience_word(&WORDS.experience_before, w))
+            // "Experiencia en ventas de 1 año": "de" and the years close a clause that an
+            // experience word opens, a few words back.
+            || (prev.first().is_some_and(|w| w == "de" || w == "da" || w == "do")
+                && prev
+                    .iter()
+                    .take(7)
+                    .any(|w| experience_word(&WORDS.experience_before, w)));
         let is_exp = match (first_exp, first_other) {
             (Some(e), Some(o)) => e < o,
             (Some(_), None) => true,

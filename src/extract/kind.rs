@@ -3,6 +3,7 @@
 //! project tables repeat "Responsibilities" and its page headers repeat "Resume", and that
 //! repetition is layout, not more evidence.
 
+use super::positions::{Found, YearMonth};
 use crate::phrases::PhraseSet;
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -86,6 +87,21 @@ impl Tally {
     }
 }
 
+/// How many of `found` count as a résumé's dated positions: not one that starts after `as_of`'s
+/// year (a résumé tells work done; a posting's term is still to come: "Primary Teacher - Fixed
+/// Term (Term 1-4, 2027)"), nor one starting in that year on the text's first line (a résumé
+/// opens with its owner's name; a posting's title may carry the term it offers).
+pub(crate) fn counted_positions(text: &str, found: &[Found], as_of: YearMonth) -> usize {
+    let first_end = super::title::line_ranges(text).next().map_or(0, |r| r.end);
+    found
+        .iter()
+        .filter(|p| {
+            let year = p.start.map_or(i32::MIN, |s| s.year);
+            year < as_of.year || (year == as_of.year && p.dates.start >= first_end)
+        })
+        .count()
+}
+
 /// Whether `text` reads as a résumé, given how many dated positions it has and whether a
 /// contact stands in its first lines.
 #[cfg(test)]
@@ -138,6 +154,34 @@ mod tests {
         };
         assert!(!tally.could_be_resume(true));
         assert!(!tally.is_resume(100, true));
+    }
+
+    #[test]
+    fn positions_in_the_title_or_to_come_do_not_count() {
+        let at = |dates: std::ops::Range<usize>, year: i32| Found {
+            title: None,
+            company: None,
+            start: Some(YearMonth { year, month: None }),
+            end: None,
+            current: false,
+            months: None,
+            dates: dates.clone(),
+            span: dates,
+            internship: false,
+        };
+        let as_of = YearMonth {
+            year: 2026,
+            month: Some(11),
+        };
+        let text = "Primary Teacher - Fixed Term (Term 1-4, 2027)\nSchool\nTeacher 2019 - 2023\n";
+        // To come, or starting this year on the first line: none counts.
+        assert_eq!(counted_positions(text, &[at(40..44, 2027)], as_of), 0);
+        assert_eq!(counted_positions(text, &[at(62..73, 2027)], as_of), 0);
+        assert_eq!(counted_positions(text, &[at(40..44, 2026)], as_of), 0);
+        // Past, or this year below the first line: it counts (a one-line résumé's "B.E, 2016").
+        assert_eq!(counted_positions(text, &[at(40..44, 2019)], as_of), 1);
+        assert_eq!(counted_positions(text, &[at(62..73, 2019)], as_of), 1);
+        assert_eq!(counted_positions(text, &[at(62..73, 2026)], as_of), 1);
     }
 
     #[test]

@@ -167,14 +167,17 @@ fn trim(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     let body = head.trim_end_matches(|c: char| c.is_whitespace() || "*_.,;:".contains(c));
     // An abbreviation keeps its last dot: a last word that holds a dot already ("Washington,
     // D.C.", "Monterrey, N.L."), or a state shortened to a capital and one or two lower-case
-    // letters after a comma ("Guadalajara, Jal.", "Ottawa, Ont.").
+    // letters after a comma or another abbreviation ("Guadalajara, Jal.", "Ottawa, Ont.",
+    // "Toluca, Edo. Méx.").
     // Read only when a dot was trimmed off (most values end in none).
     let dotted = head[body.len()..].starts_with('.') && {
         let last_word = body.rsplit([' ', ',']).next().unwrap_or("");
-        let short_state = body[..body.len() - last_word.len()].ends_with(", ")
-            && (2..=3).contains(&last_word.len())
-            && last_word.starts_with(|c: char| c.is_ascii_uppercase())
-            && last_word[1..].bytes().all(|b| b.is_ascii_lowercase());
+        let before = &body[..body.len() - last_word.len()];
+        let mut chars = last_word.chars();
+        let short_state = (before.ends_with(", ") || before.ends_with(". "))
+            && (2..=3).contains(&last_word.chars().count())
+            && chars.next().is_some_and(char::is_uppercase)
+            && chars.all(char::is_lowercase);
         last_word.len() > 1 && (last_word.contains('.') || short_state)
     };
     let len = body.len() + usize::from(dotted);
@@ -227,6 +230,14 @@ fn clean(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     }
     loop {
         let s = &text[r.clone()];
+        // A label restated inside the value ("Location: 1 vacancy in the following location:
+        // Denver, CO", USAJobs): the place follows its colon.
+        if let Some(colon) = s.rfind(": ")
+            && ends_with_label(&s[..colon])
+        {
+            r = trim(text, r.start + colon + 2..r.end)?;
+            continue;
+        }
         // A trailing "(Hybrid, 3 days in office)".
         if s.ends_with(')')
             && let Some(open) = s.rfind('(')
@@ -249,6 +260,20 @@ fn clean(text: &str, r: Range<usize>) -> Option<Range<usize>> {
             r = trim(text, r.start..r.start + i)?;
             continue;
         }
+        // A place or an arrangement: "New York, NY or Remote (US)" (the workplace facet tells
+        // the remote work; this field the place).
+        if let Some(i) = s.rfind(" or ")
+            && i > 0
+            && s[i + 4..]
+                .split(" (")
+                .next()
+                .is_some_and(|w| !w.trim().is_empty() && arrangement_only(w))
+            && !arrangement_only(&s[..i])
+            && s[..i].matches(['(', '[']).count() == s[..i].matches([')', ']']).count()
+        {
+            r = trim(text, r.start..r.start + i)?;
+            continue;
+        }
         // A leading street address: "100 Main St, Springfield".
         if s.starts_with(|c: char| c.is_ascii_digit())
             && let Some(i) = s.find(", ")
@@ -261,6 +286,20 @@ fn clean(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     let s = &text[r.clone()];
     let too_long = s.len() > 90 || crate::words::spaced_count(s, 13) > 12;
     (!too_long && !arrangement_only(s) && !lower_in(&DATA.no_place, s.to_lowercase().trim())).then_some(r)
+}
+
+/// Whether `s` ends with one of the labels, as a whole word ("1 vacancy in the following
+/// location").
+fn ends_with_label(s: &str) -> bool {
+    let s = s.trim_end();
+    // A label is a few words: only the tail of a long value is read.
+    let from = s.len().saturating_sub(40);
+    let from = (from..=s.len())
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(s.len());
+    LABELS
+        .find_iter(&s[from..])
+        .any(|(m, _)| from + m.end == s.len() && !s[..from + m.start].ends_with(char::is_alphanumeric))
 }
 
 /// Form 1: "Location: Austin, TX", or "Location:" with the value on the next line.
@@ -542,12 +581,31 @@ fn city_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
     segments.push(from..s.len());
     for (k, seg) in segments.iter().enumerate() {
         let body = &s[seg.clone()];
-        let Some(city) = city_prefix(body) else {
+        // "Fitzroy, Melbourne VIC" (Seek): a suburb before its city, when the city and the
+        // state's code right after it end the segment ("Kestrel Travel, Valencia, Spain" and
+        // "Acme Corp, London" are left to the other forms).
+        let (lead, city) = match city_prefix(body) {
+            Some(city) => (0, city),
+            None => {
+                let Some(comma) = body.find(", ") else {
+                    continue;
+                };
+                let Some(city) = place_like(&body[..comma])
+                    .then(|| city_prefix(&body[comma + 2..]))
+                    .flatten()
+                else {
+                    continue;
+                };
+                (comma + 2, city)
+            }
+        };
+        let Some(tail) = city_tail(&body[lead + city..]) else {
             continue;
         };
-        let Some(tail) = city_tail(&body[city..]) else {
+        if lead > 0 && (lead + city + tail < body.len() || !body[lead + city..].starts_with(' ')) {
             continue;
-        };
+        }
+        let city = lead + city;
         let mut end = seg.start + city + tail;
         // "São Paulo - SP": the state's code as the next dash part.
         if end == seg.end
@@ -671,6 +729,17 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usiz
             kept.push(r);
         }
     }
+    // A place named again with its region ("English Teacher - Osaka" then "Location: Osaka,
+    // Japan") is one place, the fuller one.
+    let heads: std::collections::HashSet<&str> = kept
+        .iter()
+        .filter_map(|k| {
+            let s = &text[k.clone()];
+            let head = s[..s.find([',', '(']).unwrap_or(s.len())].trim_end();
+            (head.len() < s.len()).then_some(head)
+        })
+        .collect();
+    kept.retain(|r| !heads.contains(&text[r.clone()]));
     kept
 }
 

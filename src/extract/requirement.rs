@@ -307,7 +307,7 @@ const FILLERS: &[&str] = &[
     "considered",
 ];
 
-/// The asking kind (`requirements` or `preferred`) of a label that opens a sentence, before its
+/// The asking kind (`requirements`, `preferred` or `education`) of a label that opens a sentence, before its
 /// first colon (see [`crate::sections::asking_label_kind`]).
 /// A stack label ("Our stack: Go, Kubernetes") is left to the section the caller passes, which
 /// knows whether the posting asks elsewhere.
