@@ -625,26 +625,18 @@ pub(crate) fn employment_types(text: &str, sentences: &[Range<usize>]) -> Vec<Fo
 fn employment_types_in(text: &str, sentences: &[Range<usize>], fields: &[Range<usize>]) -> Vec<Found> {
     let mut found = find(&EMPLOYMENT, text, sentences, fields);
     let data = &DATA.employment_type;
-    // "Job type: Part-time, Permanent": the permanence says nothing of the hours on a line that
-    // names part-time ones.
-    let part_lines: Vec<Range<usize>> = found
-        .iter()
-        .filter(|f| f.value == "part_time")
-        .map(|f| super::line_within(text, f.span.start, f.span.start))
-        .collect();
-    if !part_lines.is_empty() {
+    // "Job type: Part-time, Permanent", "Pensum 60–80%" with "Festanstellung" lines below it:
+    // where part-time hours are named, a word of permanence says nothing of the hours. A
+    // heading in capitals ("PERMANENT EMPLOYMENT" over a résumé's salaried jobs) names a kind
+    // of job of its own.
+    if found.iter().any(|f| f.value == "part_time") {
         found.retain(|f| {
             f.value != "full_time"
                 || !data
                     .permanence
                     .iter()
                     .any(|p| text[f.span.clone()].eq_ignore_ascii_case(p))
-                || {
-                    // The lines are in text order, their ends too: the last one starting at or
-                    // before the phrase is the only one that may hold it.
-                    let k = part_lines.partition_point(|l| l.start <= f.span.start);
-                    k == 0 || part_lines[k - 1].end < f.span.end
-                }
+                || capitals_heading(&text[super::line_within(text, f.span.start, f.span.end)])
         });
     }
     // "Duration: 12 months" with no internship or temporary job named: a contract's term.
@@ -659,6 +651,16 @@ fn employment_types_in(text: &str, sentences: &[Range<usize>], fields: &[Range<u
         found.sort_by_key(|f| f.span.start);
     }
     found
+}
+
+/// Whether a line is a heading written in capitals: two words or more, every letter upper
+/// case, no sentence or field punctuation.
+fn capitals_heading(line: &str) -> bool {
+    let line = line.trim();
+    crate::words::spaced_count(line, 2) == 2
+        && line.chars().any(char::is_alphabetic)
+        && line.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+        && !line.contains([':', '|', ',', '.'])
 }
 
 /// The phrases of `terms` (see [`FacetData`]), placeholders expanded.
@@ -883,6 +885,10 @@ mod tests {
                 "Part-time retainer for two clients\nPERMANENT EMPLOYMENT",
                 &["part_time", "full_time"],
             ),
+            // On lines of their own too, but for a heading in capitals (above).
+            ("Pensum 60–80%\nFestanstellung", &["part_time"]),
+            ("Part-time retainer\nPermanent employment", &["part_time"]),
+            ("PART-TIME, 20 HOURS\nPERMANENT", &["part_time"]),
         ] {
             assert_eq!(values(employment_types, text), want, "{text}");
         }
