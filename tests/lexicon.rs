@@ -204,6 +204,35 @@ aliases = ["Postgres"]
     assert_eq!(tags.skills[0].name, "K8s Platform");
 }
 
+#[test]
+fn a_user_cased_form_leaves_a_built_in_cased_form_of_other_case() {
+    // "NX" (Siemens) and the built-in "Nx" (Nrwl) are two forms: the user's takes only its own.
+    let src = r#"
+[[tech]]
+id = "siemens-nx"
+name = "Siemens NX"
+category = "tool"
+cased = ["NX"]
+"#;
+    let tagger = user_tagger(src, true);
+    let tags = tagger.tag("Monorepo tooling: Nx and Turborepo. CAD in NX and CATIA.");
+    assert_eq!(
+        tags.skill_ids(),
+        ["nx-monorepo", "turborepo", "siemens-nx", "catia"]
+    );
+    // An alias in any case takes the built-in form whatever its case.
+    let src = r#"
+[[tech]]
+id = "nx-anything"
+name = "NX anything"
+category = "tool"
+aliases = ["nx"]
+"#;
+    let tagger = user_tagger(src, true);
+    let tags = tagger.tag("Monorepo tooling: Nx and Turborepo.");
+    assert_eq!(tags.skill_ids(), ["nx-anything", "turborepo"]);
+}
+
 /// A tagger with one user lexicon file, with or without the built-in lexicon.
 fn user_tagger(src: &str, builtin: bool) -> Tagger {
     let mut b = Tagger::builder();

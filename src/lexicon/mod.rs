@@ -23,7 +23,7 @@ pub(crate) type CueCache = OnceLock<Option<crate::phrases::PhraseSet>>;
 
 use crate::error::{Error, Problem};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::{LazyLock, OnceLock};
 
@@ -329,18 +329,27 @@ impl Lexicon {
                 problems.push(origin.problem(format!("disables {id:?}, which no entry has")));
             }
         }
-        let user_keys: HashSet<String> = user
+        // A user form takes the built-in forms it shares a key with; two cased forms that
+        // differ in case are different forms (as `check_aliases` reads them): "NX" (Siemens)
+        // leaves "Nx" (Nrwl) where it is.
+        let user_forms: HashMap<String, Vec<&Form>> = user
             .entries
             .iter()
             .flat_map(|e| &e.forms)
             .chain(user.extensions.iter().flat_map(|x| &x.forms))
-            .map(|f| f.text.to_ascii_lowercase())
-            .collect();
+            .fold(HashMap::new(), |mut m, f| {
+                m.entry(f.text.to_ascii_lowercase()).or_default().push(f);
+                m
+            });
+        let taken = |f: &Form| {
+            user_forms
+                .get(&f.text.to_ascii_lowercase())
+                .is_some_and(|us| us.iter().any(|u| !(u.cased && f.cased && u.text != f.text)))
+        };
         let mut entries: Vec<Entry> = Vec::with_capacity(self.entries.len() + user.entries.len());
         for e in self.entries.iter().filter(|e| !user_ids.contains(&*e.id)) {
             let mut e = e.clone();
-            e.forms
-                .retain(|f| !user_keys.contains(&f.text.to_ascii_lowercase()));
+            e.forms.retain(|f| !taken(f));
             entries.push(e);
         }
         entries.extend(user.entries.iter().cloned());
