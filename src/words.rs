@@ -221,7 +221,7 @@ pub(crate) fn spaced_count(s: &str, at_most: usize) -> usize {
         // A word starts at each byte that is not a space after one that is (or at the start).
         let (mut n, mut after_space) = (0, true);
         for &c in b {
-            let space = matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+            let space = ascii_space(c);
             n += usize::from(after_space & !space);
             after_space = space;
         }
@@ -230,7 +230,7 @@ pub(crate) fn spaced_count(s: &str, at_most: usize) -> usize {
     let (mut n, mut in_word, mut i) = (0, false, 0);
     while i < b.len() && n < at_most {
         let (space, len) = if b[i].is_ascii() {
-            (matches!(b[i], b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'), 1)
+            (ascii_space(b[i]), 1)
         } else {
             let c = s[i..].chars().next().expect("a character starts here");
             (c.is_whitespace(), c.len_utf8())
@@ -244,6 +244,12 @@ pub(crate) fn spaced_count(s: &str, at_most: usize) -> usize {
         i += len;
     }
     n
+}
+
+/// Whether an ASCII byte is whitespace as `char::is_whitespace` reads it (which, unlike
+/// `u8::is_ascii_whitespace`, counts the vertical tab).
+fn ascii_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
 /// Whether the full stop at byte `dot` of `text` ends a sentence glued to the next one, as
