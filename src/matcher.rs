@@ -349,8 +349,30 @@ fn dehyphenate(text: &str) -> Option<(String, OffsetMap, Vec<usize>)> {
     Some((joined, map.finish(), joins))
 }
 
+/// A letter, digit or underscore that a name may not touch. Letters of scripts written without
+/// spaces between words (Chinese, Japanese, Korean particles, Thai) do not count: there a
+/// name runs straight into the next word ("PythonとAWSの経験", "Java개발자", "熟悉Kubernetes").
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    (c.is_alphanumeric() || c == '_') && !unspaced_script(c)
+}
+
+/// Whether `c` belongs to a script written without spaces between words: Thai and Lao, Hangul,
+/// kana, Bopomofo, CJK ideographs (with their extensions and compatibility forms) and
+/// half-width katakana.
+fn unspaced_script(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x0E00..=0x0EFF
+            | 0x1100..=0x11FF
+            | 0x3040..=0x31FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xA960..=0xA97F
+            | 0xAC00..=0xD7FF
+            | 0xF900..=0xFAFF
+            | 0xFF66..=0xFF9F
+            | 0x20000..=0x3FFFF
+    )
 }
 
 fn char_before(text: &str, i: usize) -> Option<char> {
