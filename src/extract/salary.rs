@@ -607,8 +607,6 @@ fn amounts(s: &str) -> Vec<Amount> {
                 .len();
         let prev = s[..start].chars().next_back();
         let first = s[start..].chars().next();
-        let last = s[..end].chars().next_back();
-        let next = s[end..].chars().next();
         let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         if word(first) && word(prev) {
             continue;
@@ -616,6 +614,25 @@ fn amounts(s: &str) -> Vec<Amount> {
         if c.name(PRE).is_none() && matches!(prev, Some('.' | ',' | '/' | '#' | '_' | '+' | '^')) {
             continue;
         }
+        // A multiplier letter that opens a longer word is that word's: "45 000 Kč" is
+        // koruna, not thousands (the pattern's ASCII word boundary holds before "č"). When the
+        // word is a currency symbol it is read as one written after the amount.
+        let mut end = end;
+        let mut glued_symbol = None;
+        if let Some(m) = c.name(MULT)
+            && word(s[..end].chars().next_back())
+            && word(s[end..].chars().next())
+        {
+            let rest = &s[m.start()..];
+            let word_end = m.start() + rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+            let Some(&cur) = lex.symbols.get(&s[m.start()..word_end]) else {
+                continue;
+            };
+            glued_symbol = Some(cur);
+            end = word_end;
+        }
+        let last = s[..end].chars().next_back();
+        let next = s[end..].chars().next();
         if word(last) && word(next) || matches!(next, Some('%' | '°')) {
             continue;
         }
@@ -641,9 +658,12 @@ fn amounts(s: &str) -> Vec<Amount> {
         if raw == 0.0 {
             continue;
         }
-        let mult = c.name(MULT).and_then(|m| lex.mults.get(m.as_str()).copied());
+        let mult = c
+            .name(MULT)
+            .filter(|_| glued_symbol.is_none())
+            .and_then(|m| lex.mults.get(m.as_str()).copied());
         let symbol = |group: usize| c.name(group).and_then(|m| lex.symbols.get(m.as_str()).copied());
-        let written_after = symbol(POST).or_else(|| {
+        let written_after = glued_symbol.or_else(|| symbol(POST)).or_else(|| {
             c.name(NAME)
                 .and_then(|m| lex.names.get(&m.as_str().to_lowercase()).copied())
         });
