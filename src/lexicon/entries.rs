@@ -39,6 +39,14 @@ pub(crate) struct Form {
     pub(crate) line: usize,
 }
 
+impl Form {
+    /// Whether two forms with the same lower-case key are one form: two cased forms that
+    /// differ in case are not ("NX" and "Nx").
+    pub(crate) fn same_as(&self, other: &Form) -> bool {
+        !(self.cased && other.cased && self.text != other.text)
+    }
+}
+
 /// Context rules of an ambiguous entry (see `lexicons/README.md`).
 #[derive(Debug, Clone)]
 pub struct Rules {
@@ -132,7 +140,7 @@ pub(crate) fn check_aliases(entries: &[Entry], problems: &mut Vec<Problem>) {
             for &(eb, fb) in &list[..i] {
                 let (a, b) = (&entries[ea], &entries[eb]);
                 let (x, y) = (&a.forms[fa], &b.forms[fb]);
-                if ea == eb || a.id == b.id || (x.cased && y.cased && x.text != y.text) {
+                if ea == eb || a.id == b.id || !x.same_as(y) {
                     continue;
                 }
                 if x.ruled && y.ruled && has_cues(a) && has_cues(b) {

@@ -329,9 +329,8 @@ impl Lexicon {
                 problems.push(origin.problem(format!("disables {id:?}, which no entry has")));
             }
         }
-        // A user form takes the built-in forms it shares a key with; two cased forms that
-        // differ in case are different forms (as `check_aliases` reads them): "NX" (Siemens)
-        // leaves "Nx" (Nrwl) where it is.
+        // A user form takes the built-in forms that are the same form (`Form::same_as`, as
+        // `check_aliases` reads them): "NX" (Siemens) leaves "Nx" (Nrwl) where it is.
         let user_forms: HashMap<String, Vec<&Form>> = user
             .entries
             .iter()
@@ -344,7 +343,7 @@ impl Lexicon {
         let taken = |f: &Form| {
             user_forms
                 .get(&f.text.to_ascii_lowercase())
-                .is_some_and(|us| us.iter().any(|u| !(u.cased && f.cased && u.text != f.text)))
+                .is_some_and(|us| us.iter().any(|u| u.same_as(f)))
         };
         let mut entries: Vec<Entry> = Vec::with_capacity(self.entries.len() + user.entries.len());
         for e in self.entries.iter().filter(|e| !user_ids.contains(&*e.id)) {
