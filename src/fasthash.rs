@@ -36,10 +36,84 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 /// A set hashed with [`Fnv`].
 pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
+/// Words looked up in any ASCII case: what a scan of a word list with `eq_ignore_ascii_case`
+/// answers, in one hash lookup.
+pub(crate) struct WordSet {
+    words: FastSet<Vec<u8>>,
+    /// The longest word, in bytes: a longer one is not looked up.
+    longest: usize,
+}
+
+impl WordSet {
+    /// The set of `words` (any case).
+    pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a String>) -> WordSet {
+        let words: FastSet<Vec<u8>> = words
+            .into_iter()
+            .map(|w| w.as_bytes().to_ascii_lowercase())
+            .collect();
+        let longest = words.iter().map(Vec::len).max().unwrap_or(0);
+        WordSet { words, longest }
+    }
+
+    /// Whether `word` equals one of the words, ignoring ASCII case.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        const STACK: usize = 32;
+        let b = word.as_bytes();
+        if b.len() > self.longest {
+            return false;
+        }
+        if !b.iter().any(u8::is_ascii_uppercase) {
+            return self.words.contains(b);
+        }
+        if b.len() <= STACK {
+            let mut buf = [0u8; STACK];
+            buf[..b.len()].copy_from_slice(b);
+            buf[..b.len()].make_ascii_lowercase();
+            return self.words.contains(&buf[..b.len()]);
+        }
+        self.words.contains(&b.to_ascii_lowercase())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::hash::BuildHasher;
+
+    #[test]
+    fn a_word_set_answers_as_a_scan_ignoring_ascii_case() {
+        let list: Vec<String> = [
+            "remote",
+            "In",
+            "vor ort",
+            "télétravail",
+            "a-very-long-word-of-more-than-32-bytes",
+        ]
+        .map(String::from)
+        .to_vec();
+        let set = WordSet::new(&list);
+        let probes = [
+            "remote",
+            "REMOTE",
+            "Remote",
+            "in",
+            "IN",
+            "vor Ort",
+            "TéLéTRAVAIL",
+            "Télétravail",
+            "TÉLÉTRAVAIL",
+            "remotely",
+            "",
+            "i",
+            "A-VERY-LONG-WORD-OF-MORE-THAN-32-BYTES",
+            "a-very-long-word-of-more-than-32-byte",
+        ];
+        for p in probes {
+            let scan = list.iter().any(|w| w.eq_ignore_ascii_case(p));
+            assert_eq!(set.contains(p), scan, "{p:?}");
+        }
+        assert!(set.contains("Remote") && !set.contains("TÉLÉTRAVAIL"));
+    }
 
     #[test]
     fn fnv_1a_reference_values() {

@@ -85,20 +85,49 @@ fn unspaced(line: &str) -> Option<String> {
 
 /// [`normalise`] of a line as written.
 fn normalise_plain(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars().filter(|&c| c != '\'' && c != '’') {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !c.is_ascii() && c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.is_empty() && !out.ends_with(' ') {
-            out.push(' ');
+    normalise_within(s, usize::MAX).unwrap_or_default()
+}
+
+/// [`normalise_plain`] of `s` when it is at most `limit` bytes long, else `None` (found without
+/// reading past the limit: a long line costs no more than a short one).
+fn normalise_within(s: &str, limit: usize) -> Option<String> {
+    // The output grows by at most one byte per step, and only a trailing space leaves it at
+    // the end: past one byte more than the limit, the result is too long.
+    let over = limit.saturating_add(1);
+    let mut out = String::with_capacity(s.len().min(over.saturating_add(4)));
+    if s.is_ascii() {
+        // Bytes are characters: the same steps as below, without decoding.
+        for &b in s.as_bytes() {
+            if b == b'\'' {
+                continue;
+            }
+            if b.is_ascii_alphanumeric() {
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            if out.len() > over {
+                return None;
+            }
+        }
+    } else {
+        for c in s.chars().filter(|&c| c != '\'' && c != '’') {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            } else if !c.is_ascii() && c.is_alphanumeric() {
+                out.extend(c.to_lowercase());
+            } else if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            if out.len() > over {
+                return None;
+            }
         }
     }
     if out.ends_with(' ') {
         out.pop();
     }
-    out
+    (out.len() <= limit).then_some(out)
 }
 
 /// The kind of section a heading announces, or `other`.
@@ -209,7 +238,9 @@ fn phrase_set(phrases: &[(String, &'static str)]) -> PhraseSet {
 /// The kind of a line that is nothing but a heading phrase ("Requirements", "What you'll do:",
 /// "NICE TO HAVE"), or `None`.
 pub(crate) fn heading_kind_exact(line: &str) -> Option<&'static str> {
-    EXACT.get(normalise(line).as_str()).copied()
+    let joined = unspaced(line);
+    let key = normalise_within(joined.as_deref().unwrap_or(line), EXACT.1)?;
+    EXACT.0.get(key.as_str()).copied()
 }
 
 /// Whether a section kind is what the employer offers or says of itself (benefits, the company,
@@ -304,13 +335,15 @@ pub(crate) fn glued_heading_breaks(text: &str) -> Vec<usize> {
     breaks
 }
 
-/// Each heading phrase and its kind (the first listing wins), for exact look-ups.
-static EXACT: LazyLock<crate::fasthash::FastMap<&'static str, &'static str>> = LazyLock::new(|| {
-    let mut map = crate::fasthash::FastMap::default();
+/// Each heading phrase and its kind (the first listing wins), for exact look-ups, and the
+/// longest phrase's length in bytes.
+static EXACT: LazyLock<(FastMap<&'static str, &'static str>, usize)> = LazyLock::new(|| {
+    let mut map = FastMap::default();
     for (p, k) in PHRASES.0.iter().chain(&PHRASES.1) {
         map.entry(p.as_str()).or_insert(*k);
     }
-    map
+    let longest = map.keys().map(|p| p.len()).max().unwrap_or(0);
+    (map, longest)
 });
 
 /// Whether a line of plain text reads as a heading: a known heading phrase on its own, a short
@@ -525,6 +558,50 @@ pub(crate) fn warm_up() {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// What [`normalise_plain`] computes, one character at a time.
+    fn normalised_by_chars(s: &str) -> String {
+        let mut out = String::new();
+        for c in s.chars().filter(|&c| c != '\'' && c != '’') {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            } else if !c.is_ascii() && c.is_alphanumeric() {
+                out.extend(c.to_lowercase());
+            } else if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        }
+        if out.ends_with(' ') {
+            out.pop();
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn a_bounded_normal_form_is_the_normal_form_when_it_fits(
+            s in "([a-zA-Z0-9 .,:'&/-]|’|İ|É|ß|日|\u{a0}){0,24}",
+            limit in 0usize..30,
+        ) {
+            let full = normalised_by_chars(&s);
+            prop_assert_eq!(normalise_plain(&s), full.clone());
+            let fits = full.len() <= limit;
+            prop_assert_eq!(normalise_within(&s, limit), fits.then_some(full));
+        }
+    }
+
+    #[test]
+    fn an_exact_heading_is_found_in_any_case_and_spacing_and_a_long_line_is_none() {
+        assert_eq!(heading_kind_exact("REQUIREMENTS"), Some("requirements"));
+        assert_eq!(heading_kind_exact("  Nice to have:  "), Some("preferred"));
+        assert_eq!(
+            heading_kind_exact("R E Q U I R E M E N T S"),
+            Some("requirements")
+        );
+        assert_eq!(heading_kind_exact(&"Requirements ".repeat(20)), None);
+        assert_eq!(heading_kind_exact("Requirements and a few other words"), None);
+    }
 
     #[test]
     fn a_cached_kind_is_the_kind_read_afresh() {

@@ -9,7 +9,7 @@
 
 use super::sentence_at;
 use super::title::{is_role_noun, line_ranges};
-use crate::fasthash::FastSet;
+use crate::fasthash::{FastSet, WordSet};
 use crate::phrases::PhraseSet;
 use serde::Deserialize;
 use std::ops::Range;
@@ -96,9 +96,29 @@ static BULLET_FINDER: LazyLock<memchr::memmem::Finder<'static>> =
 /// Separators between a lead and its qualifier ("Remote - US only").
 const LEAD_SEPARATORS: &[&str] = &[" - ", " – ", " — ", " (", ", ", ": ", " ", "-", "("];
 
-fn lower_in(list: &[String], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+/// The word lists of [`File`] that are looked up one word (or value) at a time, in any ASCII
+/// case.
+struct Words {
+    arrangement: WordSet,
+    no_place: WordSet,
+    skip: WordSet,
+    lead_qualifiers: WordSet,
+    connectives: WordSet,
+    cue_subjects: WordSet,
+    cue_after: WordSet,
+    place_tails: WordSet,
 }
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
+    arrangement: WordSet::new(&DATA.arrangement),
+    no_place: WordSet::new(&DATA.no_place),
+    skip: WordSet::new(&DATA.skip),
+    lead_qualifiers: WordSet::new(&DATA.lead_qualifiers),
+    connectives: WordSet::new(&DATA.connectives),
+    cue_subjects: WordSet::new(&DATA.cue_subjects),
+    cue_after: WordSet::new(&DATA.cue_after),
+    place_tails: WordSet::new(&DATA.place_tails),
+});
 
 /// The part separator that byte `c` of `hay` belongs to, found from `c` (a "|", "/" or "·"'s
 /// first byte, or a "•"), as its range, if there is one and it starts at or after `from`.
@@ -164,7 +184,8 @@ fn trim(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     let s = &text[r.clone()];
     let head = s.trim_start_matches(|c: char| c.is_whitespace() || MARKUP.contains(&c));
     let start = r.end - head.len();
-    let body = head.trim_end_matches(|c: char| c.is_whitespace() || "*_.,;:".contains(c));
+    let body =
+        head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '.' | ',' | ';' | ':'));
     // An abbreviation keeps its last dot: a last word that holds a dot already ("Washington,
     // D.C.", "Monterrey, N.L."), or a state shortened to a capital and one or two lower-case
     // letters after a comma or another abbreviation ("Guadalajara, Jal.", "Ottawa, Ont.",
@@ -195,10 +216,10 @@ fn arrangement_only(s: &str) -> bool {
     raw_words(s).all(|w| {
         // An ASCII word compares as it is; lower-casing another may change more than ASCII.
         if w.is_ascii() {
-            w.bytes().all(|b| b.is_ascii_digit()) || lower_in(&DATA.arrangement, w)
+            w.bytes().all(|b| b.is_ascii_digit()) || WORDS.arrangement.contains(w)
         } else {
             let w = w.to_lowercase();
-            w.chars().all(|c| c.is_ascii_digit()) || lower_in(&DATA.arrangement, &w)
+            w.chars().all(|c| c.is_ascii_digit()) || WORDS.arrangement.contains(&w)
         }
     })
 }
@@ -285,7 +306,7 @@ fn clean(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     }
     let s = &text[r.clone()];
     let too_long = s.len() > 90 || crate::words::spaced_count(s, 13) > 12;
-    (!too_long && !arrangement_only(s) && !lower_in(&DATA.no_place, s.to_lowercase().trim())).then_some(r)
+    (!too_long && !arrangement_only(s) && !WORDS.no_place.contains(s.to_lowercase().trim())).then_some(r)
 }
 
 /// Whether `s` ends with one of the labels, as a whole word ("1 vacancy in the following
@@ -372,15 +393,15 @@ fn led(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
     }
     // Past "the", "our".
     while let Some(w) = rest.split_whitespace().next()
-        && lower_in(&DATA.skip, w)
-        && !lower_in(&DATA.lead_qualifiers, w)
+        && WORDS.skip.contains(w)
+        && !WORDS.lead_qualifiers.contains(w)
     {
         rest = rest[w.len()..].trim_start();
     }
     let first = rest.split_whitespace().next()?;
     let first_word = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
     let opens =
-        first_word.starts_with(|c: char| c.is_uppercase()) || lower_in(&DATA.lead_qualifiers, first_word);
+        first_word.starts_with(|c: char| c.is_uppercase()) || WORDS.lead_qualifiers.contains(first_word);
     (opens && !arrangement_only(rest)).then(|| clean(text, part.clone()))?
 }
 
@@ -392,7 +413,7 @@ fn place_like(segment: &str) -> bool {
         && ws.len() <= 4
         && ws[0].starts_with(|c: char| c.is_uppercase())
         && ws.iter().all(|w| {
-            (w.starts_with(|c: char| c.is_uppercase()) || lower_in(&DATA.connectives, w))
+            (w.starts_with(|c: char| c.is_uppercase()) || WORDS.connectives.contains(w))
                 && !is_role_noun(&w.to_lowercase())
                 && w.chars().all(|c| c.is_alphabetic() || "-.'’".contains(c))
         })
@@ -640,9 +661,9 @@ fn cued(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
             let w = w
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
                 .replace('’', "'");
-            lower_in(&DATA.cue_subjects, &w)
+            WORDS.cue_subjects.contains(&w)
         });
-        if !(opens || lower_in(&DATA.cue_after, &prev) && subject) {
+        if !(opens || WORDS.cue_after.contains(&prev) && subject) {
             continue;
         }
         if let Some(r) = place_after(text, m.end) {
@@ -677,15 +698,15 @@ fn place_after(text: &str, at: usize) -> Option<Range<usize>> {
         let word = &text[word_start..word_start + word_len];
         let comma = text[pos..word_start].contains(',');
         if word.starts_with(|c: char| c.is_uppercase()) {
-            if lower_in(&DATA.place_tails, word) {
+            if WORDS.place_tails.contains(word) {
                 break;
             }
             start.get_or_insert(word_start);
             end = Some(word_start + word_len);
         } else {
             // Skipped before the place ("our"), or joining its words ("upon", "or").
-            let skipped = start.is_none() && lower_in(&DATA.skip, word);
-            let joins = start.is_some() && !comma && lower_in(&DATA.connectives, word);
+            let skipped = start.is_none() && WORDS.skip.contains(word);
+            let joins = start.is_some() && !comma && WORDS.connectives.contains(word);
             if !(skipped || joins) {
                 break;
             }
@@ -754,6 +775,7 @@ pub(crate) fn warm_up() {
     LazyLock::force(&REGIONS);
     LazyLock::force(&CITIES);
     LazyLock::force(&BULLET_FINDER);
+    LazyLock::force(&WORDS);
 }
 
 #[cfg(test)]
