@@ -46,6 +46,8 @@ pub(crate) fn write_fields(out: &mut Vec<u8>, tags: &Tags) {
     serde(out, &tags.seniority);
     key!(out, "skills");
     list(out, &tags.skills, skill);
+    key!(out, "alternatives");
+    serde_list(out, &tags.alternatives);
     key!(out, "experience");
     serde_list(out, &tags.experience);
     key!(out, "education");

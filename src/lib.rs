@@ -48,8 +48,8 @@ pub use input::Format;
 pub use sections::{resume_section_kind, section_kind};
 pub use tagger::{DEFAULT_MAX_MENTIONS, DocKind, Tagger, TaggerBuilder};
 pub use tags::{
-    Certification, Contact, Education, Experience, Facet, Mention, Position, Requirement, SCHEMA, Salary,
-    Section, Seniority, Skill, Span, SpokenLanguage, Tags, Warning, Years,
+    Alternatives, Certification, Contact, Education, Experience, Facet, Mention, Position, Requirement,
+    SCHEMA, Salary, Section, Seniority, Skill, Span, SpokenLanguage, Tags, Warning, Years,
 };
 
 /// The README's examples, compiled and run as doctests so that they cannot rot.

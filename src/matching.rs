@@ -13,6 +13,9 @@
 //! | education | 0.05 | 1 at or above the degree asked (or "or equivalent" with the years), else 0 |
 //!
 //! Skills match through the lexicon's ids, so "Postgres" in one meets "PostgreSQL" in the other.
+//! Alternatives the posting names ("Snowflake or Redshift", the document's `alternatives`)
+//! count as one technology, met when the résumé names any of them: in the shares above and in
+//! the mean of years per skill (the best of them counts).
 
 use crate::extract::seniority::LEVELS;
 use crate::tags::{Requirement, Tags};
@@ -57,8 +60,12 @@ pub struct Part {
 pub struct SkillFit {
     /// Ids the résumé names.
     pub met: Vec<String>,
-    /// Ids it does not.
+    /// Ids it does not, and no alternative of theirs either.
     pub missing: Vec<String>,
+    /// Ids it does not name where it names an alternative the posting gives ("Redshift" when
+    /// the posting asks "Snowflake or Redshift" and the résumé names Snowflake).
+    #[serde(default)]
+    pub met_by_alternative: Vec<String>,
 }
 
 /// Years asked against years shown.
@@ -104,9 +111,65 @@ fn round(v: f64) -> f64 {
     (v * 1000.0).round() / 1000.0
 }
 
+/// The posting's technologies that count as one: each id named in some group of
+/// `alternatives`, mapped to its unit's first id (groups sharing a name join one unit).
+struct Units<'a>(BTreeMap<&'a str, &'a str>);
+
+impl<'a> Units<'a> {
+    fn of(posting: &'a Tags) -> Units<'a> {
+        let mut unit: BTreeMap<&'a str, &'a str> = BTreeMap::new();
+        for group in &posting.alternatives {
+            // The units the group's names are in already, joined into the first one.
+            let roots: Vec<&'a str> = group
+                .skills
+                .iter()
+                .map(|id| unit.get(id.as_str()).copied().unwrap_or(id.as_str()))
+                .collect();
+            let root = roots[0];
+            for v in unit.values_mut() {
+                if roots.contains(v) {
+                    *v = root;
+                }
+            }
+            for id in &group.skills {
+                unit.insert(id.as_str(), root);
+            }
+        }
+        Units(unit)
+    }
+
+    /// The unit `id` counts in (itself when it has no alternative).
+    fn of_id<'b>(&self, id: &'b str) -> &'b str
+    where
+        'a: 'b,
+    {
+        self.0.get(id).copied().unwrap_or(id)
+    }
+}
+
+/// The share of units met: a unit is met when one of its ids is.
+fn unit_share(f: &SkillFit, units: &Units) -> Option<f64> {
+    let mut all: BTreeMap<&str, bool> = BTreeMap::new();
+    for id in &f.met {
+        all.insert(units.of_id(id), true);
+    }
+    for id in f.missing.iter().chain(&f.met_by_alternative) {
+        all.entry(units.of_id(id)).or_insert(false);
+    }
+    (!all.is_empty()).then(|| all.values().filter(|m| **m).count() as f64 / all.len() as f64)
+}
+
 /// Compares a tagged résumé with a tagged posting.
 pub(crate) fn compare(resume: &Tags, posting: &Tags) -> MatchReport {
     let has = |id: &str| resume.skill(id).is_some();
+    let units = Units::of(posting);
+    // Units with some id the résumé names.
+    let met_units: Vec<&str> = posting
+        .skills
+        .iter()
+        .filter(|s| has(&s.id))
+        .map(|s| units.of_id(&s.id))
+        .collect();
     let mut required = SkillFit::default();
     let mut preferred = SkillFit::default();
     for s in &posting.skills {
@@ -117,6 +180,8 @@ pub(crate) fn compare(resume: &Tags, posting: &Tags) -> MatchReport {
         };
         if has(&s.id) {
             fit.met.push(s.id.clone())
+        } else if met_units.contains(&units.of_id(&s.id)) {
+            fit.met_by_alternative.push(s.id.clone())
         } else {
             fit.missing.push(s.id.clone())
         }
@@ -194,10 +259,6 @@ pub(crate) fn compare(resume: &Tags, posting: &Tags) -> MatchReport {
         });
 
     let mut parts = BTreeMap::new();
-    let share = |f: &SkillFit| {
-        let n = f.met.len() + f.missing.len();
-        (n > 0).then(|| f.met.len() as f64 / n as f64)
-    };
     let ratio = |y: &YearsFit| {
         y.shown.map_or(0.0, |s| {
             if y.asked <= 0.0 {
@@ -218,12 +279,19 @@ pub(crate) fn compare(resume: &Tags, posting: &Tags) -> MatchReport {
             );
         }
     };
-    add("required_skills", 0.45, share(&required));
-    add("preferred_skills", 0.15, share(&preferred));
+    add("required_skills", 0.45, unit_share(&required, &units));
+    add("preferred_skills", 0.15, unit_share(&preferred, &units));
+    // Per unit, the best ratio of its ids.
+    let mut best: BTreeMap<&str, f64> = BTreeMap::new();
+    for y in &years {
+        let unit = units.of_id(y.skill.as_deref().unwrap_or_default());
+        let r = ratio(y);
+        best.entry(unit).and_modify(|b| *b = b.max(r)).or_insert(r);
+    }
     add(
         "years_per_skill",
         0.15,
-        (!years.is_empty()).then(|| years.iter().map(ratio).sum::<f64>() / years.len() as f64),
+        (!best.is_empty()).then(|| best.values().sum::<f64>() / best.len() as f64),
     );
     add("total_years", 0.10, total_years.as_ref().map(ratio));
     add(
@@ -262,5 +330,45 @@ pub(crate) fn compare(resume: &Tags, posting: &Tags) -> MatchReport {
         total_years,
         seniority,
         education,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tags::Alternatives;
+
+    fn group(ids: &[&str]) -> Alternatives {
+        Alternatives {
+            skills: ids.iter().map(|s| s.to_string()).collect(),
+            text: String::new(),
+            start: 0,
+            end: 0,
+        }
+    }
+
+    #[test]
+    fn groups_sharing_a_name_are_one_unit() {
+        let mut posting = Tags::empty("text");
+        posting.alternatives = vec![
+            group(&["python", "r"]),
+            group(&["java", "kotlin"]),
+            group(&["julia", "r"]),
+            group(&["scala", "java"]),
+        ];
+        let units = Units::of(&posting);
+        let unit = |id| units.of_id(id);
+        assert_eq!(unit("python"), unit("julia"));
+        assert_eq!(unit("r"), unit("python"));
+        assert_eq!(unit("kotlin"), unit("scala"));
+        assert_ne!(unit("python"), unit("java"));
+        assert_eq!(unit("go"), "go");
+        let fit = SkillFit {
+            met: vec!["julia".into()],
+            missing: vec!["go".into()],
+            met_by_alternative: vec!["python".into(), "r".into()],
+        };
+        assert_eq!(unit_share(&fit, &units), Some(0.5));
+        assert_eq!(unit_share(&SkillFit::default(), &units), None);
     }
 }

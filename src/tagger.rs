@@ -5,8 +5,8 @@ use crate::disambiguate;
 use crate::error::{Error, Problem};
 use crate::extract::positions::{self, YearMonth};
 use crate::extract::{
-    self, contacts, education, experience, facets, kind, languages, location, requirement, salary, seniority,
-    title,
+    self, alternatives, contacts, education, experience, facets, kind, languages, location, requirement,
+    salary, seniority, title,
 };
 use crate::fasthash::FastMap;
 use crate::input::{self, Document, Format, OffsetMap};
@@ -14,8 +14,8 @@ use crate::lexicon::{Category, Lexicon};
 use crate::matcher::{Candidate, Matcher};
 use crate::sections::{self, section_kind};
 use crate::tags::{
-    Certification, Contact, Education, Experience, Facet, Mention, Position, Requirement, Salary, Section,
-    Seniority, Skill, Span, SpokenLanguage, Tags, Warning, Years,
+    Alternatives, Certification, Contact, Education, Experience, Facet, Mention, Position, Requirement,
+    Salary, Section, Seniority, Skill, Span, SpokenLanguage, Tags, Warning, Years,
 };
 use std::borrow::Cow;
 use std::ops::Range;
@@ -738,6 +738,30 @@ impl Tagger {
 
         if is_resume {
             self.date_certifications(&mut tags.certifications, &cert_spans, text);
+        } else {
+            // "Snowflake or Redshift": a posting asks for one of them.
+            for g in alternatives::find(text, &tech_spans) {
+                let mut ids: Vec<String> = Vec::new();
+                for &m in &g.members {
+                    let id: &str = &lexicon.entry(tech_spans[m].1 as usize).id;
+                    if !ids.iter().any(|i| i == id) {
+                        ids.push(id.to_string());
+                    }
+                }
+                // The same names again, in any order, are the same alternatives.
+                let same = |a: &Alternatives| {
+                    a.skills.len() == ids.len() && ids.iter().all(|i| a.skills.contains(i))
+                };
+                if !tags.alternatives.iter().any(same) {
+                    let s = span(g.span);
+                    tags.alternatives.push(Alternatives {
+                        skills: ids,
+                        text: s.text,
+                        start: s.start,
+                        end: s.end,
+                    });
+                }
+            }
         }
 
         // Years of experience, tied to the technologies of their clause.

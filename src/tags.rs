@@ -25,6 +25,10 @@ pub struct Tags {
     pub seniority: Option<Seniority>,
     /// One entry per technology, in order of first mention.
     pub skills: Vec<Skill>,
+    /// Postings: technologies named as alternatives, of which one is asked ("Snowflake or
+    /// Redshift", "Java, Kotlin or Scala"), in document order.
+    #[serde(default)]
+    pub alternatives: Vec<Alternatives>,
     /// Years-of-experience statements.
     pub experience: Vec<Experience>,
     /// Education requirements.
@@ -110,6 +114,22 @@ pub struct Skill {
     pub refs: BTreeMap<String, String>,
     /// Every mention, in document order.
     pub mentions: Vec<Mention>,
+}
+
+/// Technologies named as alternatives: the text from the first to the last name, and their ids
+/// in order of first mention (at least two).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Alternatives {
+    /// The lexicon ids, e.g. `["snowflake", "amazon-redshift"]`.
+    pub skills: Vec<String>,
+    /// The text, e.g. `Snowflake or Redshift`.
+    pub text: String,
+    /// Byte offset of its first byte in the original input.
+    pub start: usize,
+    /// End byte offset (exclusive) in the original input.
+    pub end: usize,
 }
 
 /// One place a technology is named.
@@ -387,6 +407,7 @@ impl Tags {
             title: None,
             seniority: None,
             skills: Vec::new(),
+            alternatives: Vec::new(),
             experience: Vec::new(),
             education: Vec::new(),
             certifications: Vec::new(),

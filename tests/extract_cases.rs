@@ -233,6 +233,40 @@ struct FacetCase {
     workplace: Vec<String>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AlternativesCase {
+    text: String,
+    #[serde(default)]
+    resume: bool,
+    alternatives: Vec<String>,
+}
+
+#[test]
+fn alternatives_cases() {
+    let tagger = Tagger::new();
+    let resumes = resume_tagger();
+    let cases: Vec<AlternativesCase> = rows("alternatives.toml");
+    let mut failures = Vec::new();
+    for c in &cases {
+        let t = if c.resume { &resumes } else { &tagger };
+        let tags = t.tag_with(&c.text, Format::Text);
+        let got: Vec<String> = tags.alternatives.iter().map(|a| a.skills.join(" | ")).collect();
+        if got != c.alternatives {
+            failures.push(format!("{:?}: {got:?}, want {:?}", c.text, c.alternatives));
+        }
+        for a in &tags.alternatives {
+            if c.text.get(a.start..a.end) != Some(a.text.as_str()) {
+                failures.push(format!(
+                    "{:?}: span {}..{} is not {:?}",
+                    c.text, a.start, a.end, a.text
+                ));
+            }
+        }
+    }
+    finish("alternatives.toml", cases.len(), 20, failures);
+}
+
 #[test]
 fn facet_cases() {
     let tagger = Tagger::new();

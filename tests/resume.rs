@@ -192,6 +192,32 @@ fn matching_explains_its_score() {
 }
 
 #[test]
+fn alternatives_count_once_and_are_met_by_either() {
+    // The résumé names Go, PostgreSQL, Kafka, Java, Docker, Kubernetes; not Rust, MySQL,
+    // RabbitMQ, Terraform.
+    let posting = "Requirements\n- 3+ years of Go or Rust\n- PostgreSQL or MySQL\n- Terraform\nNice to have\n- RabbitMQ or Kafka";
+    let report = tagger().match_docs(RESUME, posting);
+    assert_eq!(report.required.met, ["go", "postgresql"]);
+    assert_eq!(report.required.met_by_alternative, ["rust", "mysql"]);
+    assert_eq!(report.required.missing, ["terraform"]);
+    assert_eq!(report.preferred.met, ["kafka"]);
+    assert_eq!(report.preferred.met_by_alternative, ["rabbitmq"]);
+    // Three asks (Go or Rust, PostgreSQL or MySQL, Terraform), two met; one preferred, met.
+    assert_eq!(report.parts["required_skills"].value, 0.667);
+    assert_eq!(report.parts["preferred_skills"].value, 1.0);
+    // Years asked of Go and of Rust: the better one (Go, shown) counts.
+    assert_eq!(report.years.len(), 2);
+    assert_eq!(report.parts["years_per_skill"].value, 1.0);
+
+    // Without the "or", the same names are four asks, each on its own.
+    let all = "Requirements\n- 3+ years of Go and Rust\n- PostgreSQL and MySQL\n- Terraform";
+    let report = tagger().match_docs(RESUME, all);
+    assert!(report.required.met_by_alternative.is_empty());
+    assert_eq!(report.required.missing, ["rust", "mysql", "terraform"]);
+    assert_eq!(report.parts["required_skills"].value, 0.4);
+}
+
+#[test]
 fn match_command_prints_the_report() {
     let dir = std::env::temp_dir().join(format!("jdtag-match-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

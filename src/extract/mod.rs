@@ -2,6 +2,7 @@
 //! sentence, years of experience, seniority, education. Each reads the normalised text and
 //! works sentence by sentence; regexes run only on sentences a cheap prefilter picked.
 
+pub(crate) mod alternatives;
 pub(crate) mod contacts;
 pub(crate) mod education;
 pub(crate) mod experience;
@@ -36,6 +37,7 @@ const WARM_UPS: &[fn()] = &[
     location::warm_up,
     title::warm_up,
     kind::warm_up,
+    alternatives::warm_up,
 ];
 
 /// The builders only a résumé needs: the work-history date patterns (~26 M instructions,
