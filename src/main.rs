@@ -2,7 +2,7 @@
 
 mod cli;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use cli::io::{Compression, open_input, open_output};
 use jdtag::bulk::{BulkOptions, RecordFormat};
 use jdtag::lexicon::Category;
@@ -328,6 +328,17 @@ impl Source {
 fn sources(inputs: &[PathBuf]) -> Result<Vec<Source>, Failure> {
     if inputs.is_empty() {
         return Ok(vec![Source::Stdin]);
+    }
+    // "jdtag --as-of 2026-11 match cv.txt job.txt": after an option, a subcommand's name reads
+    // as a file to tag (the options are the tag command's). Say how to run it instead.
+    if let Some(name) = inputs.iter().find_map(|p| {
+        let name = p.to_str()?;
+        let sub = Cli::command().get_subcommands().any(|c| c.get_name() == name);
+        (sub && !p.exists()).then_some(name)
+    }) {
+        return Err(Failure::Usage(format!(
+            "{name}: no such file; to run the {name} command, put it first, before any option: jdtag {name} [OPTIONS] …"
+        )));
     }
     let mut out = Vec::new();
     for p in inputs {

@@ -478,3 +478,24 @@ fn mentions_per_skill_are_capped_with_a_warning() {
             .contains("40 more times")
     );
 }
+
+#[test]
+fn a_subcommand_after_an_option_is_explained_not_read_as_a_file() {
+    let out = run(&["--as-of", "2026-11", "match", FIXTURE, FIXTURE], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("put it first"), "{err}");
+    assert!(out.stdout.is_empty());
+    // A file that happens to be named like a subcommand is tagged.
+    let dir = std::env::temp_dir().join(format!("jdtag-subname-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("stats"), "Experience with Kubernetes").unwrap();
+    let out = Command::new(BIN)
+        .args(["--pretty", "stats"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(json(&out)["skills"][0]["id"], "kubernetes");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
