@@ -12,7 +12,9 @@ use std::sync::LazyLock;
 #[serde(deny_unknown_fields)]
 struct File {
     or_words: Vec<String>,
+    and_words: Vec<String>,
     tails: Vec<String>,
+    leads: Vec<String>,
 }
 
 static DATA: LazyLock<File> =
@@ -20,6 +22,9 @@ static DATA: LazyLock<File> =
 
 /// The most bytes between two names of one run ("  and/or  ", ", or even ").
 const MAX_GAP: usize = 16;
+
+/// The most bytes before a run read for a lead ("at least one of the following: ").
+const LEAD_REACH: usize = 48;
 
 /// A group: the range of text from its first name to its last, and the indices (into the
 /// names given to [`find`]) of its names.
@@ -34,6 +39,7 @@ pub(crate) struct Group {
 enum Join {
     Comma,
     Or,
+    And,
 }
 
 /// Whether `w` (lower case) is one of `list`.
@@ -55,7 +61,23 @@ fn join(gap: &str) -> Option<Join> {
         return None;
     }
     let word = g.strip_prefix(',').unwrap_or(g).trim().to_lowercase();
-    listed(&DATA.or_words, &word).then_some(Join::Or)
+    if listed(&DATA.or_words, &word) {
+        Some(Join::Or)
+    } else {
+        listed(&DATA.and_words, &word).then_some(Join::And)
+    }
+}
+
+/// Whether `s` (lower case) starts with `phrase` as whole words.
+fn starts_with_words(s: &str, phrase: &str) -> bool {
+    s.strip_prefix(phrase)
+        .is_some_and(|end| !end.starts_with(char::is_alphanumeric))
+}
+
+/// Whether `s` (lower case) ends with `phrase` as whole words.
+fn ends_with_words(s: &str, phrase: &str) -> bool {
+    s.strip_suffix(phrase)
+        .is_some_and(|head| !head.ends_with(char::is_alphanumeric))
 }
 
 /// Whether the text right after a run's last name is an "or" word and a tail word ("or
@@ -72,38 +94,74 @@ fn or_tail(after: &str) -> bool {
             .strip_prefix(or.as_str())
             .and_then(|r| r.strip_prefix(' '))
             .map(str::trim_start)
-            .is_some_and(|r| {
-                DATA.tails.iter().any(|t| {
-                    r.strip_prefix(t.as_str())
-                        .is_some_and(|end| !end.starts_with(char::is_alphanumeric))
-                })
-            })
+            .is_some_and(|r| DATA.tails.iter().any(|t| starts_with_words(r, t)))
     })
+}
+
+/// Whether the text right before a run's first name, on its line, ends with a lead ("one of",
+/// "at least one of the following:", "either"), perhaps with one word after it.
+fn led(before: &str) -> bool {
+    let from = crate::input::floor_char_boundary(before, before.len().saturating_sub(LEAD_REACH));
+    let head = &before[from..];
+    let head = &head[head.rfind('\n').map_or(0, |i| i + 1)..];
+    let lower = head
+        .trim_end()
+        .trim_end_matches([':', '(', '-', '–'])
+        .trim_end()
+        .to_lowercase();
+    // The lead, or the lead and one word naming what is listed ("one of the following
+    // languages:", "einer der folgenden Sprachen:").
+    let shorter = lower.rsplit_once(' ').map_or("", |(head, _)| head);
+    DATA.leads
+        .iter()
+        .any(|l| ends_with_words(&lower, l) || ends_with_words(shorter, l))
 }
 
 /// The groups of alternatives among `names`: ranges of `text` (by start) with the entries they
 /// name. Each group names at least two different entries.
 pub(crate) fn find(text: &str, names: &[(Range<usize>, u32)]) -> Vec<Group> {
     let mut out = Vec::new();
+    // A run: names joined by commas and "and"/"or" words; `joins[k]` joins its names k and k + 1.
     let mut run: Vec<usize> = Vec::new();
-    let mut has_or = false;
-    let mut close = |run: &mut Vec<usize>, has_or: bool| {
+    let mut joins: Vec<Join> = Vec::new();
+    let mut add = |members: &[usize]| {
+        let mut distinct: Vec<u32> = members.iter().map(|&i| names[i].1).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if let (Some(&first), Some(&last), true) = (members.first(), members.last(), distinct.len() > 1) {
+            out.push(Group {
+                span: names[first].0.start..names[last].0.end,
+                members: members.to_vec(),
+            });
+        }
+    };
+    let mut close = |run: &mut Vec<usize>, joins: &mut Vec<Join>| {
         // A name on its own (most are) is no group.
-        if let (Some(&first), Some(&last)) = (run.first(), run.last())
-            && run.len() > 1
-            && (has_or || or_tail(&text[names[last].0.end..]))
-        {
-            let mut distinct: Vec<u32> = run.iter().map(|&i| names[i].1).collect();
-            distinct.sort_unstable();
-            distinct.dedup();
-            if distinct.len() > 1 {
-                out.push(Group {
-                    span: names[first].0.start..names[last].0.end,
-                    members: run.clone(),
-                });
+        if run.len() > 1 {
+            if led(&text[..names[run[0]].0.start]) {
+                // "one of Java, Python and Go": all of them.
+                add(run);
+            } else {
+                // Else each part between "and" words: "Python and Django or Flask" groups
+                // Django and Flask; a list with commas only, when "or similar" follows it.
+                let mut from = 0;
+                for k in 0..=joins.len() {
+                    if k < joins.len() && joins[k] != Join::And {
+                        continue;
+                    }
+                    let part = &joins[from..k];
+                    let last = k == joins.len();
+                    if part.contains(&Join::Or)
+                        || (last && !part.is_empty() && or_tail(&text[names[run[k]].0.end..]))
+                    {
+                        add(&run[from..=k]);
+                    }
+                    from = k + 1;
+                }
             }
         }
         run.clear();
+        joins.clear();
     };
     for i in 0..names.len() {
         let joined = i
@@ -113,17 +171,16 @@ pub(crate) fn find(text: &str, names: &[(Range<usize>, u32)]) -> Vec<Group> {
             .and_then(join);
         match joined {
             Some(j) if !run.is_empty() => {
-                has_or |= j == Join::Or;
+                joins.push(j);
                 run.push(i);
             }
             _ => {
-                close(&mut run, has_or);
-                has_or = false;
+                close(&mut run, &mut joins);
                 run.push(i);
             }
         }
     }
-    close(&mut run, has_or);
+    close(&mut run, &mut joins);
     out
 }
 
@@ -138,7 +195,13 @@ mod tests {
 
     #[test]
     fn data_loads_in_lower_case() {
-        for w in DATA.or_words.iter().chain(&DATA.tails) {
+        for w in DATA
+            .or_words
+            .iter()
+            .chain(&DATA.and_words)
+            .chain(&DATA.tails)
+            .chain(&DATA.leads)
+        {
             assert_eq!(*w, w.to_lowercase(), "{w:?} is not lower case");
         }
     }
@@ -151,7 +214,8 @@ mod tests {
         assert_eq!(join(", or "), Some(Join::Or));
         assert_eq!(join(" and/or "), Some(Join::Or));
         assert_eq!(join(" OR "), Some(Join::Or));
-        assert_eq!(join(" and "), None);
+        assert_eq!(join(" and "), Some(Join::And));
+        assert_eq!(join(" with "), None);
         assert_eq!(join("/"), None);
         assert_eq!(join(" or\n"), None);
         assert_eq!(join(" (or "), None);
@@ -161,5 +225,12 @@ mod tests {
         assert!(!or_tail(" or similarly"));
         assert!(!or_tail(" and similar"));
         assert!(!or_tail("or similar"));
+        assert!(led("Proficiency in at least one of: "));
+        assert!(led("Strong skills in one of the following languages ("));
+        assert!(led("either "));
+        assert!(!led("Experience with "));
+        assert!(!led("someone of "));
+        assert!(!led("one of our teams.
+"));
     }
 }
