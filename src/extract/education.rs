@@ -292,8 +292,21 @@ pub(crate) fn find_all(
             }
             // Nor is a heading in capitals that names a school level ("SECONDARY EDUCATION",
             // "TERTIARY EDUCATION", South Africa).
-            if education_heading(&text[line]) {
+            if education_heading(&text[line.clone()]) {
                 continue;
+            }
+            // Nor a level inside a school's name after a role on its line: the school is where
+            // the role was held ("Jan 2020 – Present: Teacher of Mathematics, Moi Girls High
+            // School Eldoret", "Teaching Practice, Alliance High School", a referee's
+            // "Principal, Moi Girls High School").
+            // (The field before the school's is read at most 120 bytes back: a huge line of
+            // schools was slow.)
+            if inside_name(text, r.start) {
+                let before = super::last_bytes(&text[line.start..r.start], 120);
+                let fields: Vec<&str> = before.rsplitn(3, [',', ';', '|', ':', '–', '—', '(']).collect();
+                if fields.len() >= 2 && super::positions::has_role_noun(fields[1]) {
+                    continue;
+                }
             }
         }
         let Some(si) = super::sentence_at(sentences, r.start) else {

@@ -921,7 +921,7 @@ fn is_cv_role_noun(w: &str) -> bool {
 }
 
 /// Whether `s` holds a role noun (one word or two) or an internship word.
-fn has_role_noun(s: &str) -> bool {
+pub(crate) fn has_role_noun(s: &str) -> bool {
     role_noun_in(s, is_cv_role_noun)
 }
 
@@ -1574,7 +1574,9 @@ fn pieces_with(
                         && s.chars().all(|c| c.is_ascii_uppercase()))
             })
             && capitalised(s)
-            && !has_role_noun(s)
+            // (A role's initials too when they are the name's: "National Youth Service Corps
+            // (NYSC)".)
+            && (!has_role_noun(s) || out.last().is_some_and(|p| initials_of(&text[p.range.clone()], s)))
         {
             // A name in brackets after a name is the first's legal or parent name ("Clip
             // (Payclip S.A.P.I. de C.V.)", "Amazon (SAT4 Fulfillment Center)", "Dar
@@ -2042,6 +2044,16 @@ fn town_after_comma(text: &str, a: &Piece, b: &Piece) -> bool {
                 || (k > 0 && k + 1 == ws.len() && is_state_code(w))
         })
         && !ends_in_suffix(s)
+}
+
+/// Whether `acronym` is written with the initials of the capitalised words of `name` ("NYSC" of
+/// "National Youth Service Corps").
+fn initials_of(name: &str, acronym: &str) -> bool {
+    let initials: String = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    acronym.len() >= 2 && acronym.chars().all(|c| c.is_ascii_uppercase()) && initials == acronym
 }
 
 /// Whether a name before a country is an organisation's, not a town's: it names a school or
