@@ -885,6 +885,35 @@ impl Tagger {
             });
         }
 
+        // A school's entry and its leaving written as two rows of a Japanese CV's timeline
+        // ("2006 4 Entered Hibiya High School", "2009 3 Graduated from Hibiya High School") are
+        // one entry, with the year of the second.
+        if is_resume && tags.education.len() > 1 {
+            let entered = |e: &Education| {
+                e.text
+                    .split_whitespace()
+                    .any(|w| positions::is_timeline_join(&w.to_lowercase()))
+            };
+            let school = |e: &Education| e.institution.as_ref().map(|s| s.text.to_lowercase());
+            let mut merged: Vec<Education> = Vec::with_capacity(tags.education.len());
+            for e in std::mem::take(&mut tags.education) {
+                if let Some(last) = merged.last_mut()
+                    && last.level == e.level
+                    && school(last).is_some()
+                    && school(last) == school(&e)
+                    && entered(last)
+                    && !entered(&e)
+                {
+                    let year = e.graduation_year.or(last.graduation_year);
+                    *last = e;
+                    last.graduation_year = year;
+                } else {
+                    merged.push(e);
+                }
+            }
+            tags.education = merged;
+        }
+
         // Spoken languages.
         for f in languages::find_all(text, &|at| section_at(at) == Some("languages")) {
             let s = span(f.span.clone());

@@ -292,8 +292,21 @@ pub(crate) fn find_all(
             }
             // Nor is a heading in capitals that names a school level ("SECONDARY EDUCATION",
             // "TERTIARY EDUCATION", South Africa).
-            if education_heading(&text[line]) {
+            if education_heading(&text[line.clone()]) {
                 continue;
+            }
+            // Nor a level inside a school's name after a role on its line: the school is where
+            // the role was held ("Jan 2020 – Present: Teacher of Mathematics, Moi Girls High
+            // School Eldoret", "Teaching Practice, Alliance High School", a referee's
+            // "Principal, Moi Girls High School").
+            // (The field before the school's is read at most 120 bytes back: a huge line of
+            // schools was slow.)
+            if inside_name(text, r.start) {
+                let before = super::last_bytes(&text[line.start..r.start], 120);
+                let fields: Vec<&str> = before.rsplitn(3, [',', ';', '|', ':', '–', '—', '(']).collect();
+                if fields.len() >= 2 && super::positions::has_role_noun(fields[1]) {
+                    continue;
+                }
             }
         }
         let Some(si) = super::sentence_at(sentences, r.start) else {
@@ -309,6 +322,25 @@ pub(crate) fn find_all(
                 || (f.level == *level && !text[f.at..r.start].contains('\n'))
         }) {
             continue;
+        }
+        // In a résumé, the degree named again inside a line of its entry that names no school
+        // and no year ("Studium Elektrotechnik (Bachelor of Engineering)⏎Hochschule Esslingen⏎
+        // Abschluss: B.Eng., Note 1,8"; a PDF's "Bachelor of⏎Engineering (B.E.)") is that
+        // entry's, not a second degree.
+        if resume
+            && out.last().is_some_and(|(_, f)| {
+                let between = &text[f.at..r.start];
+                f.level == *level
+                    && (1..=2).contains(&between.matches('\n').count())
+                    && !blank_line_in(between)
+            })
+        {
+            // (A degree opening its line is one of its own: "A Levels: …⏎GCSEs: 9 …".)
+            let line = super::line_within(text, r.start, r.end);
+            let here = &text[line.clone()];
+            if institution(here).is_none() && !has_year(here) && !opens_line(&text[line.start..r.start]) {
+                continue;
+            }
         }
         // In a résumé, a school named after its level ("Lanier High School") on the line under
         // that degree ("High school diploma", or "Senior High School, 2014", which names no
@@ -699,7 +731,8 @@ pub(crate) fn institution_or_board(line: &str) -> Option<(Range<usize>, bool)> {
     for piece in line[skip..].split_inclusive([' ', '\t', ',', ';', '|', '(', ')', '–', '—', ':']) {
         let start = at;
         at += piece.len();
-        let ends_run = piece.ends_with([',', ';', '|', '(', ')', '–', '—', ':']);
+        // (A tab is a table's cell gap: "B.Sc. Statistics\tSt. Joseph's College".)
+        let ends_run = piece.ends_with([',', ';', '|', '(', ')', '–', '—', ':', '\t']);
         let word = piece.trim_end_matches([' ', '\t', ',', ';', '|', '(', ')', '–', '—', ':']);
         if !word.is_empty() {
             words.push((start..start + word.len(), ends_run));
@@ -885,7 +918,44 @@ pub(crate) fn institution_or_board(line: &str) -> Option<(Range<usize>, bool)> {
         from = last + 1;
     }
     let is_board_only = found.is_none();
-    let (first, mut last) = found.or(board)?;
+    let (mut first, mut last) = found.or(board)?;
+    let dash_between =
+        |a: usize, b: usize| matches!(line[words[a].0.end..words[b].0.start].trim(), "–" | "—");
+    if !is_board_only {
+        // "Universidade do Porto – Faculdade de Engenharia", "University of Oxford — Saïd
+        // Business School": a school's faculty written after a dash is part of its name.
+        if last + 1 < words.len() && dash_between(last, last + 1) {
+            let key = (last + 1..words.len())
+                .take_while(|&i| i == last + 1 || !words[i - 1].1)
+                .find(|&i| is_key(&words[i].0));
+            if let Some(key) = key {
+                let (f, l) = run(key);
+                let faculty = &line[words[f].0.start..words[l].0.end];
+                if f == last + 1
+                    && LEVELS
+                        .0
+                        .find_iter(faculty)
+                        .next()
+                        .is_none_or(|(r, _)| r.start > 0)
+                {
+                    last = l;
+                }
+            }
+        }
+        // "ICFO – The Institute of Photonic Sciences": a school's acronym before a dash, alone
+        // in its field, is the name's first part (not a degree's: "MBA – Harvard Business School").
+        if first > 0 && dash_between(first - 1, first) && (first == 1 || words[first - 2].1) {
+            let acronym = &line[words[first - 1].0.clone()];
+            let letters = acronym.chars().filter(char::is_ascii_alphabetic).count();
+            if (2..=8).contains(&letters)
+                && acronym.chars().all(|c| c.is_ascii_uppercase() || c == '&')
+                && LEVELS.0.find_iter(acronym).next().is_none()
+                && !is_board(&words[first - 1].0)
+            {
+                first -= 1;
+            }
+        }
+    }
     // "St. Stephen's College, University of Delhi": a college named with the university it
     // belongs to (India's affiliated colleges) is one name, the college's and the university's.
     if !is_board_only
@@ -929,6 +999,22 @@ pub(crate) fn institution_or_board(line: &str) -> Option<(Range<usize>, bool)> {
     // name's (that of "Univ." is).
     let end = words[last].0.end - usize::from(ends_sentence(&line[words[last].0.clone()]));
     Some((words[first].0.start..end, is_board_only))
+}
+
+/// Whether `s` holds a line with nothing but spaces on it.
+fn blank_line_in(s: &str) -> bool {
+    let lines: Vec<&str> = s.split('\n').collect();
+    lines.len() > 2 && lines[1..lines.len() - 1].iter().any(|l| l.trim().is_empty())
+}
+
+/// Whether `s` holds a year: four ASCII digits standing alone ("2018", "2014–2018").
+fn has_year(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.windows(4).enumerate().any(|(i, w)| {
+        w.iter().all(u8::is_ascii_digit)
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+    })
 }
 
 /// Whether a word ends a sentence: a full stop after a word longer than an abbreviation's

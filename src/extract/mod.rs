@@ -187,6 +187,9 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     let push = |s: usize, e: usize, out: &mut Vec<Range<usize>>| {
         let piece = &text[s..e];
         let lead = piece.len() - piece.trim_start().len();
+        // A list item's bullet and the spaces after it are no part of its sentence ("• 5+ years
+        // of Go" is "5+ years of Go").
+        let lead = lead + bullet_len(&piece[lead..]);
         let trail = piece.len() - piece.trim_end().len();
         if s + lead < e - trail {
             out.push(s + lead..e - trail);
@@ -237,6 +240,20 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     }
     push(start, b.len(), &mut out);
     out
+}
+
+/// The length of a bullet opening `s` with the spaces after it ("• ", "- ", "▪ "): a bullet is
+/// followed by a space, so a sign before a number ("-5 °C") is none.
+fn bullet_len(s: &str) -> usize {
+    let Some(c) = s.chars().next().filter(|c| crate::sections::BULLETS.contains(c)) else {
+        return 0;
+    };
+    let rest = &s[c.len_utf8()..];
+    let spaces = rest.len() - rest.trim_start_matches([' ', '\t', '\u{a0}']).len();
+    if spaces == 0 || spaces == rest.len() {
+        return 0;
+    }
+    c.len_utf8() + spaces
 }
 
 /// The bytes that [`sentences`] looks at: the ends of sentences and clauses, and the
@@ -411,10 +428,28 @@ mod tests {
                 "Python required.",
                 "Go is a plus;",
                 "Rust too",
-                "- e.g. Java",
+                "e.g. Java",
                 "Done"
             ]
         );
+    }
+
+    #[test]
+    fn a_list_items_bullet_is_no_part_of_its_sentence() {
+        // (text, its sentences): a bullet and the spaces after it are left out; a sign glued
+        // to a number, a bullet alone and a dash inside a line are kept.
+        let rows: &[(&str, &[&str])] = &[
+            ("• 5+ years of Go", &["5+ years of Go"]),
+            ("  ▪  Python required\n- SQL", &["Python required", "SQL"]),
+            ("* M.S. Computer Science, 2019", &["M.S. Computer Science, 2019"]),
+            ("-5 °C outside", &["-5 °C outside"]),
+            ("•", &["•"]),
+            ("Go – a plus", &["Go – a plus"]),
+        ];
+        for (t, want) in rows {
+            let got: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+            assert_eq!(&got, want, "{t:?}");
+        }
     }
 }
 

@@ -213,17 +213,20 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     }
     let since = alternation(&data.since);
     let year = r"(?:(?:19|20)[0-9]{2}(?-u:\b)|['’][0-9]{2}(?-u:\b))";
+    // A day written with a month's name ("14-Feb-2025", "3 March 2021", "Feb 14, 2025"): the
+    // month counts, the day is passed over.
+    let day = r"(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?";
     let date = format!(
-        r"(?:(?-u:\b)(?:(?:{months})\.?(?:\s+de)?\s*[,/]?|(?:{dotted})(?:\.(?:\s+de)?\s*[,/]?|/))\s*{year}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|[12][0-9]|3[01])[/.](?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}[-/.](?:0[1-9]|1[0-2])(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}\s*[年년]\s*(?:0?[1-9]|1[0-2])\s*[月월](?:\s*(?:0?[1-9]|[12][0-9]|3[01])\s*[日일])?|(?-u:\b)(?:19|20)[0-9]{{2}}(?-u:\b)|['’][0-9]{{2}}(?-u:\b))"
+        r"(?:(?-u:\b)(?:{day}[\s-]+)?(?:(?:{months})\.?(?:(?:\s+de)?\s*[,/]?|-|\s+{day},?\s*)|(?:{dotted})(?:\.(?:\s+de)?\s*[,/]?|/))\s*{year}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|[12][0-9]|3[01])[/.](?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}[-/.](?:0[1-9]|1[0-2])(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}\s*[年년]\s*(?:0?[1-9]|1[0-2])\s*[月월](?:\s*(?:0?[1-9]|[12][0-9]|3[01])\s*[日일])?|(?-u:\b)(?:19|20)[0-9]{{2}}(?-u:\b)|['’][0-9]{{2}}(?-u:\b))"
     );
     let start = format!(r"(?:{date}|(?-u:\b)(?:{months})(?-u:\b)\.?)");
     let end = format!(r"(?:{date}|{present}|[0-9]{{2}}(?-u:\b))");
     let range = LeanRegex::new(&format!(
-        r"(?i)(?:(?-u:\b)(?P<since>{since})\s+)?(?P<start>{start})(?:\s*(?:[-–—‐−]+>?(?:\s*(?:{joins}))?|[~～]|→|(?:{joins})|\t)\s*(?P<end>{end}))?"
+        r"(?i)(?:(?-u:\b)(?P<since>{since})\s+)?(?P<start>{start})(?:\s*(?:[-–—‐−]+>?(?:\s*(?:{joins}))?|[~～]|→|(?:{joins})|\t)\s*(?P<end>{end})|[ \t]{{2,}}(?P<gap_end>{date}|{present}))?"
     ))
     .expect("the date pattern is valid");
     let side = LeanRegex::new(&format!(
-        r"(?i)^(?:(?:(?P<mon>{months})\.?(?:\s+de)?\s*[,/]?|(?P<dot>{dotted})(?:\.(?:\s+de)?\s*[,/]?|/))\s*|(?P<sea>{seasons})(?:\s+(?:semester|term))?\s*,?\s*|q(?P<qtr>[1-4])\s*,?\s*|(?:(?P<day>[0-9]{{1,2}})[/.])?(?P<num>[0-9]{{1,2}})\s*[/.]\s*)?(?P<year>(?:19|20)[0-9]{{2}}|['’]?[0-9]{{2}})?$"
+        r"(?i)^(?:(?:{day}[\s-]+)?(?:(?P<mon>{months})\.?(?:(?:\s+de)?\s*[,/]?|-|\s+{day},?\s*)|(?P<dot>{dotted})(?:\.(?:\s+de)?\s*[,/]?|/))\s*|(?P<sea>{seasons})(?:\s+(?:semester|term))?\s*,?\s*|q(?P<qtr>[1-4])\s*,?\s*|(?:(?P<day>[0-9]{{1,2}})[/.])?(?P<num>[0-9]{{1,2}})\s*[/.]\s*)?(?P<year>(?:19|20)[0-9]{{2}}|['’]?[0-9]{{2}})?$"
     ))
     .expect("the date-side pattern is valid");
     Lex { data, range, side }
@@ -406,8 +409,7 @@ pub(crate) fn dates_on(line: &str, as_of: YearMonth) -> Vec<(Range<usize>, YearM
         let Some(start) = parse_side(c.text("start"), as_of) else {
             continue;
         };
-        let end = c
-            .name("end")
+        let end = range_end(&c, &start)
             .and_then(|e| parse_side(e.as_str(), as_of))
             .and_then(|e| Some((e.year?, e.end_month)));
         let Some(year) = start.year.or(end.map(|e| e.0)) else {
@@ -425,6 +427,30 @@ pub(crate) fn dates_on(line: &str, as_of: YearMonth) -> Vec<(Range<usize>, YearM
     out
 }
 
+/// The end of a range matched by `LEX.range`: after a dash or a join, or after a column gap
+/// ("14-Feb-2025   22-Oct-2025", a sea-service table's sign-on and sign-off columns) when the
+/// start has a year.
+fn range_end<'h>(c: &lean_regex::Found<'h>, start: &Side) -> Option<Group<'h>> {
+    c.name("end")
+        .or_else(|| c.name("gap_end").filter(|_| start.year.is_some()))
+}
+
+/// Whether a date names its day: written day first with a month's name ("12 March 1989",
+/// "14-Feb-2025") or month first with the day before a comma ("Feb 14, 2025").
+fn written_with_day(s: &str) -> bool {
+    let s = s.trim();
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = s[digits..].trim_start_matches(|c: char| c.is_ascii_lowercase());
+    let day_first = (1..=2).contains(&digits)
+        && rest
+            .strip_prefix([' ', '-'])
+            .is_some_and(|r| r.trim_start_matches([' ', '-']).starts_with(char::is_alphabetic));
+    let month_first = s.starts_with(char::is_alphabetic)
+        && s.split_once(',')
+            .is_some_and(|(a, _)| a.ends_with(|c: char| c.is_ascii_digit()));
+    day_first || month_first
+}
+
 /// The dates of one header line: the first range or "since" date, else a lone date that ends
 /// the line (or is followed only by a place: "Summer 2024 · Chicago, IL").
 fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
@@ -437,7 +463,7 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
         let all = c.all();
         let start = parse_side(c.text("start"), as_of);
         let Some(start) = start else { continue };
-        if let Some(e) = c.name("end") {
+        if let Some(e) = range_end(&c, &start) {
             let raw = e.as_str().to_lowercase();
             let raw = raw.split_whitespace().collect::<Vec<_>>().join(" ");
             let (end, current) = if lower_in(&LEX.data.present, &raw) {
@@ -491,6 +517,16 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
             });
         }
         let Some(year) = start.year else { continue };
+        // A lone date written with its day ("Date of Birth: 12 March 1989", "Issued 3 May
+        // 2021") is no entry's: a job's dates are months.
+        if written_with_day(c.text("start")) {
+            continue;
+        }
+        // Nor is a year still to come ("Officer in Charge of a Navigational Watch, valid until
+        // 2027", "Expected graduation 2028").
+        if year > as_of.year {
+            continue;
+        }
         let ym = YearMonth {
             year,
             month: start.month,
@@ -885,7 +921,7 @@ fn is_cv_role_noun(w: &str) -> bool {
 }
 
 /// Whether `s` holds a role noun (one word or two) or an internship word.
-fn has_role_noun(s: &str) -> bool {
+pub(crate) fn has_role_noun(s: &str) -> bool {
     role_noun_in(s, is_cv_role_noun)
 }
 
@@ -1515,6 +1551,7 @@ fn pieces_with(
             if code
                 && let Some(prev) = out.last_mut()
                 && prev.class == Class::Unknown
+                && !names_organisation(&text[prev.range.clone()])
             {
                 prev.class = Class::Place;
             }
@@ -1537,7 +1574,9 @@ fn pieces_with(
                         && s.chars().all(|c| c.is_ascii_uppercase()))
             })
             && capitalised(s)
-            && !has_role_noun(s)
+            // (A role's initials too when they are the name's: "National Youth Service Corps
+            // (NYSC)".)
+            && (!has_role_noun(s) || out.last().is_some_and(|p| initials_of(&text[p.range.clone()], s)))
         {
             // A name in brackets after a name is the first's legal or parent name ("Clip
             // (Payclip S.A.P.I. de C.V.)", "Amazon (SAT4 Fulfillment Center)", "Dar
@@ -2007,6 +2046,29 @@ fn town_after_comma(text: &str, a: &Piece, b: &Piece) -> bool {
         && !ends_in_suffix(s)
 }
 
+/// Whether `acronym` is written with the initials of the capitalised words of `name` ("NYSC" of
+/// "National Youth Service Corps").
+fn initials_of(name: &str, acronym: &str) -> bool {
+    let initials: String = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    acronym.len() >= 2 && acronym.chars().all(|c| c.is_ascii_uppercase()) && initials == acronym
+}
+
+/// Whether a name before a country is an organisation's, not a town's: it names a school or
+/// institute ("ETH Zürich, Switzerland", "Max Planck Institute, Germany"), or it is two words or
+/// more with an acronym in capitals among them ("IBM Zürich").
+fn names_organisation(s: &str) -> bool {
+    crate::extract::education::institution(s).is_some()
+        || (s.split_whitespace().nth(1).is_some()
+            && s.split_whitespace().any(|w| {
+                w.chars().filter(char::is_ascii_uppercase).count() >= 2
+                    && w.chars().all(|c| c.is_ascii_uppercase())
+                    && !is_state_code(w)
+            }))
+}
+
 /// Whether `w` is a state's or region's code ("NSW", "VA"): two or three capitals that
 /// `lexicons/cues/location.toml` lists as a region.
 fn is_state_code(w: &str) -> bool {
@@ -2086,6 +2148,19 @@ fn is_bullet(s: &str) -> bool {
         Some(c) => BULLETS.contains(&c),
         None => false,
     }
+}
+
+/// The first full stop and space in `line` that may end a sentence: not one after a short word
+/// in lower case, an abbreviation inside a title ("Specjalista ds. Logistyki", Polish "ds." for
+/// "in charge of").
+fn sentence_break(line: &str) -> Option<usize> {
+    line.match_indices(". ").map(|(i, _)| i).find(|&i| {
+        let w = line[..i]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        !(!w.is_empty() && w.chars().count() <= 3 && w.chars().all(char::is_lowercase))
+    })
 }
 
 /// Whether a line ends in a full stop that is not an abbreviation's ("Acme Inc.", "B.S.").
@@ -2586,7 +2661,7 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             // remainder after the role is its employer, not a sentence.
             let mut employer_after: Option<Range<usize>> = None;
             let line = &text[range.clone()];
-            if let Some(dot) = line.find(". ") {
+            if let Some(dot) = sentence_break(line) {
                 let head = line[..dot].trim();
                 if head.split_whitespace().count() <= 6 && has_role_noun(head) && capitalised(head) {
                     let rest = line[dot + 2..].trim_end();
