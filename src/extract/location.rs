@@ -29,10 +29,12 @@ struct File {
     connectives: Vec<String>,
     place_tails: Vec<String>,
     arrangement: Vec<String>,
+    perks: Vec<String>,
     no_place: Vec<String>,
     header_lines: usize,
     city_lines: usize,
     regions: Vec<String>,
+    spaced_regions: Vec<String>,
     cities: Vec<String>,
 }
 
@@ -162,7 +164,8 @@ fn may_start(set: &[bool; 256], s: &str) -> bool {
 /// `r` without surrounding whitespace, markup and trailing punctuation; `None` when empty.
 fn trim(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     let s = &text[r.clone()];
-    let head = s.trim_start_matches(|c: char| c.is_whitespace() || MARKUP.contains(&c));
+    // A colon too: a label broken from its colon by a line end ("Location\n: Leeds").
+    let head = s.trim_start_matches(|c: char| c.is_whitespace() || c == ':' || MARKUP.contains(&c));
     let start = r.end - head.len();
     let body = head.trim_end_matches(|c: char| c.is_whitespace() || "*_.,;:".contains(c));
     // An abbreviation keeps its last dot: a last word that holds a dot already ("Washington,
@@ -190,17 +193,56 @@ fn raw_words(s: &str) -> impl Iterator<Item = &str> + '_ {
         .filter(|w| !w.is_empty())
 }
 
-/// Whether `s` says only how one works ("Remote", "In person", "Hybrid, 3 days in office").
+/// Whether `s` says only how one works ("Remote", "In person", "Hybrid, 3 days in office"),
+/// perhaps with what the job offers besides ("Remote Visa sponsor Paid relocation").
 fn arrangement_only(s: &str) -> bool {
-    raw_words(s).all(|w| {
-        // An ASCII word compares as it is; lower-casing another may change more than ASCII.
-        if w.is_ascii() {
-            w.bytes().all(|b| b.is_ascii_digit()) || lower_in(&DATA.arrangement, w)
-        } else {
-            let w = w.to_lowercase();
-            w.chars().all(|c| c.is_ascii_digit()) || lower_in(&DATA.arrangement, &w)
+    raw_words(s).all(arrangement_word)
+}
+
+/// Whether the word `w` is a number, one of `arrangement` or one of `perks`.
+fn arrangement_word(w: &str) -> bool {
+    let known = |w: &str| lower_in(&DATA.arrangement, w) || lower_in(&DATA.perks, w);
+    // An ASCII word compares as it is; lower-casing another may change more than ASCII.
+    if w.is_ascii() {
+        w.bytes().all(|b| b.is_ascii_digit()) || known(w)
+    } else {
+        let w = w.to_lowercase();
+        w.chars().all(|c| c.is_ascii_digit()) || known(&w)
+    }
+}
+
+/// Where a trailing run of arrangement words holding a perk starts in `s` ("Berlin Remote
+/// Visa sponsor Paid relocation" → before "Remote"), if `s` has one after other words.
+fn perks_tail(s: &str) -> Option<usize> {
+    let mut start = None;
+    let mut perk = false;
+    for (i, w) in s.split(' ').enumerate().collect::<Vec<_>>().into_iter().rev() {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if bare.is_empty() || !arrangement_word(bare) || i == 0 {
+            break;
         }
-    })
+        perk |= lower_in(&DATA.perks, bare);
+        start = Some(i);
+    }
+    let first = start.filter(|_| perk)?;
+    let at = s.split(' ').take(first).map(|w| w.len() + 1).sum::<usize>();
+    Some(at)
+}
+
+/// `s` with its placeholders ("<LOCATION>", as anonymised texts write a place) blanked.
+fn without_placeholders(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('<') {
+        let Some(close) = rest[open..].find('>') else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push(' ');
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The separators a trailing arrangement or label is cut off at.
@@ -283,7 +325,16 @@ fn clean(text: &str, r: Range<usize>) -> Option<Range<usize>> {
         }
         break;
     }
+    // A run of what the job offers after the place ("Berlin Remote Visa sponsor Paid
+    // relocation").
+    if let Some(at) = perks_tail(&text[r.clone()]) {
+        r = trim(text, r.start..r.start + at)?;
+    }
     let s = &text[r.clone()];
+    // Placeholders are no place ("<LOCATION> or <LOCATION> or Remote").
+    if s.contains('<') && arrangement_only(&without_placeholders(s)) {
+        return None;
+    }
     let too_long = s.len() > 90 || crate::words::spaced_count(s, 13) > 12;
     (!too_long && !arrangement_only(s) && !lower_in(&DATA.no_place, s.to_lowercase().trim())).then_some(r)
 }
@@ -434,7 +485,7 @@ pub(crate) fn is_region(segment: &str) -> bool {
 fn header_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
     // A city and a region take a comma; the cleaned value lies inside the part.
     if !text[part.clone()].contains(", ") {
-        return None;
+        return spaced_place(text, part);
     }
     let r = clean(text, part.clone())?;
     let s = &text[r.clone()];
@@ -475,6 +526,27 @@ fn header_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
         - 2;
     let start = r.start + from + s.len() - kept;
     trim(text, start..r.start + from + s.len())
+}
+
+/// Form 4 without a comma: a town and one of `spaced_regions`, perhaps with a postcode
+/// ("Penrith NSW", "Geelong VIC 3220"), as a whole part.
+fn spaced_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
+    // A town of a few words, a code and a postcode: a short part (a long line costs nothing).
+    if part.len() > 60 {
+        return None;
+    }
+    let r = clean(text, part.clone())?;
+    let s = &text[r.clone()];
+    let mut words: Vec<&str> = s.split(' ').collect();
+    if words
+        .last()
+        .is_some_and(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+    {
+        words.pop();
+    }
+    let (code, town) = words.split_last()?;
+    (!town.is_empty() && DATA.spaced_regions.iter().any(|c| c == code) && place_like(&town.join(" ")))
+        .then_some(r)
 }
 
 /// The length of the city that `s` starts with, if any: the longest run of its first
