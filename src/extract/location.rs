@@ -34,6 +34,7 @@ struct File {
     header_lines: usize,
     city_lines: usize,
     regions: Vec<String>,
+    header_regions: Vec<String>,
     spaced_regions: Vec<String>,
     cities: Vec<String>,
 }
@@ -74,6 +75,16 @@ static REGIONS: LazyLock<Regions> = LazyLock::new(|| {
             .collect(),
     }
 });
+
+/// The regions read only on a posting's header line (see [`header_place`]), lower case.
+static HEADER_REGIONS: LazyLock<FastSet<String>> =
+    LazyLock::new(|| DATA.header_regions.iter().map(|c| c.to_lowercase()).collect());
+
+/// Whether a segment ends a posting's header line as a region: one of `regions`, or of
+/// `header_regions` (any case).
+fn header_region(segment: &str) -> bool {
+    is_region(segment) || (segment.len() <= MAX_REGION && HEADER_REGIONS.contains(&segment.to_lowercase()))
+}
 
 /// The cities (see [`city_prefix`]), lower case.
 static CITIES: LazyLock<FastSet<String>> =
@@ -503,7 +514,7 @@ fn header_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
     let regions = segments
         .iter()
         .rev()
-        .take_while(|seg| is_region(seg.trim()))
+        .take_while(|seg| header_region(seg.trim()))
         .count();
     // Regions only: a place only as a region named in full and its code or country ("Washington,
     // D.C.", "Texas, USA"), not "TX, US".
@@ -512,6 +523,14 @@ fn header_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
     } else {
         regions
     };
+    // A region that is a city too, before a further region, is the city ("Kestrel Travel,
+    // Valencia, Spain" → "Valencia, Spain"; "Alcobendas, Madrid" keeps its town).
+    let regions =
+        if regions >= 2 && CITIES.contains(&segments[segments.len() - regions].trim().to_lowercase()) {
+            regions - 1
+        } else {
+            regions
+        };
     if regions == 0 || regions == segments.len() {
         return None;
     }
@@ -825,6 +844,7 @@ pub(crate) fn warm_up() {
     LazyLock::force(&MARKER_FIRST);
     LazyLock::force(&REGIONS);
     LazyLock::force(&CITIES);
+    LazyLock::force(&HEADER_REGIONS);
     LazyLock::force(&BULLET_FINDER);
 }
 
@@ -851,6 +871,17 @@ mod tests {
             .into_iter()
             .map(|r| &text[r])
             .collect()
+    }
+
+    #[test]
+    fn header_regions_are_no_regions_elsewhere() {
+        // A résumé's "Chef — The Grounds Eatery, Auckland" keeps its employer: the regions read
+        // only on a posting's header line are not `is_region`'s, which `positions` asks.
+        for r in ["Auckland", "Nairobi", "Madrid", "Western Cape"] {
+            assert!(!is_region(r), "{r}");
+            assert!(header_region(r), "{r}");
+        }
+        assert!(header_region("Texas") && !header_region("Acme"));
     }
 
     #[test]
