@@ -860,6 +860,8 @@ impl Tagger {
             // Its own part of the sentence decides ("Associate degree required, BSN preferred").
             let requirement = if is_resume {
                 Requirement::Mentioned
+            } else if found.alternative {
+                Requirement::Preferred
             } else {
                 levels.at(found.at)
             };

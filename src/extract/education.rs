@@ -83,6 +83,10 @@ pub(crate) struct Found {
     pub(crate) or_equivalent: bool,
     /// Where the level phrase starts.
     pub(crate) at: usize,
+    /// A higher degree accepted beside the one asked: Naukri's "PG: Any Postgraduate" or
+    /// "Doctorate: Any Doctorate" under "UG: Any Graduate" (the lines list the degrees each
+    /// level may hold; a graduate is enough).
+    pub(crate) alternative: bool,
 }
 
 /// Level phrases (payload: level index) and cased forms (payload: level index | `CASED`, with
@@ -372,6 +376,12 @@ pub(crate) fn find_all(
         }
         let sentence = &text[sentences[si].clone()];
         let after = &text[r.end..sentences[si].end.max(r.end)];
+        // "PG: Post Graduation Not Required", "Doctorate: Doctorate Not Required" (Naukri)
+        // ask for no such degree.
+        if !resume && not_required(after) {
+            continue;
+        }
+        let alternative = !resume && higher_alternative(text, r.start, &out);
         let phrase = text[r.clone()].to_ascii_lowercase();
         // "degree in" and "masters in" end where the fields begin: step back over the "in".
         let mut fields = match phrase.rsplit_once(' ') {
@@ -394,10 +404,61 @@ pub(crate) fn find_all(
                 fields,
                 or_equivalent,
                 at: r.start,
+                alternative,
             },
         ));
     }
     out
+}
+
+/// Whether "not required" follows within the next three words ("Post Graduation Not
+/// Required", "Doctorate: Doctorate Not Required", "Degree not required").
+fn not_required(after: &str) -> bool {
+    // Four words are a few bytes: a long run of punctuation after the level is not read whole.
+    let head: Vec<&str> = super::first_bytes(after, 80)
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .collect();
+    head.windows(2)
+        .take(3)
+        .any(|w| w[0].eq_ignore_ascii_case("not") && w[1].eq_ignore_ascii_case("required"))
+}
+
+/// Naukri's labels of the degrees accepted at each level: "UG:" (a first degree), and the
+/// higher ones, "PG:" and "Doctorate:".
+const FIRST_DEGREE_LABEL: &str = "ug:";
+const HIGHER_DEGREE_LABELS: [&str; 3] = ["pg:", "doctorate:", "post graduation:"];
+
+/// The value after a label of `labels` that opens the line holding `at` (any case), if one
+/// does.
+fn labelled_value<'t>(text: &'t str, at: usize, labels: &[&str]) -> Option<&'t str> {
+    let line = super::line_within(text, at, at);
+    let head = text[line].trim_start_matches(|c: char| c.is_whitespace() || "*-•·".contains(c));
+    labels
+        .iter()
+        .find_map(|l| strip_prefix_ci(head, l))
+        .map(str::trim_start)
+}
+
+/// Whether the line holding `at` opens with a label of `labels` (any case).
+fn line_opens_with(text: &str, at: usize, labels: &[&str]) -> bool {
+    labelled_value(text, at, labels).is_some()
+}
+
+/// Whether the level at `at` is "any" higher degree on a "PG:" or "Doctorate:" line of
+/// Naukri's education block after a "UG:" line that names a degree (in `found`): a higher
+/// degree is accepted there, not asked ("UG: Any Graduate / PG: Any Postgraduate"). A named
+/// one ("PG: MBA/PGDM in Marketing") is asked, and so is any higher degree without a degree
+/// under "UG:" ("UG: Graduation Not Required / PG: Any Postgraduate").
+fn higher_alternative(text: &str, at: usize, found: &[(usize, Found)]) -> bool {
+    labelled_value(text, at, &HIGHER_DEGREE_LABELS).is_some_and(|v| strip_prefix_ci(v, "any ").is_some())
+        && found
+            .iter()
+            .rev()
+            .take(2)
+            .any(|(_, f)| at - f.at < 600 && line_opens_with(text, f.at, &[FIRST_DEGREE_LABEL]))
 }
 
 /// Whether a level phrase ending in "school" at `range` names a place of work, not a degree

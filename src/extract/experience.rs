@@ -54,6 +54,9 @@ struct Words {
     experience_endings: Vec<String>,
     /// Words after a duration that make it about something other than experience.
     other_words: Vec<String>,
+    /// Words of `other_words` that, a few words before an experience word, name its field of
+    /// work ("customer service experience", "program management experience").
+    field_words: Vec<String>,
     /// Verbs before a duration that say the reader did the work that long ("employed as a paralegal
     /// for two years"), unless the employer is the one speaking (see `employer_words`).
     work_verbs: Vec<String>,
@@ -85,6 +88,18 @@ fn listed(list: &[String], word: &str) -> bool {
 
 /// Whether `word` (lower case) is one of `list` or a compound ending in one of
 /// `experience_endings` ("führungserfahrung").
+/// Whether `words` open with a field word and an experience word follows in the same phrase,
+/// one to three words on, with no "or"/"and" between ("service experience", "business
+/// analysis experience"; not "college or equivalent experience").
+fn names_field(words: &[String]) -> bool {
+    listed(&WORDS.field_words, &words[0])
+        && words[1..]
+            .iter()
+            .take(3)
+            .take_while(|w| !matches!(w.as_str(), "or" | "and" | "plus"))
+            .any(|w| experience_word(&WORDS.experience_words, w))
+}
+
 fn experience_word(list: &[String], word: &str) -> bool {
     listed(list, word)
         || WORDS
@@ -286,7 +301,10 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         // role, whose words ("business", "program", "service") say nothing else.
         let first_other = match next.first() {
             Some(w) if w == "as" => None,
-            _ => next.iter().position(|w| listed(&WORDS.other_words, w)),
+            _ => next
+                .iter()
+                .enumerate()
+                .position(|(i, w)| listed(&WORDS.other_words, w) && !names_field(&next[i..])),
         };
         let abs = offset + m.start..offset + m.end;
         // Only the nearest technology on each side matters (`tech` is sorted): constant work per

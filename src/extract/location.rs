@@ -29,10 +29,13 @@ struct File {
     connectives: Vec<String>,
     place_tails: Vec<String>,
     arrangement: Vec<String>,
+    perks: Vec<String>,
     no_place: Vec<String>,
     header_lines: usize,
     city_lines: usize,
     regions: Vec<String>,
+    header_regions: Vec<String>,
+    spaced_regions: Vec<String>,
     cities: Vec<String>,
 }
 
@@ -73,6 +76,16 @@ static REGIONS: LazyLock<Regions> = LazyLock::new(|| {
     }
 });
 
+/// The regions read only on a posting's header line (see [`header_place`]), lower case.
+static HEADER_REGIONS: LazyLock<FastSet<String>> =
+    LazyLock::new(|| DATA.header_regions.iter().map(|c| c.to_lowercase()).collect());
+
+/// Whether a segment ends a posting's header line as a region: one of `regions`, or of
+/// `header_regions` (any case).
+fn header_region(segment: &str) -> bool {
+    is_region(segment) || (segment.len() <= MAX_REGION && HEADER_REGIONS.contains(&segment.to_lowercase()))
+}
+
 /// The cities (see [`city_prefix`]), lower case.
 static CITIES: LazyLock<FastSet<String>> =
     LazyLock::new(|| DATA.cities.iter().map(|c| c.to_lowercase()).collect());
@@ -100,6 +113,7 @@ const LEAD_SEPARATORS: &[&str] = &[" - ", " – ", " — ", " (", ", ", ": ", " 
 /// case.
 struct Words {
     arrangement: WordSet,
+    perks: WordSet,
     no_place: WordSet,
     skip: WordSet,
     lead_qualifiers: WordSet,
@@ -111,6 +125,7 @@ struct Words {
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
     arrangement: WordSet::new(&DATA.arrangement),
+    perks: WordSet::new(&DATA.perks),
     no_place: WordSet::new(&DATA.no_place),
     skip: WordSet::new(&DATA.skip),
     lead_qualifiers: WordSet::new(&DATA.lead_qualifiers),
@@ -182,7 +197,8 @@ fn may_start(set: &[bool; 256], s: &str) -> bool {
 /// `r` without surrounding whitespace, markup and trailing punctuation; `None` when empty.
 fn trim(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     let s = &text[r.clone()];
-    let head = s.trim_start_matches(|c: char| c.is_whitespace() || MARKUP.contains(&c));
+    // A colon too: a label broken from its colon by a line end ("Location\n: Leeds").
+    let head = s.trim_start_matches(|c: char| c.is_whitespace() || c == ':' || MARKUP.contains(&c));
     let start = r.end - head.len();
     let body =
         head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '.' | ',' | ';' | ':'));
@@ -211,17 +227,56 @@ fn raw_words(s: &str) -> impl Iterator<Item = &str> + '_ {
         .filter(|w| !w.is_empty())
 }
 
-/// Whether `s` says only how one works ("Remote", "In person", "Hybrid, 3 days in office").
+/// Whether `s` says only how one works ("Remote", "In person", "Hybrid, 3 days in office"),
+/// perhaps with what the job offers besides ("Remote Visa sponsor Paid relocation").
 fn arrangement_only(s: &str) -> bool {
-    raw_words(s).all(|w| {
-        // An ASCII word compares as it is; lower-casing another may change more than ASCII.
-        if w.is_ascii() {
-            w.bytes().all(|b| b.is_ascii_digit()) || WORDS.arrangement.contains(w)
-        } else {
-            let w = w.to_lowercase();
-            w.chars().all(|c| c.is_ascii_digit()) || WORDS.arrangement.contains(&w)
+    raw_words(s).all(arrangement_word)
+}
+
+/// Whether the word `w` is a number, one of `arrangement` or one of `perks`.
+fn arrangement_word(w: &str) -> bool {
+    let known = |w: &str| WORDS.arrangement.contains(w) || WORDS.perks.contains(w);
+    // An ASCII word compares as it is; lower-casing another may change more than ASCII.
+    if w.is_ascii() {
+        w.bytes().all(|b| b.is_ascii_digit()) || known(w)
+    } else {
+        let w = w.to_lowercase();
+        w.chars().all(|c| c.is_ascii_digit()) || known(&w)
+    }
+}
+
+/// Where a trailing run of arrangement words holding a perk starts in `s` ("Berlin Remote
+/// Visa sponsor Paid relocation" → before "Remote"), if `s` has one after other words.
+fn perks_tail(s: &str) -> Option<usize> {
+    let mut start = None;
+    let mut perk = false;
+    for (i, w) in s.split(' ').enumerate().collect::<Vec<_>>().into_iter().rev() {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if bare.is_empty() || !arrangement_word(bare) || i == 0 {
+            break;
         }
-    })
+        perk |= WORDS.perks.contains(bare);
+        start = Some(i);
+    }
+    let first = start.filter(|_| perk)?;
+    let at = s.split(' ').take(first).map(|w| w.len() + 1).sum::<usize>();
+    Some(at)
+}
+
+/// `s` with its placeholders ("<LOCATION>", as anonymised texts write a place) blanked.
+fn without_placeholders(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('<') {
+        let Some(close) = rest[open..].find('>') else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push(' ');
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The separators a trailing arrangement or label is cut off at.
@@ -304,7 +359,16 @@ fn clean(text: &str, r: Range<usize>) -> Option<Range<usize>> {
         }
         break;
     }
+    // A run of what the job offers after the place ("Berlin Remote Visa sponsor Paid
+    // relocation").
+    if let Some(at) = perks_tail(&text[r.clone()]) {
+        r = trim(text, r.start..r.start + at)?;
+    }
     let s = &text[r.clone()];
+    // Placeholders are no place ("<LOCATION> or <LOCATION> or Remote").
+    if s.contains('<') && arrangement_only(&without_placeholders(s)) {
+        return None;
+    }
     let too_long = s.len() > 90 || crate::words::spaced_count(s, 13) > 12;
     (!too_long && !arrangement_only(s) && !WORDS.no_place.contains(s.to_lowercase().trim())).then_some(r)
 }
@@ -455,7 +519,7 @@ pub(crate) fn is_region(segment: &str) -> bool {
 fn header_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
     // A city and a region take a comma; the cleaned value lies inside the part.
     if !text[part.clone()].contains(", ") {
-        return None;
+        return spaced_place(text, part);
     }
     let r = clean(text, part.clone())?;
     let s = &text[r.clone()];
@@ -473,7 +537,7 @@ fn header_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
     let regions = segments
         .iter()
         .rev()
-        .take_while(|seg| is_region(seg.trim()))
+        .take_while(|seg| header_region(seg.trim()))
         .count();
     // Regions only: a place only as a region named in full and its code or country ("Washington,
     // D.C.", "Texas, USA"), not "TX, US".
@@ -482,6 +546,14 @@ fn header_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
     } else {
         regions
     };
+    // A region that is a city too, before a further region, is the city ("Kestrel Travel,
+    // Valencia, Spain" → "Valencia, Spain"; "Alcobendas, Madrid" keeps its town).
+    let regions =
+        if regions >= 2 && CITIES.contains(&segments[segments.len() - regions].trim().to_lowercase()) {
+            regions - 1
+        } else {
+            regions
+        };
     if regions == 0 || regions == segments.len() {
         return None;
     }
@@ -496,6 +568,27 @@ fn header_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
         - 2;
     let start = r.start + from + s.len() - kept;
     trim(text, start..r.start + from + s.len())
+}
+
+/// Form 4 without a comma: a town and one of `spaced_regions`, perhaps with a postcode
+/// ("Penrith NSW", "Geelong VIC 3220"), as a whole part.
+fn spaced_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
+    // A town of a few words, a code and a postcode: a short part (a long line costs nothing).
+    if part.len() > 60 {
+        return None;
+    }
+    let r = clean(text, part.clone())?;
+    let s = &text[r.clone()];
+    let mut words: Vec<&str> = s.split(' ').collect();
+    if words
+        .last()
+        .is_some_and(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+    {
+        words.pop();
+    }
+    let (code, town) = words.split_last()?;
+    (!town.is_empty() && DATA.spaced_regions.iter().any(|c| c == code) && place_like(&town.join(" ")))
+        .then_some(r)
 }
 
 /// The length of the city that `s` starts with, if any: the longest run of its first
@@ -774,6 +867,7 @@ pub(crate) fn warm_up() {
     LazyLock::force(&MARKER_FIRST);
     LazyLock::force(&REGIONS);
     LazyLock::force(&CITIES);
+    LazyLock::force(&HEADER_REGIONS);
     LazyLock::force(&BULLET_FINDER);
     LazyLock::force(&WORDS);
 }
@@ -801,6 +895,17 @@ mod tests {
             .into_iter()
             .map(|r| &text[r])
             .collect()
+    }
+
+    #[test]
+    fn header_regions_are_no_regions_elsewhere() {
+        // A résumé's "Chef — The Grounds Eatery, Auckland" keeps its employer: the regions read
+        // only on a posting's header line are not `is_region`'s, which `positions` asks.
+        for r in ["Auckland", "Nairobi", "Madrid", "Western Cape"] {
+            assert!(!is_region(r), "{r}");
+            assert!(header_region(r), "{r}");
+        }
+        assert!(header_region("Texas") && !header_region("Acme"));
     }
 
     #[test]

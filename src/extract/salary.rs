@@ -989,10 +989,20 @@ fn as_written(text: &str, r: &Range<usize>, a: &str) -> bool {
 /// place its stated locations name may stand for ("Toronto, ON" → CAD, "Perth WA" → AUD,
 /// "Bogotá, D.C." → COP, "Austin, TX" → the default), when every other dollar the text names
 /// by code or name ("CAD", "Canadian dollars") is that one too. `None` when the locations name
-/// none, or places of two ("Remote (US or Canada)", "Vancouver, WA").
+/// none, or places of two ("Remote (US or Canada)", "Vancouver, WA"). A posting that states no
+/// location is read by its header: a place its employer's line names ("Singapore General
+/// Hospital") says where it is; a place named in a sentence ("offices across Canada.") does
+/// not.
 fn place_dollar(text: &str, locations: &[Range<usize>]) -> Option<Cur> {
     let lex = &*LEX;
     let mut found = u64::MAX;
+    let header: Vec<Range<usize>>;
+    let locations = if locations.is_empty() {
+        header = header_fields(text);
+        &header
+    } else {
+        locations
+    };
     for loc in locations {
         // A place that goes on past a slash names both ("Canada / US remote", "Toronto / New
         // York"): the rest of its line counts.
@@ -1024,6 +1034,34 @@ fn place_dollar(text: &str, locations: &[Range<usize>]) -> Option<Cur> {
         named && ci != found && counts(text, &r, a)
     });
     (!other_named).then_some(Cur::Code(found))
+}
+
+/// How many lines at the top of a posting [`header_fields`] reads.
+const HEADER_LINES: usize = 6;
+
+/// The short lines at the top of `text` that are fields, not sentences (the title, the
+/// employer, the pay): at most [`HEADER_LINES`] non-empty lines, each of at most six words
+/// and ending in no full stop.
+fn header_fields(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut seen = 0;
+    for line in text.split_inclusive('\n') {
+        let r = start..start + line.trim_end().len();
+        start += line.len();
+        let s = text[r.clone()].trim();
+        if s.is_empty() {
+            continue;
+        }
+        if s.len() <= 60 && s.split_whitespace().count() <= 6 && !s.ends_with(['.', '!', '?']) {
+            out.push(r);
+        }
+        seen += 1;
+        if seen >= HEADER_LINES {
+            break;
+        }
+    }
+    out
 }
 
 /// The dollar that a word right after a "$" amount (past "+" or "plus") marks ("$140k +
@@ -1222,15 +1260,16 @@ const FIELD_SEPARATORS: &[char] = &['|', '\u{b7}', '\u{2022}', '\t', '\u{2014}']
 /// it is the size of a yearly salary (a smaller range alone may be a price).
 fn stands_alone(s: &str, st: &Statement) -> bool {
     const ALONE_WORDS: usize = 2;
-    // The currency may be written once ("NGN 250,000 - 350,000").
-    if st.parts.len() != 2 || st.cur.is_none() {
+    // The currency may be written once ("NGN 250,000 - 350,000"); a single amount stands
+    // alone only on a line of its own (see below).
+    if !(1..=2).contains(&st.parts.len()) || st.cur.is_none() {
         return false;
     }
     // Below a yearly salary's size, a range in thousands alone on its line is monthly pay
     // ("GH₵ 4,500 - 6,000" under a job board's header); in a field of a longer line it may be a
     // price. The line is read at most `LINE` bytes either side of the range.
     const LINE: usize = 40;
-    let top = st.max.unwrap_or(0.0);
+    let top = st.max.or(st.min).unwrap_or(0.0);
     let on_its_line = || {
         let lead = super::last_bytes(&s[..st.span.start], LINE);
         let tail = super::first_bytes(&s[st.span.end..], LINE);
@@ -1244,6 +1283,11 @@ fn stands_alone(s: &str, st: &Statement) -> bool {
         };
         lead_alone && tail_alone
     };
+    // A single amount in a currency alone on its line is the pay of a board's header
+    // ("R$ 2.300,00" under the title, Catho); in a field of a longer line it may be a price.
+    if st.parts.len() == 1 {
+        return top >= 1000.0 && on_its_line();
+    }
     if top < LEX.data.infer.month_below && !(top >= 1000.0 && on_its_line()) {
         return false;
     }
