@@ -20,6 +20,14 @@ struct File {
 static DATA: LazyLock<File> =
     LazyLock::new(|| cue_file!("cues/alternatives").expect("alternatives.toml is checked by the test suite"));
 
+/// The last words of the leads ("of" of "one of").
+static LEAD_ENDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut ends: Vec<&'static str> = DATA.leads.iter().filter_map(|l| l.rsplit(' ').next()).collect();
+    ends.sort_unstable();
+    ends.dedup();
+    ends
+});
+
 /// The most bytes between two names of one run ("  and/or  ", ", or even ").
 const MAX_GAP: usize = 16;
 
@@ -104,11 +112,15 @@ fn led(before: &str) -> bool {
     let from = crate::input::floor_char_boundary(before, before.len().saturating_sub(LEAD_REACH));
     let head = &before[from..];
     let head = &head[head.rfind('\n').map_or(0, |i| i + 1)..];
-    let lower = head
-        .trim_end()
-        .trim_end_matches([':', '(', '-', '–'])
-        .trim_end()
-        .to_lowercase();
+    let head = head.trim_end().trim_end_matches([':', '(', '-', '–']).trim_end();
+    // Most runs follow no lead: a look at the last two words turns them away before any
+    // lower-casing.
+    let mut words = head.rsplit(' ');
+    let last = |w: Option<&str>| w.is_some_and(|w| LEAD_ENDS.iter().any(|e| e.eq_ignore_ascii_case(w)));
+    if !(last(words.next()) || last(words.next())) {
+        return false;
+    }
+    let lower = head.to_lowercase();
     // The lead, or the lead and one word naming what is listed ("one of the following
     // languages:", "einer der folgenden Sprachen:").
     let shorter = lower.rsplit_once(' ').map_or("", |(head, _)| head);
@@ -187,6 +199,7 @@ pub(crate) fn find(text: &str, names: &[(Range<usize>, u32)]) -> Vec<Group> {
 /// Builds this module's word lists now (see [`super::warm_up`]).
 pub(crate) fn warm_up() {
     LazyLock::force(&DATA);
+    LazyLock::force(&LEAD_ENDS);
 }
 
 #[cfg(test)]

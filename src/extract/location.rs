@@ -250,17 +250,19 @@ fn arrangement_word(w: &str) -> bool {
 fn perks_tail(s: &str) -> Option<usize> {
     let mut start = None;
     let mut perk = false;
-    for (i, w) in s.split(' ').enumerate().collect::<Vec<_>>().into_iter().rev() {
+    // Words from the last one back, each with where it starts; the first word always stays.
+    let mut end = s.len();
+    for w in s.rsplit(' ') {
+        let at = end - w.len();
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if bare.is_empty() || !arrangement_word(bare) || i == 0 {
+        if bare.is_empty() || at == 0 || !arrangement_word(bare) {
             break;
         }
         perk |= WORDS.perks.contains(bare);
-        start = Some(i);
+        start = Some(at);
+        end = at.saturating_sub(1);
     }
-    let first = start.filter(|_| perk)?;
-    let at = s.split(' ').take(first).map(|w| w.len() + 1).sum::<usize>();
-    Some(at)
+    start.filter(|_| perk)
 }
 
 /// `s` with its placeholders ("<LOCATION>", as anonymised texts write a place) blanked.
@@ -575,6 +577,11 @@ fn header_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
 fn spaced_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
     // A town of a few words, a code and a postcode: a short part (a long line costs nothing).
     if part.len() > 60 {
+        return None;
+    }
+    // Cleaning cuts a value only where no letter or digit is: a code in the cleaned value is
+    // a word of the part (and most parts hold none).
+    if !raw_words(&text[part.clone()]).any(|w| DATA.spaced_regions.iter().any(|c| c == w)) {
         return None;
     }
     let r = clean(text, part.clone())?;
