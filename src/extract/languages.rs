@@ -2,8 +2,9 @@
 //! from `lexicons/cues/languages.toml`.
 //!
 //! A language name counts only when written capitalised and when its list item states a level,
-//! or when it stands in a `languages` section or after a "Languages:" label: "English
-//! Literature" and "French Riviera" are not languages someone speaks.
+//! when the words next to it say it is spoken ("German is a plus", "knowledge of Polish"), or
+//! when it stands in a `languages` section or after a "Languages:" label: "English Literature",
+//! "French Riviera" and "German law" are not languages someone speaks.
 
 use crate::phrases::PhraseSet;
 use serde::Deserialize;
@@ -15,6 +16,8 @@ use std::sync::LazyLock;
 #[serde(deny_unknown_fields)]
 struct File {
     labels: Vec<String>,
+    said_after: Vec<String>,
+    said_before: Vec<String>,
     language: Vec<Language>,
     level: Vec<Level>,
     cefr: BTreeMap<String, String>,
@@ -35,6 +38,9 @@ struct Level {
 }
 
 struct Lex {
+    /// `said_after` and `said_before`, in lower case.
+    said_after: Vec<String>,
+    said_before: Vec<String>,
     data: File,
     names: PhraseSet,
     levels: PhraseSet,
@@ -57,6 +63,8 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     );
     let labels = PhraseSet::new(data.labels.iter().map(|l| (l.as_str(), 0)));
     Lex {
+        said_after: data.said_after.iter().map(|p| p.to_lowercase()).collect(),
+        said_before: data.said_before.iter().map(|p| p.to_lowercase()).collect(),
         data,
         names,
         levels,
@@ -190,6 +198,35 @@ fn label_above(text: &str, at: usize) -> Option<&str> {
         .then_some(above)
 }
 
+/// Whether the words around the language name at `name` say it is a language spoken: one of
+/// `said_after` right after it ("German is a plus", "English language skills"), or one of
+/// `said_before` right before it when it ends its item ("knowledge of Polish").
+fn said(text: &str, name: &Range<usize>, item: &Range<usize>) -> bool {
+    let lex = &*LEX;
+    let after = text[name.end..item.end].strip_prefix(' ').unwrap_or("");
+    let after = &after[..crate::input::floor_char_boundary(after, after.len().min(40))];
+    let after = after.to_lowercase();
+    let whole = |rest: &str| !rest.starts_with(char::is_alphanumeric);
+    if lex
+        .said_after
+        .iter()
+        .any(|p| after.strip_prefix(p.as_str()).is_some_and(whole))
+    {
+        return true;
+    }
+    let ends_item = text[name.end..item.end]
+        .trim_end_matches(['.', '!', ')'])
+        .is_empty();
+    let before = text[item.start..name.start].strip_suffix(' ').unwrap_or("");
+    let before = super::last_bytes(before, 40).to_lowercase();
+    ends_item
+        && lex.said_before.iter().any(|p| {
+            before
+                .strip_suffix(p.as_str())
+                .is_some_and(|head| !head.ends_with(char::is_alphanumeric))
+        })
+}
+
 /// Whether a capitalised word right after a language name makes it part of another name
 /// ("Latin America", "English Literature", "French Riviera") — unless that word is a level
 /// ("English Native"), a CEFR code or another language ("Spanish Italian"), or the name is
@@ -218,7 +255,8 @@ fn names_something_else(text: &str, name: &Range<usize>) -> bool {
 pub(crate) fn find_all(text: &str, in_languages_section: &dyn Fn(usize) -> bool) -> Vec<Found> {
     let lex = &*LEX;
     let mut out: Vec<Found> = Vec::new();
-    // For each of `out`: listed under a label line, without a level of its own.
+    // For each of `out`: listed under a label line, without a level of its own; or said to be
+    // spoken ("German is a plus", "knowledge of Polish").
     let mut under_label_line: Vec<bool> = Vec::new();
     for (r, i) in lex.names.find_iter(text) {
         // Capitalised, or with its capital after a prefix ("isiZulu", "isiXhosa").
@@ -259,7 +297,8 @@ pub(crate) fn find_all(text: &str, in_languages_section: &dyn Fn(usize) -> bool)
         }
         // A capitalised name under a label line counts as listed ("L A N G U A G E S", then
         // "English, Scottish Gaelic").
-        under_label_line.push(level.is_none() && label_line.is_some());
+        under_label_line
+            .push(level.is_none() && (label_line.is_some() || (capitalised && said(text, &r, &span))));
         out.push(Found {
             name: lex.data.language[i as usize].name.as_str(),
             level,
