@@ -5,6 +5,7 @@
 //! Read from the technologies already found and the few bytes between them: no pass over the
 //! text of its own.
 
+use super::{ends_with_words, first_bytes, last_bytes, starts_with_words};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -76,22 +77,10 @@ fn join(gap: &str) -> Option<Join> {
     }
 }
 
-/// Whether `s` (lower case) starts with `phrase` as whole words.
-fn starts_with_words(s: &str, phrase: &str) -> bool {
-    s.strip_prefix(phrase)
-        .is_some_and(|end| !end.starts_with(char::is_alphanumeric))
-}
-
-/// Whether `s` (lower case) ends with `phrase` as whole words.
-fn ends_with_words(s: &str, phrase: &str) -> bool {
-    s.strip_suffix(phrase)
-        .is_some_and(|head| !head.ends_with(char::is_alphanumeric))
-}
-
 /// Whether the text right after a run's last name is an "or" word and a tail word ("or
 /// similar", ", or equivalent", "or other message brokers").
 fn or_tail(after: &str) -> bool {
-    let head = &after[..crate::input::floor_char_boundary(after, after.len().min(40))];
+    let head = first_bytes(after, 40);
     let rest = head.strip_prefix(',').unwrap_or(head);
     if !rest.starts_with(' ') {
         return false;
@@ -109,8 +98,7 @@ fn or_tail(after: &str) -> bool {
 /// Whether the text right before a run's first name, on its line, ends with a lead ("one of",
 /// "at least one of the following:", "either"), perhaps with one word after it.
 fn led(before: &str) -> bool {
-    let from = crate::input::floor_char_boundary(before, before.len().saturating_sub(LEAD_REACH));
-    let head = &before[from..];
+    let head = last_bytes(before, LEAD_REACH);
     let head = &head[head.rfind('\n').map_or(0, |i| i + 1)..];
     let head = head.trim_end().trim_end_matches([':', '(', '-', '–']).trim_end();
     // Most runs follow no lead: a look at the last two words turns them away before any

@@ -204,14 +204,8 @@ fn label_above(text: &str, at: usize) -> Option<&str> {
 fn said(text: &str, name: &Range<usize>, item: &Range<usize>) -> bool {
     let lex = &*LEX;
     let after = text[name.end..item.end].strip_prefix(' ').unwrap_or("");
-    let after = &after[..crate::input::floor_char_boundary(after, after.len().min(40))];
-    let after = after.to_lowercase();
-    let whole = |rest: &str| !rest.starts_with(char::is_alphanumeric);
-    if lex
-        .said_after
-        .iter()
-        .any(|p| after.strip_prefix(p.as_str()).is_some_and(whole))
-    {
+    let after = super::first_bytes(after, 40).to_lowercase();
+    if lex.said_after.iter().any(|p| super::starts_with_words(&after, p)) {
         return true;
     }
     let ends_item = text[name.end..item.end]
@@ -219,12 +213,7 @@ fn said(text: &str, name: &Range<usize>, item: &Range<usize>) -> bool {
         .is_empty();
     let before = text[item.start..name.start].strip_suffix(' ').unwrap_or("");
     let before = super::last_bytes(before, 40).to_lowercase();
-    ends_item
-        && lex.said_before.iter().any(|p| {
-            before
-                .strip_suffix(p.as_str())
-                .is_some_and(|head| !head.ends_with(char::is_alphanumeric))
-        })
+    ends_item && lex.said_before.iter().any(|p| super::ends_with_words(&before, p))
 }
 
 /// Whether a capitalised word right after a language name makes it part of another name

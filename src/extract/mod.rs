@@ -92,6 +92,18 @@ pub(crate) fn last_bytes(s: &str, n: usize) -> &str {
     &s[crate::input::floor_char_boundary(s, s.len().saturating_sub(n))..]
 }
 
+/// Whether `s` starts with `phrase` as whole words (no letter or digit right after it).
+pub(crate) fn starts_with_words(s: &str, phrase: &str) -> bool {
+    s.strip_prefix(phrase)
+        .is_some_and(|end| !end.starts_with(char::is_alphanumeric))
+}
+
+/// Whether `s` ends with `phrase` as whole words (no letter or digit right before it).
+pub(crate) fn ends_with_words(s: &str, phrase: &str) -> bool {
+    s.strip_suffix(phrase)
+        .is_some_and(|head| !head.ends_with(char::is_alphanumeric))
+}
+
 /// The first `n` bytes of `s` or a little fewer (to a character boundary); see [`last_bytes`].
 pub(crate) fn first_bytes(s: &str, n: usize) -> &str {
     &s[..crate::input::floor_char_boundary(s, n)]
