@@ -673,10 +673,12 @@ fn amounts(s: &str) -> Vec<Amount> {
             (pre, _) => pre,
         }
         .or_else(|| mult_currency(mult));
-        // "CAD $180,000": a code written before the dollar sign says which dollar.
+        // "CAD $180,000": a code written before the dollar sign says which dollar (not one
+        // the amount before already took as its own: "$14 C$ $1").
         let mut start = start;
         if cur == Some(Cur::Dollar)
             && let Some((at, code)) = code_before(&s[..start])
+            && out.last().is_none_or(|prev: &Amount| prev.span.end <= at)
         {
             cur = Some(code);
             start = at;
