@@ -332,9 +332,12 @@ fn sources(inputs: &[PathBuf]) -> Result<Vec<Source>, Failure> {
     // "jdtag --as-of 2026-11 match cv.txt job.txt": after an option, a subcommand's name reads
     // as a file to tag (the options are the tag command's). Say how to run it instead.
     if let Some(name) = inputs.iter().find_map(|p| {
-        let name = p.to_str()?;
-        let sub = Cli::command().get_subcommands().any(|c| c.get_name() == name);
-        (sub && !p.exists()).then_some(name)
+        // Most inputs exist: the command's definition is built only for one that does not.
+        let name = p.to_str().filter(|_| !p.exists())?;
+        Cli::command()
+            .get_subcommands()
+            .any(|c| c.get_name() == name)
+            .then_some(name)
     }) {
         return Err(Failure::Usage(format!(
             "{name}: no such file; to run the {name} command, put it first, before any option: jdtag {name} [OPTIONS] …"
