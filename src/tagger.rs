@@ -740,7 +740,7 @@ impl Tagger {
             self.date_certifications(&mut tags.certifications, &cert_spans, text);
         } else {
             // "Snowflake or Redshift": a posting asks for one of them.
-            for g in alternatives::find(text, &tech_spans) {
+            for g in alternatives::find(text, &tech_spans, |e| lexicon.entry(e as usize).category) {
                 let mut ids: Vec<String> = Vec::new();
                 for &m in &g.members {
                     let id: &str = &lexicon.entry(tech_spans[m].1 as usize).id;

@@ -1,11 +1,12 @@
 //! Technologies a posting names as alternatives, of which it asks for one: "Snowflake or
-//! Redshift", "Java, Kotlin or Scala", "Jenkins, GitLab CI or similar". The words are in
+//! Redshift", "Java, Kotlin or Scala", "Jenkins, GitLab CI or similar", "AWS/GCP/Azure". The words are in
 //! `lexicons/cues/alternatives.toml`, whose header says what makes a group.
 //!
 //! Read from the technologies already found and the few bytes between them: no pass over the
 //! text of its own.
 
 use super::{ends_with_words, first_bytes, last_bytes, starts_with_words};
+use crate::lexicon::Category;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -16,6 +17,7 @@ struct File {
     and_words: Vec<String>,
     tails: Vec<String>,
     leads: Vec<String>,
+    slash_categories: Vec<String>,
 }
 
 static DATA: LazyLock<File> =
@@ -27,6 +29,14 @@ static LEAD_ENDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     ends.sort_unstable();
     ends.dedup();
     ends
+});
+
+/// The categories whose members, joined by slashes, are a choice ("AWS/GCP/Azure").
+static SLASH_CATEGORIES: LazyLock<Vec<Category>> = LazyLock::new(|| {
+    DATA.slash_categories
+        .iter()
+        .filter_map(|c| Category::parse(c))
+        .collect()
 });
 
 /// The most bytes between two names of one run ("  and/or  ", ", or even ").
@@ -49,6 +59,8 @@ enum Join {
     Comma,
     Or,
     And,
+    /// A slash between peers of one kind ("AWS/GCP").
+    Slash,
 }
 
 /// Whether `w` (lower case) is one of `list`.
@@ -75,6 +87,11 @@ fn join(gap: &str) -> Option<Join> {
     } else {
         listed(&DATA.and_words, &word).then_some(Join::And)
     }
+}
+
+/// Whether `gap`, the bytes between two names, is a slash ("/", " / ").
+fn is_slash(gap: &str) -> bool {
+    gap.len() <= 3 && gap.trim_matches(' ') == "/"
 }
 
 /// Whether the text right after a run's last name is an "or" word and a tail word ("or
@@ -118,9 +135,36 @@ fn led(before: &str) -> bool {
 }
 
 /// The groups of alternatives among `names`: ranges of `text` (by start) with the entries they
-/// name. Each group names at least two different entries.
-pub(crate) fn find(text: &str, names: &[(Range<usize>, u32)]) -> Vec<Group> {
+/// name, whose categories `category` gives. Each group names at least two different entries.
+pub(crate) fn find(
+    text: &str,
+    names: &[(Range<usize>, u32)],
+    category: impl Fn(u32) -> Category,
+) -> Vec<Group> {
     let mut out = Vec::new();
+    let gap = |i: usize| {
+        i.checked_sub(1)
+            .filter(|&p| names[p].0.end <= names[i].0.start)
+            .and_then(|p| text.get(names[p].0.end..names[i].0.start))
+    };
+    // `slash[i]`: names i - 1 and i are joined by a slash in a chain of slashes whose names
+    // are all of one of the slash categories.
+    let mut slash = vec![false; names.len()];
+    let mut i = 1;
+    while i < names.len() {
+        if !gap(i).is_some_and(is_slash) {
+            i += 1;
+            continue;
+        }
+        // The chain: names from - 1 ..= to - 1.
+        let from = i;
+        while i < names.len() && gap(i).is_some_and(is_slash) {
+            i += 1;
+        }
+        let kind = category(names[from - 1].1);
+        let peers = SLASH_CATEGORIES.contains(&kind) && names[from..i].iter().all(|n| category(n.1) == kind);
+        slash[from..i].fill(peers);
+    }
     // A run: names joined by commas and "and"/"or" words; `joins[k]` joins its names k and k + 1.
     let mut run: Vec<usize> = Vec::new();
     let mut joins: Vec<Join> = Vec::new();
@@ -155,6 +199,17 @@ pub(crate) fn find(text: &str, names: &[(Range<usize>, u32)]) -> Vec<Group> {
                         || (last && !part.is_empty() && or_tail(&text[names[run[k]].0.end..]))
                     {
                         add(&run[from..=k]);
+                    } else {
+                        // Else its chains of peers joined by slashes: "AWS/GCP, Docker".
+                        let mut s = from;
+                        for t in from..=k {
+                            if t == k || joins[t] != Join::Slash {
+                                if t > s {
+                                    add(&run[s..=t]);
+                                }
+                                s = t + 1;
+                            }
+                        }
                     }
                     from = k + 1;
                 }
@@ -163,12 +218,12 @@ pub(crate) fn find(text: &str, names: &[(Range<usize>, u32)]) -> Vec<Group> {
         run.clear();
         joins.clear();
     };
-    for i in 0..names.len() {
-        let joined = i
-            .checked_sub(1)
-            .filter(|&p| names[p].0.end <= names[i].0.start)
-            .and_then(|p| text.get(names[p].0.end..names[i].0.start))
-            .and_then(join);
+    for (i, &slashed) in slash.iter().enumerate() {
+        let joined = if slashed {
+            Some(Join::Slash)
+        } else {
+            gap(i).and_then(join)
+        };
         match joined {
             Some(j) if !run.is_empty() => {
                 joins.push(j);
@@ -188,6 +243,7 @@ pub(crate) fn find(text: &str, names: &[(Range<usize>, u32)]) -> Vec<Group> {
 pub(crate) fn warm_up() {
     LazyLock::force(&DATA);
     LazyLock::force(&LEAD_ENDS);
+    LazyLock::force(&SLASH_CATEGORIES);
 }
 
 #[cfg(test)]
@@ -205,6 +261,12 @@ mod tests {
         {
             assert_eq!(*w, w.to_lowercase(), "{w:?} is not lower case");
         }
+        for c in &DATA.slash_categories {
+            assert!(
+                Category::parse(c).is_some(),
+                "slash_categories: {c:?} is no category"
+            );
+        }
     }
 
     #[test]
@@ -218,6 +280,8 @@ mod tests {
         assert_eq!(join(" and "), Some(Join::And));
         assert_eq!(join(" with "), None);
         assert_eq!(join("/"), None);
+        assert!(is_slash("/") && is_slash(" / ") && is_slash("/ "));
+        assert!(!is_slash("//") && !is_slash(" or ") && !is_slash("  /  "));
         assert_eq!(join(" or\n"), None);
         assert_eq!(join(" (or "), None);
         assert!(or_tail(" or similar"));
