@@ -136,53 +136,122 @@ fn led(before: &str) -> bool {
 
 /// The groups of alternatives among `names`: ranges of `text` (by start) with the entries they
 /// name, whose categories `category` gives. Each group names at least two different entries.
+///
+/// A bracket after a name is passed over: its names are a run of their own, and the name
+/// after it joins the name before it ("AWS (S3, Lambda) or GCP (BigQuery)" groups AWS and
+/// GCP; "Python (3+ years) or Go" groups Python and Go).
 pub(crate) fn find(
     text: &str,
     names: &[(Range<usize>, u32)],
     category: impl Fn(u32) -> Category,
 ) -> Vec<Group> {
     let mut out = Vec::new();
-    let gap = |i: usize| {
-        i.checked_sub(1)
-            .filter(|&p| names[p].0.end <= names[i].0.start)
-            .and_then(|p| text.get(names[p].0.end..names[i].0.start))
-    };
-    // `slash[i]`: names i - 1 and i are joined by a slash in a chain of slashes whose names
-    // are all of one of the slash categories.
-    let mut slash = vec![false; names.len()];
-    let mut i = 1;
+    // The names outside brackets, each with the byte where the gap after it starts (past its
+    // bracket), and the names of each bracket.
+    let mut outer: Vec<(usize, usize)> = Vec::with_capacity(names.len());
+    let mut brackets: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut i = 0;
     while i < names.len() {
-        if !gap(i).is_some_and(is_slash) {
-            i += 1;
+        let end = names[i].0.end;
+        let close = bracket_after(&text[end..]).map(|c| end + c);
+        // The names inside the bracket (none: "Python (3+ years)").
+        let inside = close.map_or(i + 1, |c| {
+            i + 1 + names[i + 1..].iter().take_while(|n| n.0.start < c).count()
+        });
+        match close {
+            Some(c)
+                if names[i + 1..inside]
+                    .iter()
+                    .all(|n| n.0.start > end && n.0.end < c) =>
+            {
+                outer.push((i, c));
+                if inside > i + 1 {
+                    brackets.push((i + 1..inside).map(|k| (k, names[k].0.end)).collect());
+                }
+                i = inside;
+            }
+            _ => {
+                outer.push((i, end));
+                i += 1;
+            }
+        }
+    }
+    groups(text, names, &outer, &category, &mut out);
+    if !brackets.is_empty() {
+        for b in &brackets {
+            groups(text, names, b, &category, &mut out);
+        }
+        out.sort_by_key(|g| g.span.start);
+    }
+    out
+}
+
+/// The length of a bracket that opens `after` (the text right after a name), past a space,
+/// up to its ")" on the same line and not far: "(S3, Lambda)", " (3+ years)".
+fn bracket_after(after: &str) -> Option<usize> {
+    let lead = usize::from(after.starts_with(' '));
+    if !after[lead..].starts_with('(') {
+        return None;
+    }
+    let inner = first_bytes(&after[lead + 1..], 120);
+    let c = inner.find([')', '(', '\n'])?;
+    (inner.as_bytes()[c] == b')').then_some(lead + 1 + c + 1)
+}
+
+/// Adds to `out` the groups among `seq`: names (indices into `names`) each with the byte where
+/// the gap after it starts, the gap to the next being the bytes from there to that name.
+fn groups(
+    text: &str,
+    names: &[(Range<usize>, u32)],
+    seq: &[(usize, usize)],
+    category: &impl Fn(u32) -> Category,
+    out: &mut Vec<Group>,
+) {
+    // The bytes between the names at `seq` positions p - 1 and p.
+    let gap = |p: usize| {
+        p.checked_sub(1)
+            .map(|q| seq[q].1)
+            .filter(|&from| from <= names[seq[p].0].0.start)
+            .and_then(|from| text.get(from..names[seq[p].0].0.start))
+    };
+    // `slash[p]`: the names at p - 1 and p are joined by a slash in a chain of slashes whose
+    // names are all of one of the slash categories.
+    let mut slash = vec![false; seq.len()];
+    let mut p = 1;
+    while p < seq.len() {
+        if !gap(p).is_some_and(is_slash) {
+            p += 1;
             continue;
         }
-        // The chain: names from - 1 ..= to - 1.
-        let from = i;
-        while i < names.len() && gap(i).is_some_and(is_slash) {
-            i += 1;
+        // The chain: positions from - 1 ..= p - 1.
+        let from = p;
+        while p < seq.len() && gap(p).is_some_and(is_slash) {
+            p += 1;
         }
-        let kind = category(names[from - 1].1);
-        let peers = SLASH_CATEGORIES.contains(&kind) && names[from..i].iter().all(|n| category(n.1) == kind);
-        slash[from..i].fill(peers);
+        let kind = category(names[seq[from - 1].0].1);
+        let peers = SLASH_CATEGORIES.contains(&kind)
+            && seq[from..p].iter().all(|&(n, _)| category(names[n].1) == kind);
+        slash[from..p].fill(peers);
     }
-    // A run: names joined by commas and "and"/"or" words; `joins[k]` joins its names k and k + 1.
-    let mut run: Vec<usize> = Vec::new();
-    let mut joins: Vec<Join> = Vec::new();
     let mut add = |members: &[usize]| {
-        let mut distinct: Vec<u32> = members.iter().map(|&i| names[i].1).collect();
+        let mut distinct: Vec<u32> = members.iter().map(|&p| names[seq[p].0].1).collect();
         distinct.sort_unstable();
         distinct.dedup();
         if let (Some(&first), Some(&last), true) = (members.first(), members.last(), distinct.len() > 1) {
             out.push(Group {
-                span: names[first].0.start..names[last].0.end,
-                members: members.to_vec(),
+                span: names[seq[first].0].0.start..names[seq[last].0].0.end,
+                members: members.iter().map(|&p| seq[p].0).collect(),
             });
         }
     };
+    // A run: positions of names joined by commas and "and"/"or" words; `joins[k]` joins its
+    // names k and k + 1.
+    let mut run: Vec<usize> = Vec::new();
+    let mut joins: Vec<Join> = Vec::new();
     let mut close = |run: &mut Vec<usize>, joins: &mut Vec<Join>| {
         // A name on its own (most are) is no group.
         if run.len() > 1 {
-            if led(&text[..names[run[0]].0.start]) {
+            if led(&text[..names[seq[run[0]].0].0.start]) {
                 // "one of Java, Python and Go": all of them.
                 add(run);
             } else {
@@ -196,7 +265,7 @@ pub(crate) fn find(
                     let part = &joins[from..k];
                     let last = k == joins.len();
                     if part.contains(&Join::Or)
-                        || (last && !part.is_empty() && or_tail(&text[names[run[k]].0.end..]))
+                        || (last && !part.is_empty() && or_tail(&text[seq[run[k]].1..]))
                     {
                         add(&run[from..=k]);
                     } else {
@@ -218,25 +287,24 @@ pub(crate) fn find(
         run.clear();
         joins.clear();
     };
-    for (i, &slashed) in slash.iter().enumerate() {
+    for (p, &slashed) in slash.iter().enumerate() {
         let joined = if slashed {
             Some(Join::Slash)
         } else {
-            gap(i).and_then(join)
+            gap(p).and_then(join)
         };
         match joined {
             Some(j) if !run.is_empty() => {
                 joins.push(j);
-                run.push(i);
+                run.push(p);
             }
             _ => {
                 close(&mut run, &mut joins);
-                run.push(i);
+                run.push(p);
             }
         }
     }
     close(&mut run, &mut joins);
-    out
 }
 
 /// Builds this module's word lists now (see [`super::warm_up`]).
@@ -297,5 +365,11 @@ mod tests {
         assert!(!led("someone of "));
         assert!(!led("one of our teams.
 "));
+        assert_eq!(bracket_after(" (S3, Lambda) or GCP"), Some(13));
+        assert_eq!(bracket_after("(3+ years)"), Some(10));
+        assert_eq!(bracket_after(" (a (b) c)"), None);
+        assert_eq!(bracket_after(" (open\n) x"), None);
+        assert_eq!(bracket_after("  (two spaces)"), None);
+        assert_eq!(bracket_after(" or Go"), None);
     }
 }

@@ -132,7 +132,11 @@ pub(crate) fn find(text: &str, headings: &[Heading]) -> Option<Range<usize>> {
             return Some(line);
         }
     }
-    let first = line_ranges(text).next()?;
+    // Else the first line, past a heading or two that open the page ("About the job", "Job
+    // description"), when it reads as a title.
+    let first = line_ranges(text)
+        .take(3)
+        .find(|l| sections::heading_kind_exact(&text[l.clone()]).is_none())?;
     looks_like_title(&text[first.clone()]).then_some(first)
 }
 
@@ -260,6 +264,16 @@ mod tests {
         let t = "Senior Data Engineer\nAcme Corp\nWe build things.";
         assert_eq!(find(t, &[]).map(|r| &t[r]), Some("Senior Data Engineer"));
         let t = "Special Offer\nJumpstart your hiring.";
+        assert_eq!(find(t, &[]), None);
+        // Past the headings a page opens with.
+        let t = "About the job\nSenior Data Engineer (m/f/d)\nBerlin";
+        assert_eq!(find(t, &[]).map(|r| &t[r]), Some("Senior Data Engineer (m/f/d)"));
+        let t = "Job Description\n\nOverview\nStaff Platform Engineer\nRemote";
+        assert_eq!(find(t, &[]).map(|r| &t[r]), Some("Staff Platform Engineer"));
+        // Only the first line past them: a role noun further down is no title.
+        let t = "About the job\nWe are a fintech.\nSenior Data Engineer";
+        assert_eq!(find(t, &[]), None);
+        let t = "Requirements\nAt least 5 years as a software engineer.";
         assert_eq!(find(t, &[]), None);
         let t = "Company: Acme\nJob Title: Staff SRE\n";
         assert_eq!(find(t, &[]).map(|r| &t[r]), Some("Staff SRE"));
