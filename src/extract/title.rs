@@ -136,8 +136,9 @@ pub(crate) fn find(text: &str, headings: &[Heading]) -> Option<Range<usize>> {
     // description"), when it reads as a title.
     let first = line_ranges(text)
         .take(3)
-        .find(|l| sections::heading_kind_exact(&text[l.clone()]).is_none())?;
-    looks_like_title(&text[first.clone()]).then_some(first)
+        .find(|l| sections::heading_kind_exact(&text[l.clone()]) != Some("summary"))?;
+    let line = &text[first.clone()];
+    (looks_like_title(line) && !sections::is_bullet(line)).then_some(first)
 }
 
 /// The labels that introduce a role or level line, for seniority ("Role:", "Level:").
@@ -274,6 +275,13 @@ mod tests {
         let t = "About the job\nWe are a fintech.\nSenior Data Engineer";
         assert_eq!(find(t, &[]), None);
         let t = "Requirements\nAt least 5 years as a software engineer.";
+        assert_eq!(find(t, &[]), None);
+        // Only past the headings that open a page, and no list item.
+        let t = "Nice to have\n• Pairing with developers on flaky tests";
+        assert_eq!(find(t, &[]), None);
+        let t = "Requirements\nSenior Engineer";
+        assert_eq!(find(t, &[]), None);
+        let t = "About the job\n• Pairing with developers on flaky tests";
         assert_eq!(find(t, &[]), None);
         let t = "Company: Acme\nJob Title: Staff SRE\n";
         assert_eq!(find(t, &[]).map(|r| &t[r]), Some("Staff SRE"));
