@@ -30,7 +30,7 @@ pub(crate) fn unescape_json(text: &str) -> Option<(String, OffsetMap, usize)> {
 
 /// The escape at the start of `s` (which starts with a backslash): the character and the
 /// escape's length.
-fn json_escape(s: &str) -> Option<(char, usize)> {
+pub(super) fn json_escape(s: &str) -> Option<(char, usize)> {
     let c = match *s.as_bytes().get(1)? {
         b'n' => '\n',
         b'r' => '\r',

@@ -4,6 +4,7 @@
 
 mod escapes;
 mod html;
+mod json_ld;
 mod layout;
 mod markdown;
 mod mojibake;
@@ -109,7 +110,8 @@ const MOJIBAKE_SAYS: &str =
 /// Said at the end of every repair's warning.
 const OFFSETS_KEPT: &str = "; offsets index the original text";
 
-/// The repairs tried on every source, in order: a lost JSON layer first (its `\u00e2` escapes
+/// The repairs tried on every source, in order: a page that a script draws read from its
+/// JobPosting data first (see [`json_ld`]), then a lost JSON layer (its `\u00e2` escapes
 /// may spell mojibake), byte escapes (which may too), then markup escaped twice (one layer),
 /// then escaped markup (read as HTML next), then mis-decoded characters (twice: text mis-read
 /// twice, "Ã¢â‚¬â„¢", needs two passes), then typesetting characters (ligatures, invisible
@@ -117,7 +119,13 @@ const OFFSETS_KEPT: &str = "; offsets index the original text";
 /// pictographs that open list items ("✅ Go"), then
 /// line breaks flattened into runs of spaces, lost around headings, or lost between the items
 /// of a list.
-const REPAIRS: [Step; 11] = [
+const REPAIRS: [Step; 12] = [
+    Step {
+        code: "json_ld",
+        run: json_ld::job_posting,
+        markup: true,
+        says: "the page shows little text of its own (a script draws it): its schema.org JobPosting data ({n} posting: title and description) was read instead",
+    },
     Step {
         code: "escaped_text",
         run: escapes::unescape_json,

@@ -1,0 +1,390 @@
+//! Job pages that a script draws: the page as fetched shows little text of its own (a title,
+//! a cookie banner, "Apply"), and the posting itself sits in the schema.org `JobPosting` data
+//! that the page embeds for search engines (`<script type="application/ld+json">`). Such a
+//! page is read from that data: its `title`, its `description` (HTML) and, as labelled lines
+//! after it, its `employmentType`, `jobLocationType` and `jobLocation` address, each mapped
+//! back to the bytes of its JSON string, escapes and all, so spans still index the page.
+
+use super::escapes::json_escape;
+use super::offsets::{OffsetMap, OffsetMapBuilder};
+use serde_json::Value;
+
+/// The most JSON-LD scripts of one page that are read.
+const MAX_SCRIPTS: usize = 8;
+
+/// How many strings after a member's key are read for its value (`["FULL_TIME",
+/// "CONTRACTOR"]`, `{"@type": "Country", "name": "US"}`).
+const STRINGS_AFTER_KEY: usize = 6;
+
+/// How deep into a JSON-LD document a `JobPosting` is looked for (`@graph`, arrays).
+const MAX_DEPTH: usize = 4;
+
+/// The page read from its `JobPosting` data, the map back, and 1; `None` when the page has no
+/// such data with a description, or shows at least half as much text as that description
+/// itself (then the page is read as it is).
+pub(crate) fn job_posting(page: &str) -> Option<(String, OffsetMap, usize)> {
+    let bytes = page.as_bytes();
+    for at in memchr::memmem::find_iter(bytes, b"application/ld+json").take(MAX_SCRIPTS) {
+        let Some(open) = memchr::memchr(b'>', &bytes[at..]).map(|i| at + i + 1) else {
+            break;
+        };
+        let Some(close) = script_end(&bytes[open..]).map(|i| open + i) else {
+            break;
+        };
+        let json = &page[open..close];
+        if !json.contains("JobPosting") {
+            continue;
+        }
+        let Ok(value) = serde_json::from_str::<Value>(json) else {
+            continue;
+        };
+        let Some(posting) = find_posting(&value, 0) else {
+            continue;
+        };
+        let Some(description) = posting.get("description").and_then(Value::as_str) else {
+            continue;
+        };
+        let shown = super::html::read(page).text.trim().len();
+        if shown * 2 >= text_len(description) {
+            return None;
+        }
+        let title = posting.get("title").and_then(Value::as_str).unwrap_or("");
+        return assemble(json, open, title, description, &facts(posting));
+    }
+    None
+}
+
+/// Where the script that starts `b` ends: its `</script` (any case).
+fn script_end(b: &[u8]) -> Option<usize> {
+    memchr::memmem::find_iter(b, b"</").find(|&i| {
+        b.get(i + 2..i + 8)
+            .is_some_and(|t| t.eq_ignore_ascii_case(b"script"))
+    })
+}
+
+/// The `JobPosting` object in a JSON-LD document: the document itself, an item of it (an
+/// array), or an item of its `@graph`.
+fn find_posting(v: &Value, depth: usize) -> Option<&serde_json::Map<String, Value>> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    match v {
+        Value::Object(o) => {
+            let is_posting = match o.get("@type") {
+                Some(Value::String(t)) => t == "JobPosting",
+                Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str() == Some("JobPosting")),
+                _ => false,
+            };
+            if is_posting {
+                return Some(o);
+            }
+            o.get("@graph").and_then(|g| find_posting(g, depth + 1))
+        }
+        Value::Array(items) => items.iter().find_map(|i| find_posting(i, depth + 1)),
+        _ => None,
+    }
+}
+
+/// The posting's facts that its text may leave out, as labelled lines: each label with the
+/// members (key and string value) that make its value. Schema.org writes employment types in
+/// capitals with underscores ("FULL_TIME", "TELECOMMUTE").
+fn facts(posting: &serde_json::Map<String, Value>) -> Vec<(&'static str, Vec<(&'static str, &str)>)> {
+    let mut out = Vec::new();
+    let strings = |key: &str| strings(posting.get(key));
+    let types = strings("employmentType");
+    if !types.is_empty() {
+        out.push((
+            "Employment type",
+            types.into_iter().map(|t| ("employmentType", t)).collect(),
+        ));
+    }
+    let places = strings("jobLocationType");
+    if !places.is_empty() {
+        out.push((
+            "Workplace",
+            places.into_iter().map(|t| ("jobLocationType", t)).collect(),
+        ));
+    }
+    let location = match posting.get("jobLocation") {
+        Some(Value::Array(items)) => items.first(),
+        other => other,
+    };
+    if let Some(address) = location.and_then(|l| l.get("address")) {
+        let parts: Vec<(&'static str, &str)> = ["addressLocality", "addressRegion", "addressCountry"]
+            .into_iter()
+            .filter_map(|k| {
+                let v = address.get(k)?;
+                v.as_str().or_else(|| v.get("name")?.as_str()).map(|v| (k, v))
+            })
+            .filter(|(_, v)| !v.trim().is_empty())
+            .collect();
+        if !parts.is_empty() {
+            out.push(("Location", parts));
+        }
+    }
+    out
+}
+
+/// A member's string value, or the strings of its array value.
+fn strings(v: Option<&Value>) -> Vec<&str> {
+    match v {
+        Some(Value::String(s)) => vec![s.as_str()],
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The bytes of text an HTML fragment shows, roughly: those outside its tags.
+fn text_len(html: &str) -> usize {
+    let mut in_tag = false;
+    html.trim()
+        .bytes()
+        .filter(|&b| {
+            match b {
+                b'<' => in_tag = true,
+                b'>' if in_tag => {
+                    in_tag = false;
+                    return false;
+                }
+                _ => {}
+            }
+            !in_tag
+        })
+        .count()
+}
+
+/// A labelled line's label and its values, each a member's key and string value.
+type Fact<'a> = (&'static str, Vec<(&'static str, &'a str)>);
+
+/// The text read instead of the page: the title as a heading, the description, and the
+/// `facts` as labelled lines, each value mapped onto its JSON string in `json`, which starts
+/// at byte `base` of the page.
+fn assemble(
+    json: &str,
+    base: usize,
+    title: &str,
+    description: &str,
+    facts: &[Fact],
+) -> Option<(String, OffsetMap, usize)> {
+    let markup = description.contains('<') || description.contains("&lt;");
+    let mut out = String::with_capacity(title.len() + description.len() + 24);
+    let mut map = OffsetMap::builder();
+    let title_at = (!title.is_empty())
+        .then(|| raw_string(json, "title", title))
+        .flatten();
+    if let Some(raw) = title_at {
+        out.push_str(if markup { "<html><h1>" } else { "" });
+        decode_into(&json[raw.clone()], base + raw.start, &mut out, &mut map);
+        out.push_str(if markup { "</h1>\n" } else { "\n\n" });
+    }
+    let raw = raw_string(json, "description", description)?;
+    decode_into(&json[raw.clone()], base + raw.start, &mut out, &mut map);
+    for (label, values) in facts {
+        let line = format!("{}{label}: ", if markup { "<p>" } else { "\n" });
+        let mut first = true;
+        for (key, value) in values {
+            let Some(raw) = raw_string(json, key, value) else {
+                continue;
+            };
+            out.push_str(if first { &line } else { ", " });
+            first = false;
+            let from = out.len();
+            decode_into(&json[raw.clone()], base + raw.start, &mut out, &mut map);
+            // "FULL_TIME" reads as "FULL TIME", byte for byte.
+            if out[from..].contains('_') {
+                let spaced = out[from..].replace('_', " ");
+                out.replace_range(from.., &spaced);
+            }
+        }
+        if !first && markup {
+            out.push_str("</p>");
+        }
+    }
+    Some((out, map.finish(), 1))
+}
+
+/// The range in `json` of the contents of a string that reads as `want` and is the value of a
+/// `key` member, an item of it (an array) or a member of it (`{"name": …}`): one of the few
+/// strings right after the key.
+fn raw_string(json: &str, key: &str, want: &str) -> Option<std::ops::Range<usize>> {
+    let quoted = format!("\"{key}\"");
+    memchr::memmem::find_iter(json.as_bytes(), quoted.as_bytes()).find_map(|at| {
+        let rest = &json[at + quoted.len()..];
+        let value = rest.trim_start().strip_prefix(':')?;
+        let mut from = json.len() - value.len();
+        for _ in 0..STRINGS_AFTER_KEY {
+            let start = from + memchr::memchr(b'"', &json.as_bytes()[from..])? + 1;
+            let raw = start..start + string_len(&json[start..])?;
+            if decoded(&json[raw.clone()]).is_some_and(|d| d == want) {
+                return Some(raw);
+            }
+            from = raw.end + 1;
+        }
+        None
+    })
+}
+
+/// The length of the JSON string contents that open `s` (up to its closing quote).
+fn string_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    loop {
+        i += memchr::memchr2(b'"', b'\\', &b[i..])?;
+        if b[i] == b'"' {
+            return Some(i);
+        }
+        i += 2;
+        if i > b.len() {
+            return None;
+        }
+    }
+}
+
+/// The JSON string contents `raw` read.
+fn decoded(raw: &str) -> Option<String> {
+    let mut out = String::with_capacity(raw.len());
+    let mut copied = 0;
+    while let Some(at) = memchr::memchr(b'\\', &raw.as_bytes()[copied..]).map(|i| copied + i) {
+        let (c, len) = json_escape(&raw[at..])?;
+        out.push_str(&raw[copied..at]);
+        out.push(c);
+        copied = at + len;
+    }
+    out.push_str(&raw[copied..]);
+    Some(out)
+}
+
+/// Appends the JSON string contents `raw` (which [`decoded`] reads), found at page byte
+/// `base`, to `out`, mapping each escape onto its bytes and the rest byte for byte.
+fn decode_into(raw: &str, base: usize, out: &mut String, map: &mut OffsetMapBuilder) {
+    let mut copied = 0;
+    while let Some(at) = memchr::memchr(b'\\', &raw.as_bytes()[copied..]).map(|i| copied + i) {
+        let Some((c, len)) = json_escape(&raw[at..]) else {
+            break;
+        };
+        map.linear(out.len(), base + copied, at - copied);
+        out.push_str(&raw[copied..at]);
+        let from = out.len();
+        out.push(c);
+        map.lump(from, out.len() - from, base + at, len);
+        copied = at + len;
+    }
+    map.linear(out.len(), base + copied, raw.len() - copied);
+    out.push_str(&raw[copied..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Document, Format};
+    use super::*;
+
+    /// A page that a script draws, with its posting in JSON-LD.
+    fn page(visible: &str, json: &str) -> String {
+        format!(
+            "<!DOCTYPE html><html><head><title>Jobs</title>\
+             <script type=\"application/ld+json\">{json}</script></head>\
+             <body><div id=\"app\">{visible}</div><script>render()</script></body></html>"
+        )
+    }
+
+    const POSTING: &str = r#"{"@context": "https://schema.org/", "@type": "JobPosting",
+        "title": "Platform Engineer \u2013 Kubernetes",
+        "hiringOrganization": {"@type": "Organization", "description": "We sell shoes."},
+        "description": "\u003cp\u003eWe run \u003cb\u003eKubernetes\u003c/b\u003e on AWS.\u003c/p\u003e\u003cul\u003e\u003cli\u003e5+ years of Go\u003c/li\u003e\u003cli\u003eTerraform is a plus\u003c/li\u003e\u003c/ul\u003e",
+        "employmentType": ["FULL_TIME", "CONTRACTOR"], "jobLocationType": "TELECOMMUTE",
+        "jobLocation": {"@type": "Place", "address": {"addressLocality": "Austin", "addressRegion": "TX",
+            "addressCountry": {"@type": "Country", "name": "US"}}}}"#;
+
+    #[test]
+    fn a_page_drawn_by_a_script_is_read_from_its_job_posting() {
+        let src = page("Loading…", POSTING);
+        let doc = Document::read(&src, Format::Auto);
+        assert_eq!(
+            doc.text,
+            "Platform Engineer – Kubernetes\nWe run Kubernetes on AWS.\n• 5+ years of Go\n• Terraform is a plus\n\
+             Employment type: FULL TIME, CONTRACTOR\nWorkplace: TELECOMMUTE\nLocation: Austin, TX, US"
+        );
+        assert_eq!(doc.repairs.len(), 1);
+        assert_eq!(doc.repairs[0].code, "json_ld");
+        // Every word maps back to its bytes in the page's JSON.
+        for word in [
+            "Kubernetes on AWS",
+            "Terraform",
+            "5+ years of Go",
+            "Platform Engineer",
+            "Austin",
+            "CONTRACTOR",
+        ] {
+            let n = doc.text.find(word).unwrap();
+            let (s, e) = (
+                doc.source_offset(n, None, false),
+                doc.source_offset(n + word.len(), None, true),
+            );
+            let source = &src[s..e];
+            assert!(
+                source.starts_with(&word[..4]) && source.ends_with(&word[word.len() - 2..]),
+                "{word:?} -> {source:?}"
+            );
+        }
+        let n = doc.text.find("FULL TIME").unwrap();
+        assert_eq!(
+            &src[doc.source_offset(n, None, false)..doc.source_offset(n + 9, None, true)],
+            "FULL_TIME"
+        );
+        let n = doc.text.find('–').unwrap();
+        assert_eq!(
+            &src[doc.source_offset(n, None, false)..doc.source_offset(n + '–'.len_utf8(), None, true)],
+            "\\u2013"
+        );
+    }
+
+    #[test]
+    fn a_page_that_shows_its_posting_is_read_as_it_is() {
+        let visible = "<h1>Platform Engineer</h1><p>We run Kubernetes on AWS.</p>\
+                       <ul><li>5+ years of Go</li><li>Terraform is a plus</li></ul>";
+        let src = page(visible, POSTING);
+        let doc = Document::read(&src, Format::Auto);
+        assert!(doc.repairs.is_empty());
+        assert!(doc.text.contains("Jobs\nPlatform Engineer"), "{:?}", doc.text);
+    }
+
+    #[test]
+    fn other_json_ld_and_broken_json_ld_are_passed_over() {
+        for json in [
+            r#"{"@type": "Organization", "description": "A long description of a company that is no posting at all."}"#,
+            r#"{"@type": "JobPosting", "description": "never closed"#,
+            r#"{"@type": "JobPosting", "title": "No description"}"#,
+            r#"[1, "JobPosting", {"@graph": null}]"#,
+        ] {
+            let src = page("", json);
+            assert!(job_posting(&src).is_none(), "{json}");
+        }
+        // In a @graph, with a plain-text description.
+        let json = r#"{"@graph": [{"@type": "WebPage"}, {"@type": ["JobPosting"], "title": "Nurse",
+            "description": "Registered nurse for our ICU.\nNight shifts, Epic charting."}]}"#;
+        let src = page("", json);
+        let (text, _, n) = job_posting(&src).unwrap();
+        assert_eq!(n, 1);
+        assert_eq!(
+            text,
+            "Nurse\n\nRegistered nurse for our ICU.\nNight shifts, Epic charting."
+        );
+    }
+
+    #[test]
+    fn json_strings_are_found_and_measured() {
+        assert_eq!(string_len(r#"ab\"c" , "x""#), Some(5));
+        assert_eq!(string_len(r#"ab\\"#), None);
+        assert_eq!(string_len("open"), None);
+        assert_eq!(decoded(r"a\u00e9\n"), Some("aé\n".to_string()));
+        assert_eq!(decoded(r"bad \q"), None);
+        let json = r#"{"org": {"title": "Other"}, "title" : "Engineer"}"#;
+        assert_eq!(
+            raw_string(json, "title", "Engineer").map(|r| &json[r]),
+            Some("Engineer")
+        );
+        assert_eq!(raw_string(json, "title", "Nobody"), None);
+        assert_eq!(text_len("<p>Go <b>and</b> Rust</p>"), 11);
+        assert_eq!(script_end(b"{}</SCRIPT>"), Some(2));
+    }
+}
