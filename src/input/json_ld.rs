@@ -2,8 +2,9 @@
 //! a cookie banner, "Apply"), and the posting itself sits in the schema.org `JobPosting` data
 //! that the page embeds for search engines (`<script type="application/ld+json">`). Such a
 //! page is read from that data: its `title`, its `description` (HTML) and, as labelled lines
-//! after it, its `employmentType`, `jobLocationType` and `jobLocation` address, each mapped
-//! back to the bytes of its JSON string, escapes and all, so spans still index the page.
+//! after it, its `employmentType`, `jobLocationType`, `jobLocation` address and `baseSalary`,
+//! each mapped back to the bytes of its JSON string or number, escapes and all, so spans still
+//! index the page.
 
 use super::escapes::json_escape;
 use super::offsets::{OffsetMap, OffsetMapBuilder};
@@ -85,44 +86,91 @@ fn find_posting(v: &Value, depth: usize) -> Option<&serde_json::Map<String, Valu
     }
 }
 
-/// The posting's facts that its text may leave out, as labelled lines: each label with the
-/// members (key and string value) that make its value. Schema.org writes employment types in
-/// capitals with underscores ("FULL_TIME", "TELECOMMUTE").
-fn facts(posting: &serde_json::Map<String, Value>) -> Vec<(&'static str, Vec<(&'static str, &str)>)> {
+/// What a piece of a fact reads as: a string, or a number as the JSON writes it.
+#[derive(Clone, Copy, Debug)]
+enum Want<'a> {
+    Str(&'a str),
+    Num(f64),
+}
+
+/// A piece of a fact: the separator written before it (unless it comes first), its member's
+/// key, and its value.
+type Piece<'a> = (&'static str, &'static str, Want<'a>);
+
+/// A labelled line: its label and its pieces.
+type Fact<'a> = (&'static str, Vec<Piece<'a>>);
+
+/// The posting's facts that its text may leave out, as labelled lines. Schema.org writes
+/// employment types in capitals with underscores ("FULL_TIME", "TELECOMMUTE") and pay as a
+/// `MonetaryAmount` ("USD", `{"minValue": 100000, "maxValue": 150000, "unitText": "YEAR"}`).
+fn facts(posting: &serde_json::Map<String, Value>) -> Vec<Fact<'_>> {
     let mut out = Vec::new();
-    let strings = |key: &str| strings(posting.get(key));
-    let types = strings("employmentType");
-    if !types.is_empty() {
-        out.push((
-            "Employment type",
-            types.into_iter().map(|t| ("employmentType", t)).collect(),
-        ));
-    }
-    let places = strings("jobLocationType");
-    if !places.is_empty() {
-        out.push((
-            "Workplace",
-            places.into_iter().map(|t| ("jobLocationType", t)).collect(),
-        ));
-    }
+    let listed = |label: &'static str, key: &'static str| {
+        let pieces: Vec<Piece> = strings(posting.get(key))
+            .into_iter()
+            .map(|t| (", ", key, Want::Str(t)))
+            .collect();
+        (!pieces.is_empty()).then_some((label, pieces))
+    };
+    out.extend(listed("Employment type", "employmentType"));
+    out.extend(listed("Workplace", "jobLocationType"));
     let location = match posting.get("jobLocation") {
         Some(Value::Array(items)) => items.first(),
         other => other,
     };
     if let Some(address) = location.and_then(|l| l.get("address")) {
-        let parts: Vec<(&'static str, &str)> = ["addressLocality", "addressRegion", "addressCountry"]
+        let parts: Vec<Piece> = ["addressLocality", "addressRegion", "addressCountry"]
             .into_iter()
             .filter_map(|k| {
                 let v = address.get(k)?;
-                v.as_str().or_else(|| v.get("name")?.as_str()).map(|v| (k, v))
+                v.as_str()
+                    .or_else(|| v.get("name")?.as_str())
+                    .filter(|v| !v.trim().is_empty())
+                    .map(|v| (", ", k, Want::Str(v)))
             })
-            .filter(|(_, v)| !v.trim().is_empty())
             .collect();
         if !parts.is_empty() {
             out.push(("Location", parts));
         }
     }
+    if let Some(pay) = posting.get("baseSalary") {
+        let (low, high, unit) = match pay.get("value") {
+            Some(Value::Object(q)) => (
+                amount("minValue", q.get("minValue")).or_else(|| amount("value", q.get("value"))),
+                amount("maxValue", q.get("maxValue")),
+                q.get("unitText").and_then(Value::as_str),
+            ),
+            v => (
+                amount("value", v),
+                None,
+                pay.get("unitText").and_then(Value::as_str),
+            ),
+        };
+        if let Some((key, low)) = low {
+            let mut pieces: Vec<Piece> = Vec::new();
+            if let Some(c) = pay.get("currency").and_then(Value::as_str) {
+                pieces.push(("", "currency", Want::Str(c)));
+            }
+            pieces.push((" ", key, low));
+            if let Some((key, high)) = high {
+                pieces.push((" – ", key, high));
+            }
+            if let Some(u) = unit {
+                pieces.push((" per ", "unitText", Want::Str(u)));
+            }
+            out.push(("Salary", pieces));
+        }
+    }
     out
+}
+
+/// A pay amount: the member's key and its number, or its text when written as a string.
+fn amount<'a>(key: &'static str, v: Option<&'a Value>) -> Option<(&'static str, Want<'a>)> {
+    match v? {
+        Value::Number(n) => n.as_f64().map(|n| (key, Want::Num(n))),
+        Value::String(s) if !s.trim().is_empty() => Some((key, Want::Str(s.as_str()))),
+        _ => None,
+    }
 }
 
 /// A member's string value, or the strings of its array value.
@@ -153,9 +201,6 @@ fn text_len(html: &str) -> usize {
         .count()
 }
 
-/// A labelled line's label and its values, each a member's key and string value.
-type Fact<'a> = (&'static str, Vec<(&'static str, &'a str)>);
-
 /// The text read instead of the page: the title as a heading, the description, and the
 /// `facts` as labelled lines, each value mapped onto its JSON string in `json`, which starts
 /// at byte `base` of the page.
@@ -179,14 +224,18 @@ fn assemble(
     }
     let raw = raw_string(json, "description", description)?;
     decode_into(&json[raw.clone()], base + raw.start, &mut out, &mut map);
-    for (label, values) in facts {
+    for (label, pieces) in facts {
         let line = format!("{}{label}: ", if markup { "<p>" } else { "\n" });
         let mut first = true;
-        for (key, value) in values {
-            let Some(raw) = raw_string(json, key, value) else {
+        for &(sep, key, want) in pieces {
+            let raw = match want {
+                Want::Str(v) => raw_string(json, key, v),
+                Want::Num(n) => raw_number(json, key, n),
+            };
+            let Some(raw) = raw else {
                 continue;
             };
-            out.push_str(if first { &line } else { ", " });
+            out.push_str(if first { &line } else { sep });
             first = false;
             let from = out.len();
             decode_into(&json[raw.clone()], base + raw.start, &mut out, &mut map);
@@ -221,6 +270,22 @@ fn raw_string(json: &str, key: &str, want: &str) -> Option<std::ops::Range<usize
             from = raw.end + 1;
         }
         None
+    })
+}
+
+/// The range in `json` of a number that is the value of a `key` member and reads as `want`.
+fn raw_number(json: &str, key: &str, want: f64) -> Option<std::ops::Range<usize>> {
+    let quoted = format!("\"{key}\"");
+    memchr::memmem::find_iter(json.as_bytes(), quoted.as_bytes()).find_map(|at| {
+        let rest = &json[at + quoted.len()..];
+        let value = rest.trim_start().strip_prefix(':')?.trim_start();
+        let start = json.len() - value.len();
+        let len = value
+            .bytes()
+            .take_while(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'))
+            .count();
+        let raw = start..start + len;
+        (json[raw.clone()].parse::<f64>().ok()? == want).then_some(raw)
     })
 }
 
@@ -293,7 +358,9 @@ mod tests {
         "description": "\u003cp\u003eWe run \u003cb\u003eKubernetes\u003c/b\u003e on AWS.\u003c/p\u003e\u003cul\u003e\u003cli\u003e5+ years of Go\u003c/li\u003e\u003cli\u003eTerraform is a plus\u003c/li\u003e\u003c/ul\u003e",
         "employmentType": ["FULL_TIME", "CONTRACTOR"], "jobLocationType": "TELECOMMUTE",
         "jobLocation": {"@type": "Place", "address": {"addressLocality": "Austin", "addressRegion": "TX",
-            "addressCountry": {"@type": "Country", "name": "US"}}}}"#;
+            "addressCountry": {"@type": "Country", "name": "US"}}},
+        "baseSalary": {"@type": "MonetaryAmount", "currency": "USD",
+            "value": {"@type": "QuantitativeValue", "minValue": 140000, "maxValue": 1.75e5, "unitText": "YEAR"}}}"#;
 
     #[test]
     fn a_page_drawn_by_a_script_is_read_from_its_job_posting() {
@@ -302,7 +369,8 @@ mod tests {
         assert_eq!(
             doc.text,
             "Platform Engineer – Kubernetes\nWe run Kubernetes on AWS.\n• 5+ years of Go\n• Terraform is a plus\n\
-             Employment type: FULL TIME, CONTRACTOR\nWorkplace: TELECOMMUTE\nLocation: Austin, TX, US"
+             Employment type: FULL TIME, CONTRACTOR\nWorkplace: TELECOMMUTE\nLocation: Austin, TX, US\n\
+             Salary: USD 140000 – 1.75e5 per YEAR"
         );
         assert_eq!(doc.repairs.len(), 1);
         assert_eq!(doc.repairs[0].code, "json_ld");
@@ -330,6 +398,11 @@ mod tests {
         assert_eq!(
             &src[doc.source_offset(n, None, false)..doc.source_offset(n + 9, None, true)],
             "FULL_TIME"
+        );
+        let n = doc.text.find("1.75e5").unwrap();
+        assert_eq!(
+            &src[doc.source_offset(n, None, false)..doc.source_offset(n + 6, None, true)],
+            "1.75e5"
         );
         let n = doc.text.find('–').unwrap();
         assert_eq!(
@@ -384,6 +457,13 @@ mod tests {
             Some("Engineer")
         );
         assert_eq!(raw_string(json, "title", "Nobody"), None);
+        let json = r#"{"value": "x", "q": {"value" : 4200.50, "minValue":-1}}"#;
+        assert_eq!(
+            raw_number(json, "value", 4200.5).map(|r| &json[r]),
+            Some("4200.50")
+        );
+        assert_eq!(raw_number(json, "minValue", -1.0).map(|r| &json[r]), Some("-1"));
+        assert_eq!(raw_number(json, "value", 1.0), None);
         assert_eq!(text_len("<p>Go <b>and</b> Rust</p>"), 11);
         assert_eq!(script_end(b"{}</SCRIPT>"), Some(2));
     }

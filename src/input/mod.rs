@@ -124,7 +124,7 @@ const REPAIRS: [Step; 12] = [
         code: "json_ld",
         run: json_ld::job_posting,
         markup: true,
-        says: "the page shows little text of its own (a script draws it): its schema.org JobPosting data ({n} posting: title and description) was read instead",
+        says: "the page shows little text of its own (a script draws it): its schema.org JobPosting data (its title, description, employment type, workplace, place and pay) was read instead",
     },
     Step {
         code: "escaped_text",
