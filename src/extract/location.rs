@@ -877,17 +877,37 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>], posting: bool) ->
     // The header ends at the first section heading ("Experience", "Requirements"): a city on a
     // résumé's first job line is the job's, not where one lives.
     let mut header = true;
+    // The line of a known city found alone as a whole header line (see below), if any.
+    let mut lone_city: Option<(usize, Range<usize>)> = None;
     for (i, line) in lines.iter().enumerate() {
         header = header
             && i < DATA.city_lines
             && crate::sections::heading_kind_exact(&text[line.clone()]).is_none();
         for part in parts(text, line.clone()) {
+            let mut city = false;
             let found = labelled(text, &part, lines.get(i + 1))
                 .or_else(|| marked(text, &part))
                 .or_else(|| led(text, &part))
-                .or_else(|| header.then(|| city_place(text, &part))?)
+                .or_else(|| {
+                    let r = header.then(|| city_place(text, &part))??;
+                    city = true;
+                    Some(r)
+                })
                 .or_else(|| (i < DATA.header_lines).then(|| header_place(text, &part))?);
-            out.extend(found);
+            let Some(found) = found else {
+                continue;
+            };
+            // A known city alone on the line under the title, right above a line that names a
+            // place, is the employer's name ("Auxiliar de Almacén⏎Liverpool⏎Zapopan, Jalisco":
+            // the Mexican retailer).
+            if let Some((at, r)) = &lone_city
+                && *at + 1 == i
+                && text[found.clone()] != text[r.clone()]
+            {
+                out.retain(|o| o != r);
+            }
+            lone_city = (city && i == 1 && found == *line).then(|| (i, found.clone()));
+            out.push(found);
         }
     }
     out.extend(cued(text, sentences));
