@@ -660,6 +660,18 @@ fn city_tail(rest: &str) -> Option<usize> {
     if rest.is_empty() || rest.starts_with(" (") {
         return Some(0);
     }
+    // A postal district's number after the city ("Dublin 15", "Lyon 03").
+    let digits = rest.len() - rest[1..].trim_start_matches(|c: char| c.is_ascii_digit()).len() - 1;
+    if rest.starts_with(' ')
+        && (1..=2).contains(&digits)
+        && rest[1 + digits..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+        && !rest[1 + digits..].starts_with(", ")
+    {
+        return Some(1 + digits);
+    }
     let body = rest.find(" (").map_or(rest, |i| &rest[..i]);
     let mut pieces = body.split(", ");
     let first = pieces.next()?;
@@ -754,11 +766,10 @@ fn city_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
 fn bare_town(text: &str, lines: &[Range<usize>], i: usize) -> Option<Range<usize>> {
     let line = lines.get(i)?;
     let prev = &text[lines.get(i.checked_sub(1)?)?.clone()];
-    if line.len() > 60
-        || prev.len() > 80
-        || prev.trim_end().ends_with(['.', '!', '?', ':'])
-        || crate::sections::heading_kind_exact(prev).is_some()
-    {
+    // (An employer's line may end in a dot: "Škoda Auto a.s.", "Acme Inc.".)
+    let sentence = prev.trim_end().ends_with(['!', '?', ':'])
+        || prev.trim_end().ends_with('.') && prev.split_whitespace().nth(4).is_some();
+    if line.len() > 60 || prev.len() > 80 || sentence || crate::sections::heading_kind_exact(prev).is_some() {
         return None;
     }
     let [part] = &parts(text, line.clone())[..] else {
@@ -774,6 +785,14 @@ fn bare_town(text: &str, lines: &[Range<usize>], i: usize) -> Option<Range<usize
         _ => s,
     };
     let segments: Vec<&str> = body.split(", ").collect();
+    // A code alone is no town ("CDI", a French contract, on the line under the employer).
+    if !segments[0]
+        .split_whitespace()
+        .next()?
+        .contains(char::is_lowercase)
+    {
+        return None;
+    }
     let town = |seg: &str| {
         let words: Vec<&str> = seg.split_whitespace().collect();
         words.len() <= 3
