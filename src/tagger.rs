@@ -935,7 +935,7 @@ impl Tagger {
         }
 
         // Pay (whose "$" the stated locations may tell), employment type and workplace.
-        let locations = location::find_all(text, &sentences);
+        let locations = location::find_all(text, &sentences, !is_resume);
         for f in salary::find_all(text, &sentences, &locations) {
             let s = span(f.span.clone());
             if let Some(w) = f.warning {

@@ -242,6 +242,12 @@ fn reads_as_degree(text: &str, range: &Range<usize>, cased_forms: &[String], res
                 .unwrap_or("");
             !cased_forms.iter().any(|f| f == word) && !word.eq_ignore_ascii_case("phd")
         });
+    // "Graduate of BS Nursing", "graduates of BS Accountancy" (Philippine postings): the
+    // abbreviation after "graduate of" is the degree, whatever follows it.
+    let graduate_of = {
+        let tail = super::last_bytes(before, 14).to_ascii_lowercase();
+        tail.ends_with("graduate of") || tail.ends_with("graduates of")
+    };
     // "5+ years as a BA", "work as an MA": a role (a business analyst), not a degree.
     let role = {
         let mut words = before.rsplit([' ', '\t', '\n']);
@@ -249,7 +255,7 @@ fn reads_as_degree(text: &str, range: &Range<usize>, cased_forms: &[String], res
         (article.eq_ignore_ascii_case("a") || article.eq_ignore_ascii_case("an"))
             && words.next().is_some_and(|w| w.eq_ignore_ascii_case("as"))
     };
-    followed && !state && !role
+    (followed || graduate_of) && !state && !role
 }
 
 /// The education each sentence asks for: for every sentence that names a level, the level

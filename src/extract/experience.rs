@@ -27,7 +27,7 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
         \s*(?P<plus>\+|-plus\b|\s+plus\b|\s+or\s+more\b)?
         (?:\s*(?:-|–|—|(?:\bto|\bbut)\s+(?:less|fewer)\s+than\b|(?:\bto|\bbut)\s+under\b|\bto\b|\bor\b|\band\b|\btot\b|\bbis\b|\ba\b|à)\s*(?P<b>{num})\s*\+?)?
         \s*(?:\b(?:full|additional|total|solid|consecutive|complete)\s+)?
-        (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|an|jahr(?:en?)?|jaar|meses|mois|lata?|tahun|miesi(?:ąc|ące|ęcy)|bulan|års?|ann(?:é|e)es?)\b
+        (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|an|jahr(?:en?)?|jaar|meses|mesi|mois|năm|roky|lata?|tahun|miesi(?:ąc|ące|ęcy)|bulan|års?|ann(?:é|e)es?)\b
         (?P<half2>\s+and\s+a\s+half\b)?
         (?:'s|’s|')?
         (?P<post>\s*\+|\s+or\s+(?:more|greater|longer|above)|\s+or\s+(?:less|fewer)|\s+plus)?
@@ -117,10 +117,11 @@ static UNITS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(UNIT_STEMS.m
 /// `experience_words`), as the regex reads no other of their words. Polish "lat" and "lata"
 /// with the space after them: "lat" alone is inside "platform" and "latest". The Nordic "år"
 /// ("2 års erfarenhet", "3 års erfaring"); French "an" only as "1 an d'expérience" ("an" alone
-/// is in every English sentence).
-const UNIT_STEMS: [&str; 22] = [
+/// is in every English sentence). Italian months ("almeno 6 mesi"), Vietnamese years ("2 năm
+/// kinh nghiệm") and Czech ones ("min. 3 roky"; not "roku", Polish "do 1 roku" is a bound).
+const UNIT_STEMS: [&str; 25] = [
     "year", "yr", "month", "mos", "week", "wk", "decade", "año", "ano", "ans", "ann", "jahr", "jaar",
-    "meses", "mois", "lat ", "lata ", "tahun", "miesi", "bulan", "år", "an d",
+    "meses", "mesi", "mois", "năm", "roky", "lat ", "lata ", "tahun", "miesi", "bulan", "år", "an d",
 ];
 
 /// The indices of the sentences that name a unit of time, in order, each once.

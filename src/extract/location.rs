@@ -37,6 +37,7 @@ struct File {
     header_regions: Vec<String>,
     spaced_regions: Vec<String>,
     cities: Vec<String>,
+    not_towns: Vec<String>,
 }
 
 static DATA: LazyLock<File> =
@@ -121,6 +122,7 @@ struct Words {
     cue_subjects: WordSet,
     cue_after: WordSet,
     place_tails: WordSet,
+    not_towns: WordSet,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
@@ -133,6 +135,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
     cue_subjects: WordSet::new(&DATA.cue_subjects),
     cue_after: WordSet::new(&DATA.cue_after),
     place_tails: WordSet::new(&DATA.place_tails),
+    not_towns: WordSet::new(&DATA.not_towns),
 });
 
 /// The part separator that byte `c` of `hay` belongs to, found from `c` (a "|", "/" or "·"'s
@@ -657,6 +660,18 @@ fn city_tail(rest: &str) -> Option<usize> {
     if rest.is_empty() || rest.starts_with(" (") {
         return Some(0);
     }
+    // A postal district's number after the city ("Dublin 15", "Lyon 03").
+    let digits = rest.len() - rest[1..].trim_start_matches(|c: char| c.is_ascii_digit()).len() - 1;
+    if rest.starts_with(' ')
+        && (1..=2).contains(&digits)
+        && rest[1 + digits..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+        && !rest[1 + digits..].starts_with(", ")
+    {
+        return Some(1 + digits);
+    }
     let body = rest.find(" (").map_or(rest, |i| &rest[..i]);
     let mut pieces = body.split(", ");
     let first = pieces.next()?;
@@ -740,6 +755,58 @@ fn city_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
     None
 }
 
+/// Form 6, read only when no other form found a place: a bare town on its own line under the
+/// title and the employer ("Sygeplejerske\nHerlev Hospital\nHerlev", "Elektriker\nElektro Huber
+/// GmbH\n4020 Linz", "Transport Planner\nWincanton\nDaventry, Northamptonshire"): the third or
+/// fourth line of the header (`header_lines`), one part, after a line that is no sentence; one
+/// to three comma segments, each a place-like name of at most three words (the first perhaps
+/// after a postcode of four or five digits), none holding a word of `not_towns` (an
+/// employer's, a department's or a job's word: "Veterans Health Administration",
+/// "Engineering") nor a word in capitals (a résumé's name).
+fn bare_town(text: &str, lines: &[Range<usize>], i: usize) -> Option<Range<usize>> {
+    let line = lines.get(i)?;
+    let prev = &text[lines.get(i.checked_sub(1)?)?.clone()];
+    // (An employer's line may end in a dot: "Škoda Auto a.s.", "Acme Inc.".)
+    let sentence = prev.trim_end().ends_with(['!', '?', ':'])
+        || prev.trim_end().ends_with('.') && prev.split_whitespace().nth(4).is_some();
+    if line.len() > 60 || prev.len() > 80 || sentence || crate::sections::heading_kind_exact(prev).is_some() {
+        return None;
+    }
+    let [part] = &parts(text, line.clone())[..] else {
+        return None;
+    };
+    let r = clean(text, part.clone())?;
+    let s = &text[r.clone()];
+    // A postcode before the town ("4020 Linz", "83115 Neubeuern").
+    let body = match s.split_once(' ') {
+        Some((code, rest)) if (4..=5).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit()) => {
+            rest
+        }
+        _ => s,
+    };
+    let segments: Vec<&str> = body.split(", ").collect();
+    // A code alone is no town ("CDI", a French contract, on the line under the employer).
+    if !segments[0]
+        .split_whitespace()
+        .next()?
+        .contains(char::is_lowercase)
+    {
+        return None;
+    }
+    let town = |seg: &str| {
+        let words: Vec<&str> = seg.split_whitespace().collect();
+        words.len() <= 3
+            && place_like(seg)
+            && words.iter().all(|w| {
+                let lower = w.to_lowercase();
+                !WORDS.not_towns.contains(&lower)
+                    && (w.chars().count() <= 3 || w.chars().any(char::is_lowercase))
+                    && !is_role_noun(&lower)
+            })
+    };
+    (segments.len() <= 3 && segments.iter().all(|seg| town(seg.trim()))).then_some(r)
+}
+
 /// Prose: "Based in Toronto", "This role is based in our Leeds office".
 fn cued(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -820,27 +887,57 @@ fn place_after(text: &str, at: usize) -> Option<Range<usize>> {
     Some(start?..end?)
 }
 
-/// The location statements of `text` (normalised offsets of the location strings).
-pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
+/// The location statements of `text` (normalised offsets of the location strings); `posting`:
+/// the text is a posting, whose header may name a bare town (a résumé's lines under its title
+/// hold the person's name).
+pub(crate) fn find_all(text: &str, sentences: &[Range<usize>], posting: bool) -> Vec<Range<usize>> {
     let lines: Vec<Range<usize>> = line_ranges(text).collect();
     let mut out = Vec::new();
     // The header ends at the first section heading ("Experience", "Requirements"): a city on a
     // résumé's first job line is the job's, not where one lives.
     let mut header = true;
+    // The line of a known city found alone as a whole header line (see below), if any.
+    let mut lone_city: Option<(usize, Range<usize>)> = None;
     for (i, line) in lines.iter().enumerate() {
         header = header
             && i < DATA.city_lines
             && crate::sections::heading_kind_exact(&text[line.clone()]).is_none();
         for part in parts(text, line.clone()) {
+            let mut city = false;
             let found = labelled(text, &part, lines.get(i + 1))
                 .or_else(|| marked(text, &part))
                 .or_else(|| led(text, &part))
-                .or_else(|| header.then(|| city_place(text, &part))?)
+                .or_else(|| {
+                    let r = header.then(|| city_place(text, &part))??;
+                    city = true;
+                    Some(r)
+                })
                 .or_else(|| (i < DATA.header_lines).then(|| header_place(text, &part))?);
-            out.extend(found);
+            let Some(found) = found else {
+                continue;
+            };
+            // A known city alone on the line under the title, right above a line that names a
+            // place, is the employer's name ("Auxiliar de Almacén⏎Liverpool⏎Zapopan, Jalisco":
+            // the Mexican retailer).
+            if let Some((at, r)) = &lone_city
+                && *at + 1 == i
+                && text[found.clone()] != text[r.clone()]
+            {
+                out.retain(|o| o != r);
+            }
+            lone_city = (city && i == 1 && found == *line).then(|| (i, found.clone()));
+            out.push(found);
         }
     }
     out.extend(cued(text, sentences));
+    if posting && out.is_empty() {
+        let header = lines
+            .iter()
+            .take(DATA.header_lines)
+            .take_while(|l| crate::sections::heading_kind_exact(&text[(*l).clone()]).is_none())
+            .count();
+        out.extend((2..header).find_map(|i| bare_town(text, &lines, i)));
+    }
     out.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
     let mut kept: Vec<Range<usize>> = Vec::new();
     // A place named again ("Doctolib · Paris" then "CDI · Paris · Télétravail") is one place.
@@ -851,14 +948,17 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usiz
         }
     }
     // A place named again with its region ("English Teacher - Osaka" then "Location: Osaka,
-    // Japan") is one place, the fuller one.
+    // Japan") or its district ("Lagermedarbeider – Oslo" then "Sted: Alnabru, Oslo") is one
+    // place, the fuller one.
     let heads: std::collections::HashSet<&str> = kept
         .iter()
-        .filter_map(|k| {
+        .flat_map(|k| {
             let s = &text[k.clone()];
             let head = s[..s.find([',', '(']).unwrap_or(s.len())].trim_end();
-            (head.len() < s.len()).then_some(head)
+            let tail = s.rfind(", ").map(|i| s[i + 2..].trim_end());
+            [(head.len() < s.len()).then_some(head), tail]
         })
+        .flatten()
         .collect();
     kept.retain(|r| !heads.contains(&text[r.clone()]));
     kept
@@ -898,7 +998,7 @@ mod tests {
     use crate::extract::sentences;
 
     fn found(text: &str) -> Vec<&str> {
-        find_all(text, &sentences(text))
+        find_all(text, &sentences(text), true)
             .into_iter()
             .map(|r| &text[r])
             .collect()

@@ -79,6 +79,11 @@ struct Currency {
     /// "London, ON"), read only there (see [`place_dollar`]).
     #[serde(default)]
     region_codes: Vec<String>,
+    /// Symbols that another currency owns, or none does, which are this one where the
+    /// posting's stated locations name one of its `places` ("Rs." in "Lahore, Pakistan", "kr"
+    /// in "Sted: Bryn, Oslo"; see [`local_currency`]).
+    #[serde(default)]
+    local_symbols: Vec<String>,
     /// Where monthly pay ends in this currency when no period is stated (else `infer`'s).
     month_below: Option<f64>,
     /// Amounts below this in this currency are no pay (its code is also a word of another
@@ -178,6 +183,8 @@ struct Lex {
     /// Each place of `homes` as written, and the currencies it may stand for (bit i: index i
     /// of `[[currency]]`): "WA" is Washington's and Western Australia's.
     home_places: Vec<(String, u64)>,
+    /// The currencies with `local_symbols` (indices of `[[currency]]`).
+    locals: Vec<usize>,
     prefilter: PhraseSet,
 }
 
@@ -397,6 +404,9 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
         ambiguity_currency,
         homes,
         home_places,
+        locals: (0..data.currency.len())
+            .filter(|&i| !data.currency[i].local_symbols.is_empty())
+            .collect(),
         prefilter,
         data,
     }
@@ -1038,6 +1048,51 @@ fn place_dollar(text: &str, locations: &[Range<usize>]) -> Option<Cur> {
     (!other_named).then_some(Cur::Code(found))
 }
 
+/// The currency that a statement at `span` is written in by one of its `local_symbols`, when
+/// the posting's stated locations (or, without any, its header lines) name places of that
+/// currency alone: "Rs. 80,000" under "Lahore, Pakistan" is PKR (India's rupee elsewhere),
+/// "245 kr timen" under "Bryn, Oslo" NOK (no currency where no place tells).
+fn local_currency(text: &str, span: Range<usize>, locations: &[Range<usize>]) -> Option<usize> {
+    let lex = &*LEX;
+    // The statement and the few bytes after it, where a symbol after the amount stands ("210
+    // kr per time": the amount ends before it).
+    let end = crate::input::floor_char_boundary(text, (span.end + 8).min(text.len()));
+    let s = &text[span.start.min(end)..end];
+    let mut found = None;
+    let mut header: Option<Vec<Range<usize>>> = None;
+    for &ci in &lex.locals {
+        let c = &lex.data.currency[ci];
+        if !c.local_symbols.iter().any(|sym| has_word(s, sym)) {
+            continue;
+        }
+        let places: &[Range<usize>] = if locations.is_empty() {
+            header.get_or_insert_with(|| header_fields(text))
+        } else {
+            locations
+        };
+        if !places
+            .iter()
+            .any(|r| c.places.iter().any(|p| has_word(&text[r.clone()], p)))
+        {
+            continue;
+        }
+        if found.is_some() {
+            // Places of two such currencies: none told.
+            return None;
+        }
+        found = Some(ci);
+    }
+    found
+}
+
+/// Whether `w` stands in `s` as a word of its own: no letter or digit right before or after
+/// it.
+fn has_word(s: &str, w: &str) -> bool {
+    s.match_indices(w).any(|(i, _)| {
+        !s[..i].ends_with(char::is_alphanumeric) && !s[i + w.len()..].starts_with(char::is_alphanumeric)
+    })
+}
+
 /// How many lines at the top of a posting [`header_fields`] reads.
 const HEADER_LINES: usize = 6;
 
@@ -1373,6 +1428,14 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>], locations: &[Rang
             {
                 cur = Some(c);
             }
+            // "Rs. 80,000" in "Lahore, Pakistan", "210 kr per time" in Oslo: a symbol that is
+            // this currency where the posting is.
+            if cur != Some(Cur::Dollar)
+                && let Some(c) =
+                    local_currency(text, start + read.span.start..start + read.span.end, locations)
+            {
+                cur = Some(Cur::Code(c));
+            }
             let currency = match cur {
                 Some(Cur::Code(i)) => Some(lex.data.currency[i].code.clone()),
                 Some(Cur::Dollar) => match *ambiguity.get_or_insert_with(|| dollar_ambiguity(text)) {
@@ -1444,7 +1507,7 @@ mod tests {
         find_all(
             text,
             &sentences,
-            &super::super::location::find_all(text, &sentences),
+            &super::super::location::find_all(text, &sentences, true),
         )
     }
 
