@@ -119,6 +119,8 @@ struct File {
     /// Of those, the units that any employer's name may run on into after a comma at its
     /// line's start ("Samsung Electronics, Memory Division").
     divisions: Vec<String>,
+    /// Aircraft makers, whose models after a pilot's rank are part of the title.
+    aircraft: Vec<String>,
     foreign_role_nouns: Vec<String>,
     role_suffixes: Vec<String>,
     locations: Vec<String>,
@@ -1728,9 +1730,19 @@ fn names_unit(s: &str, after_comma: bool) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     let mut unit = false;
     let mut ward = false;
+    // A pilot's aircraft type ("Captain, Boeing 777", "First Officer – Airbus A320"): a maker
+    // (`aircraft`) and its models' numbers.
+    let aircraft = words.len() >= 2
+        && lower_in(&d.aircraft, &words[0].to_lowercase())
+        && words[1..].iter().all(|w| w.bytes().any(|b| b.is_ascii_digit()));
     (1..=4).contains(&words.len())
         && s.starts_with(char::is_uppercase)
         && words.iter().all(|w| {
+            if aircraft {
+                unit = true;
+                ward = true;
+                return true;
+            }
             // A unit's word written with a hyphen ("Step-Down") is looked up whole first.
             let whole = w
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
@@ -3107,8 +3119,9 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
 }
 
 /// A row of a Japanese CV's timeline ("2013  4  Joined ABC Co., Ltd.", "2018 10 Promoted to
-/// Manager"): a year, a month (1–12) and an event opening with a letter, each after spaces or
-/// a tab. Its year and month, and where its event starts in `line`.
+/// Manager", "2016/04  Joined Mitsubishi UFJ Trust and Banking Corporation"): a year, a month
+/// (1–12) and an event opening with a letter, each after spaces or a tab (the month also after
+/// a slash or a full stop). Its year and month, and where its event starts in `line`.
 fn timeline_row(line: &str) -> Option<(YearMonth, usize)> {
     let t = line.trim_start();
     let lead = line.len() - t.len();
@@ -3118,7 +3131,11 @@ fn timeline_row(line: &str) -> Option<(YearMonth, usize)> {
         return None;
     }
     let rest = &t[4..];
-    let g1 = gap(rest);
+    let g1 = if rest.starts_with(['/', '.']) {
+        1
+    } else {
+        gap(rest)
+    };
     let rest = &rest[g1..];
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let month: u8 = rest
@@ -3241,6 +3258,30 @@ fn timeline_positions(
             if company.is_empty() {
                 continue;
             }
+            // The role on the line under the row, indented under its event ("2016/04  Joined
+            // Mitsubishi UFJ Trust and Banking Corporation", then "         Corporate Banking
+            // Department — Relationship Manager").
+            let role = role.or_else(|| {
+                let below = lines.get(i + 1)?;
+                let b = &text[below.range.clone()];
+                // Columns from each line's start (a line's range starts at its text).
+                let column = |at: usize| {
+                    let before = super::last_bytes(&text[..at], 256);
+                    before.rfind('\n').map_or(before.len(), |k| before.len() - k - 1)
+                };
+                (!below.gap_before
+                    && column(below.range.start) >= column(at)
+                    && timeline_row(b).is_none()
+                    && b.split_whitespace().nth(12).is_none()
+                    && has_role_noun(b))
+                .then(|| {
+                    pieces(text, below.range.clone(), None)
+                        .into_iter()
+                        .find(|p| p.class == Class::Title)
+                        .map(|p| p.range)
+                })
+                .flatten()
+            });
             close(open.take(), month_before(ym), &mut out);
             employer = Some(company.clone());
             open = Some(new(role, Some(company)));
