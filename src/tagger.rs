@@ -842,10 +842,12 @@ impl Tagger {
                 // A level inside a school's name on a job line ("Head of Mathematics, Loreto
                 // High School") is the employer, not a degree.
                 let employer = section == Some("experience") && education::inside_name(text, f.at);
-                (!has_section && !work_bullet)
-                    || opens
-                    || section == Some("education")
-                    || (education::institution(&text[line]).is_some() && !employer)
+                // A referee's school ("Principal, X High School" under References) is none.
+                section != Some("references")
+                    && ((!has_section && !work_bullet)
+                        || opens
+                        || section == Some("education")
+                        || (education::institution(&text[line]).is_some() && !employer))
             });
         }
         let degree_lines = DegreeLines::new(

@@ -749,12 +749,12 @@ fn double_spaced(line: &str) -> bool {
     double && !single
 }
 
-/// Whether a line is a heading in capitals that ends in "EDUCATION" ("SECONDARY EDUCATION:"),
-/// of at most four words and no digits.
+/// Whether a line is a heading in capitals that ends in "EDUCATION" or "QUALIFICATIONS"
+/// ("SECONDARY EDUCATION:", "TERTIARY QUALIFICATIONS"), of at most four words and no digits.
 fn education_heading(line: &str) -> bool {
     let l = line.trim().trim_end_matches(':').trim_end();
     l.len() <= 64
-        && l.ends_with("EDUCATION")
+        && (l.ends_with("EDUCATION") || l.ends_with("QUALIFICATIONS") || l.ends_with("QUALIFICATION"))
         && l.split_whitespace().count() <= 4
         && !l.chars().any(|c| c.is_ascii_digit() || c.is_lowercase())
 }

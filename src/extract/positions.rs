@@ -116,6 +116,11 @@ struct File {
     /// Last words of a department's unit written after it ("Department of the Army, U.S. Army
     /// Cyber Command").
     agency_units: Vec<String>,
+    /// Of those, the units that any employer's name may run on into after a comma at its
+    /// line's start ("Samsung Electronics, Memory Division").
+    divisions: Vec<String>,
+    /// Aircraft makers, whose models after a pilot's rank are part of the title.
+    aircraft: Vec<String>,
     foreign_role_nouns: Vec<String>,
     role_suffixes: Vec<String>,
     locations: Vec<String>,
@@ -217,7 +222,7 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     // month counts, the day is passed over.
     let day = r"(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?";
     let date = format!(
-        r"(?:(?-u:\b)(?:{day}[\s-]+)?(?:(?:{months})\.?(?:(?:\s+de)?\s*[,/]?|-|\s+{day},?\s*)|(?:{dotted})(?:\.(?:\s+de)?\s*[,/]?|/))\s*{year}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|[12][0-9]|3[01])[/.](?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}[-/.](?:0[1-9]|1[0-2])(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}\s*[年년]\s*(?:0?[1-9]|1[0-2])\s*[月월](?:\s*(?:0?[1-9]|[12][0-9]|3[01])\s*[日일])?|(?-u:\b)(?:19|20)[0-9]{{2}}(?-u:\b)|['’][0-9]{{2}}(?-u:\b))"
+        r"(?:(?-u:\b)(?:{day}[\s-]+)?(?:(?:{months})\.?(?:(?:\s+de)?\s*[,/]?|-|\s+{day},?\s*)|(?:{dotted})(?:\.(?:\s+de)?\s*[,/]?|/))\s*{year}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|[12][0-9]|3[01])[/.](?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}[-/.](?:0[1-9]|1[0-2])(?:[-/.](?:0[1-9]|[12][0-9]|3[01]))?(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}\s*[年년]\s*(?:0?[1-9]|1[0-2])\s*[月월](?:\s*(?:0?[1-9]|[12][0-9]|3[01])\s*[日일])?|(?-u:\b)(?:19|20)[0-9]{{2}}(?-u:\b)|['’][0-9]{{2}}(?-u:\b))"
     );
     let start = format!(r"(?:{date}|(?-u:\b)(?:{months})(?-u:\b)\.?)");
     let end = format!(r"(?:{date}|{present}|[0-9]{{2}}(?-u:\b))");
@@ -335,9 +340,15 @@ fn parse_side(s: &str, as_of: YearMonth) -> Option<Side> {
     })
 }
 
-/// A year and month written year first ("2019-01", "2019/01", "2019.01").
+/// A year and month written year first ("2019-01", "2019/01", "2019.01"), also with the day
+/// after them ("2024-03-10", a seafarer's sign-on date; "2020.03.01"), which is dropped.
 fn iso_month(s: &str) -> Option<(i32, u8)> {
     let (y, m) = s.split_once(['-', '/', '.'])?;
+    let m = match m.split_once(['-', '/', '.']) {
+        Some((m, day)) if (1..=2).contains(&day.len()) && day.bytes().all(|b| b.is_ascii_digit()) => m,
+        Some(_) => return None,
+        None => m,
+    };
     if y.len() != 4 || m.len() != 2 || !(y.starts_with("19") || y.starts_with("20")) {
         return None;
     }
@@ -1291,6 +1302,22 @@ fn pieces_with(
             {
                 continue;
             }
+            // "Hotel Cairo at Nile Plaza": "at" after two or more capitalised words that name
+            // no role joins a name, not a title and its employer ("Engineer at Google"). (A
+            // name is short: a longer run before it is read no further.)
+            if c.name("at").is_some() && m.as_str().trim() == "at" && a - last <= 80 && {
+                let before = text[last..a].trim();
+                let after = text[b..to].trim_start();
+                before.split_whitespace().nth(1).is_some()
+                    && before
+                        .split_whitespace()
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    && after.starts_with(char::is_uppercase)
+                    && !has_role_noun(before)
+                    && !lower_in(&LEX.data.self_employed, &words_of(before))
+            } {
+                continue;
+            }
             parts.push((last..from + m.start(), after));
             let sep = m.as_str().trim();
             after = After {
@@ -1475,7 +1502,9 @@ fn pieces_with(
         }
         // "Department of the Army, U.S. Army Cyber Command": a government department's unit
         // after it and a comma, named by a unit's last word (`agency_units`: "Command",
-        // "Division"), is part of the employer's name.
+        // "Division"), is part of the employer's name. So is a division after any employer
+        // that opens its line ("U.S. Army, 82nd Airborne Division", "Samsung Electronics,
+        // Memory Division"; not "Engineer, Payments Division", a unit after a title).
         if after_comma
             && s.split_whitespace().nth(5).is_none()
             && capitalised(s)
@@ -1483,7 +1512,13 @@ fn pieces_with(
             && lower_in(&d.agency_units, &last_word(s))
             && let Some(prev) = out.last_mut()
             && matches!(prev.class, Class::Company | Class::Unknown)
-            && words_of(&text[prev.range.clone()]).starts_with("department of ")
+            && !prev.qualifier
+            && (words_of(&text[prev.range.clone()]).starts_with("department of ")
+                || (lower_in(&d.divisions, &last_word(s))
+                    && super::last_bytes(&text[..prev.range.start], 64)
+                        .rsplit('\n')
+                        .next()
+                        .is_some_and(|before| before.trim().is_empty())))
         {
             prev.range.end = r.end;
             continue;
@@ -1575,8 +1610,17 @@ fn pieces_with(
             })
             && capitalised(s)
             // (A role's initials too when they are the name's: "National Youth Service Corps
-            // (NYSC)".)
-            && (!has_role_noun(s) || out.last().is_some_and(|p| initials_of(&text[p.range.clone()], s)))
+            // (NYSC)", or after an employer's name: "KPMG Nigeria (NYSC)", a service year
+            // served there.)
+            && (!has_role_noun(s)
+                || out.last().is_some_and(|p| {
+                    initials_of(&text[p.range.clone()], s)
+                        || (p.class == Class::Unknown
+                            && !p.qualifier
+                            && (2..=6).contains(&s.len())
+                            && s.chars().all(|c| c.is_ascii_uppercase())
+                            && text[p.range.end..r.start].trim() == "(")
+                }))
         {
             // A name in brackets after a name is the first's legal or parent name ("Clip
             // (Payclip S.A.P.I. de C.V.)", "Amazon (SAT4 Fulfillment Center)", "Dar
@@ -1604,8 +1648,14 @@ fn pieces_with(
         } else if w
             .split_once(' ')
             .is_some_and(|(first, rest)| rest.starts_with("of ") && lower_in(&d.company_suffixes, first))
+            || (capitalised(s)
+                && w.split(' ')
+                    .zip(w.split(' ').skip(1))
+                    .skip(1)
+                    .any(|(a, b)| b == "for" && lower_in(&d.company_suffixes, a)))
         {
-            // "University of Michigan", "Bank of Ireland".
+            // "University of Michigan", "Bank of Ireland"; "Max Planck Institute for Chemical
+            // Energy Conversion", "Broad Institute for …" (a name's suffix word before "for").
             Class::Company
         } else if after_comma && out.last().is_some_and(|p| p.class == Class::Company) {
             // "ZF Friedrichshafen AG, Friedrichshafen", "Alibaba Group, Hangzhou": the town.
@@ -1680,9 +1730,28 @@ fn names_unit(s: &str, after_comma: bool) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     let mut unit = false;
     let mut ward = false;
+    // A pilot's aircraft type ("Captain, Boeing 777", "First Officer – Airbus A320"): a maker
+    // (`aircraft`) and its models' numbers.
+    let aircraft = words.len() >= 2
+        && lower_in(&d.aircraft, &words[0].to_lowercase())
+        && words[1..].iter().all(|w| w.bytes().any(|b| b.is_ascii_digit()));
     (1..=4).contains(&words.len())
         && s.starts_with(char::is_uppercase)
         && words.iter().all(|w| {
+            if aircraft {
+                unit = true;
+                ward = true;
+                return true;
+            }
+            // A unit's word written with a hyphen ("Step-Down") is looked up whole first.
+            let whole = w
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
+                .to_lowercase();
+            if lower_in(&d.title_units, &whole) {
+                unit = true;
+                ward = true;
+                return true;
+            }
             w.split(['-', '/'])
                 .map(|part| {
                     part.trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
@@ -1733,6 +1802,9 @@ fn join_title_units(text: &str, out: &mut Vec<Piece>) {
 /// The cells of a line cut at tabs (or, with no tab, at pipes: a table typed in plain text,
 /// "Title | Employer | Dates"), as ranges of `line` trimmed of spaces.
 fn tab_cells(line: &str) -> Vec<Range<usize>> {
+    if !(line.contains('\t') || line.contains('|')) {
+        return spaced_cells(line);
+    }
     let sep = if line.contains('\t') { '\t' } else { '|' };
     let mut out = Vec::new();
     let mut from = 0;
@@ -1745,15 +1817,47 @@ fn tab_cells(line: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The cells of a line cut at runs of two spaces or more (a table a PDF copied with its
+/// columns aligned by spaces: "MV Ocean Harmony   Bulk   3rd Officer   Magsaysay Maritime
+/// Corporation   2022-11-15   2023-08-20"), as ranges of `line`.
+fn spaced_cells(line: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let b = line.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if c == b' ' {
+            // A run of two spaces or more ends the cell.
+            if start.is_some() && b.get(i + 1) == Some(&b' ') {
+                out.push(start.take().unwrap_or(0)..end);
+            }
+        } else {
+            if start.is_none() {
+                start = Some(i);
+            }
+            end = i + 1;
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..end);
+    }
+    out
+}
+
 /// What each column of a table's header row holds, when `line` is one: three tab-separated
-/// (or pipe-separated) cells or more, two of them a company or title label ("Employer",
-/// "Position") and no cell with a digit.
+/// (or pipe-separated) cells or more, or four cut by runs of spaces ("Vessel   Type   Rank
+/// Company   Sign On   Sign Off", a seafarer's sea-service record), two of them a company or
+/// title label ("Employer", "Position", "Rank") and no cell with a digit.
 fn column_labels(line: &str) -> Option<Vec<Option<Label>>> {
-    if !(line.contains('\t') || line.contains('|')) || super::has_ascii_digit(line) {
+    if super::has_ascii_digit(line) {
+        return None;
+    }
+    let spaced = !(line.contains('\t') || line.contains('|'));
+    if spaced && !line.trim().contains("  ") {
         return None;
     }
     let cells = tab_cells(line);
-    if cells.len() < 3 {
+    if cells.len() < if spaced { 4 } else { 3 } {
         return None;
     }
     let labels: Vec<Option<Label>> = cells
@@ -2061,6 +2165,8 @@ fn initials_of(name: &str, acronym: &str) -> bool {
 /// more with an acronym in capitals among them ("IBM Zürich").
 fn names_organisation(s: &str) -> bool {
     crate::extract::education::institution(s).is_some()
+        // Partners' names joined ("Kim & Chang, Seoul"): no town's.
+        || s.contains(" & ")
         || (s.split_whitespace().nth(1).is_some()
             && s.split_whitespace().any(|w| {
                 w.chars().filter(char::is_ascii_uppercase).count() >= 2
@@ -2391,7 +2497,17 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             s = &text[l.range.clone()];
         }
         // A line without a digit has no dates (see `line_dates`): it is not read further.
-        if !in_scope || l.bullet || !super::has_ascii_digit(s) || s.split_whitespace().nth(20).is_some() {
+        // A bulleted employer's line whose title is labelled on the line below ("• Natura &Co
+        // – 05/2019 a atual", then "Cargo: Analista de RH", as Brazilian CVs write them) is an
+        // entry's header, not a bullet of one.
+        let bullet = l.bullet
+            && !ranges.get(i + 1).is_some_and(|n| {
+                let n = text[n.clone()].trim_start();
+                n.split_once(':').is_some_and(|(head, _)| {
+                    head.len() <= 30 && label_of(&words_of(head)) == Some(Label::Title)
+                })
+            });
+        if !in_scope || bullet || !super::has_ascii_digit(s) || s.split_whitespace().nth(20).is_some() {
             continue;
         }
         if is_skill_line(s) {
@@ -2795,7 +2911,7 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         {
             continue;
         }
-        let (title, mut company) = assign(text, p);
+        let (mut title, mut company) = assign(text, p);
         // A gap in the work history ("Career break (caregiving)", "Sabbatical") is no position,
         // nor is a sentence of an entry's description with a range in it ("Completed the
         // training contract 2016–2018.") when it names neither a title nor a company.
@@ -2824,6 +2940,16 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         if grouped[k] {
             group.clone_from(&company);
         } else if group.is_some() && title.is_some() && guessed_below {
+            company.clone_from(&group);
+        } else if let (Some(_), Some(t), Some(c)) = (&group, &title, &company)
+            && let Some(q) = p.iter().find(|x| x.qualifier && x.range == *c)
+        {
+            // A later role of a LinkedIn group with a unit after its title ("Associate, Equity
+            // Research" under "Jefferies"): the unit is no employer; the group's company is,
+            // and the unit is the title's area when it reads as one.
+            if area_of_title(text, p, t, q) {
+                title = Some(t.start..q.range.end);
+            }
             company.clone_from(&group);
         } else if company.is_some() || title.is_none() {
             group = None;
@@ -2993,8 +3119,9 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
 }
 
 /// A row of a Japanese CV's timeline ("2013  4  Joined ABC Co., Ltd.", "2018 10 Promoted to
-/// Manager"): a year, a month (1–12) and an event opening with a letter, each after spaces or
-/// a tab. Its year and month, and where its event starts in `line`.
+/// Manager", "2016/04  Joined Mitsubishi UFJ Trust and Banking Corporation"): a year, a month
+/// (1–12) and an event opening with a letter, each after spaces or a tab (the month also after
+/// a slash or a full stop). Its year and month, and where its event starts in `line`.
 fn timeline_row(line: &str) -> Option<(YearMonth, usize)> {
     let t = line.trim_start();
     let lead = line.len() - t.len();
@@ -3004,7 +3131,11 @@ fn timeline_row(line: &str) -> Option<(YearMonth, usize)> {
         return None;
     }
     let rest = &t[4..];
-    let g1 = gap(rest);
+    let g1 = if rest.starts_with(['/', '.']) {
+        1
+    } else {
+        gap(rest)
+    };
     let rest = &rest[g1..];
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let month: u8 = rest
@@ -3127,6 +3258,30 @@ fn timeline_positions(
             if company.is_empty() {
                 continue;
             }
+            // The role on the line under the row, indented under its event ("2016/04  Joined
+            // Mitsubishi UFJ Trust and Banking Corporation", then "         Corporate Banking
+            // Department — Relationship Manager").
+            let role = role.or_else(|| {
+                let below = lines.get(i + 1)?;
+                let b = &text[below.range.clone()];
+                // Columns from each line's start (a line's range starts at its text).
+                let column = |at: usize| {
+                    let before = super::last_bytes(&text[..at], 256);
+                    before.rfind('\n').map_or(before.len(), |k| before.len() - k - 1)
+                };
+                (!below.gap_before
+                    && column(below.range.start) >= column(at)
+                    && timeline_row(b).is_none()
+                    && b.split_whitespace().nth(12).is_none()
+                    && has_role_noun(b))
+                .then(|| {
+                    pieces(text, below.range.clone(), None)
+                        .into_iter()
+                        .find(|p| p.class == Class::Title)
+                        .map(|p| p.range)
+                })
+                .flatten()
+            });
             close(open.take(), month_before(ym), &mut out);
             employer = Some(company.clone());
             open = Some(new(role, Some(company)));
@@ -3550,7 +3705,7 @@ mod tests {
                 "no-skills",
                 include_str!("../../fixtures/resumes/no-skills-section.txt"),
                 &[
-                    "Charge Nurse | Northstar Regional Hospital | 2021 | present | 71",
+                    "Charge Nurse, Cardiac Step-Down Unit | Northstar Regional Hospital | 2021 | present | 71",
                     "Registered Nurse | Lakeside Family Clinic | 2017-03 | 2020-12 | 46",
                     "Nursing Assistant | Twin Pines Care Home | 2014 | 2017 | 48",
                 ],
