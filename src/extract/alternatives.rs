@@ -214,25 +214,23 @@ fn groups(
             .filter(|&from| from <= names[seq[p].0].0.start)
             .and_then(|from| text.get(from..names[seq[p].0].0.start))
     };
-    // `slash[p]`: the names at p - 1 and p are joined by a slash in a chain of slashes whose
-    // names are all of one of the slash categories.
-    let mut slash = vec![false; seq.len()];
-    let mut p = 1;
-    while p < seq.len() {
-        if !gap(p).is_some_and(is_slash) {
-            p += 1;
-            continue;
+    // The chain of slashes that the gap before position p is in, read when the first of them
+    // is met: its last position, and whether its names are all of one of the slash categories.
+    let mut chain: Option<(usize, bool)> = None;
+    let mut slashed = |p: usize| -> bool {
+        if let Some((_, peers)) = chain.filter(|&(last, _)| p <= last) {
+            return peers;
         }
-        // The chain: positions from - 1 ..= p - 1.
-        let from = p;
-        while p < seq.len() && gap(p).is_some_and(is_slash) {
-            p += 1;
+        let mut last = p;
+        while last + 1 < seq.len() && gap(last + 1).is_some_and(is_slash) {
+            last += 1;
         }
-        let kind = category(names[seq[from - 1].0].1);
+        let kind = category(names[seq[p - 1].0].1);
         let peers = SLASH_CATEGORIES.contains(&kind)
-            && seq[from..p].iter().all(|&(n, _)| category(names[n].1) == kind);
-        slash[from..p].fill(peers);
-    }
+            && seq[p..=last].iter().all(|&(n, _)| category(names[n].1) == kind);
+        chain = Some((last, peers));
+        peers
+    };
     let mut add = |members: &[usize]| {
         let mut distinct: Vec<u32> = members.iter().map(|&p| names[seq[p].0].1).collect();
         distinct.sort_unstable();
@@ -287,12 +285,14 @@ fn groups(
         run.clear();
         joins.clear();
     };
-    for (p, &slashed) in slash.iter().enumerate() {
-        let joined = if slashed {
-            Some(Join::Slash)
-        } else {
-            gap(p).and_then(join)
-        };
+    for p in 0..seq.len() {
+        let joined = gap(p).and_then(|g| {
+            if is_slash(g) {
+                slashed(p).then_some(Join::Slash)
+            } else {
+                join(g)
+            }
+        });
         match joined {
             Some(j) if !run.is_empty() => {
                 joins.push(j);

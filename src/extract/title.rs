@@ -134,11 +134,17 @@ pub(crate) fn find(text: &str, headings: &[Heading]) -> Option<Range<usize>> {
     }
     // Else the first line, past a heading or two that open the page ("About the job", "Job
     // description"), when it reads as a title.
-    let first = line_ranges(text)
-        .take(3)
-        .find(|l| sections::heading_kind_exact(&text[l.clone()]) != Some("summary"))?;
-    let line = &text[first.clone()];
-    (looks_like_title(line) && !sections::is_bullet(line)).then_some(first)
+    for l in line_ranges(text).take(3) {
+        let line = &text[l.clone()];
+        if looks_like_title(line) {
+            return (!sections::is_bullet(line)).then_some(l);
+        }
+        // (A heading never looks like a title: only a line that does not is looked up.)
+        if sections::heading_kind_exact(line) != Some("summary") {
+            return None;
+        }
+    }
+    None
 }
 
 /// The labels that introduce a role or level line, for seniority ("Role:", "Level:").

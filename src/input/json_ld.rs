@@ -9,6 +9,11 @@
 use super::escapes::json_escape;
 use super::offsets::{OffsetMap, OffsetMapBuilder};
 use serde_json::Value;
+use std::sync::LazyLock;
+
+/// The type of a JSON-LD script, searched for once per page with a searcher built once.
+static SCRIPT_TYPE: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"application/ld+json"));
 
 /// The most JSON-LD scripts of one page that are read.
 const MAX_SCRIPTS: usize = 8;
@@ -25,7 +30,7 @@ const MAX_DEPTH: usize = 4;
 /// itself (then the page is read as it is).
 pub(crate) fn job_posting(page: &str) -> Option<(String, OffsetMap, usize)> {
     let bytes = page.as_bytes();
-    for at in memchr::memmem::find_iter(bytes, b"application/ld+json").take(MAX_SCRIPTS) {
+    for at in SCRIPT_TYPE.find_iter(bytes).take(MAX_SCRIPTS) {
         let Some(open) = memchr::memchr(b'>', &bytes[at..]).map(|i| at + i + 1) else {
             break;
         };
