@@ -358,8 +358,57 @@ fn alphanumeric_before(hay: &str, at: usize) -> bool {
     }
 }
 
+/// The forms of a lower-case phrase that ASCII case-insensitivity does not cover: with a
+/// letter beyond ASCII in upper case where a word starts ("Études", "Tốt nghiệp Đại học",
+/// "Öffentlicher Dienst"), and all in upper case ("ÉTUDES", "MỨC LƯƠNG"): the first word's
+/// capital, every word's, and every letter's, each when it differs from the phrase (ASCII
+/// letters stay lower case: the search folds them).
+fn cased_variants(phrase: &str) -> Vec<String> {
+    if phrase.is_ascii() {
+        return Vec::new();
+    }
+    let upper_beyond_ascii = |c: char| -> String {
+        if c.is_ascii() {
+            c.to_string()
+        } else {
+            c.to_uppercase().collect()
+        }
+    };
+    let capitalised = |every_word: bool| -> String {
+        let mut out = String::with_capacity(phrase.len() + 4);
+        let mut word_start = true;
+        let mut first_word = true;
+        for c in phrase.chars() {
+            if word_start && c.is_alphanumeric() && (every_word || first_word) {
+                out.push_str(&upper_beyond_ascii(c));
+            } else {
+                out.push(c);
+            }
+            if c.is_alphanumeric() {
+                if word_start {
+                    first_word = false;
+                }
+                word_start = false;
+            } else {
+                word_start = true;
+            }
+        }
+        out
+    };
+    let all: String = phrase.chars().map(upper_beyond_ascii).collect();
+    let mut out: Vec<String> = Vec::new();
+    for v in [capitalised(false), capitalised(true), all] {
+        if v != phrase && !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
 impl PhraseSet {
-    /// Builds the set from `(phrase, payload)` pairs; phrases match ASCII-case-insensitively.
+    /// Builds the set from `(phrase, payload)` pairs; phrases match ASCII-case-insensitively,
+    /// and letters beyond ASCII in lower case, capitalised or all in upper case (see
+    /// [`cased_variants`]).
     pub(crate) fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, u32)>) -> PhraseSet {
         Self::build(phrases, true)
     }
@@ -372,10 +421,17 @@ impl PhraseSet {
     }
 
     fn build<'a>(phrases: impl IntoIterator<Item = (&'a str, u32)>, shared: bool) -> PhraseSet {
-        let (patterns, payloads): (Vec<String>, Vec<u32>) = phrases
+        let (mut patterns, mut payloads): (Vec<String>, Vec<u32>) = phrases
             .into_iter()
             .map(|(p, i)| (p.to_ascii_lowercase(), i))
             .unzip();
+        // The capitalised forms after all the phrases, so a phrase's index stays its place.
+        for k in 0..patterns.len() {
+            for v in cased_variants(&patterns[k]) {
+                patterns.push(v);
+                payloads.push(payloads[k]);
+            }
+        }
         let index = Index::new(&patterns);
         let id = NEXT_ID.fetch_add(1, Ordering::SeqCst);
         if shared
@@ -457,6 +513,29 @@ impl PhraseSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitals_beyond_ascii_match() {
+        // ASCII letters stay as they are: the search folds them.
+        assert_eq!(
+            cased_variants("tốt nghiệp đại học"),
+            ["tốt nghiệp Đại học", "tỐt nghiỆp ĐẠi hỌc"]
+        );
+        assert_eq!(cased_variants("études"), ["Études"]);
+        assert!(cased_variants("per annum").is_empty());
+        assert_eq!(cased_variants("über uns"), ["Über uns"]);
+        let set = PhraseSet::unshared([("đại học", 0), ("études supérieures", 1), ("lønn", 2)]);
+        let found = |t: &str| set.payloads_in(t).collect::<Vec<_>>();
+        assert_eq!(found("Tốt nghiệp Đại học"), [0]);
+        assert_eq!(found("ĐẠI HỌC chính quy"), [0]);
+        assert_eq!(found("Études supérieures en informatique"), [1]);
+        assert_eq!(found("ÉTUDES SUPÉRIEURES"), [1]);
+        assert_eq!(found("LØNN: 210 kr"), [2]);
+        assert_eq!(found("đại học"), [0]);
+        // Mixed forms other than these stay unmatched, and other words match nothing.
+        assert_eq!(found("đại HỌC"), Vec::<u32>::new());
+        assert_eq!(found("Đại hội"), Vec::<u32>::new());
+    }
 
     #[test]
     fn one_byte_phrases_are_found_outside_the_shared_scan_and_the_same() {
@@ -647,7 +726,10 @@ mod tests {
         ) {
             let hay: String = parts.concat();
             let set = PhraseSet::new(PHRASES.iter().enumerate().map(|(i, p)| (*p, i as u32)));
-            proptest::prop_assert_eq!(set.matches(&hay, whole), automaton_reference(PHRASES, &hay, whole));
+            // The set's patterns: the phrases, then their capitalised forms.
+            let variants: Vec<String> = PHRASES.iter().flat_map(|p| cased_variants(p)).collect();
+            let patterns: Vec<&str> = PHRASES.iter().copied().chain(variants.iter().map(String::as_str)).collect();
+            proptest::prop_assert_eq!(set.matches(&hay, whole), automaton_reference(&patterns, &hay, whole));
         }
     }
 }
