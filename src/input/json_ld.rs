@@ -50,8 +50,7 @@ pub(crate) fn job_posting(page: &str) -> Option<(String, OffsetMap, usize)> {
         let Some(description) = posting.get("description").and_then(Value::as_str) else {
             continue;
         };
-        let shown = super::html::read(page).text.trim().len();
-        if shown * 2 >= text_len(description) {
+        if text_len(page) * 2 >= text_len(description) {
             return None;
         }
         let title = posting.get("title").and_then(Value::as_str).unwrap_or("");
@@ -187,23 +186,34 @@ fn strings(v: Option<&Value>) -> Vec<&str> {
     }
 }
 
-/// The bytes of text an HTML fragment shows, roughly: those outside its tags.
+/// The bytes of text an HTML page or fragment shows, roughly: the bytes other than white
+/// space outside its tags, and outside the raw text of its scripts, styles and templates (a
+/// measure, not a parse: the page is parsed once, later, for what it shows or for this data).
 fn text_len(html: &str) -> usize {
-    let mut in_tag = false;
-    html.trim()
-        .bytes()
-        .filter(|&b| {
-            match b {
-                b'<' => in_tag = true,
-                b'>' if in_tag => {
-                    in_tag = false;
-                    return false;
-                }
-                _ => {}
-            }
-            !in_tag
-        })
-        .count()
+    const RAW: [&[u8]; 4] = [b"script", b"style", b"noscript", b"template"];
+    let b = html.as_bytes();
+    let shown = |s: &[u8]| s.iter().filter(|c| !c.is_ascii_whitespace()).count();
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(at) = memchr::memchr(b'<', &b[i..]).map(|k| i + k) {
+        n += shown(&b[i..at]);
+        let rest = &b[at + 1..];
+        let tag_end = |from: usize| memchr::memchr(b'>', &b[from..]).map_or(b.len(), |e| from + e + 1);
+        i = match RAW
+            .iter()
+            .find(|t| rest.get(..t.len()).is_some_and(|r| r.eq_ignore_ascii_case(t)))
+        {
+            // Past the element's end tag.
+            Some(t) => memchr::memmem::find_iter(rest, b"</")
+                .find(|&e| {
+                    rest.get(e + 2..e + 2 + t.len())
+                        .is_some_and(|r| r.eq_ignore_ascii_case(t))
+                })
+                .map_or(b.len(), |e| tag_end(at + 1 + e)),
+            None => tag_end(at + 1),
+        };
+    }
+    n + shown(&b[i.min(b.len())..])
 }
 
 /// The text read instead of the page: the title as a heading, the description, and the
@@ -469,7 +479,13 @@ mod tests {
         );
         assert_eq!(raw_number(json, "minValue", -1.0).map(|r| &json[r]), Some("-1"));
         assert_eq!(raw_number(json, "value", 1.0), None);
-        assert_eq!(text_len("<p>Go <b>and</b> Rust</p>"), 11);
+        assert_eq!(text_len("<p>Go <b>and</b> Rust</p>"), 9);
+        assert_eq!(
+            text_len("<head><title>Jobs</title><STYLE>p {}</style><script>x < y</SCRIPT></head>Go\n"),
+            6
+        );
+        assert_eq!(text_len("a <script>never closed"), 1);
+        assert_eq!(text_len("a <b"), 1);
         assert_eq!(script_end(b"{}</SCRIPT>"), Some(2));
     }
 }
