@@ -139,7 +139,8 @@ fn led(before: &str) -> bool {
 ///
 /// A bracket after a name is passed over: its names are a run of their own, and the name
 /// after it joins the name before it ("AWS (S3, Lambda) or GCP (BigQuery)" groups AWS and
-/// GCP; "Python (3+ years) or Go" groups Python and Go).
+/// GCP; "Python (3+ years) or Go" groups Python and Go); a bracket that opens with "or"
+/// groups its names with the name before it ("AWS (or GCP)").
 pub(crate) fn find(
     text: &str,
     names: &[(Range<usize>, u32)],
@@ -166,7 +167,21 @@ pub(crate) fn find(
             {
                 outer.push((i, c));
                 if inside > i + 1 {
-                    brackets.push((i + 1..inside).map(|k| (k, names[k].0.end)).collect());
+                    // "AWS (or GCP)": the bracket names alternatives to the name before it.
+                    let lead = text[end..names[i + 1].0.start]
+                        .trim()
+                        .trim_start_matches('(')
+                        .trim()
+                        .to_lowercase();
+                    let distinct = names[i..inside].iter().any(|n| n.1 != names[i].1);
+                    if listed(&DATA.or_words, &lead) && distinct {
+                        out.push(Group {
+                            span: names[i].0.start..names[inside - 1].0.end,
+                            members: (i..inside).collect(),
+                        });
+                    } else {
+                        brackets.push((i + 1..inside).map(|k| (k, names[k].0.end)).collect());
+                    }
                 }
                 i = inside;
             }
@@ -177,7 +192,7 @@ pub(crate) fn find(
         }
     }
     groups(text, names, &outer, &category, &mut out);
-    if !brackets.is_empty() {
+    if !brackets.is_empty() || out.len() > 1 {
         for b in &brackets {
             groups(text, names, b, &category, &mut out);
         }
