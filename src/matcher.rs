@@ -18,7 +18,7 @@
 use crate::input::OffsetMap;
 use crate::lexicon::Lexicon;
 pub(crate) use crate::matcher_index::Owner;
-use crate::matcher_index::{Index, owner, segment_end_within, word_at};
+use crate::matcher_index::{Index, owner, segment_end_within, unspaced_script, word_at};
 use std::ops::Range;
 
 /// A match that passed the boundary checks, before context rules.
@@ -356,24 +356,26 @@ fn is_word_char(c: char) -> bool {
     (c.is_alphanumeric() || c == '_') && !unspaced_script(c)
 }
 
-/// Whether `c` belongs to a script written without spaces between words: Thai and Lao, Hangul,
-/// kana, Bopomofo, CJK ideographs (with their extensions and compatibility forms) and
-/// half-width katakana.
-fn unspaced_script(c: char) -> bool {
-    matches!(
-        u32::from(c),
-        0x0E00..=0x0EFF
-            | 0x1100..=0x11FF
-            | 0x3040..=0x31FF
-            | 0x3400..=0x4DBF
-            | 0x4E00..=0x9FFF
-            | 0xA960..=0xA97F
-            | 0xAC00..=0xD7FF
-            | 0xF900..=0xFAFF
-            | 0xFF66..=0xFF9F
-            | 0x20000..=0x3FFFF
-    )
+/// The script of `c` among those written without spaces between words, as far as a word
+/// boundary goes: a name in one of them may not run on into a letter of its own script ("ワード"
+/// is no name inside "キーワード", "奉行" none inside "勘定奉行"), but it may into another
+/// ("弥生会計の", "マネーフォワードで"). The katakana middle dot ("・") and prolonged-sound mark
+/// stand between words and inside them: the dot is punctuation, the mark a katakana letter.
+fn unspaced_class(c: char) -> Option<u8> {
+    if !unspaced_script(c) || c == '・' || c == '･' {
+        return None;
+    }
+    Some(match u32::from(c) {
+        0x0E00..=0x0EFF => 0,
+        0x1100..=0x11FF | 0xA960..=0xA97F | 0xAC00..=0xD7FF => 1,
+        0x3040..=0x309F => 2,
+        0x30A0..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => 3,
+        _ => 4,
+    })
 }
+
+/// Hangul: words are spaced, particles glued after them ("자바스크립트를").
+const HANGUL: u8 = 1;
 
 fn char_before(text: &str, i: usize) -> Option<char> {
     text[..i].chars().next_back()
@@ -406,6 +408,9 @@ fn check_boundaries(text: &str, start: usize, end: usize) -> Option<Option<Range
         if is_word_char(p) && !camel_start(text, start) {
             return None;
         }
+        if unspaced_class(first).is_some_and(|k| unspaced_class(p) == Some(k)) {
+            return None;
+        }
         // "config.yaml", "foo.Java": one part of a dotted name.
         if p == '.'
             && is_word_char(first)
@@ -418,6 +423,9 @@ fn check_boundaries(text: &str, start: usize, end: usize) -> Option<Option<Range
     let Some(n) = char_at(text, end) else {
         return Some(None);
     };
+    if unspaced_class(last).is_some_and(|k| k != HANGUL && unspaced_class(n) == Some(k)) {
+        return None;
+    }
     if n.is_ascii_digit() {
         // "Python3", "Java17", "C++17": a version glued to a name of three or more
         // letters, or to a name that ends in punctuation.
@@ -759,5 +767,52 @@ mod tests {
         assert_eq!(check_boundaries("Python 3 years", 0, 6), Some(None));
         assert_eq!(check_boundaries("Go2", 0, 2), None);
         assert_eq!(check_boundaries("x.yaml", 2, 6), None);
+        // Scripts without spaces: a name may not run on into a letter of its own script, but
+        // into another, into punctuation, or (Hangul) into a particle.
+        let at = |text: &str, name: &str| {
+            let s = text.find(name).unwrap();
+            check_boundaries(text, s, s + name.len())
+        };
+        assert_eq!(at("キーワード分析", "ワード"), None);
+        assert_eq!(at("ワードパッド", "ワード"), None);
+        assert_eq!(at("エクセル・ワード", "ワード"), Some(None));
+        assert_eq!(at("ワードで作成", "ワード"), Some(None));
+        assert_eq!(at("経理：弥生会計の使用経験", "弥生会計"), Some(None));
+        assert_eq!(at("商奉行の運用", "奉行"), None);
+        assert_eq!(at("자바스크립트", "바스크립트"), None);
+        assert_eq!(at("자바스크립트를 사용", "자바스크립트"), Some(None));
+        assert_eq!(at("ใช้Pythonได้", "Python"), Some(None));
+    }
+
+    #[test]
+    fn unspaced_scripts_agree_with_the_automaton() {
+        // Every built-in form in a script written without spaces, with every glue before and
+        // after it: the scan finds what the automaton with the boundary checks finds.
+        let lexicon = Lexicon::builtin();
+        let m = Matcher::new(lexicon);
+        let ac = leftmost_longest_automaton(&m);
+        let forms: Vec<&str> = lexicon
+            .entries()
+            .flat_map(|e| e.aliases())
+            .filter(|f| f.chars().any(unspaced_script))
+            .collect();
+        assert!(forms.len() >= 10, "{forms:?}");
+        let glue = ["", " ", "の", "経理", "キー", "・", "ー", "를", "Excel", "、"];
+        let mut found = 0;
+        for f in &forms {
+            for before in glue {
+                for after in glue {
+                    let text = format!("{before}{f}{after}");
+                    let got: Vec<_> = m
+                        .scan(&text)
+                        .into_iter()
+                        .map(|c| (c.start, c.end, c.pattern, c.version))
+                        .collect();
+                    assert_eq!(got, reference(&m, &ac, &text), "{text:?}");
+                    found += got.len();
+                }
+            }
+        }
+        assert!(found > forms.len() * 20, "{found}");
     }
 }

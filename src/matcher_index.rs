@@ -103,7 +103,9 @@ fn hash(bytes: &[u8]) -> u64 {
 }
 
 /// The end of the segment that opens at `p`: a run of ASCII letters, of digits, or of non-ASCII
-/// bytes, or one other byte.
+/// bytes, or one other byte — and one character of a script written without spaces between
+/// words (see [`unspaced_script`]): there a name may open at any character ("弥生会計" in
+/// "経理：弥生会計の使用経験"), so each is a segment of its own.
 pub(crate) fn segment_end(b: &[u8], p: usize) -> usize {
     segment_end_within(b, p, b.len())
 }
@@ -111,6 +113,12 @@ pub(crate) fn segment_end(b: &[u8], p: usize) -> usize {
 /// [`segment_end`], read no further than `limit`.
 pub(crate) fn segment_end_within(b: &[u8], p: usize, limit: usize) -> usize {
     let c = b[p];
+    if c >= 0x80
+        && let Some((ch, len)) = char_at(b, p)
+        && unspaced_script(ch)
+    {
+        return p + len;
+    }
     let same = |x: u8| {
         if c.is_ascii_alphabetic() {
             x.is_ascii_alphabetic()
@@ -126,6 +134,37 @@ pub(crate) fn segment_end_within(b: &[u8], p: usize, limit: usize) -> usize {
         e += 1;
     }
     e
+}
+
+/// The character that opens at `b[p]` and its length in bytes, when `b[p..]` opens with one.
+fn char_at(b: &[u8], p: usize) -> Option<(char, usize)> {
+    let len = match b[p] {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF7 => 4,
+        _ => return None,
+    };
+    let c = std::str::from_utf8(b.get(p..p + len)?).ok()?.chars().next()?;
+    Some((c, len))
+}
+
+/// Whether `c` belongs to a script written without spaces between words: Thai and Lao, Hangul,
+/// kana, Bopomofo, CJK ideographs (with their extensions and compatibility forms) and
+/// half-width katakana.
+pub(crate) fn unspaced_script(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x0E00..=0x0EFF
+            | 0x1100..=0x11FF
+            | 0x3040..=0x31FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xA960..=0xA97F
+            | 0xAC00..=0xD7FF
+            | 0xF900..=0xFAFF
+            | 0xFF66..=0xFF9F
+            | 0x20000..=0x3FFFF
+    )
 }
 
 /// Up to eight bytes from `b[p..]` as a little-endian word (zero-padded).
