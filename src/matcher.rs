@@ -46,6 +46,9 @@ impl Candidate {
 /// The lexicon's forms, indexed for the scan (see [`crate::matcher_index`]).
 pub(crate) struct Matcher {
     index: Index,
+    /// The first letters of the patterns in a script written without spaces, sorted: where a
+    /// name may end inside such a run (see [`Matcher::inside_run`]).
+    unspaced_firsts: Vec<char>,
 }
 
 impl Matcher {
@@ -60,15 +63,29 @@ impl Matcher {
                 })
             })
             .collect();
+        Matcher::with_index(Index::build(&forms))
+    }
+
+    fn with_index(index: Index) -> Matcher {
+        // Few patterns open with a non-ASCII byte; only those are decoded.
+        let mut unspaced_firsts: Vec<char> = (0..index.len())
+            .map(|p| index.pattern(p))
+            .filter(|b| b.first().is_some_and(|&c| c >= 0x80))
+            .filter_map(|b| std::str::from_utf8(b).ok()?.chars().next())
+            .filter(|&c| unspaced_script(c))
+            .collect();
+        unspaced_firsts.sort_unstable();
+        unspaced_firsts.dedup();
         Matcher {
-            index: Index::build(&forms),
+            index,
+            unspaced_firsts,
         }
     }
 
     /// The matcher of the built-in lexicon, from the index `build.rs` embedded (`None` when the
     /// built-in files had a problem at build time).
     pub(crate) fn builtin() -> Option<Matcher> {
-        crate::lexicon::builtin_index().map(|index| Matcher { index })
+        crate::lexicon::builtin_index().map(Matcher::with_index)
     }
 
     pub(crate) fn owners(&self, pattern: u32) -> &[Owner] {
@@ -129,21 +146,38 @@ impl Matcher {
         // A segment longer than any pattern's first one opens none; it is read no further
         // (reading a huge run of letters to its end from each word in it was quadratic).
         let seg = segment_end_within(lower, p, p + self.index.longest_segment + 1);
-        self.at_segment(text, lower, p, seg).or_else(|| {
-            // A glued name's first segment is no longer than the longest: a huge run of glued
-            // words ("ConsulConsul…") is read that far from each word in it, not to its end
-            // (which was cubic).
-            let seg = seg.min(p + self.index.longest_segment + 1);
-            // No capital after the first letter, no glue (most words: one comparison).
-            if lower[p + 1..seg] == text.as_bytes()[p + 1..seg] {
-                return None;
-            }
-            // Longest first: "ManageEngineCloud" is ManageEngine.
-            (p + 2..seg)
-                .rev()
-                .filter(|&i| camel_start(text, i))
-                .find_map(|glued| self.at_segment(text, lower, p, glued))
-        })
+        self.at_segment(text, lower, p, seg)
+            .or_else(|| self.inside_run(text, lower, p, seg))
+            .or_else(|| {
+                // A glued name's first segment is no longer than the longest: a huge run of glued
+                // words ("ConsulConsul…") is read that far from each word in it, not to its end
+                // (which was cubic).
+                let seg = seg.min(p + self.index.longest_segment + 1);
+                // No capital after the first letter, no glue (most words: one comparison).
+                if lower[p + 1..seg] == text.as_bytes()[p + 1..seg] {
+                    return None;
+                }
+                // Longest first: "ManageEngineCloud" is ManageEngine.
+                (p + 2..seg)
+                    .rev()
+                    .filter(|&i| camel_start(text, i))
+                    .find_map(|glued| self.at_segment(text, lower, p, glued))
+            })
+    }
+
+    /// In a script written without spaces, a name ends inside the run of such letters that
+    /// holds it ("弥生会計オンライン3C" holds 弥生会計 where the longer name fails its boundary):
+    /// the longest pattern whose first segment is a shorter part of the run at `p`, cut after a
+    /// letter of that script. Other non-ASCII runs ("Größe") are not cut.
+    fn inside_run(&self, text: &str, lower: &[u8], p: usize, seg: usize) -> Option<Candidate> {
+        if lower[p] < 0x80 || char_at(text, p).is_none_or(|c| self.unspaced_firsts.binary_search(&c).is_err())
+        {
+            return None;
+        }
+        (p + 1..seg)
+            .rev()
+            .filter(|&e| text.is_char_boundary(e) && char_before(text, e).is_some_and(unspaced_script))
+            .find_map(|e| self.at_segment(text, lower, p, e))
     }
 
     /// The longest pattern at `p` whose first segment is `lower[p..seg]`. A name read out of

@@ -275,7 +275,6 @@ impl Index {
     }
 
     /// How many patterns there are.
-    #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.patterns.len()
     }
