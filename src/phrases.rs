@@ -178,15 +178,24 @@ fn leftmost_longest(
 }
 
 /// Whether `hay[start..end]` stands as whole words: no letter or digit glued to a first or
-/// last character that is one ("(k)" may follow "401").
+/// last character that is one ("(k)" may follow "401"). Chinese, Japanese and Korean write
+/// no spaces between words (or glue particles to them: "任职要求：", "5年以上", "우대사항은"),
+/// so a character of those scripts on either side of the edge glues nothing.
 fn is_whole_word(hay: &str, start: usize, end: usize) -> bool {
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !spaceless(c));
     let (Some(head), Some(inner), Some(tail)) = (hay.get(..start), hay.get(start..end), hay.get(end..))
     else {
         return false;
     };
-    !(word(inner.chars().next()) && word(head.chars().next_back())
-        || word(inner.chars().next_back()) && word(tail.chars().next()))
+    let glued = |a: Option<char>, b: Option<char>| word(a) && word(b);
+    !(glued(inner.chars().next(), head.chars().next_back())
+        || glued(inner.chars().next_back(), tail.chars().next()))
+}
+
+/// Whether `c` is of a script written without spaces between words: Han ideographs, kana and
+/// Hangul syllables.
+pub(crate) fn spaceless(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ac00}'..='\u{d7af}' | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}')
 }
 
 /// A set's phrases by their first two (lower-case) bytes, for searching without an automaton.
@@ -622,6 +631,15 @@ mod tests {
             .payloads_in("You MUST; Nice to have; mustard; 401(k)")
             .collect();
         assert_eq!(hits, [0, 1, 2]);
+    }
+
+    #[test]
+    fn words_of_spaceless_scripts_stand_glued_to_their_neighbours() {
+        let set = PhraseSet::new([("优先", 0), ("우대", 1), ("plus", 2)]);
+        let hits: Vec<u32> = set.payloads_in("有大数据经验者优先；우대사항").collect();
+        assert_eq!(hits, [0, 1]);
+        // Latin words still need their edges.
+        assert_eq!(set.payloads_in("surplus 优先").collect::<Vec<_>>(), [0]);
     }
 
     #[test]

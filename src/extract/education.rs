@@ -242,11 +242,17 @@ fn reads_as_degree(text: &str, range: &Range<usize>, cased_forms: &[String], res
                 .unwrap_or("");
             !cased_forms.iter().any(|f| f == word) && !word.eq_ignore_ascii_case("phd")
         });
-    // "Graduate of BS Nursing", "graduates of BS Accountancy" (Philippine postings): the
-    // abbreviation after "graduate of" is the degree, whatever follows it.
+    // "Graduate of BS Nursing", "graduates of BS Accountancy" (Philippine postings), and
+    // French "Titulaire d'un BTS Comptabilité" (the holder of): the abbreviation after them is
+    // the degree, whatever follows it.
     let graduate_of = {
-        let tail = super::last_bytes(before, 14).to_ascii_lowercase();
-        tail.ends_with("graduate of") || tail.ends_with("graduates of")
+        let tail = super::last_bytes(before, 20)
+            .to_ascii_lowercase()
+            .replace('’', "'");
+        tail.ends_with("graduate of")
+            || tail.ends_with("graduates of")
+            || tail.ends_with("titulaire d'un")
+            || tail.ends_with("titulaire du")
     };
     // "5+ years as a BA", "work as an MA": a role (a business analyst), not a degree.
     let role = {

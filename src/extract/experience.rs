@@ -25,9 +25,9 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
         (?:\b(?P<a>{num})|\b(?P<article>a|an)\b)
         (?P<half>\s+and\s+a\s+half\b)?
         \s*(?P<plus>\+|-plus\b|\s+plus\b|\s+or\s+more\b)?
-        (?:\s*(?:-|–|—|(?:\bto|\bbut)\s+(?:less|fewer)\s+than\b|(?:\bto|\bbut)\s+under\b|\bto\b|\bor\b|\band\b|\btot\b|\bbis\b|\ba\b|à)\s*(?P<b>{num})\s*\+?)?
+        (?:\s*(?:-|–|—|~|～|至|до|(?:\bto|\bbut)\s+(?:less|fewer)\s+than\b|(?:\bto|\bbut)\s+under\b|\bto\b|\bor\b|\band\b|\btot\b|\bbis\b|\ba\b|à)\s*(?P<b>{num})\s*\+?)?
         \s*(?:\b(?:full|additional|total|solid|consecutive|complete)\s+)?
-        (?P<unit>years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|an|jahr(?:en?)?|jaar|meses|mesi|mois|năm|roky|lata?|tahun|miesi(?:ąc|ące|ęcy)|bulan|års?|ann(?:é|e)es?)\b
+        (?P<unit>(?:years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|an|jahr(?:en?)?|jaar|meses|mesi|mois|năm|roky|lata?|tahun|miesi(?:ąc|ące|ęcy)|bulan|års?|ann(?:é|e)es?)\b|лет|года?|年|년|个月|個月|개월)
         (?P<half2>\s+and\s+a\s+half\b)?
         (?:'s|’s|')?
         (?P<post>\s*\+|\s+or\s+(?:more|greater|longer|above)|\s+or\s+(?:less|fewer)|\s+plus)?
@@ -72,6 +72,12 @@ struct Words {
     window_words: Vec<String>,
     /// Verbs right before a duration that say the candidate has it ("I have", "I possess").
     having_verbs: Vec<String>,
+    /// Words of Chinese, Japanese and Korean that make a duration in their clause experience
+    /// ("3-4年经验", "工作經歷：3年以上", "경력 5년 이상"); matched inside the clause, as these
+    /// scripts put no spaces between words.
+    cjk_experience: Vec<String>,
+    /// Words right after such a duration that make it an upper bound ("3年以下", "2년 이하").
+    cjk_at_most: Vec<String>,
     /// Words that deny a having verb a few words after them ("I do not have", "I have not had").
     denials: Vec<String>,
     /// Words before a denial that make it a condition, not an answer ("If you don't have …").
@@ -119,9 +125,13 @@ static UNITS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(UNIT_STEMS.m
 /// ("2 års erfarenhet", "3 års erfaring"); French "an" only as "1 an d'expérience" ("an" alone
 /// is in every English sentence). Italian months ("almeno 6 mesi"), Vietnamese years ("2 năm
 /// kinh nghiệm") and Czech ones ("min. 3 roky"; not "roku", Polish "do 1 roku" is a bound).
-const UNIT_STEMS: [&str; 25] = [
+/// Russian years ("от 3 лет", "3–6 лет", "1 год") need an experience word as the other
+/// languages' do; Chinese, Japanese and Korean ones ("5年以上", "3-4年经验", "경력 5년 이상";
+/// "個月" holds "月") one of `cjk_experience` in their clause (see [`cjk_experience`]).
+const UNIT_STEMS: [&str; 31] = [
     "year", "yr", "month", "mos", "week", "wk", "decade", "año", "ano", "ans", "ann", "jahr", "jaar",
-    "meses", "mesi", "mois", "năm", "roky", "lat ", "lata ", "tahun", "miesi", "bulan", "år", "an d",
+    "meses", "mesi", "mois", "năm", "roky", "lat ", "lata ", "tahun", "miesi", "bulan", "år", "an d", "лет",
+    "год", "年", "년", "个月", "개월",
 ];
 
 /// The indices of the sentences that name a unit of time, in order, each once.
@@ -286,6 +296,26 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         {
             continue;
         }
+        if is_cjk_unit(&unit) {
+            if !cjk_experience(before, after) {
+                continue;
+            }
+            let (a, b) = (a * scale, b.map(|b| b * scale));
+            let tail = after.trim_start();
+            let at_most = WORDS.cjk_at_most.iter().any(|w| tail.starts_with(w.as_str()));
+            let (min, max) = match b {
+                Some(b) if b > a => (Some(round(a)), Some(round(b))),
+                Some(_) => continue,
+                None if at_most => (None, Some(round(a))),
+                None => (Some(round(a)), None),
+            };
+            out.push(Found {
+                min,
+                max,
+                span: offset + m.start..offset + m.end,
+            });
+            continue;
+        }
         let next: Vec<String> = words(after).take(9).collect();
         let prev: Vec<String> = words(before).rev().take(8).collect();
         // "3+ years maintaining heavy equipment": a line of work right after the duration, not
@@ -395,7 +425,7 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         // experience word: after it, or among the three words before it ("Experiência de 3
         // anos", "Experiencia mínima de 2 años", "Berufserfahrung (1 Jahr)"); the cues below
         // are English.
-        let foreign = unit.starts_with(['a', 'j', 'l', 'å']);
+        let foreign = unit.starts_with(['a', 'j', 'l', 'å', 'л', 'г']);
         // Hedges are passed over ("Experiencia mínima: al menos 1 año").
         let exp_just_before = prev
             .iter()
@@ -404,7 +434,8 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
             .any(|w| experience_word(&WORDS.experience_before, w))
             // "Experiencia en ventas de 1 año": "de" and the years close a clause that an
             // experience word opens, a few words back.
-            || (prev.first().is_some_and(|w| w == "de" || w == "da" || w == "do")
+            // So does Russian "от" (from): "опыт разработки на Python от 3 лет".
+            || (prev.first().is_some_and(|w| w == "de" || w == "da" || w == "do" || w == "от")
                 && prev
                     .iter()
                     .take(7)
@@ -423,8 +454,12 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
                     let p = p.as_str().to_ascii_lowercase();
                     p.starts_with("at") || p.starts_with("no") || p.contains("min")
                 });
+                // "Experience Requirements / - At least 2 years" (Bdjobs): a lower bound in years
+                // that is the whole of its line or sentence, under a label of its own.
+                let lone = lower_bound && prev.is_empty() && next.is_empty() && unit.starts_with('y');
                 tech_after
                     || tech_before
+                    || lone
                     || exp_before
                     || work_before
                     || labelled
@@ -511,7 +546,8 @@ fn labelled_figure(sentence: &str, offset: usize) -> Option<Found> {
 /// "4+ years with Python and 2+ with Go", "ten years of experience, three of which in a
 /// supervisory role"): the unit of the statement just before, when the figure opens its own
 /// field of work ("in", "as", "with", "on", "at", "leading", "managing", "of which", or a
-/// technology right after it) within a few words of that statement. A figure in words counts
+/// technology right after it, "of them with") within a few words of that statement ("5+ years in
+/// data engineering, at least 2 of them with Spark"). A figure in words counts
 /// before "of which" only ("two in Java" is too loose to read as years); "2 of them remote" is
 /// no field of work.
 static IMPLIED: LazyLock<Regex> = LazyLock::new(|| {
@@ -520,7 +556,7 @@ static IMPLIED: LazyLock<Regex> = LazyLock::new(|| {
         (?:,|;|\(|\band\b|\bwith\b|\bincluding\b)\s*(?P<least>at\s+least\s+)?
         (?:
           \b(?P<a>\d{1,2})\s*(?P<plus>\+)?(?:\s*(?:-|–|\bto\b)\s*(?P<b>\d{1,2})\s*\+?)?
-          \s+(?:(?P<next>in|as|with|on|at|leading|managing|of\s+which)(?:\s|$))?
+          \s+(?:(?P<next>in|as|with|on|at|leading|managing|of\s+(?:them|these|those)\s+(?:with|in|on|using|as)|of\s+which)(?:\s|$))?
         |
           \b(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)
           \s+(?P<wnext>of\s+which)\b
@@ -606,7 +642,12 @@ fn implied(sentence: &str, offset: usize, tech: &[Range<usize>], out: &mut Vec<F
 fn second_bound(sentence: &str, first: &regex::Captures, next: &regex::Captures) -> Option<(f64, usize)> {
     let (m, n) = (first.get(0)?, next.get(0)?);
     let single = |c: &regex::Captures| ["b", "plus", "post"].iter().all(|g| c.name(g).is_none());
-    if !single(first) || !single(next) || next.name("pre").is_some() {
+    // "1 year to less than 2 years" (Canada's Job Bank): the upper bound keeps its "less than".
+    let below = next.name("pre").is_some_and(|p| {
+        let p = p.as_str().to_ascii_lowercase();
+        p.starts_with("less") || p.starts_with("fewer") || p.starts_with("under")
+    });
+    if !single(first) || !single(next) || next.name("pre").is_some() && !below {
         return None;
     }
     let between = first
@@ -655,9 +696,30 @@ fn smaller_part(sentence: &str, first: &regex::Captures, next: &regex::Captures)
     (small < big && v > 0.0 && v * small < big).then_some((v * small, n.end()))
 }
 
+/// Whether a duration's `unit` is written in Chinese, Japanese or Korean ("年", "년", "个月").
+fn is_cjk_unit(unit: &str) -> bool {
+    unit.chars().next().is_some_and(crate::phrases::spaceless)
+}
+
+/// Whether the clause around a Chinese, Japanese or Korean duration (the text `before` and
+/// `after` it, up to a line break or a sentence's or clause's end, and a few dozen bytes) holds
+/// a word of `cjk_experience`: "5年以上Java开发经验", "工作經歷：3年以上", "경력 5년 이상", not
+/// "成立20年" (a company's age) nor "合同期2年" (a contract).
+fn cjk_experience(before: &str, after: &str) -> bool {
+    const ENDS: &[char] = &['\n', '。', '；', ';', '，', ',', '、', '|', '·'];
+    let head = before.rsplit(ENDS).next().unwrap_or("");
+    let head = &head[crate::input::floor_char_boundary(head, head.len().saturating_sub(60))..];
+    let tail = after.split(ENDS).next().unwrap_or("");
+    let tail = &tail[..crate::input::floor_char_boundary(tail, tail.len().min(60))];
+    WORDS
+        .cjk_experience
+        .iter()
+        .any(|w| head.contains(w.as_str()) || tail.contains(w.as_str()))
+}
+
 /// Years in one of a duration's `unit` (lower case): months, weeks, decades or years.
 fn years_per(unit: &str) -> f64 {
-    if unit.starts_with('m') || unit.starts_with("bulan") {
+    if unit.starts_with('m') || unit.starts_with("bulan") || unit.ends_with('月') || unit == "개월" {
         1.0 / 12.0
     } else if unit.starts_with('w') {
         1.0 / 52.0

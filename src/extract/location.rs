@@ -408,7 +408,12 @@ fn labelled(text: &str, part: &Range<usize>, next_line: Option<&Range<usize>>) -
         .trim_matches(|c: char| ":*_ \t".contains(c))
         .is_empty();
     let alone = rest.is_empty() && ends_line;
-    let rest = if alone { rest } else { rest.strip_prefix(':')? };
+    // A full-width colon in Chinese, Japanese and Korean ("工作地點：台北市").
+    let rest = if alone {
+        rest
+    } else {
+        rest.strip_prefix(':').or_else(|| rest.strip_prefix('：'))?
+    };
     let value_start = part.end - rest.len();
     if !rest.trim_matches(['*', '_', ' ', '\t']).is_empty() {
         return clean(text, value_start..part.end);
@@ -605,6 +610,18 @@ fn spaced_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
 /// [`MAX_CITY_WORDS`] words (ended by a space, a comma, a bracket or the end) that is a city,
 /// capitalised.
 fn city_prefix(s: &str) -> Option<usize> {
+    // Chinese, Japanese and Korean write a city with its district and no space ("新竹市東區",
+    // "深圳-南山区"): the longest city the part opens with.
+    if s.starts_with(crate::phrases::spaceless) {
+        return s
+            .char_indices()
+            .skip(1)
+            .map(|(i, _)| i)
+            .chain([s.len()])
+            .take(8)
+            .filter(|&e| CITIES.contains(&s[..e]))
+            .last();
+    }
     if !s.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
@@ -660,10 +677,32 @@ fn city_tail(rest: &str) -> Option<usize> {
     if rest.is_empty() || rest.starts_with(" (") {
         return Some(0);
     }
-    // A postal district's number after the city ("Dublin 15", "Lyon 03").
-    let digits = rest.len() - rest[1..].trim_start_matches(|c: char| c.is_ascii_digit()).len() - 1;
+    // Districts in a script without spaces ("上海 浦东新区 张江", "新竹市東區", "深圳-南山区"),
+    // each of a few characters: a longer run is a name that opens with its city ("深圳市腾讯
+    // 计算机系统有限公司").
+    let district = rest.trim_start_matches([' ', '-', '·']);
+    if district.starts_with(crate::phrases::spaceless)
+        && district
+            .chars()
+            .all(|c| crate::phrases::spaceless(c) || c == ' ' || c == '-' || c == '·')
+        && district
+            .split([' ', '-', '·'])
+            .all(|piece| piece.chars().count() <= MAX_DISTRICT_CHARS)
+    {
+        return Some(rest.len());
+    }
+    // A postal district's number after the city ("Dublin 15", "Lyon 03"), or a French
+    // arrondissement ("Lyon 3e", "Paris 1er").
+    let number = rest.strip_prefix(' ').map_or(0, |r| {
+        r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len()
+    });
+    let ordinal = ["er", "e"]
+        .into_iter()
+        .find(|o| number > 0 && rest[1 + number..].starts_with(o))
+        .map_or(0, str::len);
+    let digits = number + ordinal;
     if rest.starts_with(' ')
-        && (1..=2).contains(&digits)
+        && (1..=2).contains(&number)
         && rest[1 + digits..]
             .chars()
             .next()
@@ -698,6 +737,9 @@ fn city_tail(rest: &str) -> Option<usize> {
     }
     Some(body.len())
 }
+
+/// The most characters of a district after a city in a script without spaces ("浦东新区").
+const MAX_DISTRICT_CHARS: usize = 5;
 
 /// Form 5: a known city near the top, alone or with its region ("Bengaluru", "Melbourne VIC",
 /// "São Paulo - SP", "Boots UK - Leeds" → "Leeds").

@@ -738,7 +738,7 @@ fn mult_period(mult: Option<usize>) -> Option<&'static str> {
 /// "de 45.000 hasta 55.000 €").
 const CONNECTORS: &[&str] = &[
     "-", "–", "—", "−", "~", "to", "and", "till", "until", "through", "thru", "bis", "à", "a", "até",
-    "hasta", "et", "y", "e", "und", "～", "〜",
+    "hasta", "et", "y", "e", "und", "～", "〜", "до", "do", "至",
 ];
 
 /// Connectors that join a range only after a word for "between" ("between $50k and $60k",
@@ -1086,10 +1086,16 @@ fn local_currency(text: &str, span: Range<usize>, locations: &[Range<usize>]) ->
 }
 
 /// Whether `w` stands in `s` as a word of its own: no letter or digit right before or after
-/// it.
+/// it. Chinese, Japanese and Korean put no spaces between words: a character of those scripts
+/// on either side of an edge glues nothing ("55,000元", "台北市").
 fn has_word(s: &str, w: &str) -> bool {
+    let glued = |a: Option<char>, b: Option<char>| {
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !crate::phrases::spaceless(c));
+        word(a) && word(b)
+    };
     s.match_indices(w).any(|(i, _)| {
-        !s[..i].ends_with(char::is_alphanumeric) && !s[i + w.len()..].starts_with(char::is_alphanumeric)
+        !glued(s[..i].chars().next_back(), w.chars().next())
+            && !glued(w.chars().next_back(), s[i + w.len()..].chars().next())
     })
 }
 
