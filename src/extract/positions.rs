@@ -2291,6 +2291,43 @@ fn is_bullet(s: &str) -> bool {
     }
 }
 
+/// Whether a bulleted line is a one-line entry: a title in title case with a role noun, "at" and
+/// the employer, then a range before any sentence ("- Site Engineer at Orascom Construction (Jun
+/// 2016 – Aug 2019)", a list of roles); "- Promoted to Senior Engineer at Acme in 2019" is a
+/// bullet of an entry.
+fn bulleted_entry(line: &str, as_of: YearMonth) -> bool {
+    let body = line
+        .trim_start()
+        .trim_start_matches(|c: char| BULLETS.contains(&c) || "-*–—".contains(c))
+        .trim_start();
+    let Some((head, rest)) = body.split_once(" at ").or_else(|| body.split_once(" @ ")) else {
+        return false;
+    };
+    // Every word capitalised but a name's joining words ("Bank of America"): "Promoted to …",
+    // "… at Acme in 2019" are sentences.
+    let named = |s: &str| {
+        s.split_whitespace().all(|w| {
+            !w.starts_with(char::is_lowercase)
+                || [
+                    "of", "and", "for", "the", "de", "del", "da", "do", "du", "la", "und",
+                ]
+                .contains(&w)
+        })
+    };
+    let words = head.split_whitespace().count();
+    (1..=6).contains(&words)
+        && named(head)
+        && has_role_noun(head)
+        && line_dates(line, as_of).is_some_and(|d| {
+            let before = &line[..d.range.start];
+            let employer = before
+                .len()
+                .checked_sub(line.len() - rest.len())
+                .map_or("", |n| &rest[..n]);
+            !d.single && !before.contains(". ") && !before.contains(": ") && named(employer)
+        })
+}
+
 /// The first full stop and space in `line` that may end a sentence: not one after a short word
 /// in lower case, an abbreviation inside a title ("Specjalista ds. Logistyki", Polish "ds." for
 /// "in charge of").
@@ -2494,7 +2531,20 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     // The line that closed the range left open on the line before it, and all such lines.
     let mut skip_line: Option<usize> = None;
     let mut closers: Vec<usize> = Vec::new();
+    // Whether the line is in a block of running text under a label of its own line ("Duties:",
+    // "Responsibilities:"), up to a blank line or a heading.
+    let mut in_prose = false;
     for (i, l) in lines.iter_mut().enumerate() {
+        if l.gap_before || l.heading.is_some() {
+            in_prose = false;
+        }
+        let own = text[l.range.clone()].trim();
+        if let Some(label) = own.strip_suffix(':')
+            && label.len() <= 40
+            && label_of(&words_of(label)) == Some(Label::Prose)
+        {
+            in_prose = true;
+        }
         // A label of part of an entry (positions.toml `entry_labels`: "Selected projects:",
         // "Key achievements:", in sentence case, right under the entry's lines) heads part of
         // that entry, not a new section: read as one, it ended the work history and every
@@ -2536,6 +2586,7 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         // – 05/2019 a atual", then "Cargo: Analista de RH", as Brazilian CVs write them) is an
         // entry's header, not a bullet of one.
         let bullet = l.bullet
+            && !bulleted_entry(s, as_of)
             && !ranges.get(i + 1).is_some_and(|n| {
                 let n = text[n.clone()].trim_start();
                 n.split_once(':').is_some_and(|(head, _)| {
@@ -2546,6 +2597,11 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             continue;
         }
         if is_skill_line(s) {
+            continue;
+        }
+        // A sentence of the block ("Head of the mathematics department since 2020.") is no
+        // entry; a header line there still is (the next entry's, with no blank line before).
+        if in_prose && ends_sentence(s) {
             continue;
         }
         if skip_line == Some(i) {
