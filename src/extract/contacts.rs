@@ -471,7 +471,9 @@ impl Chain {
         let date = g[0].len == 4
             && (1900..=2099).contains(&g[0].value)
             && self.seps.first().is_some_and(|s| b"-/.".contains(s));
-        let thousands = g.len() >= 3 && g[0].len <= 3 && g[1..].iter().all(|gr| gr.len == 3);
+        // (After a phone label, groups of three are a number of Spain, Poland or France:
+        // "Teléfono: 612 345 678", "tel. 600 123 456".)
+        let thousands = !labelled && g.len() >= 3 && g[0].len <= 3 && g[1..].iter().all(|gr| gr.len == 3);
         let ip = dot && g.len() == 4 && g.iter().all(|gr| gr.len <= 3);
         let pairs = !labelled && g.len() >= 4 && g.iter().all(|gr| gr.len == 2) && g[0].first != b'0';
         !(inner_long || date || thousands || ip || pairs)

@@ -91,6 +91,8 @@ struct File {
     range_openers: Vec<String>,
     since: Vec<String>,
     company_suffixes: Vec<String>,
+    /// First words of an employer's name that say what kind of place it is ("Hotel", "Grupo").
+    company_openers: Vec<String>,
     legal_forms: Vec<String>,
     company_labels: Vec<String>,
     title_labels: Vec<String>,
@@ -187,7 +189,16 @@ fn alternation<'a>(words: impl IntoIterator<Item = &'a String>) -> String {
 // fifteen places cost a quarter of start-up's regex compilation.
 static LEX: LazyLock<Lex> = LazyLock::new(|| {
     let data: File = cue_file!("cues/positions").expect("positions.toml is checked by the test suite");
-    let months = alternation(data.month.iter().flat_map(|m| &m.words));
+    // A month opening with a letter beyond ASCII ("Şubat", "únor") has no ASCII word boundary
+    // before it (a space and "Ş" are both non-word bytes to it): it is matched without one.
+    let (ascii_months, other_months): (Vec<&String>, Vec<&String>) = data
+        .month
+        .iter()
+        .flat_map(|m| &m.words)
+        .partition(|w| w.starts_with(|c: char| c.is_ascii_alphanumeric()));
+    let all_months = alternation(data.month.iter().flat_map(|m| &m.words));
+    let months = alternation(ascii_months);
+    let other_months = alternation(other_months);
     let dotted = alternation(data.month.iter().flat_map(|m| &m.dotted));
     let seasons = alternation(data.season.iter().flat_map(|s| &s.words));
     // Words of other scripts ("현재", "至今", "настоящее время") stand between non-word bytes
@@ -221,17 +232,27 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     // A day written with a month's name ("14-Feb-2025", "3 March 2021", "Feb 14, 2025"): the
     // month counts, the day is passed over.
     let day = r"(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?";
+    let (other_date, other_start) = if other_months.is_empty() {
+        (String::new(), String::new())
+    } else {
+        (
+            format!(
+                r"|(?:(?-u:\b){day}[\s-]+)?(?:{other_months})\.?(?:(?:\s+de)?\s*[,/]?|-|\s+{day},?\s*)\s*{year}"
+            ),
+            format!(r"|(?:{other_months})\.?"),
+        )
+    };
     let date = format!(
-        r"(?:(?-u:\b)(?:{day}[\s-]+)?(?:(?:{months})\.?(?:(?:\s+de)?\s*[,/]?|-|\s+{day},?\s*)|(?:{dotted})(?:\.(?:\s+de)?\s*[,/]?|/))\s*{year}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|[12][0-9]|3[01])[/.](?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}[-/.](?:0[1-9]|1[0-2])(?:[-/.](?:0[1-9]|[12][0-9]|3[01]))?(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}\s*[年년]\s*(?:0?[1-9]|1[0-2])\s*[月월](?:\s*(?:0?[1-9]|[12][0-9]|3[01])\s*[日일])?|(?-u:\b)(?:19|20)[0-9]{{2}}(?-u:\b)|['’][0-9]{{2}}(?-u:\b))"
+        r"(?:(?-u:\b)(?:{day}[\s-]+)?(?:(?:{months})\.?(?:(?:\s+de)?\s*[,/]?|-|\s+{day},?\s*)|(?:{dotted})(?:\.(?:\s+de)?\s*[,/]?|/))\s*{year}{other_date}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|[12][0-9]|3[01])[/.](?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}[-/.](?:0[1-9]|1[0-2])(?:[-/.](?:0[1-9]|[12][0-9]|3[01]))?(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}\s*[年년]\s*(?:0?[1-9]|1[0-2])\s*[月월](?:\s*(?:0?[1-9]|[12][0-9]|3[01])\s*[日일])?|(?-u:\b)(?:19|20)[0-9]{{2}}(?-u:\b)|['’][0-9]{{2}}(?-u:\b))"
     );
-    let start = format!(r"(?:{date}|(?-u:\b)(?:{months})(?-u:\b)\.?)");
+    let start = format!(r"(?:{date}|(?-u:\b)(?:{months})(?-u:\b)\.?{other_start})");
     let end = format!(r"(?:{date}|{present}|[0-9]{{2}}(?-u:\b))");
     let range = LeanRegex::new(&format!(
         r"(?i)(?:(?-u:\b)(?P<since>{since})\s+)?(?P<start>{start})(?:\s*(?:[-–—‐−]+>?(?:\s*(?:{joins}))?|[~～]|→|(?:{joins})|\t)\s*(?P<end>{end})|[ \t]{{2,}}(?P<gap_end>{date}|{present}))?"
     ))
     .expect("the date pattern is valid");
     let side = LeanRegex::new(&format!(
-        r"(?i)^(?:(?:{day}[\s-]+)?(?:(?P<mon>{months})\.?(?:(?:\s+de)?\s*[,/]?|-|\s+{day},?\s*)|(?P<dot>{dotted})(?:\.(?:\s+de)?\s*[,/]?|/))\s*|(?P<sea>{seasons})(?:\s+(?:semester|term))?\s*,?\s*|q(?P<qtr>[1-4])\s*,?\s*|(?:(?P<day>[0-9]{{1,2}})[/.])?(?P<num>[0-9]{{1,2}})\s*[/.]\s*)?(?P<year>(?:19|20)[0-9]{{2}}|['’]?[0-9]{{2}})?$"
+        r"(?i)^(?:(?:{day}[\s-]+)?(?:(?P<mon>{all_months})\.?(?:(?:\s+de)?\s*[,/]?|-|\s+{day},?\s*)|(?P<dot>{dotted})(?:\.(?:\s+de)?\s*[,/]?|/))\s*|(?P<sea>{seasons})(?:\s+(?:semester|term))?\s*,?\s*|q(?P<qtr>[1-4])\s*,?\s*|(?:(?P<day>[0-9]{{1,2}})[/.])?(?P<num>[0-9]{{1,2}})\s*[/.]\s*)?(?P<year>(?:19|20)[0-9]{{2}}|['’]?[0-9]{{2}})?$"
     ))
     .expect("the date-side pattern is valid");
     Lex { data, range, side }
@@ -1167,6 +1188,19 @@ fn slash_layout<'a>(headers: impl Iterator<Item = &'a str>) -> bool {
     false
 }
 
+/// Whether a piece (in its [`words_of`] form) opens with a word (or two) that names a kind of
+/// employer ("hotel alfonso xiii", "grupo bimbo", "công ty cổ phần vinamilk") and goes on: the
+/// caller has found no role noun in it.
+fn opens_employer(w: &str) -> bool {
+    let mut ws = w.splitn(3, ' ');
+    let (Some(first), Some(second)) = (ws.next(), ws.next()) else {
+        return false;
+    };
+    let openers = &LEX.data.company_openers;
+    lower_in(openers, first)
+        || (ws.next().is_some() && lower_in(openers, &w[..first.len() + 1 + second.len()]))
+}
+
 /// Whether `s` opens with a role noun and a preposition ("Ingeniero de Software", "Head of
 /// Technology"): a title, though its last word is a company suffix.
 fn role_of(s: &str) -> bool {
@@ -1648,6 +1682,7 @@ fn pieces_with(
         } else if w
             .split_once(' ')
             .is_some_and(|(first, rest)| rest.starts_with("of ") && lower_in(&d.company_suffixes, first))
+            || opens_employer(&w)
             || (capitalised(s)
                 && w.split(' ')
                     .zip(w.split(' ').skip(1))
@@ -2256,6 +2291,43 @@ fn is_bullet(s: &str) -> bool {
     }
 }
 
+/// Whether a bulleted line is a one-line entry: a title in title case with a role noun, "at" and
+/// the employer, then a range before any sentence ("- Site Engineer at Orascom Construction (Jun
+/// 2016 – Aug 2019)", a list of roles); "- Promoted to Senior Engineer at Acme in 2019" is a
+/// bullet of an entry.
+fn bulleted_entry(line: &str, as_of: YearMonth) -> bool {
+    let body = line
+        .trim_start()
+        .trim_start_matches(|c: char| BULLETS.contains(&c) || "-*–—".contains(c))
+        .trim_start();
+    let Some((head, rest)) = body.split_once(" at ").or_else(|| body.split_once(" @ ")) else {
+        return false;
+    };
+    // Every word capitalised but a name's joining words ("Bank of America"): "Promoted to …",
+    // "… at Acme in 2019" are sentences.
+    let named = |s: &str| {
+        s.split_whitespace().all(|w| {
+            !w.starts_with(char::is_lowercase)
+                || [
+                    "of", "and", "for", "the", "de", "del", "da", "do", "du", "la", "und",
+                ]
+                .contains(&w)
+        })
+    };
+    let words = head.split_whitespace().count();
+    (1..=6).contains(&words)
+        && named(head)
+        && has_role_noun(head)
+        && line_dates(line, as_of).is_some_and(|d| {
+            let before = &line[..d.range.start];
+            let employer = before
+                .len()
+                .checked_sub(line.len() - rest.len())
+                .map_or("", |n| &rest[..n]);
+            !d.single && !before.contains(". ") && !before.contains(": ") && named(employer)
+        })
+}
+
 /// The first full stop and space in `line` that may end a sentence: not one after a short word
 /// in lower case, an abbreviation inside a title ("Specjalista ds. Logistyki", Polish "ds." for
 /// "in charge of").
@@ -2459,7 +2531,20 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     // The line that closed the range left open on the line before it, and all such lines.
     let mut skip_line: Option<usize> = None;
     let mut closers: Vec<usize> = Vec::new();
+    // Whether the line is in a block of running text under a label of its own line ("Duties:",
+    // "Responsibilities:"), up to a blank line or a heading.
+    let mut in_prose = false;
     for (i, l) in lines.iter_mut().enumerate() {
+        if l.gap_before || l.heading.is_some() {
+            in_prose = false;
+        }
+        let own = text[l.range.clone()].trim();
+        if let Some(label) = own.strip_suffix(':')
+            && label.len() <= 40
+            && label_of(&words_of(label)) == Some(Label::Prose)
+        {
+            in_prose = true;
+        }
         // A label of part of an entry (positions.toml `entry_labels`: "Selected projects:",
         // "Key achievements:", in sentence case, right under the entry's lines) heads part of
         // that entry, not a new section: read as one, it ended the work history and every
@@ -2501,6 +2586,7 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         // – 05/2019 a atual", then "Cargo: Analista de RH", as Brazilian CVs write them) is an
         // entry's header, not a bullet of one.
         let bullet = l.bullet
+            && !bulleted_entry(s, as_of)
             && !ranges.get(i + 1).is_some_and(|n| {
                 let n = text[n.clone()].trim_start();
                 n.split_once(':').is_some_and(|(head, _)| {
@@ -2511,6 +2597,11 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             continue;
         }
         if is_skill_line(s) {
+            continue;
+        }
+        // A sentence of the block ("Head of the mathematics department since 2020.") is no
+        // entry; a header line there still is (the next entry's, with no blank line before).
+        if in_prose && ends_sentence(s) {
             continue;
         }
         if skip_line == Some(i) {
@@ -2810,13 +2901,37 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                 .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
             // French, Spanish, Portuguese and Italian titles are written in sentence case
             // ("Technicien de maintenance aéronautique" under a Europass "15/03/2019 –
-            // AUJOURD'HUI"): a short capitalised line holding a role noun is a title too.
+            // AUJOURD'HUI"): a short capitalised line holding a role noun is a title too, also
+            // before a dash and its employer ("Kierownik magazynu – Raben Logistics Polska Sp.
+            // z o.o., Poznań").
             let sentence_title = || {
+                let role = [" – ", " — ", " - ", " | "]
+                    .iter()
+                    .filter_map(|d| s.find(d))
+                    .min()
+                    .map_or(s, |at| &s[..at]);
+                // On the second line below, under the employer ("03/2019 - nay", "Công ty
+                // Cổ phần Vinamilk", "Nhân viên kế toán").
+                let under_employer = looked == 2
+                    && all_pieces[k]
+                        .iter()
+                        .chain(&more)
+                        .any(|p| p.class == Class::Company);
+                dates_only
+                    && (looked == 1 || under_employer)
+                    && role.split_whitespace().count() <= 6
+                    && s.trim_start().starts_with(|c: char| c.is_uppercase())
+                    && has_role_noun(role)
+            };
+            // An employer's name in sentence case, named by its kind ("Công ty Cổ phần
+            // Vinamilk" between "07/2015 - 02/2019" and the title).
+            let employer_line = || {
                 dates_only
                     && looked == 1
-                    && s.split_whitespace().count() <= 6
+                    && s.split_whitespace().count() <= 8
                     && s.trim_start().starts_with(|c: char| c.is_uppercase())
-                    && has_role_noun(s)
+                    && !has_role_noun(s)
+                    && opens_employer(&words_of(s))
             };
             // A line opening with a title's or an employer's label ("Occupation or position
             // held    Network Engineer", the English Europass) is read whatever its case; its
@@ -2848,7 +2963,7 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                             .sum::<usize>()
                             > 7
                 })
-                || !(title_case || labelled_line || sentence_title())
+                || !(title_case || labelled_line || sentence_title() || employer_line())
             {
                 break;
             }
