@@ -192,10 +192,10 @@ fn is_whole_word(hay: &str, start: usize, end: usize) -> bool {
         || glued(inner.chars().next_back(), tail.chars().next()))
 }
 
-/// Whether `c` is of a script written without spaces between words: Han ideographs, kana and
-/// Hangul syllables.
+/// Whether `c` is of a script written without spaces between words (Chinese, Japanese, Korean,
+/// Thai): the matcher's definition, shared.
 pub(crate) fn spaceless(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ac00}'..='\u{d7af}' | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}')
+    crate::matcher_index::unspaced_script(c)
 }
 
 /// A set's phrases by their first two (lower-case) bytes, for searching without an automaton.
