@@ -1517,6 +1517,9 @@ fn clause_break(text: &str, from: usize, to: usize) -> usize {
     }
 }
 
+/// Most words between a duration and the technology it is of ("5+ years of hands-on Java").
+const MAX_WORDS_TO_SUBJECT: usize = 3;
+
 /// The technologies a duration is tied to: all those of a label before a colon ("Java and
 /// Spring Boot: 3+ years"), or the one right before it ("Python (3+ yrs)"), or those after it up
 /// to the next duration of the clause ("5+ years of Python and Go"), or, when none follow, those
@@ -1546,10 +1549,22 @@ fn experience_skills(
         .iter()
         .rev()
         .find(|(t, _)| t.end <= f.span.start);
+    // "Familiar with Spring Cloud, 5+ years of Java experience": after a comma, a technology
+    // a few words on with nothing between ("of", "of professional") is what the duration is of.
+    let leads_on = || {
+        in_sentence[from(f.span.end)..from(next_start)]
+            .first()
+            .is_some_and(|(t, _)| {
+                let gap = &text[f.span.end..t.start];
+                gap.split_whitespace().count() <= MAX_WORDS_TO_SUBJECT
+                    && gap.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
+            })
+    };
     let glued = nearest_before.filter(|(t, _)| {
-        text[t.end..f.span.start]
-            .trim_matches(|c: char| c.is_whitespace() || "(:-–—,".contains(c))
+        let gap = &text[t.end..f.span.start];
+        gap.trim_matches(|c: char| c.is_whitespace() || "(:-–—,".contains(c))
             .is_empty()
+            && !(gap.contains(',') && leads_on())
     });
     let picked = if let Some(label) = label.filter(|l| !l.is_empty()) {
         label

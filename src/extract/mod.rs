@@ -190,8 +190,8 @@ const ABBREVIATIONS: &[&str] = &[
     "yrs", "yr", "no", "nr", "incl", "esp", "dept", "st", "ave", "prof",
 ];
 
-/// Splits text into sentences: at line breaks, at `;`, at ", but", and at `.`, `!`, `?`
-/// followed by a space. Each range is trimmed; empty ones are dropped.
+/// Splits text into sentences: at line breaks, at `;`, at ", but", at `.`, `!`, `?`
+/// followed by a space, and at the full-width "。", "！", "；", "？". Each range is trimmed; empty ones are dropped.
 pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut out = Vec::new();
@@ -217,6 +217,9 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
         }
         let cut = match c {
             b'\n' | b';' => Some(i + 1),
+            // Chinese and Japanese end sentences and clauses with full-width marks, no space
+            // after them: "5年以上Java开发经验。熟悉Spring Cloud；了解Kafka".
+            0xE3 | 0xEF => text[i..].starts_with(['。', '！', '；', '？']).then_some(i + 3),
             // "Java is a plus, but Python is a must": two clauses.
             b',' if text[i + 1..].starts_with(" but ") || text[i + 1..].starts_with(" whereas ") => {
                 Some(i + 1)
@@ -278,6 +281,9 @@ static OPENS_OR_ENDS: [bool; 256] = {
         t[ends[i] as usize] = true;
         i += 1;
     }
+    // The lead bytes of "。" (E3 80 82) and of the full-width "！", "；", "？" (EF BC ..).
+    t[0xE3] = true;
+    t[0xEF] = true;
     let mut c = b'A';
     while c <= b'Z' {
         t[c as usize] = true;
@@ -396,6 +402,14 @@ mod tests {
             ("See e.g.Python docs.", &["See e.g.Python docs."]),
             ("Use v1.3 today.", &["Use v1.3 today."]),
             ("A Sr.Engineer role.", &["A Sr.Engineer role."]),
+            (
+                "5年以上Java开发经验。熟悉Spring Cloud；了解Kafka！",
+                &["5年以上Java开发经验。", "熟悉Spring Cloud；", "了解Kafka！"],
+            ),
+            (
+                "熟悉Java、Python，有3年以上经验",
+                &["熟悉Java、Python，有3年以上经验"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(split(text), *want, "{text}");
