@@ -675,6 +675,14 @@ mod tests {
         }
     }
 
+    /// What the scan finds in `text`, in the reference's terms.
+    fn scanned(m: &Matcher, text: &str) -> Vec<(usize, usize, u32, Option<Range<usize>>)> {
+        m.scan(text)
+            .into_iter()
+            .map(|c| (c.start, c.end, c.pattern, c.version))
+            .collect()
+    }
+
     /// One leftmost-longest automaton over every pattern of `m`, for [`reference`].
     fn leftmost_longest_automaton(m: &Matcher) -> AhoCorasick {
         let texts: Vec<&[u8]> = (0..m.index.len()).map(|p| m.index.pattern(p)).collect();
@@ -723,11 +731,7 @@ mod tests {
                 text.push_str(&f);
                 text.push_str(glue[next(glue.len())]);
             }
-            let got: Vec<_> = m
-                .scan(&text)
-                .into_iter()
-                .map(|c| (c.start, c.end, c.pattern, c.version))
-                .collect();
+            let got = scanned(&m, &text);
             assert_eq!(got, reference(&m, &ac, &text), "{text:?}");
         }
     }
@@ -742,11 +746,7 @@ mod tests {
             "CRSP US Stock DatabaseNorthfield",
             "CRSP US Stock Database Northfield",
         ] {
-            let got: Vec<_> = m
-                .scan(text)
-                .into_iter()
-                .map(|c| (c.start, c.end, c.pattern, c.version))
-                .collect();
+            let got = scanned(&m, text);
             let want = reference(&m, &ac, text);
             let show = |v: &[(usize, usize, u32, Option<Range<usize>>)]| -> Vec<String> {
                 v.iter().map(|(s, e, _, _)| text[*s..*e].to_string()).collect()
@@ -803,11 +803,7 @@ mod tests {
             for before in glue {
                 for after in glue {
                     let text = format!("{before}{f}{after}");
-                    let got: Vec<_> = m
-                        .scan(&text)
-                        .into_iter()
-                        .map(|c| (c.start, c.end, c.pattern, c.version))
-                        .collect();
+                    let got = scanned(&m, &text);
                     assert_eq!(got, reference(&m, &ac, &text), "{text:?}");
                     found += got.len();
                 }
