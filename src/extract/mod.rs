@@ -179,8 +179,11 @@ pub(crate) fn word_occurrences<'a>(
         }
         let before = hay[..i].chars().next_back();
         let after = hay[i + n..].chars().next();
-        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        (!word(before) && !word(after)).then_some(i..i + n)
+        let inner = &hay[i..i + n];
+        // Scripts without spaces glue nothing on either side ("高级Java开发工程师").
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !crate::phrases::spaceless(c));
+        let glued = |a: Option<char>, b: Option<char>| word(a) && word(b);
+        (!glued(before, inner.chars().next()) && !glued(inner.chars().next_back(), after)).then_some(i..i + n)
     })
 }
 
@@ -191,7 +194,8 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Splits text into sentences: at line breaks, at `;`, at ", but", at `.`, `!`, `?`
-/// followed by a space, and at the full-width "。", "！", "；", "？". Each range is trimmed; empty ones are dropped.
+/// followed by a space, and at the full-width "。", "！", "；", "？". Each range is trimmed;
+/// empty ones are dropped.
 pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut out = Vec::new();
@@ -502,6 +506,12 @@ mod span_tests {
         assert_eq!(find("über lead", "lead").first(), Some(&(6..10)));
         assert!(find("mislead", "lead").is_empty());
         assert!(find("é lead", "").is_empty());
+        // Letters of scripts without spaces glue to nothing; others still glue to a needle's
+        // letter.
+        assert_eq!(find("高级Java开发工程师", "高级").first(), Some(&(0..6)));
+        assert_eq!(find("Java高级", "高级").first(), Some(&(4..10)));
+        assert!(find("xlead", "lead").is_empty());
+        assert_eq!(find("lead高级x", "高级").len(), 1);
     }
 
     #[test]

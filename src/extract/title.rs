@@ -46,7 +46,7 @@ fn looks_like_title(line: &str) -> bool {
     let words = crate::words::spaced_count(line, 15);
     (1..=14).contains(&words)
         && line.len() <= 120
-        && !line.ends_with(['.', '!', '?', ':', ','])
+        && !line.ends_with(['.', '!', '?', ':', ',', '。', '！', '？', '：', '，'])
         && has_role_noun(line)
         && sections::heading_kind_exact(line).is_none()
 }
@@ -286,6 +286,13 @@ mod tests {
         let t = "Nice to have\n• Pairing with developers on flaky tests";
         assert_eq!(find(t, &[]), None);
         let t = "Requirements\nSenior Engineer";
+        assert_eq!(find(t, &[]), None);
+        // Role nouns of scripts without spaces, glued to the words around them.
+        let t = "高级Java开发工程师\n上海";
+        assert_eq!(find(t, &[]).map(|r| &t[r]), Some("高级Java开发工程师"));
+        let t = "バックエンドエンジニア（Go）\n東京都";
+        assert_eq!(find(t, &[]).map(|r| &t[r]), Some("バックエンドエンジニア（Go）"));
+        let t = "我们正在招聘工程师。\n上海";
         assert_eq!(find(t, &[]), None);
         let t = "About the job\n• Pairing with developers on flaky tests";
         assert_eq!(find(t, &[]), None);
