@@ -390,7 +390,8 @@ fn is_list_separator(between: &str) -> bool {
 
 /// The verdict of a match's rules.
 fn admit(text: &str, c: &Candidate, rules: &Rules, anchors: &[usize]) -> Verdict {
-    if in_never_phrase(text, c.start, c.end, rules) || hyphenated_letter(text, c) {
+    if in_never_phrase(text, c.start, c.end, rules) || hyphenated_letter(text, c) || after_given_name(text, c)
+    {
         return Verdict::Excluded;
     }
     match admit_why(text, c, rules, anchors) {
@@ -431,6 +432,19 @@ fn admit_why(text: &str, c: &Candidate, rules: &Rules, anchors: &[usize]) -> Opt
         .then_some(Admit::NearbyTechnology)
 }
 
+/// Whether a capitalised name is a person's surname: right after a given name of
+/// `given_names` and one space ("Daniel Jackson about the Java role", "Maria Spark, our
+/// recruiter").
+fn after_given_name(text: &str, c: &Candidate) -> bool {
+    let b = text.as_bytes();
+    if !b[c.start].is_ascii_uppercase() || c.start < 3 || b[c.start - 1] != b' ' {
+        return false;
+    }
+    let before = &text[..c.start - 1];
+    let word = before.rsplit(|ch: char| !ch.is_alphabetic()).next().unwrap_or("");
+    word.starts_with(|ch: char| ch.is_uppercase()) && CONTEXT.given_names.contains(word)
+}
+
 /// Whether a one-letter name is hyphenated onto the word before it, which then names something
 /// else: "FAC-C", "Vitamin-C", "Type-C", "Plan-B". The compounds that do name the language are
 /// aliases of their own ("ANSI-C", "Embedded-C"), found before the letter alone.
@@ -456,6 +470,7 @@ struct ContextFile {
     skill_intro: Vec<String>,
     skill_intro_fillers: Vec<String>,
     skill_lists: Vec<String>,
+    given_names: Vec<String>,
 }
 
 /// The skill-context cues of `lexicons/cues/context.toml`.
@@ -468,6 +483,8 @@ struct Context {
     lists: Vec<memchr::memmem::Finder<'static>>,
     /// The same phrases in one automaton, ASCII-case-insensitive, for an ASCII heading.
     lists_ascii: aho_corasick::AhoCorasick,
+    /// People's given names: a capitalised ambiguous name right after one is a surname.
+    given_names: crate::fasthash::WordSet,
 }
 
 static CONTEXT: LazyLock<Context> = LazyLock::new(|| {
@@ -488,6 +505,7 @@ static CONTEXT: LazyLock<Context> = LazyLock::new(|| {
             .ascii_case_insensitive(true)
             .build(&c.skill_lists)
             .expect("a few short phrases"),
+        given_names: crate::fasthash::WordSet::new(&c.given_names),
     }
 });
 
