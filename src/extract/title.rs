@@ -268,36 +268,41 @@ mod tests {
 
     #[test]
     fn titles() {
-        let t = "Senior Data Engineer\nAcme Corp\nWe build things.";
-        assert_eq!(find(t, &[]).map(|r| &t[r]), Some("Senior Data Engineer"));
-        let t = "Special Offer\nJumpstart your hiring.";
-        assert_eq!(find(t, &[]), None);
-        // Past the headings a page opens with.
-        let t = "About the job\nSenior Data Engineer (m/f/d)\nBerlin";
-        assert_eq!(find(t, &[]).map(|r| &t[r]), Some("Senior Data Engineer (m/f/d)"));
-        let t = "Job Description\n\nOverview\nStaff Platform Engineer\nRemote";
-        assert_eq!(find(t, &[]).map(|r| &t[r]), Some("Staff Platform Engineer"));
-        // Only the first line past them: a role noun further down is no title.
-        let t = "About the job\nWe are a fintech.\nSenior Data Engineer";
-        assert_eq!(find(t, &[]), None);
-        let t = "Requirements\nAt least 5 years as a software engineer.";
-        assert_eq!(find(t, &[]), None);
-        // Only past the headings that open a page, and no list item.
-        let t = "Nice to have\n• Pairing with developers on flaky tests";
-        assert_eq!(find(t, &[]), None);
-        let t = "Requirements\nSenior Engineer";
-        assert_eq!(find(t, &[]), None);
-        // Role nouns of scripts without spaces, glued to the words around them.
-        let t = "高级Java开发工程师\n上海";
-        assert_eq!(find(t, &[]).map(|r| &t[r]), Some("高级Java开发工程师"));
-        let t = "バックエンドエンジニア（Go）\n東京都";
-        assert_eq!(find(t, &[]).map(|r| &t[r]), Some("バックエンドエンジニア（Go）"));
-        let t = "我们正在招聘工程师。\n上海";
-        assert_eq!(find(t, &[]), None);
-        let t = "About the job\n• Pairing with developers on flaky tests";
-        assert_eq!(find(t, &[]), None);
-        let t = "Company: Acme\nJob Title: Staff SRE\n";
-        assert_eq!(find(t, &[]).map(|r| &t[r]), Some("Staff SRE"));
+        let rows: &[(&str, Option<&str>)] = &[
+            (
+                "Senior Data Engineer\nAcme Corp\nWe build things.",
+                Some("Senior Data Engineer"),
+            ),
+            ("Special Offer\nJumpstart your hiring.", None),
+            // Past the headings a page opens with.
+            (
+                "About the job\nSenior Data Engineer (m/f/d)\nBerlin",
+                Some("Senior Data Engineer (m/f/d)"),
+            ),
+            (
+                "Job Description\n\nOverview\nStaff Platform Engineer\nRemote",
+                Some("Staff Platform Engineer"),
+            ),
+            // Only the first line past them: a role noun further down is no title.
+            ("About the job\nWe are a fintech.\nSenior Data Engineer", None),
+            ("Requirements\nAt least 5 years as a software engineer.", None),
+            // Only past the headings that open a page, and no list item.
+            ("Nice to have\n• Pairing with developers on flaky tests", None),
+            ("Requirements\nSenior Engineer", None),
+            ("About the job\n• Pairing with developers on flaky tests", None),
+            // Role nouns of scripts without spaces, glued to the words around them; a
+            // full-width full stop ends a sentence, no title.
+            ("高级Java开发工程师\n上海", Some("高级Java开发工程师")),
+            (
+                "バックエンドエンジニア（Go）\n東京都",
+                Some("バックエンドエンジニア（Go）"),
+            ),
+            ("我们正在招聘工程师。\n上海", None),
+            ("Company: Acme\nJob Title: Staff SRE\n", Some("Staff SRE")),
+        ];
+        for &(t, want) in rows {
+            assert_eq!(find(t, &[]).map(|r| &t[r]), want, "{t:?}");
+        }
         let t = "Role:\nDevOps\n";
         assert_eq!(
             labelled(t, role_labels())
