@@ -27,6 +27,26 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::{LazyLock, OnceLock};
 
+/// The English plural of a cue's last word ("front end" → "front ends", "front-end" →
+/// "front-ends", "library" → "libraries"), or `None` where it has none to add: a word of fewer
+/// than three letters, one that ends in a sibilant or is not a plain lower-case word.
+fn plural(cue: &str) -> Option<String> {
+    let last = cue.rsplit([' ', '-']).next()?;
+    let b = last.as_bytes();
+    if b.len() < 3 || !b.iter().all(u8::is_ascii_lowercase) {
+        return None;
+    }
+    if ["s", "x", "z", "ch", "sh"].iter().any(|e| last.ends_with(e)) {
+        return None;
+    }
+    let before_y = b[b.len() - 2];
+    Some(if last.ends_with('y') && !b"aeiou".contains(&before_y) {
+        format!("{}ies", &cue[..cue.len() - 1])
+    } else {
+        format!("{cue}s")
+    })
+}
+
 /// Most entries a lexicon may hold, built-in and user entries together.
 pub const MAX_ENTRIES: usize = 200_000;
 
@@ -60,8 +80,20 @@ impl Rules {
         self.cue_set
             .get_or_init(|| {
                 (!self.cues.is_empty()).then(|| {
+                    // A cue stands for its plural too ("front end": "our React front ends").
+                    let plurals: Vec<(String, u32)> = self
+                        .cues
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, c)| Some((plural(c)?, i as u32)))
+                        .filter(|(p, _)| !self.cues.iter().any(|c| c == p))
+                        .collect();
                     crate::phrases::PhraseSet::new(
-                        self.cues.iter().enumerate().map(|(i, c)| (&**c, i as u32)),
+                        self.cues
+                            .iter()
+                            .enumerate()
+                            .map(|(i, c)| (&**c, i as u32))
+                            .chain(plurals.iter().map(|(p, i)| (p.as_str(), *i))),
                     )
                 })
             })
@@ -441,4 +473,32 @@ fn toml_files(path: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
         }]));
     }
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plural;
+
+    #[test]
+    fn cue_plurals() {
+        let rows = [
+            ("front end", Some("front ends")),
+            ("front-end", Some("front-ends")),
+            ("library", Some("libraries")),
+            ("gateway", Some("gateways")),
+            ("physician", Some("physicians")),
+            ("state management", Some("state managements")),
+            // Nothing to add: a sibilant end, a short word, a sign or a capital in the word.
+            ("analysis", None),
+            ("box", None),
+            ("switch", None),
+            ("ui", None),
+            ("next.js", None),
+            ("c++", None),
+            ("iOS", None),
+        ];
+        for (cue, want) in rows {
+            assert_eq!(plural(cue).as_deref(), want, "{cue}");
+        }
+    }
 }
