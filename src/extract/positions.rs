@@ -121,6 +121,16 @@ struct File {
     /// Of those, the units that any employer's name may run on into after a comma at its
     /// line's start ("Samsung Electronics, Memory Division").
     divisions: Vec<String>,
+    /// Endings of a unit's name in a script written without spaces, glued to it ("클라우드플랫폼팀",
+    /// "営業部"): read like `divisions`.
+    glued_divisions: Vec<String>,
+    /// Legal forms glued to a name in a script written without spaces ("株式会社日立製作所",
+    /// "삼성전자(주)", "华为技术有限公司"), at either end.
+    glued_legal_forms: Vec<String>,
+    /// What résumé datasets put for the employer's anonymised name ("Company Name").
+    anonymised_employers: Vec<String>,
+    /// National services whose name is a title only when the entry names no other role.
+    service_programmes: Vec<String>,
     /// Aircraft makers, whose models after a pilot's rank are part of the title.
     aircraft: Vec<String>,
     foreign_role_nouns: Vec<String>,
@@ -952,12 +962,12 @@ fn is_cv_role_noun(w: &str) -> bool {
             .any(|x| w.len() >= x.len() + 4 && w.ends_with(x.as_str()) && !w.contains(' '))
 }
 
-/// Whether `s` holds a role noun (one word or two) or an internship word.
+/// Whether `s` holds a role noun (one word, two or three) or an internship word.
 pub(crate) fn has_role_noun(s: &str) -> bool {
     role_noun_in(s, is_cv_role_noun)
 }
 
-/// Whether `s` holds an English role noun (one word or two), an internship word or a rank: an
+/// Whether `s` holds an English role noun (one word, two or three), an internship word or a rank: an
 /// English title, where [`has_role_noun`] also takes other languages' role nouns.
 fn has_english_role_noun(s: &str) -> bool {
     role_noun_in(s, is_english_role_noun)
@@ -965,15 +975,21 @@ fn has_english_role_noun(s: &str) -> bool {
 
 fn role_noun_in(s: &str, is_noun: fn(&str) -> bool) -> bool {
     let w = words_of(s);
-    // A pair of words is the slice of `w` from the first's start to the second's end.
-    let mut prev = None;
+    // A pair of words is the slice of `w` from the first's start to the second's end; so is
+    // a run of three ("lập trình viên", "youth service corps").
+    let (mut prev, mut before) = (None, None);
     let mut at = 0;
     for word in w.split(' ') {
-        if is_noun(word) || prev.is_some_and(|p| is_noun(&w[p..at + word.len()])) {
+        let end = at + word.len();
+        if is_noun(word)
+            || prev.is_some_and(|p| is_noun(&w[p..end]))
+            || before.is_some_and(|p| is_noun(&w[p..end]))
+        {
             return true;
         }
+        before = prev;
         prev = Some(at);
-        at += word.len() + 1;
+        at = end + 1;
     }
     WORD_LISTS.internship_or_rank.in_words(&w)
 }
@@ -1426,7 +1442,16 @@ fn pieces_with(
         if is_duration(&w) || is_pay_grade(&w) || lower_in(&LEX.data.range_openers, &w) {
             continue;
         }
-        if let Some(label) = label_of(&w) {
+        // (Not the placeholder a résumé dataset puts for the employer's name, written as a
+        // name and closing its line: "Company Name － City , State".)
+        let placeholder = lower_in(&d.anonymised_employers, &w)
+            && capitalised(s)
+            && text[r.end..range.end]
+                .trim_start()
+                .chars()
+                .next()
+                .is_none_or(|c| c != ':');
+        if !placeholder && let Some(label) = label_of(&w) {
             labelled = Some(label);
             continue;
         }
@@ -1539,16 +1564,19 @@ fn pieces_with(
         // "Division"), is part of the employer's name. So is a division after any employer
         // that opens its line ("U.S. Army, 82nd Airborne Division", "Samsung Electronics,
         // Memory Division"; not "Engineer, Payments Division", a unit after a title).
+        // So is a team or department glued to its ending in a script written without spaces
+        // ("삼성전자, 클라우드플랫폼팀", above the title).
+        let glued = glued_division(s);
         if after_comma
             && s.split_whitespace().nth(5).is_none()
             && capitalised(s)
             && !has_role_noun(s)
-            && lower_in(&d.agency_units, &last_word(s))
+            && (glued || lower_in(&d.agency_units, &last_word(s)))
             && let Some(prev) = out.last_mut()
             && matches!(prev.class, Class::Company | Class::Unknown)
             && !prev.qualifier
-            && (words_of(&text[prev.range.clone()]).starts_with("department of ")
-                || (lower_in(&d.divisions, &last_word(s))
+            && ((!glued && words_of(&text[prev.range.clone()]).starts_with("department of "))
+                || ((glued || lower_in(&d.divisions, &last_word(s)))
                     && super::last_bytes(&text[..prev.range.start], 64)
                         .rsplit('\n')
                         .next()
@@ -1963,7 +1991,8 @@ fn capitalised(s: &str) -> bool {
 /// Co.").
 fn ends_in_suffix(s: &str) -> bool {
     let d = &LEX.data;
-    lower_in(&d.company_suffixes, &last_word(s))
+    glued_legal_form(s)
+        || lower_in(&d.company_suffixes, &last_word(s))
         || s.rsplit(char::is_whitespace).next().is_some_and(|t| {
             t.contains('.') && lower_in(&d.company_suffixes, &t.replace('.', "").to_lowercase())
         })
@@ -1973,10 +2002,37 @@ fn ends_in_suffix(s: &str) -> bool {
 /// not a word that also names a unit ("Technology Consulting").
 fn ends_in_legal_form(s: &str) -> bool {
     let d = &LEX.data;
-    lower_in(&d.legal_forms, &last_word(s))
+    glued_legal_form(s)
+        || lower_in(&d.legal_forms, &last_word(s))
         || s.rsplit(char::is_whitespace)
             .next()
             .is_some_and(|t| t.contains('.') && lower_in(&d.legal_forms, &t.replace('.', "").to_lowercase()))
+}
+
+/// Whether `s` opens or ends with a legal form glued to the name, as scripts written without
+/// spaces write them ("株式会社日立製作所", "トヨタ自動車株式会社", "삼성전자(주)").
+fn glued_legal_form(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_ascii()
+        && LEX
+            .data
+            .glued_legal_forms
+            .iter()
+            .any(|f| s.len() > f.len() && (s.starts_with(f.as_str()) || s.ends_with(f.as_str())))
+}
+
+/// Whether the last word of `s` is a unit's name glued to its ending ("클라우드플랫폼팀",
+/// "検索開発部"): see `glued_divisions`.
+fn glued_division(s: &str) -> bool {
+    let Some(w) = s.split_whitespace().next_back() else {
+        return false;
+    };
+    !w.is_ascii()
+        && LEX
+            .data
+            .glued_divisions
+            .iter()
+            .any(|f| w.len() > f.len() && w.ends_with(f.as_str()))
 }
 
 /// Whether `w` (in its [`words_of`] form) is a duration: numbers and duration words with at
@@ -2009,8 +2065,36 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
         .iter()
         .find(|p| p.class == Class::Title && labelled_title(text, p))
         .map(|p| p.range.clone());
+    // A national service's name ("National Youth Service Corps (NYSC)") is the title only when
+    // no other line names a role ("Corps Member, Nigerian Petroleum Development Company" under
+    // it; "NYSC (Corps Member)" is one title and its note).
+    let programme = |p: &Piece| {
+        let w = words_of(&text[p.range.clone()]);
+        LEX.data.service_programmes.iter().any(|s| contains_word(&w, s))
+    };
+    let apart = |a: &Range<usize>, b: &Range<usize>| {
+        let (from, to) = if a.end <= b.start {
+            (a.end, b.start)
+        } else {
+            (b.end, a.start)
+        };
+        text.get(from..to).is_some_and(|g| g.contains('\n'))
+    };
+    let programmes: Vec<&Piece> = pieces
+        .iter()
+        .filter(|p| p.class == Class::Title && programme(p))
+        .collect();
+    let role = pieces
+        .iter()
+        .find(|p| {
+            p.class == Class::Title
+                && !programmes.is_empty()
+                && !programme(p)
+                && programmes.iter().all(|q| apart(&q.range, &p.range))
+        })
+        .map(|p| p.range.clone());
     let (mut title, mut company) = (
-        labelled.or_else(|| first(Class::Title)),
+        labelled.or(role).or_else(|| first(Class::Title)),
         employer.or_else(|| first(Class::Company)),
     );
     // A unit named like an employer after the title ("Consultant, Technology Consulting") gives
@@ -2251,9 +2335,25 @@ fn indent_of(text: &str, at: usize) -> usize {
     text[..at]
         .chars()
         .rev()
-        .take_while(|c| *c == ' ' || *c == '\t')
-        .map(|c| if c == '\t' { 4 } else { 1 })
+        .take_while(|c| matches!(c, ' ' | '\t' | '\u{3000}'))
+        .map(column_width)
         .sum()
+}
+
+/// The columns a character takes on a fixed-width page: a tab four, a wide character of the
+/// scripts written without spaces (and their full-width space and punctuation) two, any other
+/// one. Japanese and Korean CVs align their columns with full-width spaces.
+fn column_width(c: char) -> usize {
+    match c {
+        '\t' => 4,
+        '\u{1100}'..='\u{115f}'
+        | '\u{2e80}'..='\u{a4cf}'
+        | '\u{ac00}'..='\u{d7a3}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{ff00}'..='\u{ff60}'
+        | '\u{ffe0}'..='\u{ffe6}' => 2,
+        _ => 1,
+    }
 }
 
 /// Whether a line is a street address: a house number, then a street, and a state or country
@@ -2382,7 +2482,7 @@ fn is_field_line(line: &str) -> bool {
 
 /// The width of `s` in columns, a tab as four (as [`indent_of`] counts).
 fn width(s: &str) -> usize {
-    s.chars().map(|c| if c == '\t' { 4 } else { 1 }).sum()
+    s.chars().map(column_width).sum()
 }
 
 /// Whether a line ends in a colon and is no field label: it leads in to the lines under it
@@ -2464,6 +2564,35 @@ fn mask_right_column(text: &str, as_of: YearMonth) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// `text` with the line breaks blanked around a range's join that stands alone on its line
+/// between a line of one date and a line that opens with the range's end ("Jan 2019", "to",
+/// "Current"; "08/2017", "–", "06/2019"); `None` when there is none. Offsets stay those of
+/// `text`.
+fn join_split_ranges(text: &str, ranges: &[Range<usize>], as_of: YearMonth) -> Option<String> {
+    let mut out: Option<Vec<u8>> = None;
+    for w in ranges.windows(3) {
+        let join = &text[w[1].clone()];
+        if join.len() > 8
+            || !(matches!(join, "-" | "–" | "—") || lower_in(&LEX.data.range_words, &join.to_lowercase()))
+        {
+            continue;
+        }
+        let before = &text[w[0].clone()];
+        let after = &text[w[2].clone()];
+        let one_date = line_dates(before, as_of).is_some_and(|d| d.single && d.range == (0..before.len()));
+        if !one_date || !starts_with_end(after) {
+            continue;
+        }
+        let bytes = out.get_or_insert_with(|| text.as_bytes().to_vec());
+        for at in (w[0].end..w[1].start).chain(w[1].end..w[2].start) {
+            if matches!(bytes[at], b'\n' | b'\r') {
+                bytes[at] = b' ';
+            }
+        }
+    }
+    out.and_then(|b| String::from_utf8(b).ok())
+}
+
 /// Whether `cell`, the second column's text on a line, is a range of dates alone ("Jun 2016 –
 /// Dic 2019", "2011 – 2016") beside text in the first column.
 fn dates_beside(left: &str, cell: &str, as_of: YearMonth) -> bool {
@@ -2488,7 +2617,18 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     // headings end no section. Offsets stay those of `text`.
     let masked = mask_right_column(text, as_of);
     let text = masked.as_deref().unwrap_or(text);
-    let ranges: Vec<Range<usize>> = line_ranges(text).collect();
+    let mut ranges: Vec<Range<usize>> = line_ranges(text).collect();
+    // A range whose join stands on a line of its own ("Jan 2019", "to", "Current": a CV of a
+    // résumé dataset whose line breaks were flattened into runs of spaces, each read as a line
+    // break again) is read on one line.
+    let joined = join_split_ranges(text, &ranges, as_of);
+    let text = match joined.as_deref() {
+        Some(j) => {
+            ranges = line_ranges(j).collect();
+            j
+        }
+        None => text,
+    };
     // Every entry starts from a dated line, and the loop below reads dates only from a line or
     // from its words up to the first sentence break: when no line has dates either way, there
     // is no entry, and the headings of every line (the costly part) are not read.
