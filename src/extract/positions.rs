@@ -131,6 +131,8 @@ struct File {
     anonymised_employers: Vec<String>,
     /// National services whose name is a title only when the entry names no other role.
     service_programmes: Vec<String>,
+    /// Words in lower case that join the words of a name ("Bank of America", "Banco do Brasil").
+    name_joins: Vec<String>,
     /// Aircraft makers, whose models after a pilot's rank are part of the title.
     aircraft: Vec<String>,
     foreign_role_nouns: Vec<String>,
@@ -210,6 +212,19 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     let months = alternation(ascii_months);
     let other_months = alternation(other_months);
     let dotted = alternation(data.month.iter().flat_map(|m| &m.dotted));
+    // ...and those forms written capitalised before a year without their full stop ("Ago 2018 –
+    // Ene 2019", "Out 2019 - Atual"): a month too, as written.
+    let capitalised_dotted: Vec<String> = data
+        .month
+        .iter()
+        .flat_map(|m| &m.dotted)
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+        })
+        .collect();
+    let dotted_cap = alternation(&capitalised_dotted);
     let seasons = alternation(data.season.iter().flat_map(|s| &s.words));
     // Words of other scripts ("현재", "至今", "настоящее время") stand between non-word bytes
     // for the ASCII word boundary: they are matched without one.
@@ -253,7 +268,7 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
         )
     };
     let date = format!(
-        r"(?:(?-u:\b)(?:{day}[\s-]+)?(?:(?:{months})\.?(?:(?:\s+de)?\s*[,/]?|-|\s+{day},?\s*)|(?:{dotted})(?:\.(?:\s+de)?\s*[,/]?|/))\s*{year}{other_date}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|[12][0-9]|3[01])[/.](?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}[-/.](?:0[1-9]|1[0-2])(?:[-/.](?:0[1-9]|[12][0-9]|3[01]))?(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}\s*[年년]\s*(?:0?[1-9]|1[0-2])\s*[月월](?:\s*(?:0?[1-9]|[12][0-9]|3[01])\s*[日일])?|(?-u:\b)(?:19|20)[0-9]{{2}}(?-u:\b)|['’][0-9]{{2}}(?-u:\b))"
+        r"(?:(?-u:\b)(?:{day}[\s-]+)?(?:(?:{months})\.?(?:(?:\s+de)?\s*[,/]?|-|\s+{day},?\s*)|(?:{dotted})(?:\.(?:\s+de)?\s*[,/]?|/)|(?-i:{dotted_cap})\s+)\s*{year}{other_date}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|[12][0-9]|3[01])[/.](?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}[-/.](?:0[1-9]|1[0-2])(?:[-/.](?:0[1-9]|[12][0-9]|3[01]))?(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}\s*[年년]\s*(?:0?[1-9]|1[0-2])\s*[月월](?:\s*(?:0?[1-9]|[12][0-9]|3[01])\s*[日일])?|(?-u:\b)(?:19|20)[0-9]{{2}}(?-u:\b)|['’][0-9]{{2}}(?-u:\b))"
     );
     let start = format!(r"(?:{date}|(?-u:\b)(?:{months})(?-u:\b)\.?{other_start})");
     let end = format!(r"(?:{date}|{present}|[0-9]{{2}}(?-u:\b))");
@@ -262,7 +277,7 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     ))
     .expect("the date pattern is valid");
     let side = LeanRegex::new(&format!(
-        r"(?i)^(?:(?:{day}[\s-]+)?(?:(?P<mon>{all_months})\.?(?:(?:\s+de)?\s*[,/]?|-|\s+{day},?\s*)|(?P<dot>{dotted})(?:\.(?:\s+de)?\s*[,/]?|/))\s*|(?P<sea>{seasons})(?:\s+(?:semester|term))?\s*,?\s*|q(?P<qtr>[1-4])\s*,?\s*|(?:(?P<day>[0-9]{{1,2}})[/.])?(?P<num>[0-9]{{1,2}})\s*[/.]\s*)?(?P<year>(?:19|20)[0-9]{{2}}|['’]?[0-9]{{2}})?$"
+        r"(?i)^(?:(?:{day}[\s-]+)?(?:(?P<mon>{all_months})\.?(?:(?:\s+de)?\s*[,/]?|-|\s+{day},?\s*)|(?P<dot>{dotted})(?:\.(?:\s+de)?\s*[,/]?|/)|(?P<dotcap>(?-i:{dotted_cap}))\s+)\s*|(?P<sea>{seasons})(?:\s+(?:semester|term))?\s*,?\s*|q(?P<qtr>[1-4])\s*,?\s*|(?:(?P<day>[0-9]{{1,2}})[/.])?(?P<num>[0-9]{{1,2}})\s*[/.]\s*)?(?P<year>(?:19|20)[0-9]{{2}}|['’]?[0-9]{{2}})?$"
     ))
     .expect("the date-side pattern is valid");
     Lex { data, range, side }
@@ -319,7 +334,7 @@ fn parse_side(s: &str, as_of: YearMonth) -> Option<Side> {
         let w = lower(m);
         let n = LEX.data.month.iter().find(|x| lower_in(&x.words, &w))?.number;
         (month, end_month) = (Some(n), Some(n));
-    } else if let Some(m) = c.name("dot") {
+    } else if let Some(m) = c.name("dot").or_else(|| c.name("dotcap")) {
         let w = lower(m);
         let n = LEX.data.month.iter().find(|x| lower_in(&x.dotted, &w))?.number;
         (month, end_month) = (Some(n), Some(n));
@@ -2403,16 +2418,11 @@ fn bulleted_entry(line: &str, as_of: YearMonth) -> bool {
     let Some((head, rest)) = body.split_once(" at ").or_else(|| body.split_once(" @ ")) else {
         return false;
     };
-    // Every word capitalised but a name's joining words ("Bank of America"): "Promoted to …",
-    // "… at Acme in 2019" are sentences.
+    // Every word capitalised but a name's joining words (`name_joins`: "Bank of America"):
+    // "Promoted to …", "… at Acme in 2019" are sentences.
     let named = |s: &str| {
-        s.split_whitespace().all(|w| {
-            !w.starts_with(char::is_lowercase)
-                || [
-                    "of", "and", "for", "the", "de", "del", "da", "do", "du", "la", "und",
-                ]
-                .contains(&w)
-        })
+        s.split_whitespace()
+            .all(|w| !w.starts_with(char::is_lowercase) || LEX.data.name_joins.iter().any(|j| j == w))
     };
     let words = head.split_whitespace().count();
     (1..=6).contains(&words)
