@@ -8,7 +8,9 @@
 //! - `phone`: digit groups joined by one separator each, with an optional "+country code" and one
 //!   group in parentheses. Without "+" it takes 10 to 12 digits, or 7 after a phone label
 //!   ("Phone: 555-1234", "Call 555-1234") or for a "555-0187" standing alone in its part of a
-//!   line with another contact ("jane@doe.io · 555-0187"). Never two years ("2019 - 2021",
+//!   line with another contact ("jane@doe.io · 555-0187"), or for 10 to 12 digits written
+//!   without separators alone on a line next to a contact's line ("09178123456" under the
+//!   address, above the e-mail). Never two years ("2019 - 2021",
 //!   "2019 2021"), a date, a zip code, a version or IP number, thousands ("1 000 000 000"), an
 //!   amount after "$", more than 15 digits ("4111 1111 1111 1111"), a number glued to a word
 //!   ("GS-0343-11") or after a word that says what it is ("ISBN 978-3-16-148410-0").
@@ -590,7 +592,15 @@ fn short_local(s: &str) -> bool {
     b.len() == 8 && b"-. ".contains(&b[3]) && b[..3].iter().chain(&b[4..]).all(u8::is_ascii_digit)
 }
 
-/// Every phone number; numbers such as "555-0187" (see [`short_local`]) go to `weak`.
+/// Whether `s` is a local number written as one run of 10 to 12 digits ("09178123456", a
+/// Philippine mobile; "07700900123"): a phone only alone on its line, beside a contact line.
+fn unseparated(s: &str) -> bool {
+    let p = &LEX.data.phone;
+    (p.min_digits_local..=p.max_digits_local).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Every phone number; numbers such as "555-0187" (see [`short_local`]) and "09178123456" (see
+/// [`unseparated`]) go to `weak`.
 fn phones(text: &str, out: &mut Vec<Found>, weak: &mut Vec<Found>) {
     let b = text.as_bytes();
     let mut i = 0;
@@ -632,7 +642,7 @@ fn phones(text: &str, out: &mut Vec<Found>, weak: &mut Vec<Found>) {
             }
             None if !labelled
                 && let (Some(e), _, _) = read_phone(text, i, true)
-                && short_local(&text[i..e]) =>
+                && (short_local(&text[i..e]) || unseparated(&text[i..e])) =>
             {
                 weak.push(Found {
                     kind: PHONE,
@@ -917,7 +927,12 @@ pub(crate) fn find_all(text: &str) -> Vec<Found> {
             .take_while(|c| c.span.start <= line.end)
             .next()
             .is_some();
-        if other && alone(text, &w.span) {
+        let own_line = text[line.clone()].trim() == &text[w.span.clone()];
+        if (other && alone(text, &w.span))
+            || (unseparated(&text[w.span.clone()])
+                && own_line
+                && on_contact_line(text, &lines, &found, &w.span))
+        {
             more.push(w);
         }
     }

@@ -51,6 +51,9 @@ struct Institution {
     labels: Vec<String>,
     /// Words that with a level make no school's name ("Senior High School").
     generic: Vec<String>,
+    /// Endings of a school's name in a script written without spaces, glued to it ("서울대학교",
+    /// "東京工業大学").
+    glued: Vec<String>,
     field_stops: Vec<String>,
 }
 
@@ -801,12 +804,14 @@ pub(crate) fn institution_or_board(line: &str) -> Option<(Range<usize>, bool)> {
     let mut spaces = 0;
     let mut at = skip;
     // A label's colon ends its run too ("Institution: University of South Africa").
-    for piece in line[skip..].split_inclusive([' ', '\t', ',', ';', '|', '(', ')', '–', '—', ':']) {
+    // (A full-width space parts the words of a Japanese line: "2016年3月　東京工業大学 工学部".)
+    for piece in line[skip..].split_inclusive([' ', '\t', ',', ';', '|', '(', ')', '–', '—', ':', '\u{3000}'])
+    {
         let start = at;
         at += piece.len();
         // (A tab is a table's cell gap: "B.Sc. Statistics\tSt. Joseph's College".)
-        let ends_run = piece.ends_with([',', ';', '|', '(', ')', '–', '—', ':', '\t']);
-        let word = piece.trim_end_matches([' ', '\t', ',', ';', '|', '(', ')', '–', '—', ':']);
+        let ends_run = piece.ends_with([',', ';', '|', '(', ')', '–', '—', ':', '\t', '\u{3000}']);
+        let word = piece.trim_end_matches([' ', '\t', ',', ';', '|', '(', ')', '–', '—', ':', '\u{3000}']);
         if !word.is_empty() {
             words.push((start..start + word.len(), ends_run));
             spaces = 0;
@@ -829,12 +834,23 @@ pub(crate) fn institution_or_board(line: &str) -> Option<(Range<usize>, bool)> {
         w.starts_with(|c: char| c.is_uppercase())
     };
     // "Leopold-Franzens-Universität": a hyphenated name holds the word.
+    // "서울대학교", "東京工業大学": a name of a script without case, glued to its school word.
+    let glued = |r: &Range<usize>| {
+        let w = &line[r.clone()];
+        !w.chars()
+            .any(|c| c.is_ascii() || c.is_lowercase() || c.is_uppercase())
+            && inst
+                .glued
+                .iter()
+                .any(|g| w.len() > g.len() && w.ends_with(g.as_str()))
+    };
     let is_key = |r: &Range<usize>| {
         let w = lower(r);
-        capital(r)
-            && (inst.words.contains(&w)
-                || inst.boards.contains(&w)
-                || w.split('-').any(|p| inst.words.iter().any(|i| i == p)))
+        glued(r)
+            || capital(r)
+                && (inst.words.contains(&w)
+                    || inst.boards.contains(&w)
+                    || w.split('-').any(|p| inst.words.iter().any(|i| i == p)))
     };
     let is_board = |r: &Range<usize>| inst.boards.contains(&lower(r));
     let is_connector = |i: usize| inst.connectors.contains(&lower(&words[i].0));

@@ -248,10 +248,12 @@ pub(crate) fn find_all(text: &str, in_languages_section: &dyn Fn(usize) -> bool)
     // spoken ("German is a plus", "knowledge of Polish").
     let mut under_label_line: Vec<bool> = Vec::new();
     for (r, i) in lex.names.find_iter(text) {
-        // Capitalised, or with its capital after a prefix ("isiZulu", "isiXhosa").
+        // Capitalised, or with its capital after a prefix ("isiZulu", "isiXhosa"), or written in
+        // a script without case ("영어", "英語"), where no capital can tell a name apart.
         let name = &text[r.clone()];
-        let capitalised =
-            name.starts_with(|c: char| c.is_uppercase()) || name.chars().skip(1).any(char::is_uppercase);
+        let capitalised = name.starts_with(|c: char| c.is_uppercase())
+            || name.chars().skip(1).any(char::is_uppercase)
+            || !name.chars().any(|c| c.is_lowercase() || c.is_uppercase());
         if names_something_else(text, &r) {
             continue;
         }

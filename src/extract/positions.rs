@@ -121,6 +121,18 @@ struct File {
     /// Of those, the units that any employer's name may run on into after a comma at its
     /// line's start ("Samsung Electronics, Memory Division").
     divisions: Vec<String>,
+    /// Endings of a unit's name in a script written without spaces, glued to it ("클라우드플랫폼팀",
+    /// "営業部"): read like `divisions`.
+    glued_divisions: Vec<String>,
+    /// Legal forms glued to a name in a script written without spaces ("株式会社日立製作所",
+    /// "삼성전자(주)", "华为技术有限公司"), at either end.
+    glued_legal_forms: Vec<String>,
+    /// What résumé datasets put for the employer's anonymised name ("Company Name").
+    anonymised_employers: Vec<String>,
+    /// National services whose name is a title only when the entry names no other role.
+    service_programmes: Vec<String>,
+    /// Words in lower case that join the words of a name ("Bank of America", "Banco do Brasil").
+    name_joins: Vec<String>,
     /// Aircraft makers, whose models after a pilot's rank are part of the title.
     aircraft: Vec<String>,
     foreign_role_nouns: Vec<String>,
@@ -200,6 +212,19 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     let months = alternation(ascii_months);
     let other_months = alternation(other_months);
     let dotted = alternation(data.month.iter().flat_map(|m| &m.dotted));
+    // ...and those forms written capitalised before a year without their full stop ("Ago 2018 –
+    // Ene 2019", "Out 2019 - Atual"): a month too, as written.
+    let capitalised_dotted: Vec<String> = data
+        .month
+        .iter()
+        .flat_map(|m| &m.dotted)
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+        })
+        .collect();
+    let dotted_cap = alternation(&capitalised_dotted);
     let seasons = alternation(data.season.iter().flat_map(|s| &s.words));
     // Words of other scripts ("현재", "至今", "настоящее время") stand between non-word bytes
     // for the ASCII word boundary: they are matched without one.
@@ -243,7 +268,7 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
         )
     };
     let date = format!(
-        r"(?:(?-u:\b)(?:{day}[\s-]+)?(?:(?:{months})\.?(?:(?:\s+de)?\s*[,/]?|-|\s+{day},?\s*)|(?:{dotted})(?:\.(?:\s+de)?\s*[,/]?|/))\s*{year}{other_date}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|[12][0-9]|3[01])[/.](?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}[-/.](?:0[1-9]|1[0-2])(?:[-/.](?:0[1-9]|[12][0-9]|3[01]))?(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}\s*[年년]\s*(?:0?[1-9]|1[0-2])\s*[月월](?:\s*(?:0?[1-9]|[12][0-9]|3[01])\s*[日일])?|(?-u:\b)(?:19|20)[0-9]{{2}}(?-u:\b)|['’][0-9]{{2}}(?-u:\b))"
+        r"(?:(?-u:\b)(?:{day}[\s-]+)?(?:(?:{months})\.?(?:(?:\s+de)?\s*[,/]?|-|\s+{day},?\s*)|(?:{dotted})(?:\.(?:\s+de)?\s*[,/]?|/)|(?-i:{dotted_cap})\s+)\s*{year}{other_date}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|[12][0-9]|3[01])[/.](?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}[-/.](?:0[1-9]|1[0-2])(?:[-/.](?:0[1-9]|[12][0-9]|3[01]))?(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}\s*[年년]\s*(?:0?[1-9]|1[0-2])\s*[月월](?:\s*(?:0?[1-9]|[12][0-9]|3[01])\s*[日일])?|(?-u:\b)(?:19|20)[0-9]{{2}}(?-u:\b)|['’][0-9]{{2}}(?-u:\b))"
     );
     let start = format!(r"(?:{date}|(?-u:\b)(?:{months})(?-u:\b)\.?{other_start})");
     let end = format!(r"(?:{date}|{present}|[0-9]{{2}}(?-u:\b))");
@@ -252,7 +277,7 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
     ))
     .expect("the date pattern is valid");
     let side = LeanRegex::new(&format!(
-        r"(?i)^(?:(?:{day}[\s-]+)?(?:(?P<mon>{all_months})\.?(?:(?:\s+de)?\s*[,/]?|-|\s+{day},?\s*)|(?P<dot>{dotted})(?:\.(?:\s+de)?\s*[,/]?|/))\s*|(?P<sea>{seasons})(?:\s+(?:semester|term))?\s*,?\s*|q(?P<qtr>[1-4])\s*,?\s*|(?:(?P<day>[0-9]{{1,2}})[/.])?(?P<num>[0-9]{{1,2}})\s*[/.]\s*)?(?P<year>(?:19|20)[0-9]{{2}}|['’]?[0-9]{{2}})?$"
+        r"(?i)^(?:(?:{day}[\s-]+)?(?:(?P<mon>{all_months})\.?(?:(?:\s+de)?\s*[,/]?|-|\s+{day},?\s*)|(?P<dot>{dotted})(?:\.(?:\s+de)?\s*[,/]?|/)|(?P<dotcap>(?-i:{dotted_cap}))\s+)\s*|(?P<sea>{seasons})(?:\s+(?:semester|term))?\s*,?\s*|q(?P<qtr>[1-4])\s*,?\s*|(?:(?P<day>[0-9]{{1,2}})[/.])?(?P<num>[0-9]{{1,2}})\s*[/.]\s*)?(?P<year>(?:19|20)[0-9]{{2}}|['’]?[0-9]{{2}})?$"
     ))
     .expect("the date-side pattern is valid");
     Lex { data, range, side }
@@ -309,7 +334,7 @@ fn parse_side(s: &str, as_of: YearMonth) -> Option<Side> {
         let w = lower(m);
         let n = LEX.data.month.iter().find(|x| lower_in(&x.words, &w))?.number;
         (month, end_month) = (Some(n), Some(n));
-    } else if let Some(m) = c.name("dot") {
+    } else if let Some(m) = c.name("dot").or_else(|| c.name("dotcap")) {
         let w = lower(m);
         let n = LEX.data.month.iter().find(|x| lower_in(&x.dotted, &w))?.number;
         (month, end_month) = (Some(n), Some(n));
@@ -952,12 +977,12 @@ fn is_cv_role_noun(w: &str) -> bool {
             .any(|x| w.len() >= x.len() + 4 && w.ends_with(x.as_str()) && !w.contains(' '))
 }
 
-/// Whether `s` holds a role noun (one word or two) or an internship word.
+/// Whether `s` holds a role noun (one word, two or three) or an internship word.
 pub(crate) fn has_role_noun(s: &str) -> bool {
     role_noun_in(s, is_cv_role_noun)
 }
 
-/// Whether `s` holds an English role noun (one word or two), an internship word or a rank: an
+/// Whether `s` holds an English role noun (one word, two or three), an internship word or a rank: an
 /// English title, where [`has_role_noun`] also takes other languages' role nouns.
 fn has_english_role_noun(s: &str) -> bool {
     role_noun_in(s, is_english_role_noun)
@@ -965,15 +990,21 @@ fn has_english_role_noun(s: &str) -> bool {
 
 fn role_noun_in(s: &str, is_noun: fn(&str) -> bool) -> bool {
     let w = words_of(s);
-    // A pair of words is the slice of `w` from the first's start to the second's end.
-    let mut prev = None;
+    // A pair of words is the slice of `w` from the first's start to the second's end; so is
+    // a run of three ("lập trình viên", "youth service corps").
+    let (mut prev, mut before) = (None, None);
     let mut at = 0;
     for word in w.split(' ') {
-        if is_noun(word) || prev.is_some_and(|p| is_noun(&w[p..at + word.len()])) {
+        let end = at + word.len();
+        if is_noun(word)
+            || prev.is_some_and(|p| is_noun(&w[p..end]))
+            || before.is_some_and(|p| is_noun(&w[p..end]))
+        {
             return true;
         }
+        before = prev;
         prev = Some(at);
-        at += word.len() + 1;
+        at = end + 1;
     }
     WORD_LISTS.internship_or_rank.in_words(&w)
 }
@@ -1426,7 +1457,16 @@ fn pieces_with(
         if is_duration(&w) || is_pay_grade(&w) || lower_in(&LEX.data.range_openers, &w) {
             continue;
         }
-        if let Some(label) = label_of(&w) {
+        // (Not the placeholder a résumé dataset puts for the employer's name, written as a
+        // name and closing its line: "Company Name － City , State".)
+        let placeholder = lower_in(&d.anonymised_employers, &w)
+            && capitalised(s)
+            && text[r.end..range.end]
+                .trim_start()
+                .chars()
+                .next()
+                .is_none_or(|c| c != ':');
+        if !placeholder && let Some(label) = label_of(&w) {
             labelled = Some(label);
             continue;
         }
@@ -1539,16 +1579,19 @@ fn pieces_with(
         // "Division"), is part of the employer's name. So is a division after any employer
         // that opens its line ("U.S. Army, 82nd Airborne Division", "Samsung Electronics,
         // Memory Division"; not "Engineer, Payments Division", a unit after a title).
+        // So is a team or department glued to its ending in a script written without spaces
+        // ("삼성전자, 클라우드플랫폼팀", above the title).
+        let glued = glued_division(s);
         if after_comma
             && s.split_whitespace().nth(5).is_none()
             && capitalised(s)
             && !has_role_noun(s)
-            && lower_in(&d.agency_units, &last_word(s))
+            && (glued || lower_in(&d.agency_units, &last_word(s)))
             && let Some(prev) = out.last_mut()
             && matches!(prev.class, Class::Company | Class::Unknown)
             && !prev.qualifier
-            && (words_of(&text[prev.range.clone()]).starts_with("department of ")
-                || (lower_in(&d.divisions, &last_word(s))
+            && ((!glued && words_of(&text[prev.range.clone()]).starts_with("department of "))
+                || ((glued || lower_in(&d.divisions, &last_word(s)))
                     && super::last_bytes(&text[..prev.range.start], 64)
                         .rsplit('\n')
                         .next()
@@ -1963,7 +2006,8 @@ fn capitalised(s: &str) -> bool {
 /// Co.").
 fn ends_in_suffix(s: &str) -> bool {
     let d = &LEX.data;
-    lower_in(&d.company_suffixes, &last_word(s))
+    glued_legal_form(s)
+        || lower_in(&d.company_suffixes, &last_word(s))
         || s.rsplit(char::is_whitespace).next().is_some_and(|t| {
             t.contains('.') && lower_in(&d.company_suffixes, &t.replace('.', "").to_lowercase())
         })
@@ -1973,10 +2017,37 @@ fn ends_in_suffix(s: &str) -> bool {
 /// not a word that also names a unit ("Technology Consulting").
 fn ends_in_legal_form(s: &str) -> bool {
     let d = &LEX.data;
-    lower_in(&d.legal_forms, &last_word(s))
+    glued_legal_form(s)
+        || lower_in(&d.legal_forms, &last_word(s))
         || s.rsplit(char::is_whitespace)
             .next()
             .is_some_and(|t| t.contains('.') && lower_in(&d.legal_forms, &t.replace('.', "").to_lowercase()))
+}
+
+/// Whether `s` opens or ends with a legal form glued to the name, as scripts written without
+/// spaces write them ("株式会社日立製作所", "トヨタ自動車株式会社", "삼성전자(주)").
+fn glued_legal_form(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_ascii()
+        && LEX
+            .data
+            .glued_legal_forms
+            .iter()
+            .any(|f| s.len() > f.len() && (s.starts_with(f.as_str()) || s.ends_with(f.as_str())))
+}
+
+/// Whether the last word of `s` is a unit's name glued to its ending ("클라우드플랫폼팀",
+/// "検索開発部"): see `glued_divisions`.
+fn glued_division(s: &str) -> bool {
+    let Some(w) = s.split_whitespace().next_back() else {
+        return false;
+    };
+    !w.is_ascii()
+        && LEX
+            .data
+            .glued_divisions
+            .iter()
+            .any(|f| w.len() > f.len() && w.ends_with(f.as_str()))
 }
 
 /// Whether `w` (in its [`words_of`] form) is a duration: numbers and duration words with at
@@ -2009,8 +2080,36 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
         .iter()
         .find(|p| p.class == Class::Title && labelled_title(text, p))
         .map(|p| p.range.clone());
+    // A national service's name ("National Youth Service Corps (NYSC)") is the title only when
+    // no other line names a role ("Corps Member, Nigerian Petroleum Development Company" under
+    // it; "NYSC (Corps Member)" is one title and its note).
+    let programme = |p: &Piece| {
+        let w = words_of(&text[p.range.clone()]);
+        LEX.data.service_programmes.iter().any(|s| contains_word(&w, s))
+    };
+    let apart = |a: &Range<usize>, b: &Range<usize>| {
+        let (from, to) = if a.end <= b.start {
+            (a.end, b.start)
+        } else {
+            (b.end, a.start)
+        };
+        text.get(from..to).is_some_and(|g| g.contains('\n'))
+    };
+    let programmes: Vec<&Piece> = pieces
+        .iter()
+        .filter(|p| p.class == Class::Title && programme(p))
+        .collect();
+    let role = pieces
+        .iter()
+        .find(|p| {
+            p.class == Class::Title
+                && !programmes.is_empty()
+                && !programme(p)
+                && programmes.iter().all(|q| apart(&q.range, &p.range))
+        })
+        .map(|p| p.range.clone());
     let (mut title, mut company) = (
-        labelled.or_else(|| first(Class::Title)),
+        labelled.or(role).or_else(|| first(Class::Title)),
         employer.or_else(|| first(Class::Company)),
     );
     // A unit named like an employer after the title ("Consultant, Technology Consulting") gives
@@ -2251,9 +2350,25 @@ fn indent_of(text: &str, at: usize) -> usize {
     text[..at]
         .chars()
         .rev()
-        .take_while(|c| *c == ' ' || *c == '\t')
-        .map(|c| if c == '\t' { 4 } else { 1 })
+        .take_while(|c| matches!(c, ' ' | '\t' | '\u{3000}'))
+        .map(column_width)
         .sum()
+}
+
+/// The columns a character takes on a fixed-width page: a tab four, a wide character of the
+/// scripts written without spaces (and their full-width space and punctuation) two, any other
+/// one. Japanese and Korean CVs align their columns with full-width spaces.
+fn column_width(c: char) -> usize {
+    match c {
+        '\t' => 4,
+        '\u{1100}'..='\u{115f}'
+        | '\u{2e80}'..='\u{a4cf}'
+        | '\u{ac00}'..='\u{d7a3}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{ff00}'..='\u{ff60}'
+        | '\u{ffe0}'..='\u{ffe6}' => 2,
+        _ => 1,
+    }
 }
 
 /// Whether a line is a street address: a house number, then a street, and a state or country
@@ -2303,16 +2418,11 @@ fn bulleted_entry(line: &str, as_of: YearMonth) -> bool {
     let Some((head, rest)) = body.split_once(" at ").or_else(|| body.split_once(" @ ")) else {
         return false;
     };
-    // Every word capitalised but a name's joining words ("Bank of America"): "Promoted to …",
-    // "… at Acme in 2019" are sentences.
+    // Every word capitalised but a name's joining words (`name_joins`: "Bank of America"):
+    // "Promoted to …", "… at Acme in 2019" are sentences.
     let named = |s: &str| {
-        s.split_whitespace().all(|w| {
-            !w.starts_with(char::is_lowercase)
-                || [
-                    "of", "and", "for", "the", "de", "del", "da", "do", "du", "la", "und",
-                ]
-                .contains(&w)
-        })
+        s.split_whitespace()
+            .all(|w| !w.starts_with(char::is_lowercase) || LEX.data.name_joins.iter().any(|j| j == w))
     };
     let words = head.split_whitespace().count();
     (1..=6).contains(&words)
@@ -2382,7 +2492,7 @@ fn is_field_line(line: &str) -> bool {
 
 /// The width of `s` in columns, a tab as four (as [`indent_of`] counts).
 fn width(s: &str) -> usize {
-    s.chars().map(|c| if c == '\t' { 4 } else { 1 }).sum()
+    s.chars().map(column_width).sum()
 }
 
 /// Whether a line ends in a colon and is no field label: it leads in to the lines under it
@@ -2464,6 +2574,35 @@ fn mask_right_column(text: &str, as_of: YearMonth) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// `text` with the line breaks blanked around a range's join that stands alone on its line
+/// between a line of one date and a line that opens with the range's end ("Jan 2019", "to",
+/// "Current"; "08/2017", "–", "06/2019"); `None` when there is none. Offsets stay those of
+/// `text`.
+fn join_split_ranges(text: &str, ranges: &[Range<usize>], as_of: YearMonth) -> Option<String> {
+    let mut out: Option<Vec<u8>> = None;
+    for w in ranges.windows(3) {
+        let join = &text[w[1].clone()];
+        if join.len() > 8
+            || !(matches!(join, "-" | "–" | "—") || lower_in(&LEX.data.range_words, &join.to_lowercase()))
+        {
+            continue;
+        }
+        let before = &text[w[0].clone()];
+        let after = &text[w[2].clone()];
+        let one_date = line_dates(before, as_of).is_some_and(|d| d.single && d.range == (0..before.len()));
+        if !one_date || !starts_with_end(after) {
+            continue;
+        }
+        let bytes = out.get_or_insert_with(|| text.as_bytes().to_vec());
+        for at in (w[0].end..w[1].start).chain(w[1].end..w[2].start) {
+            if matches!(bytes[at], b'\n' | b'\r') {
+                bytes[at] = b' ';
+            }
+        }
+    }
+    out.and_then(|b| String::from_utf8(b).ok())
+}
+
 /// Whether `cell`, the second column's text on a line, is a range of dates alone ("Jun 2016 –
 /// Dic 2019", "2011 – 2016") beside text in the first column.
 fn dates_beside(left: &str, cell: &str, as_of: YearMonth) -> bool {
@@ -2488,7 +2627,18 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     // headings end no section. Offsets stay those of `text`.
     let masked = mask_right_column(text, as_of);
     let text = masked.as_deref().unwrap_or(text);
-    let ranges: Vec<Range<usize>> = line_ranges(text).collect();
+    let mut ranges: Vec<Range<usize>> = line_ranges(text).collect();
+    // A range whose join stands on a line of its own ("Jan 2019", "to", "Current": a CV of a
+    // résumé dataset whose line breaks were flattened into runs of spaces, each read as a line
+    // break again) is read on one line.
+    let joined = join_split_ranges(text, &ranges, as_of);
+    let text = match joined.as_deref() {
+        Some(j) => {
+            ranges = line_ranges(j).collect();
+            j
+        }
+        None => text,
+    };
     // Every entry starts from a dated line, and the loop below reads dates only from a line or
     // from its words up to the first sentence break: when no line has dates either way, there
     // is no entry, and the headings of every line (the costly part) are not read.
