@@ -535,6 +535,11 @@ fn line_dates(line: &str, as_of: YearMonth) -> Option<Dates> {
                 if year < y {
                     year += 100;
                 }
+                // "1985-66" is a slip, not a job until 2066: an end in the next century that
+                // is still to come reads as no range.
+                if year > as_of.year + 1 {
+                    continue;
+                }
                 (
                     Some(Side {
                         year: Some(year),
