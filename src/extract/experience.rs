@@ -27,7 +27,7 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
         \s*(?P<plus>\+|-plus\b|\s+plus\b|\s+or\s+more\b)?
         (?:\s*(?:-|–|—|~|～|至|до|(?:\bto|\bbut)\s+(?:less|fewer)\s+than\b|(?:\bto|\bbut)\s+under\b|\bto\b|\bor\b|\band\b|\btot\b|\bbis\b|\ba\b|à)\s*(?P<b>{num})\s*\+?)?
         \s*(?:\b(?:full|additional|total|solid|consecutive|complete)\s+)?
-        (?P<unit>(?:years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|an|jahr(?:en?)?|jaar|meses|mesi|mois|năm|roky|lata?|tahun|miesi(?:ąc|ące|ęcy)|bulan|års?|ann(?:é|e)es?)\b|лет|года?|年|년|个月|個月|개월)
+        (?P<unit>(?:years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|an|jahr(?:en?)?|jaar|meses|mesi|mois|năm|roky|lata?|tahun|miesi(?:ąc|ące|ęcy)|bulan|års?|ann(?:é|e)es?|y(?:ı|i)l)\b|лет|года?|年|년|个月|個月|개월)
         (?P<half2>\s+and\s+a\s+half\b)?
         (?:'s|’s|')?
         (?P<post>\s*\+|\s+or\s+(?:more|greater|longer|above)|\s+or\s+(?:less|fewer)|\s+plus)?
@@ -52,6 +52,9 @@ struct Words {
     /// Word endings that make a word an experience word of its own (German and Dutch compounds:
     /// "Führungserfahrung", "Vertriebserfahrung").
     experience_endings: Vec<String>,
+    /// Fields of a Chinese job board's tag line beside the years asked (the degree: "本科",
+    /// "大专"), which make a bare range of years there experience (see [`cjk_tag`]).
+    cjk_tag_fields: Vec<String>,
     /// Words after a duration that make it about something other than experience.
     other_words: Vec<String>,
     /// Words of `other_words` that, a few words before an experience word, name its field of
@@ -124,14 +127,46 @@ static UNITS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(UNIT_STEMS.m
 /// with the space after them: "lat" alone is inside "platform" and "latest". The Nordic "år"
 /// ("2 års erfarenhet", "3 års erfaring"); French "an" only as "1 an d'expérience" ("an" alone
 /// is in every English sentence). Italian months ("almeno 6 mesi"), Vietnamese years ("2 năm
-/// kinh nghiệm") and Czech ones ("min. 3 roky"; not "roku", Polish "do 1 roku" is a bound).
+/// kinh nghiệm") and Czech ones ("min. 3 roky"; not "roku", Polish "do 1 roku" is a bound),
+/// Turkish ones ("en az 5 yıl deneyim"), and Slovak and Czech labels ("Počet rokov praxe: 1").
 /// Russian years ("от 3 лет", "3–6 лет", "1 год") need an experience word as the other
 /// languages' do; Chinese, Japanese and Korean ones ("5年以上", "3-4年经验", "경력 5년 이상";
 /// "個月" holds "月") one of `cjk_experience` in their clause (see [`cjk_experience`]).
-const UNIT_STEMS: [&str; 31] = [
-    "year", "yr", "month", "mos", "week", "wk", "decade", "año", "ano", "ans", "ann", "jahr", "jaar",
-    "meses", "mesi", "mois", "năm", "roky", "lat ", "lata ", "tahun", "miesi", "bulan", "år", "an d", "лет",
-    "год", "年", "년", "个月", "개월",
+const UNIT_STEMS: [&str; 34] = [
+    "year",
+    "yr",
+    "month",
+    "mos",
+    "week",
+    "wk",
+    "decade",
+    "año",
+    "ano",
+    "ans",
+    "ann",
+    "jahr",
+    "jaar",
+    "meses",
+    "mesi",
+    "mois",
+    "năm",
+    "roky",
+    "lat ",
+    "lata ",
+    "tahun",
+    "miesi",
+    "bulan",
+    "år",
+    "an d",
+    "лет",
+    "год",
+    "年",
+    "년",
+    "个月",
+    "개월",
+    "rokov praxe",
+    "roků praxe",
+    "yıl",
 ];
 
 /// The indices of the sentences that name a unit of time, in order, each once.
@@ -297,7 +332,7 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
             continue;
         }
         if is_cjk_unit(&unit) {
-            if !cjk_experience(before, after) {
+            if !(cjk_experience(before, after) || b.is_some() && cjk_tag(before, after)) {
                 continue;
             }
             let (a, b) = (a * scale, b.map(|b| b * scale));
@@ -512,6 +547,7 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?xi-u)
         \b(?:years?\s+of\s+(?:relevant\s+|work\s+|professional\s+|total\s+)?experience
           |experience\s*\(\s*(?:in\s+)?years?\s*\)
+          |po(?:č|c)et\s+(?:rok(?:ov|ů|u)|let)\s+praxe
           |a(?:ñ|n)os\s+de\s+experiencia
           |anos\s+de\s+experi(?:ê|e)ncia)
         \s*:\s*(?:min(?:imum)?\.?\s*:?\s*)?
@@ -713,6 +749,27 @@ fn cjk_experience(before: &str, after: &str) -> bool {
     let tail = &tail[..crate::input::floor_char_boundary(tail, tail.len().min(60))];
     WORDS
         .cjk_experience
+        .iter()
+        .any(|w| head.contains(w.as_str()) || tail.contains(w.as_str()))
+}
+
+/// Whether a Chinese range of years fills a field of its own in a job board's tag line
+/// ("5-10年 本科", "上海-浦东新区 | 3-5年 | 大专", "10年以上" as BOSS直聘, Zhilian and Liepin list the
+/// years asked beside the city and the degree): nothing but spaces or a separator on either
+/// side of it up to the next field.
+fn cjk_tag(before: &str, after: &str) -> bool {
+    const SEPARATORS: &[char] = &['\n', '|', '·', '/', '｜', ' ', '\u{3000}'];
+    let opens = before.is_empty() || before.ends_with(SEPARATORS);
+    let rest = after.strip_prefix("以上").unwrap_or(after);
+    if !(opens && (rest.is_empty() || rest.starts_with(SEPARATORS))) {
+        return false;
+    }
+    // The tag line names the degree asked too: a company's age or a contract's term written
+    // as a field ("公司成立 5-10年") is no experience.
+    let head = super::last_bytes(before.rsplit('\n').next().unwrap_or(""), 120);
+    let tail = super::first_bytes(after.split('\n').next().unwrap_or(""), 120);
+    WORDS
+        .cjk_tag_fields
         .iter()
         .any(|w| head.contains(w.as_str()) || tail.contains(w.as_str()))
 }

@@ -84,6 +84,11 @@ struct Currency {
     /// in "Sted: Bryn, Oslo"; see [`local_currency`]).
     #[serde(default)]
     local_symbols: Vec<String>,
+    /// Amounts written with no currency at all are in this one where the posting's stated
+    /// locations name one of its `places` ("25-40K·14薪" under "北京 朝阳区": yuan; see
+    /// [`bare_currency`]).
+    #[serde(default)]
+    bare: bool,
     /// Where monthly pay ends in this currency when no period is stated (else `infer`'s).
     month_below: Option<f64>,
     /// Amounts below this in this currency are no pay (its code is also a word of another
@@ -185,6 +190,8 @@ struct Lex {
     home_places: Vec<(String, u64)>,
     /// The currencies with `local_symbols` (indices of `[[currency]]`).
     locals: Vec<usize>,
+    /// The `bare` currencies (indices of `[[currency]]`).
+    bares: Vec<usize>,
     prefilter: PhraseSet,
 }
 
@@ -407,6 +414,9 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
         locals: (0..data.currency.len())
             .filter(|&i| !data.currency[i].local_symbols.is_empty())
             .collect(),
+        bares: (0..data.currency.len())
+            .filter(|&i| data.currency[i].bare)
+            .collect(),
         prefilter,
         data,
     }
@@ -618,7 +628,9 @@ fn amounts(s: &str) -> Vec<Amount> {
         let prev = s[..start].chars().next_back();
         let first = s[start..].chars().next();
         let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        if word(first) && word(prev) {
+        // Chinese, Japanese and Korean glue numbers to the words around them ("月薪1万",
+        // "年収600万円"): a character of those scripts before a number glues nothing.
+        if word(first) && word(prev) && !prev.is_some_and(crate::phrases::spaceless) {
             continue;
         }
         if c.name(PRE).is_none() && matches!(prev, Some('.' | ',' | '/' | '#' | '_' | '+' | '^')) {
@@ -932,7 +944,13 @@ fn period_after(after: &str) -> Option<(&'static str, usize, Option<Cur>)> {
     if r.start > 48 {
         return None;
     }
-    let gap = &after[..r.start];
+    // "EUR 2.800,- brutto pro Monat", "CHF 7'500.- par mois": the dash for no cents.
+    let cents = if after.starts_with(",-") || after.starts_with(".-") {
+        2
+    } else {
+        0
+    };
+    let gap = &after[cents.min(r.start)..r.start];
     if gap.contains([',', ';', '.', ':', '\n']) || gap.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -1085,6 +1103,37 @@ fn local_currency(text: &str, span: Range<usize>, locations: &[Range<usize>]) ->
     found
 }
 
+/// The currency of amounts written with none: a `bare` currency whose `places` the posting's
+/// stated locations (or, without any, its header lines) name, when exactly one such currency's
+/// are named.
+fn bare_currency(text: &str, locations: &[Range<usize>]) -> Option<usize> {
+    let lex = &*LEX;
+    if lex.bares.is_empty() {
+        return None;
+    }
+    let header;
+    let places: &[Range<usize>] = if locations.is_empty() {
+        header = header_fields(text);
+        &header
+    } else {
+        locations
+    };
+    let mut found = None;
+    for &ci in &lex.bares {
+        let c = &lex.data.currency[ci];
+        if places
+            .iter()
+            .any(|r| c.places.iter().any(|p| has_word(&text[r.clone()], p)))
+        {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(ci);
+        }
+    }
+    found
+}
+
 /// Whether `w` stands in `s` as a word of its own: no letter or digit right before or after
 /// it. Chinese, Japanese and Korean put no spaces between words: a character of those scripts
 /// on either side of an edge glues nothing ("55,000元", "台北市").
@@ -1174,7 +1223,8 @@ struct Read {
 }
 
 /// The pay statements of `s`; `heading_cue`: the line before is a heading about pay.
-fn read_sentence(s: &str, heading_cue: bool) -> Vec<Read> {
+/// `bare`: the currency of an amount written with none, told by the posting's place.
+fn read_sentence(s: &str, heading_cue: bool, bare: Option<Cur>) -> Vec<Read> {
     let lex = &*LEX;
     let statements = group(s, amounts(s));
     let mut out: Vec<Read> = Vec::new();
@@ -1257,6 +1307,24 @@ fn read_sentence(s: &str, heading_cue: bool) -> Vec<Read> {
             continue;
         }
         let sentence_cue = heading_cue || cue_near(s, &st.span, 12, 6);
+        // No currency written where the place tells one: the amount is in it when a cue, a
+        // period or a field of its own says it is pay ("25-40K·14薪", "1.5-2万/月"), and is
+        // no year.
+        if st.cur.is_none()
+            && let Some(b) = bare
+            && !st
+                .parts
+                .iter()
+                .any(|a| a.plain && (1900.0..=2100.0).contains(&a.raw))
+        {
+            let with = Statement {
+                cur: Some(b),
+                ..st.clone()
+            };
+            if sentence_cue || st.period.is_some() || stands_alone(s, &with) {
+                st.cur = Some(b);
+            }
+        }
         let mult_k = st.parts.iter().any(|a| a.mult.is_some()) && top >= lex.data.infer.month_below;
         if st.cur.is_some() {
             if !(sentence_cue || st.period.is_some() || mult_k || stands_alone(s, &st)) {
@@ -1408,6 +1476,7 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>], locations: &[Rang
     let mut out = Vec::new();
     let mut ambiguity: Option<Option<&'static str>> = None;
     let mut by_place: Option<Option<Cur>> = None;
+    let mut bare: Option<Option<Cur>> = None;
     let mut warned = false;
     let mut stated = std::collections::HashSet::new();
     for (si, r) in sentences.iter().enumerate() {
@@ -1419,7 +1488,8 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>], locations: &[Rang
         let heading_cue = si
             .checked_sub(1)
             .is_some_and(|p| heading_with_cue(&text[sentences[p].clone()]));
-        for read in read_sentence(&text[start..r.end], heading_cue) {
+        let bare = *bare.get_or_insert_with(|| bare_currency(text, locations).map(Cur::Code));
+        for read in read_sentence(&text[start..r.end], heading_cue, bare) {
             let mut warning = None;
             let mut cur = match read.cur {
                 Some(Cur::Dollar) => dollar_mark(&text[start + read.span.end..]).or(read.cur),
