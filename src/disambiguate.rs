@@ -433,7 +433,8 @@ fn admit_why(text: &str, c: &Candidate, rules: &Rules, anchors: &[usize]) -> Opt
 }
 
 /// Whether a capitalised name is a person's surname: right after a given name of
-/// `given_names` and one space ("Daniel Jackson about the Java role", "Maria Spark, our
+/// `given_names`, or a title of `honorifics` ("Mr.", "Dr"), and one space ("Daniel Jackson
+/// about the Java role", "Mr. Vulcan's team", "Maria Spark, our
 /// recruiter").
 fn after_given_name(text: &str, c: &Candidate) -> bool {
     let b = text.as_bytes();
@@ -441,8 +442,14 @@ fn after_given_name(text: &str, c: &Candidate) -> bool {
         return false;
     }
     let before = &text[..c.start - 1];
+    // A title instead of a given name: "Mr. Vulcan's team", "Dr Spark".
+    let (before, dotted) = match before.strip_suffix('.') {
+        Some(b) => (b, true),
+        None => (before, false),
+    };
     let word = before.rsplit(|ch: char| !ch.is_alphabetic()).next().unwrap_or("");
-    word.starts_with(|ch: char| ch.is_uppercase()) && CONTEXT.given_names.contains(word)
+    word.starts_with(|ch: char| ch.is_uppercase())
+        && ((!dotted && CONTEXT.given_names.contains(word)) || CONTEXT.honorifics.contains(word))
 }
 
 /// Whether a one-letter name is hyphenated onto the word before it, which then names something
@@ -471,6 +478,7 @@ struct ContextFile {
     skill_intro_fillers: Vec<String>,
     skill_lists: Vec<String>,
     given_names: Vec<String>,
+    honorifics: Vec<String>,
 }
 
 /// The skill-context cues of `lexicons/cues/context.toml`.
@@ -485,6 +493,8 @@ struct Context {
     lists_ascii: aho_corasick::AhoCorasick,
     /// People's given names: a capitalised ambiguous name right after one is a surname.
     given_names: crate::fasthash::WordSet,
+    /// Titles before a surname ("Mr", "Dr"), with or without their full stop.
+    honorifics: crate::fasthash::WordSet,
 }
 
 static CONTEXT: LazyLock<Context> = LazyLock::new(|| {
@@ -506,6 +516,7 @@ static CONTEXT: LazyLock<Context> = LazyLock::new(|| {
             .build(&c.skill_lists)
             .expect("a few short phrases"),
         given_names: crate::fasthash::WordSet::new(&c.given_names),
+        honorifics: crate::fasthash::WordSet::new(&c.honorifics),
     }
 });
 
