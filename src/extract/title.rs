@@ -15,6 +15,8 @@ struct File {
     role_nouns: Vec<String>,
     /// Role nouns of other languages' postings, for finding the title line only.
     other_role_nouns: Vec<String>,
+    /// Role nouns that close compound words ("System|administrator", "Software|entwickler").
+    compound_heads: Vec<String>,
 }
 
 static DATA: LazyLock<File> =
@@ -37,9 +39,21 @@ pub(crate) fn is_role_noun(word: &str) -> bool {
     ROLE_NOUNS.0.contains(word)
 }
 
-/// Whether a line names a role noun as a word (any case), in English or another language.
+/// Whether a line names a role noun as a word (any case), in English or another language,
+/// or as the end of a compound word ("Systemadministrator", "Softwareontwikkelaar").
 fn has_role_noun(line: &str) -> bool {
     ROLE_NOUNS.1.find_iter(line).next().is_some()
+        || line
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| ends_in_compound_head(&w.to_lowercase()))
+}
+
+/// Whether a lower-case word is a compound that ends in a role noun of `compound_heads`,
+/// after at least three letters of its own.
+fn ends_in_compound_head(word: &str) -> bool {
+    DATA.compound_heads.iter().any(|h| {
+        word.len() >= h.len() + 3 && word.ends_with(h.as_str()) && word.is_char_boundary(word.len() - h.len())
+    })
 }
 
 fn looks_like_title(line: &str) -> bool {
@@ -298,6 +312,17 @@ mod tests {
                 Some("バックエンドエンジニア（Go）"),
             ),
             ("我们正在招聘工程师。\n上海", None),
+            // A compound that ends in a role noun, after letters of its own.
+            (
+                "Junior Systemadministrator (w/m/d)\nWien",
+                Some("Junior Systemadministrator (w/m/d)"),
+            ),
+            (
+                "Medior Systeembeheerder\nUtrecht",
+                Some("Medior Systeembeheerder"),
+            ),
+            ("Über uns\nWien", None),
+            ("Leiter\nWien", None),
             ("Company: Acme\nJob Title: Staff SRE\n", Some("Staff SRE")),
         ];
         for &(t, want) in rows {
