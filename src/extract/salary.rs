@@ -192,6 +192,10 @@ struct Lex {
     locals: Vec<usize>,
     /// The `bare` currencies (indices of `[[currency]]`).
     bares: Vec<usize>,
+    /// The places of the `bare` currencies, in one automaton (as written, overlapping), and
+    /// the currency of each.
+    bare_places: aho_corasick::AhoCorasick,
+    bare_place_currency: Vec<usize>,
     prefilter: PhraseSet,
 }
 
@@ -390,6 +394,10 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
 
     let dotted = symbols.keys().filter(|k| k.ends_with('.')).cloned().collect();
     let groups = group_numbers(&token);
+    let bare_places: Vec<(String, usize)> = (0..data.currency.len())
+        .filter(|&i| data.currency[i].bare)
+        .flat_map(|i| data.currency[i].places.iter().map(move |p| (p.clone(), i)))
+        .collect();
     Lex {
         groups,
         token,
@@ -417,6 +425,9 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
         bares: (0..data.currency.len())
             .filter(|&i| data.currency[i].bare)
             .collect(),
+        bare_places: aho_corasick::AhoCorasick::new(bare_places.iter().map(|(p, _)| p))
+            .expect("a few dozen place names"),
+        bare_place_currency: bare_places.iter().map(|&(_, ci)| ci).collect(),
         prefilter,
         data,
     }
@@ -1119,12 +1130,13 @@ fn bare_currency(text: &str, locations: &[Range<usize>]) -> Option<usize> {
         locations
     };
     let mut found = None;
-    for &ci in &lex.bares {
-        let c = &lex.data.currency[ci];
-        if places
-            .iter()
-            .any(|r| c.places.iter().any(|p| has_word(&text[r.clone()], p)))
-        {
+    for r in places {
+        let s = &text[r.clone()];
+        for m in lex.bare_places.find_overlapping_iter(s) {
+            let ci = lex.bare_place_currency[m.pattern().as_usize()];
+            if found == Some(ci) || !word_at(s, m.range()) {
+                continue;
+            }
             if found.is_some() {
                 return None;
             }
@@ -1138,14 +1150,18 @@ fn bare_currency(text: &str, locations: &[Range<usize>]) -> Option<usize> {
 /// it. Chinese, Japanese and Korean put no spaces between words: a character of those scripts
 /// on either side of an edge glues nothing ("55,000元", "台北市").
 fn has_word(s: &str, w: &str) -> bool {
+    s.match_indices(w).any(|(i, _)| word_at(s, i..i + w.len()))
+}
+
+/// Whether `s[r]` stands as a word of its own (see [`has_word`]).
+fn word_at(s: &str, r: Range<usize>) -> bool {
     let glued = |a: Option<char>, b: Option<char>| {
         let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !crate::phrases::spaceless(c));
         word(a) && word(b)
     };
-    s.match_indices(w).any(|(i, _)| {
-        !glued(s[..i].chars().next_back(), w.chars().next())
-            && !glued(w.chars().next_back(), s[i + w.len()..].chars().next())
-    })
+    let w = &s[r.clone()];
+    !glued(s[..r.start].chars().next_back(), w.chars().next())
+        && !glued(w.chars().next_back(), s[r.end..].chars().next())
 }
 
 /// How many lines at the top of a posting [`header_fields`] reads.
