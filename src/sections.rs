@@ -115,7 +115,7 @@ fn normalise_within(s: &str, limit: usize) -> Option<String> {
             if c.is_ascii_alphanumeric() {
                 out.push(c.to_ascii_lowercase());
             } else if !c.is_ascii() && c.is_alphanumeric() {
-                out.extend(c.to_lowercase());
+                push_lower(c, &mut out);
             } else if !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
             }
@@ -128,6 +128,17 @@ fn normalise_within(s: &str, limit: usize) -> Option<String> {
         out.pop();
     }
     (out.len() <= limit).then_some(out)
+}
+
+/// Pushes the lower case of a letter beyond ASCII. Turkish "İ" and "ı" read as "i" ("İŞ
+/// DENEYİMİ", "YABANCI DİLLER" are "iş deneyimi", "yabanci diller", as is the data's
+/// "yabancı diller"): Unicode lower-cases "İ" to "i" and a combining dot, and an ASCII "I"
+/// in capitals stands for either.
+fn push_lower(c: char, out: &mut String) {
+    match c {
+        'İ' | 'ı' => out.push('i'),
+        _ => out.extend(c.to_lowercase()),
+    }
 }
 
 /// The kind of section a heading announces, or `other`.
@@ -566,6 +577,8 @@ mod tests {
         for c in s.chars().filter(|&c| c != '\'' && c != '’') {
             if c.is_ascii_alphanumeric() {
                 out.push(c.to_ascii_lowercase());
+            } else if c == 'İ' || c == 'ı' {
+                out.push('i');
             } else if !c.is_ascii() && c.is_alphanumeric() {
                 out.extend(c.to_lowercase());
             } else if !out.is_empty() && !out.ends_with(' ') {
@@ -581,7 +594,7 @@ mod tests {
     proptest! {
         #[test]
         fn a_bounded_normal_form_is_the_normal_form_when_it_fits(
-            s in "([a-zA-Z0-9 .,:'&/-]|’|İ|É|ß|日|\u{a0}){0,24}",
+            s in "([a-zA-Z0-9 .,:'&/-]|’|İ|ı|É|ß|日|\u{a0}){0,24}",
             limit in 0usize..30,
         ) {
             let full = normalised_by_chars(&s);
