@@ -190,8 +190,6 @@ struct Lex {
     home_places: Vec<(String, u64)>,
     /// The currencies with `local_symbols` (indices of `[[currency]]`).
     locals: Vec<usize>,
-    /// The `bare` currencies (indices of `[[currency]]`).
-    bares: Vec<usize>,
     /// The places of the `bare` currencies, in one automaton (as written, overlapping), and
     /// the currency of each.
     bare_places: aho_corasick::AhoCorasick,
@@ -421,9 +419,6 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
         home_places,
         locals: (0..data.currency.len())
             .filter(|&i| !data.currency[i].local_symbols.is_empty())
-            .collect(),
-        bares: (0..data.currency.len())
-            .filter(|&i| data.currency[i].bare)
             .collect(),
         bare_places: aho_corasick::AhoCorasick::new(bare_places.iter().map(|(p, _)| p))
             .expect("a few dozen place names"),
@@ -1119,7 +1114,7 @@ fn local_currency(text: &str, span: Range<usize>, locations: &[Range<usize>]) ->
 /// are named.
 fn bare_currency(text: &str, locations: &[Range<usize>]) -> Option<usize> {
     let lex = &*LEX;
-    if lex.bares.is_empty() {
+    if lex.bare_place_currency.is_empty() {
         return None;
     }
     let header;

@@ -45,14 +45,15 @@ fn has_role_noun(line: &str) -> bool {
     ROLE_NOUNS.1.find_iter(line).next().is_some()
         || line
             .split(|c: char| !c.is_alphabetic())
-            .any(|w| ends_in_compound_head(&w.to_lowercase()))
+            .any(ends_in_compound_head)
 }
 
-/// Whether a lower-case word is a compound that ends in a role noun of `compound_heads`,
-/// after at least three letters of its own.
+/// Whether a word is a compound that ends in a role noun of `compound_heads` (in any ASCII
+/// case), after a stem of its own of three bytes or more.
 fn ends_in_compound_head(word: &str) -> bool {
     DATA.compound_heads.iter().any(|h| {
-        word.len() >= h.len() + 3 && word.ends_with(h.as_str()) && word.is_char_boundary(word.len() - h.len())
+        let stem = word.len().saturating_sub(h.len());
+        stem >= 3 && word.is_char_boundary(stem) && word[stem..].eq_ignore_ascii_case(h)
     })
 }
 
