@@ -252,6 +252,19 @@ fn words(s: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
         })
 }
 
+/// Whether `before` ends in an amount of money or a count: "$165,000", "40k", "€ 3.500,00",
+/// "50 000 EUR" (a number, with a thousands suffix or a currency word after it).
+fn ends_in_amount(before: &str) -> bool {
+    let t = before.trim_end();
+    let t = t.trim_end_matches(|c: char| c.is_alphabetic() && c.is_uppercase());
+    let t = t.trim_end();
+    let t = t
+        .strip_suffix(['k', 'K'])
+        .filter(|r| r.ends_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(t);
+    t.ends_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥' | '₹'))
+}
+
 /// Every experience duration in `sentence` (a slice of the text starting at `offset`);
 /// `tech` holds the normalised spans of technology mentions, sorted.
 pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<Found> {
@@ -323,11 +336,13 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         if restated {
             continue;
         }
-        // A rate, not a duration: "2 days a month", "twice a year", "20 hours a week".
+        // A rate, not a duration: "2 days a month", "twice a year", "20 hours a week", and pay:
+        // "$165,000 a year", "£40k a month".
         if caps.name("article").is_some()
-            && words(before)
+            && (words(before)
                 .next_back()
                 .is_some_and(|w| listed(&WORDS.frequency_words, &w))
+                || ends_in_amount(before))
         {
             continue;
         }

@@ -213,6 +213,8 @@ pub(crate) fn body_evidence(text: &str) -> Vec<Evidence> {
             // word.
             let ahead = super::first_bytes(&text[r.end..], super::LINE_REACH);
             let after = &ahead[..sentence_end(ahead)];
+            // Nor past a semicolon: "… in one person's head; a good engineer writes it down".
+            let after = after.split(';').next().unwrap_or_default();
             let after = after
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
