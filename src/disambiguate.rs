@@ -42,6 +42,9 @@ pub(crate) enum Admit {
     List,
     /// A cue word nearby.
     Cue(String),
+    /// Written the same way, in mid-sentence, as a mention of it that a rule admitted elsewhere
+    /// in the document.
+    Elsewhere,
 }
 
 impl Admit {
@@ -61,6 +64,7 @@ impl Admit {
             Admit::SkillIntro => "skill-intro".into(),
             Admit::List => "list".into(),
             Admit::Cue(c) => format!("cue:{c}"),
+            Admit::Elsewhere => "confirmed-elsewhere".into(),
         }
     }
 }
@@ -108,6 +112,7 @@ pub(crate) fn resolve(
     // Each candidate: settled, admitted by its rules, waiting for a partner in a list, or out.
     let mut verdicts: Vec<Option<(u32, Admit)>> = Vec::with_capacity(candidates.len());
     let mut waiting: Vec<Option<u32>> = vec![None; candidates.len()];
+    let mut excluded = vec![false; candidates.len()];
     for (i, (c, s)) in candidates.iter().zip(&settled).enumerate() {
         let slice = &text[c.start..c.end];
         let found = match s {
@@ -131,7 +136,8 @@ pub(crate) fn resolve(
                         Verdict::Unconfirmed if o.cased => {
                             waiting[i].get_or_insert(o.entry);
                         }
-                        _ => {}
+                        Verdict::Excluded => excluded[i] = true,
+                        Verdict::Unconfirmed => {}
                     }
                 }
                 found
@@ -157,6 +163,7 @@ pub(crate) fn resolve(
             verdicts[i] = Some((entry, Admit::List));
         }
     }
+    admit_elsewhere(text, &candidates, &mut verdicts, &excluded, matcher, lexicon);
     admit_lowered(text, &candidates, &mut verdicts, matcher, lexicon, skill_areas);
     let mut out = Vec::with_capacity(candidates.len());
     for (c, v) in candidates.into_iter().zip(verdicts) {
@@ -171,6 +178,67 @@ pub(crate) fn resolve(
         }
     }
     out
+}
+
+/// The shortest name that one confirmed mention vouches for elsewhere: shorter ones ("C", "R",
+/// "Go") are too often something else even in mid-sentence ("grade C", "Pokémon Go").
+const ELSEWHERE_MIN_LEN: usize = 3;
+
+/// Admits a ruled name that nothing around it confirms when a rule admitted the same entry,
+/// written the same way, elsewhere in the document — one sense per document ("SKILLS: …,
+/// Airflow, Docker" vouches for "moved batch jobs from cron to Airflow"). Only a capitalised
+/// name in mid-sentence counts: one that opens a line, an item or a sentence is as likely an
+/// ordinary word ("Access skilled candidates"), and a lower-case one is one ("spark interest").
+fn admit_elsewhere(
+    text: &str,
+    candidates: &[Candidate],
+    verdicts: &mut [Option<(u32, Admit)>],
+    excluded: &[bool],
+    matcher: &Matcher,
+    lexicon: &Lexicon,
+) {
+    let vouched: Vec<(u32, &str)> = candidates
+        .iter()
+        .zip(verdicts.iter())
+        .filter_map(|(c, v)| match v {
+            Some((e, why)) if why.is_contextual() => Some((*e, &text[c.start..c.end])),
+            _ => None,
+        })
+        .collect();
+    if vouched.is_empty() {
+        return;
+    }
+    for (i, c) in candidates.iter().enumerate() {
+        if verdicts[i].is_some() || excluded[i] {
+            continue;
+        }
+        let slice = &text[c.start..c.end];
+        if slice.len() < ELSEWHERE_MIN_LEN
+            || !slice.starts_with(char::is_uppercase)
+            || slice.chars().all(|ch| !ch.is_lowercase())
+            || !mid_sentence(text, c.start)
+        {
+            continue;
+        }
+        let entry = matcher.owners(c.pattern).iter().find_map(|o| {
+            let rules = lexicon.entry(o.entry as usize).rules.as_ref()?;
+            (vouched.contains(&(o.entry, slice)) && !in_never_phrase(text, c.start, c.end, rules))
+                .then_some(o.entry)
+        });
+        if let Some(entry) = entry {
+            verdicts[i] = Some((entry, Admit::Elsewhere));
+        }
+    }
+}
+
+/// Whether a word at `start` stands inside a sentence: not at the start of its line (past a
+/// bullet or a list number), nor after a sentence's end, a label's colon or an opening quote.
+fn mid_sentence(text: &str, start: usize) -> bool {
+    let (line, _) = line_before(text, start);
+    let before = line.trim_end();
+    !before.is_empty()
+        && !before.ends_with(['.', '!', '?', ':', ')', '"', '“', '\'', '‘'])
+        && !before.ends_with(crate::sections::BULLETS)
 }
 
 /// Admits cased-only names written in lower case ("Knowledge in using word and excel."): each

@@ -33,12 +33,15 @@ pub(crate) struct Candidate {
 
 impl Candidate {
     /// Maps the spans found in a rewritten copy of a text (see [`flatten`], [`dehyphenate`])
-    /// back to the text.
-    fn map_back(&mut self, map: &OffsetMap) {
+    /// back to `text`. A version read across a line break is none: "Puppet⏎3. Run the tests"
+    /// is a name ending a numbered list's item and the next item's number.
+    fn map_back(&mut self, map: &OffsetMap, text: &str) {
         self.start = map.start(self.start);
         self.end = map.end(self.end);
-        if let Some(v) = &mut self.version {
-            *v = map.start(v.start)..map.end(v.end);
+        if let Some(v) = self.version.take() {
+            let v = map.start(v.start)..map.end(v.end);
+            let gap = text.get(self.end..v.start).unwrap_or_default();
+            self.version = (!gap.contains('\n')).then_some(v);
         }
     }
 }
@@ -95,7 +98,7 @@ impl Matcher {
                 .into_iter()
                 .filter(spans_join)
                 .map(|mut c| {
-                    c.map_back(&map);
+                    c.map_back(&map, text);
                     c
                 })
                 .collect();
@@ -115,7 +118,7 @@ impl Matcher {
             Some((flat, map)) => {
                 let mut out = self.scan(&flat);
                 for c in &mut out {
-                    c.map_back(&map);
+                    c.map_back(&map, text);
                 }
                 out
             }
