@@ -217,6 +217,7 @@ fn admit_elsewhere(
             || !slice.starts_with(char::is_uppercase)
             || slice.chars().all(|ch| !ch.is_lowercase())
             || !mid_sentence(text, c.start)
+            || !beside_lower_case(text, c.start, c.end)
         {
             continue;
         }
@@ -239,6 +240,23 @@ fn mid_sentence(text: &str, start: usize) -> bool {
     !before.is_empty()
         && !before.ends_with(['.', '!', '?', ':', ')', '"', '“', '\'', '‘'])
         && !before.ends_with(crate::sections::BULLETS)
+}
+
+/// Whether the word before `start` or the one after `end`, on the same line, starts in lower
+/// case: "from cron to Airflow", "Built Stan models" are prose, "Chronometer Assembler" and
+/// "Finished Metal Repairer" are Title Case, where every word is capitalised.
+fn beside_lower_case(text: &str, start: usize, end: usize) -> bool {
+    let lower_initial = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_lowercase));
+    let (line, _) = line_before(text, start);
+    let before = line.trim_end().rsplit([' ', '\t']).next();
+    let after = text[end..]
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_start()
+        .split([' ', '\t'])
+        .next();
+    lower_initial(before) || lower_initial(after)
 }
 
 /// Admits cased-only names written in lower case ("Knowledge in using word and excel."): each
