@@ -128,6 +128,16 @@ pub(crate) fn find(text: &str, headings: &[Heading]) -> Option<Range<usize>> {
     if let Some(r) = labelled(text, &labels).into_iter().next() {
         return Some(r);
     }
+    // A broader label ("Position:", "Role:") among the first lines, when what it introduces reads
+    // as a title ("Position: Registered Nurse - Emergency Department", not "Position: Full-time").
+    let top = line_ranges(text).nth(TOP_LINES).map_or(text.len(), |r| r.start);
+    let labels: Vec<&str> = DATA.labels.iter().map(String::as_str).collect();
+    if let Some(r) = labelled(&text[..top], &labels)
+        .into_iter()
+        .find(|r| looks_like_title(&text[r.clone()]))
+    {
+        return Some(r);
+    }
     // The first heading, when it opens the text; or a heading among the first lines that reads
     // as a job title (an HTML page's <h1> after its <title>).
     let first_lines: Vec<Range<usize>> = line_ranges(text).take(5).collect();
@@ -148,18 +158,44 @@ pub(crate) fn find(text: &str, headings: &[Heading]) -> Option<Range<usize>> {
         }
     }
     // Else the first line, past a heading or two that open the page ("About the job", "Job
-    // description"), when it reads as a title.
-    for l in line_ranges(text).take(3) {
+    // description") and a site's navigation pasted with it ("Skip to main content", "Jobs",
+    // "Find jobs"), when it reads as a title.
+    for l in line_ranges(text).take(TOP_LINES) {
         let line = &text[l.clone()];
         if looks_like_title(line) {
             return (!sections::is_bullet(line)).then_some(l);
         }
         // (A heading never looks like a title: only a line that does not is looked up.)
-        if sections::heading_kind_exact(line) != Some("summary") {
+        if sections::heading_kind_exact(line) != Some("summary") && !is_chrome(line) {
             return None;
         }
     }
     None
+}
+
+/// How many lines at the top of a text are read for its title.
+const TOP_LINES: usize = 8;
+
+/// The most words a line of a site's navigation has ("Skip to main content").
+const CHROME_WORDS: usize = 4;
+
+/// Whether a line at the top reads as a site's navigation or a page's label, pasted with the
+/// posting ("Jobs", "Company reviews", "Home > Jobs > Engineering", "Stellenangebot"): a few words
+/// of letters and a breadcrumb's separators, no role noun. A sentence's stop, a digit (a date, a
+/// salary, a place's code), a bracket or a quote is the posting's own text, or code's.
+fn is_chrome(line: &str) -> bool {
+    let words = line
+        .split_whitespace()
+        .filter(|w| w.contains(char::is_alphabetic))
+        .take(CHROME_WORDS + 1)
+        .count();
+    words <= CHROME_WORDS
+        && !has_role_noun(line)
+        && line.contains(char::is_alphabetic)
+        && line
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || "&'’/>›»·-–".contains(c))
+        && sections::heading_kind_exact(line).is_none()
 }
 
 /// The labels that introduce a role or level line, for seniority ("Role:", "Level:").
@@ -325,6 +361,40 @@ mod tests {
             ("Über uns\nWien", None),
             ("Leiter\nWien", None),
             ("Company: Acme\nJob Title: Staff SRE\n", Some("Staff SRE")),
+            // Past a site's navigation pasted with the posting, and behind a broad label.
+            (
+                "Skip to main content\nJobs\nPeople\nSenior Product Designer\nCanva · Sydney",
+                Some("Senior Product Designer"),
+            ),
+            (
+                "Indeed\nFind jobs\nCompany reviews\n\nwarehouse associate - nights\nAmazon",
+                Some("warehouse associate - nights"),
+            ),
+            (
+                "Stellenangebot\n\nSachbearbeiter Buchhaltung (m/w/d) in Teilzeit\nMusterfirma GmbH",
+                Some("Sachbearbeiter Buchhaltung (m/w/d) in Teilzeit"),
+            ),
+            (
+                "JOB DESCRIPTION\n\nPosition: Registered Nurse - Emergency Department\nReports to: Nurse Manager",
+                Some("Registered Nurse - Emergency Department"),
+            ),
+            // A broad label whose value is no title, a sentence, a line with a date or a salary,
+            // or a long line before the role noun: no title.
+            (
+                "Home > Jobs > Engineering\nBackend Engineer\nLisbon",
+                Some("Backend Engineer"),
+            ),
+            ("Position: Full-time\nWe build payment APIs in Go.", None),
+            (
+                "{\n}, \"title\": \"Senior Engineer\", \"hiringOrganization\": {",
+                None,
+            ),
+            ("We are hiring.\nSenior Engineer wanted", None),
+            ("Posted 12 March\nSenior Engineer", None),
+            (
+                "Our friendly team in the heart of the city\nSenior Engineer",
+                None,
+            ),
         ];
         for &(t, want) in rows {
             assert_eq!(find(t, &[]).map(|r| &t[r]), want, "{t:?}");
