@@ -268,7 +268,7 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
         )
     };
     let date = format!(
-        r"(?:(?-u:\b)(?:{day}[\s-]+)?(?:(?:{months})\.?(?:(?:\s+de)?\s*[,/]?|-|\s+{day},?\s*)|(?:{dotted})(?:\.(?:\s+de)?\s*[,/]?|/)|(?-i:{dotted_cap})\s+)\s*{year}{other_date}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|[12][0-9]|3[01])[/.](?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}[-/.](?:0[1-9]|1[0-2])(?:[-/.](?:0[1-9]|[12][0-9]|3[01]))?(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}\s*[年년]\s*(?:0?[1-9]|1[0-2])\s*[月월](?:\s*(?:0?[1-9]|[12][0-9]|3[01])\s*[日일])?|(?-u:\b)(?:19|20)[0-9]{{2}}(?-u:\b)|['’][0-9]{{2}}(?-u:\b))"
+        r"(?:(?-u:\b)(?:{day}[\s-]+)?(?:(?:{months})\.?(?:(?:\s+de)?\s*[,/]?|-|\s+{day},?\s*)|(?:{dotted})(?:\.(?:\s+de)?\s*[,/]?|/)|(?-i:{dotted_cap})\s+)\s*{year}{other_date}|(?-u:\b)(?:{seasons})(?:\s+(?:semester|term))?\s*,?\s*{year}|(?-u:\b)Q[1-4]\s*,?\s*{year}|(?-u:\b)(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|[12][0-9]|3[01])[/.](?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])\s*[/.]\s*(?:19|20)[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:0?[1-9]|1[0-2])/[0-9]{{2}}(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}[-/.](?:0[1-9]|1[0-2])(?:[-/.](?:0[1-9]|[12][0-9]|3[01]))?(?-u:\b)|(?-u:\b)(?:19|20)[0-9]{{2}}\.?[ \t]+(?:{months})(?-u:\b)\.?|(?-u:\b)(?:19|20)[0-9]{{2}}\s*[年년]\s*(?:0?[1-9]|1[0-2])\s*[月월](?:\s*(?:0?[1-9]|[12][0-9]|3[01])\s*[日일])?|(?-u:\b)(?:19|20)[0-9]{{2}}(?-u:\b)|['’][0-9]{{2}}(?-u:\b))"
     );
     let start = format!(r"(?:{date}|(?-u:\b)(?:{months})(?-u:\b)\.?{other_start})");
     let end = format!(r"(?:{date}|{present}|[0-9]{{2}}(?-u:\b))");
@@ -319,7 +319,10 @@ fn is_skill_line(line: &str) -> bool {
 
 /// Reads one side ("Sept. 2018", "03/2021", "Summer 2016", "'19", "Jan").
 fn parse_side(s: &str, as_of: YearMonth) -> Option<Side> {
-    if let Some((year, month)) = iso_month(s.trim()).or_else(|| cjk_month(s.trim())) {
+    if let Some((year, month)) = iso_month(s.trim())
+        .or_else(|| cjk_month(s.trim()))
+        .or_else(|| year_then_month(s.trim()))
+    {
         return Some(Side {
             year: Some(year),
             month: Some(month),
@@ -384,6 +387,19 @@ fn parse_side(s: &str, as_of: YearMonth) -> Option<Side> {
         end_month,
         season,
     })
+}
+
+/// A year and a month's name after it ("2022 Jan", "2018 June", as Sri Lankan and Hungarian
+/// CVs write them).
+fn year_then_month(s: &str) -> Option<(i32, u8)> {
+    let (y, m) = s.split_once(|c: char| c.is_whitespace())?;
+    let y = y.strip_suffix('.').unwrap_or(y);
+    if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let m = m.trim().trim_end_matches('.').to_lowercase();
+    let n = LEX.data.month.iter().find(|x| lower_in(&x.words, &m))?.number;
+    Some((y.parse().ok()?, n))
 }
 
 /// A year and month written year first ("2019-01", "2019/01", "2019.01"), also with the day
@@ -2528,8 +2544,9 @@ fn line_breaks(gap: &str) -> usize {
 }
 
 /// The character column a second column of text starts at: the column where the text after a
-/// gap of six spaces or more starts on two bullet lines or more (a bullet's line holds one
-/// column's text, unless a second column stands beside it).
+/// gap of four spaces or more starts on two bullet lines or more (a bullet's line holds one
+/// column's text, unless a second column stands beside it; pdftotext leaves as few as four or
+/// five spaces after a long bullet).
 fn right_column(text: &str) -> Option<usize> {
     let mut found: Vec<usize> = Vec::new();
     for line in text.lines() {
@@ -2545,7 +2562,7 @@ fn right_column(text: &str) -> Option<usize> {
                 run += 1;
                 continue;
             }
-            if seen_text && run >= 6 {
+            if seen_text && run >= 4 {
                 found.push(c);
                 break;
             }
@@ -2608,6 +2625,168 @@ fn join_split_ranges(text: &str, ranges: &[Range<usize>], as_of: YearMonth) -> O
     out.and_then(|b| String::from_utf8(b).ok())
 }
 
+/// A line this many words long or longer is a flattened document's, not an entry's.
+const FLAT_WORDS: usize = 40;
+
+/// At most this many words of a title stand before its dates on a flattened line.
+const FLAT_TITLE_WORDS: usize = 8;
+
+/// A résumé flattened onto long lines with single spaces, as résumé datasets store it ("…
+/// Experience Senior Accountant Feb 2020 to Current Company Name City , State Prepared …"):
+/// each range of dates with a run of capitalised words right before it (the title, back to a
+/// sentence's end, a word in lower case or a heading) gets a line of its own, title and dates.
+/// Only when a long line holds two such ranges or more; the copy has the same length.
+fn split_flat_entries(text: &str, ranges: &[Range<usize>], as_of: YearMonth) -> Option<String> {
+    let mut out: Option<Vec<u8>> = None;
+    for r in ranges {
+        let line = &text[r.clone()];
+        if line.split_whitespace().nth(FLAT_WORDS).is_none() {
+            continue;
+        }
+        let mut breaks: Vec<usize> = Vec::new();
+        let mut entries = 0;
+        for c in date_matches(line) {
+            let all = c.all();
+            let Some(start) = parse_side(c.text("start"), as_of) else {
+                continue;
+            };
+            if range_end(&c, &start).is_none() {
+                continue;
+            }
+            let Some(from) = flat_title_start(&line[..all.start()]) else {
+                continue;
+            };
+            if breaks.last().is_some_and(|&b| b >= from) {
+                continue;
+            }
+            entries += 1;
+            breaks.push(from);
+            if line[all.end()..].starts_with(' ') {
+                breaks.push(all.end());
+                if let Some(at) = flat_employer_end(&line[all.end()..]) {
+                    breaks.push(all.end() + at);
+                }
+            }
+        }
+        if entries < 2 {
+            continue;
+        }
+        let bytes = out.get_or_insert_with(|| text.as_bytes().to_vec());
+        for b in breaks {
+            if bytes[r.start + b] == b' ' {
+                bytes[r.start + b] = b'\n';
+            }
+        }
+    }
+    out.and_then(|b| String::from_utf8(b).ok())
+}
+
+/// Where the employer's run of capitalised words after a flattened entry's dates ends
+/// ("Company Name City , State Prepared monthly …"): the offset of the space before the first
+/// word of the description (the run's last capital, a word in lower case after it); `None`
+/// when no such run follows.
+fn flat_employer_end(after: &str) -> Option<usize> {
+    // The placeholder a résumé dataset puts for the employer ("Company Name City , State
+    // Prepared …") ends the run by itself.
+    let lead = after.len() - after.trim_start().len();
+    for p in &LEX.data.anonymised_employers {
+        if let Some(rest) = after[lead..].get(p.len()..)
+            && rest.starts_with(' ')
+            && after[lead..lead + p.len()].eq_ignore_ascii_case(p)
+            && capitalised(&after[lead..lead + p.len()])
+        {
+            return Some(lead + p.len());
+        }
+    }
+    let mut capitals = 0;
+    let mut last = None;
+    for (at, w) in spaced_words(after).take(FLAT_TITLE_WORDS + 1) {
+        if matches!(w, "&" | "of" | "and") || !w.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        if !w.starts_with(char::is_uppercase) {
+            return (capitals > 1).then_some(last?);
+        }
+        capitals += 1;
+        last = Some(at - 1);
+        if w.ends_with('.') {
+            return None;
+        }
+    }
+    None
+}
+
+/// The words of `s` cut at single spaces, each with its offset.
+fn spaced_words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split(' ')
+        .scan(0, |at, w| {
+            let here = *at;
+            *at += w.len() + 1;
+            Some((here, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
+
+/// Where the title that `before` (a flattened line up to a range of dates) ends in starts: the
+/// offset of the space before its run of capitalised words (joined by dashes, "&", "/", "of",
+/// "and"), past a heading that opens the run ("Experience", "Work History"); `None` when no
+/// such run ends `before`.
+fn flat_title_start(before: &str) -> Option<usize> {
+    if !before.ends_with(' ') {
+        return None;
+    }
+    let body = before.trim_end();
+    let mut from = None;
+    let mut capitals = 0usize;
+    let mut words = 0;
+    let mut end = body.len();
+    while words < FLAT_TITLE_WORDS {
+        let space = body[..end].rfind(' ');
+        let w = &body[space.map_or(0, |s| s + 1)..end];
+        let joins = matches!(
+            w,
+            "-" | "–" | "—" | "&" | "/" | "of" | "and" | "for" | "de" | "in"
+        );
+        let capital = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && !w.ends_with(['.', ':', ';', ','])
+            && !w.chars().any(|c| c.is_ascii_digit() && w.len() > 3);
+        if !(joins || capital) {
+            break;
+        }
+        words += 1;
+        if capital {
+            capitals += 1;
+            from = Some(space.unwrap_or(0));
+        }
+        match space {
+            Some(s) => end = s,
+            None => break,
+        }
+    }
+    let mut from = from?;
+    // A heading of a word or a few inside the run ("… ACLS Work History Registered Nurse") is
+    // cut off with what stands before it.
+    let run = &body[from..];
+    let words: Vec<Range<usize>> = spaced_words(run).map(|(at, w)| at..at + w.len()).collect();
+    let mut cut = None;
+    for (i, a) in words.iter().enumerate() {
+        for (k, b) in words.iter().skip(i).take(3).enumerate() {
+            if crate::sections::heading_kind_exact(&run[a.start..b.end]).is_some() {
+                cut = Some((b.end, i + k + 1));
+            }
+        }
+    }
+    if let Some((at, n)) = cut {
+        from += at;
+        capitals = capitals.saturating_sub(n);
+    }
+    (capitals > 0
+        && body[from..]
+            .trim()
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+    .then_some(from)
+}
+
 /// Whether `cell`, the second column's text on a line, is a range of dates alone ("Jun 2016 –
 /// Dic 2019", "2011 – 2016") beside text in the first column.
 fn dates_beside(left: &str, cell: &str, as_of: YearMonth) -> bool {
@@ -2638,6 +2817,14 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
     // break again) is read on one line.
     let joined = join_split_ranges(text, &ranges, as_of);
     let text = match joined.as_deref() {
+        Some(j) => {
+            ranges = line_ranges(j).collect();
+            j
+        }
+        None => text,
+    };
+    let split = split_flat_entries(text, &ranges, as_of);
+    let text = match split.as_deref() {
         Some(j) => {
             ranges = line_ranges(j).collect();
             j
@@ -3167,6 +3354,32 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
         c.as_ref()
             .is_none_or(|c| p.iter().any(|x| x.qualifier && x.range == *c))
     };
+    // The order of title and company in the one-line headers that name a title and an employer
+    // ("Heavy Diesel Fitter — BHP, Newman"), and their number of pieces, when all such lines
+    // agree: a line of the same list and shape whose words name neither ("Shotfirer — Orica,
+    // Kalgoorlie", a role noun the lexicons lack) reads the same way, unless it names a school.
+    let mut layout: Option<Option<(usize, usize, usize)>> = None;
+    for (k, p) in all_pieces.iter().enumerate() {
+        if headers[k].len() != 1 || !p.iter().any(|x| x.class == Class::Title) {
+            continue;
+        }
+        let (Some(t), Some(c)) = assign(text, p) else {
+            continue;
+        };
+        let at = |r: &Range<usize>| p.iter().position(|x| x.range == *r);
+        let seen = match (at(&t), at(&c)) {
+            (Some(ti), Some(ci)) if p[ti].class == Class::Title && !p[ci].qualifier => {
+                Some((ti, ci, p.len()))
+            }
+            _ => None,
+        };
+        layout = match layout {
+            None => Some(seen),
+            Some(l) if l == seen => Some(l),
+            Some(_) => Some(None),
+        };
+    }
+    let layout = layout.flatten();
     for (k, (i, dates)) in dated.iter().enumerate() {
         let header_text: String = headers[k]
             .iter()
@@ -3182,6 +3395,22 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
             continue;
         }
         let (mut title, mut company) = assign(text, p);
+        if title.is_none()
+            && company.is_none()
+            && headers[k].len() == 1
+            && let Some((ti, ci, n)) = layout
+            && p.len() == n
+            && p.iter().all(|x| matches!(x.class, Class::Unknown | Class::Place))
+            && !p
+                .iter()
+                .any(|x| super::education::institution(&text[x.range.clone()]).is_some())
+            && p[ti].class == Class::Unknown
+            && p[ci].class == Class::Unknown
+            && !ends_sentence(&text[lines[*i].range.clone()])
+        {
+            title = Some(p[ti].range.clone());
+            company = Some(p[ci].range.clone());
+        }
         // A gap in the work history ("Career break (caregiving)", "Sabbatical") is no position,
         // nor is a sentence of an entry's description with a range in it ("Completed the
         // training contract 2016–2018.") when it names neither a title nor a company.
