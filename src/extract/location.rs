@@ -38,6 +38,8 @@ struct File {
     spaced_regions: Vec<String>,
     cities: Vec<String>,
     not_towns: Vec<String>,
+    /// Words of an office's address written after its city ("Алматы, Медеуский район").
+    address_words: Vec<String>,
 }
 
 static DATA: LazyLock<File> =
@@ -123,6 +125,7 @@ struct Words {
     cue_after: WordSet,
     place_tails: WordSet,
     not_towns: WordSet,
+    address_words: WordSet,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
@@ -136,6 +139,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
     cue_after: WordSet::new(&DATA.cue_after),
     place_tails: WordSet::new(&DATA.place_tails),
     not_towns: WordSet::new(&DATA.not_towns),
+    address_words: WordSet::new(&DATA.address_words),
 });
 
 /// The part separator that byte `c` of `hay` belongs to, found from `c` (a "|", "/" or "·"'s
@@ -678,11 +682,21 @@ fn city_tail(rest: &str) -> Option<usize> {
         return Some(0);
     }
     // What a board writes after the city to find the office, not a further place: a metro
-    // station, a street or a district behind an abbreviation ("Москва, м. Парк культуры",
-    // "Київ, вул. Хрещатик", "Budapest, XI. kerület"), or a street number or postcode
-    // ("Berlin, 10115").
+    // station, a street or a district, behind an abbreviation or named by one of
+    // `address_words` ("Москва, м. Парк культуры", "Київ, вул. Хрещатик", "Budapest, XI.
+    // kerület", "Алматы, Медеуский район"), or a street number or postcode ("Berlin, 10115").
+    // The Philippines' "City" after a city's name ("Taguig City", "Cebu City, Cebu").
+    if let Some(after) = rest.strip_prefix(" City")
+        && (after.is_empty() || after.starts_with(", ") || after.starts_with(" ("))
+    {
+        return city_tail(after).map(|n| n + " City".len());
+    }
     if let Some(after) = rest.strip_prefix(", ")
         && (after.starts_with(|c: char| c.is_ascii_digit())
+            || raw_words(after.split(", ").next().unwrap_or(after)).any(|w| {
+                let lower = w.to_lowercase();
+                WORDS.address_words.contains(&lower)
+            })
             || after
                 .split(' ')
                 .next()
