@@ -21,13 +21,13 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     let num = format!(r"{NUMBER}(?:\s*\(\s*{NUMBER}\s*\))?");
     Regex::new(&format!(
         r"(?xi-u)
-        (?:\b(?P<pre>between|at\s+least|no\s+(?:less|fewer)\s+than|not\s+(?:less|fewer)\s+than|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|over|more\s+than|in\s+excess\s+of|upwards\s+of|up\s+to|less\s+than|under|fewer\s+than|no\s+more\s+than|maximum\s+of|max\.?)\s+)?
+        (?:\b(?P<pre>between|at\s+least|moins\s+de|no\s+(?:less|fewer)\s+than|not\s+(?:less|fewer)\s+than|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|over|more\s+than|in\s+excess\s+of|upwards\s+of|up\s+to|less\s+than|under|fewer\s+than|no\s+more\s+than|maximum\s+of|max\.?)\s+)?
         (?:\b(?P<a>{num})|\b(?P<article>a|an)\b)
         (?P<half>\s+and\s+a\s+half\b)?
         \s*(?P<plus>\+|-plus\b|\s+plus\b|\s+or\s+more\b)?
         (?:\s*(?:-|–|—|~|～|至|до|(?:\bto|\bbut)\s+(?:less|fewer)\s+than\b|(?:\bto|\bbut)\s+under\b|\bto\b|\bor\b|\band\b|\btot\b|\bbis\b|\ba\b|à)\s*(?P<b>{num})\s*\+?)?
         \s*(?:\b(?:full|additional|total|solid|consecutive|complete)\s+)?
-        (?P<unit>(?:years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|an|jahr(?:en?)?|jaar|meses|mesi|mois|năm|roky|lata?|tahun|miesi(?:ąc|ące|ęcy)|bulan|års?|ann(?:é|e)es?|y(?:ı|i)l)\b|лет|года?|年|년|个月|個月|개월)
+        (?P<unit>(?:years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|an|jahr(?:en?)?|jaar|meses|mesi|mois|năm|roky|lata?|tahun|miesi(?:ąc|ące|ęcy)|bulan|års?|ann(?:é|e)es?|y(?:ı|i)l|ani|év)\b|лет|года?|років|роки|року|рік|年|년|个月|個月|개월)
         (?P<half2>\s+and\s+a\s+half\b)?
         (?:'s|’s|')?
         (?P<post>\s*\+|\s+or\s+(?:more|greater|longer|above)|\s+or\s+(?:less|fewer)|\s+plus)?
@@ -132,7 +132,10 @@ static UNITS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(UNIT_STEMS.m
 /// Russian years ("от 3 лет", "3–6 лет", "1 год") need an experience word as the other
 /// languages' do; Chinese, Japanese and Korean ones ("5年以上", "3-4年经验", "경력 5년 이상";
 /// "個月" holds "月") one of `cjk_experience` in their clause (see [`cjk_experience`]).
-const UNIT_STEMS: [&str; 34] = [
+/// Romanian years with the space after them ("2 ani"; "ani" is inside "company"), Hungarian
+/// ones ("3 év") and Ukrainian ones ("від 2 років", "3 роки", "1 рік") need an experience word
+/// too.
+const UNIT_STEMS: [&str; 38] = [
     "year",
     "yr",
     "month",
@@ -167,6 +170,10 @@ const UNIT_STEMS: [&str; 34] = [
     "rokov praxe",
     "roků praxe",
     "yıl",
+    "ani ",
+    "év",
+    "рок",
+    "рік",
 ];
 
 /// The indices of the sentences that name a unit of time, in order, each once.
@@ -475,7 +482,7 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         // experience word: after it, or among the three words before it ("Experiência de 3
         // anos", "Experiencia mínima de 2 años", "Berufserfahrung (1 Jahr)"); the cues below
         // are English.
-        let foreign = unit.starts_with(['a', 'j', 'l', 'å', 'л', 'г']);
+        let foreign = unit.starts_with(['a', 'j', 'l', 'å', 'л', 'г', 'é', 'р']);
         // Hedges are passed over ("Experiencia mínima: al menos 1 año").
         let exp_just_before = prev
             .iter()
@@ -485,7 +492,9 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
             // "Experiencia en ventas de 1 año": "de" and the years close a clause that an
             // experience word opens, a few words back.
             // So does Russian "от" (from): "опыт разработки на Python от 3 лет".
-            || (prev.first().is_some_and(|w| w == "de" || w == "da" || w == "do" || w == "от")
+            || (prev
+                .first()
+                .is_some_and(|w| w == "de" || w == "da" || w == "do" || w == "от" || w == "від")
                 && prev
                     .iter()
                     .take(7)
@@ -532,6 +541,7 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
             .unwrap_or_default();
         let upper = pre.starts_with("up")
             || pre.starts_with("less")
+            || pre.starts_with("moins")
             || pre.starts_with("under")
             || pre.starts_with("fewer")
             || pre.starts_with("no more")
@@ -696,7 +706,7 @@ fn second_bound(sentence: &str, first: &regex::Captures, next: &regex::Captures)
     // "1 year to less than 2 years" (Canada's Job Bank): the upper bound keeps its "less than".
     let below = next.name("pre").is_some_and(|p| {
         let p = p.as_str().to_ascii_lowercase();
-        p.starts_with("less") || p.starts_with("fewer") || p.starts_with("under")
+        p.starts_with("less") || p.starts_with("fewer") || p.starts_with("under") || p.starts_with("moins")
     });
     if !single(first) || !single(next) || next.name("pre").is_some() && !below {
         return None;
@@ -705,7 +715,8 @@ fn second_bound(sentence: &str, first: &regex::Captures, next: &regex::Captures)
         .name("pre")
         .is_some_and(|p| p.as_str().eq_ignore_ascii_case("between"));
     let joiner = sentence.get(m.end()..n.start())?.trim().to_ascii_lowercase();
-    if !(matches!(joiner.as_str(), "to" | "-" | "–" | "—") || between && joiner == "and") {
+    // French "2 ans à moins de 3 ans" (Pôle emploi's, and Job Bank's French bands).
+    if !(matches!(joiner.as_str(), "to" | "-" | "–" | "—" | "à") || between && joiner == "and") {
         return None;
     }
     let years = |c: &regex::Captures| {

@@ -38,6 +38,8 @@ struct File {
     spaced_regions: Vec<String>,
     cities: Vec<String>,
     not_towns: Vec<String>,
+    /// Words of an office's address written after its city ("Алматы, Медеуский район").
+    address_words: Vec<String>,
 }
 
 static DATA: LazyLock<File> =
@@ -123,6 +125,7 @@ struct Words {
     cue_after: WordSet,
     place_tails: WordSet,
     not_towns: WordSet,
+    address_words: WordSet,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
@@ -136,6 +139,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
     cue_after: WordSet::new(&DATA.cue_after),
     place_tails: WordSet::new(&DATA.place_tails),
     not_towns: WordSet::new(&DATA.not_towns),
+    address_words: WordSet::new(&DATA.address_words),
 });
 
 /// The part separator that byte `c` of `hay` belongs to, found from `c` (a "|", "/" or "·"'s
@@ -677,6 +681,30 @@ fn city_tail(rest: &str) -> Option<usize> {
     if rest.is_empty() || rest.starts_with(" (") {
         return Some(0);
     }
+    // What a board writes after the city to find the office, not a further place: a metro
+    // station, a street or a district, behind an abbreviation or named by one of
+    // `address_words` ("Москва, м. Парк культуры", "Київ, вул. Хрещатик", "Budapest, XI.
+    // kerület", "Алматы, Медеуский район"), or a street number or postcode ("Berlin, 10115").
+    // The Philippines' "City" after a city's name ("Taguig City", "Cebu City, Cebu").
+    if let Some(after) = rest.strip_prefix(" City")
+        && (after.is_empty() || after.starts_with(", ") || after.starts_with(" ("))
+    {
+        return city_tail(after).map(|n| n + " City".len());
+    }
+    if let Some(after) = rest.strip_prefix(", ")
+        && (after.starts_with(|c: char| c.is_ascii_digit())
+            || raw_words(after.split(", ").next().unwrap_or(after)).any(|w| {
+                let lower = w.to_lowercase();
+                WORDS.address_words.contains(&lower)
+            })
+            || after
+                .split(' ')
+                .next()
+                .is_some_and(|w| w.len() > 1 && w.ends_with('.') && w.chars().count() <= 5)
+                && !code_or_region(after.split(", ").next().unwrap_or(after).trim()))
+    {
+        return Some(0);
+    }
     // Districts in a script without spaces ("上海 浦东新区 张江", "新竹市東區", "深圳-南山区"),
     // each of a few characters: a longer run is a name that opens with its city ("深圳市腾讯
     // 计算机系统有限公司").
@@ -760,8 +788,9 @@ fn city_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
     for (k, seg) in segments.iter().enumerate() {
         let body = &s[seg.clone()];
         // "Fitzroy, Melbourne VIC" (Seek): a suburb before its city, when the city and the
-        // state's code right after it end the segment ("Kestrel Travel, Valencia, Spain" and
-        // "Acme Corp, London" are left to the other forms).
+        // state's code right after it end the segment; a city and its regions or nothing
+        // after it end it without what comes before ("Kestrel Travel, Valencia, Spain" →
+        // "Valencia, Spain").
         let (lead, city) = match city_prefix(body) {
             Some(city) => (0, city),
             None => {
@@ -780,9 +809,23 @@ fn city_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
         let Some(tail) = city_tail(&body[lead + city..]) else {
             continue;
         };
-        if lead > 0 && (lead + city + tail < body.len() || !body[lead + city..].starts_with(' ')) {
+        if lead > 0 && lead + city + tail < body.len() {
             continue;
         }
+        // "Capital Federal, Buenos Aires", "Acme Corp, London": the city that ends the segment,
+        // without what comes before it (a district, or an employer's name).
+        // A region before a country is kept with it ("Maharashtra, India").
+        // A city that is a region too is left to form 4 ("North Shore, Auckland",
+        // "Alcobendas, Madrid" stay whole).
+        let bare = lead > 0 && !body[lead + city..].starts_with(' ');
+        if bare && header_region(&body[lead..lead + city]) {
+            continue;
+        }
+        let from = if bare && !is_region(&body[..lead - 2]) {
+            lead
+        } else {
+            0
+        };
         let city = lead + city;
         let mut end = seg.start + city + tail;
         // "São Paulo - SP": the state's code as the next dash part.
@@ -792,7 +835,7 @@ fn city_place(text: &str, part: &Range<usize>) -> Option<Range<usize>> {
         {
             end = next.end;
         }
-        return trim(text, r.start + seg.start..r.start + end);
+        return trim(text, r.start + seg.start + from..r.start + end);
     }
     None
 }
