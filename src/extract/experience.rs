@@ -60,6 +60,11 @@ struct Words {
     /// Words of `other_words` that, a few words before an experience word, name its field of
     /// work ("customer service experience", "program management experience").
     field_words: Vec<String>,
+    /// Words that open the kind of job a duration was spent in after "in" ("2 years in a similar
+    /// role", "in an IT support role": `role_openers`, then within a few words `role_words`).
+    role_openers: Vec<String>,
+    /// See `role_openers`.
+    role_words: Vec<String>,
     /// Verbs before a duration that say the reader did the work that long ("employed as a paralegal
     /// for two years"), unless the employer is the one speaking (see `employer_words`).
     work_verbs: Vec<String>,
@@ -258,6 +263,9 @@ fn words(s: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
             }
         })
 }
+
+/// How many words after "in a" may come before the role word ("in an IT support role").
+const ROLE_REACH: usize = 4;
 
 /// Whether `before` ends in an amount of money or a count: "$165,000", "40k", "€ 3.500,00",
 /// "50 000 EUR" (a number, with a thousands suffix or a currency word after it).
@@ -508,7 +516,17 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
             // "5+ years of experience, including 2 years in management": a field of work after a
             // plus, after a lower bound, or after an experience statement of the same sentence.
             (None, None) => {
-                let field = next.first().is_some_and(|w| w == "in" || w == "as");
+                // "4+ years on ML infrastructure" reads as "in".
+                let field = next.first().is_some_and(|w| w == "in" || w == "as" || w == "on");
+                // "2 years in an IT support role", "3 years in a similar position": the kind of
+                // job the years were spent in.
+                let in_role = next.first().is_some_and(|w| w == "in")
+                    && next.get(1).is_some_and(|w| listed(&WORDS.role_openers, w))
+                    && next
+                        .iter()
+                        .skip(2)
+                        .take(ROLE_REACH)
+                        .any(|w| listed(&WORDS.role_words, w));
                 let lower_bound = caps.name("pre").is_some_and(|p| {
                     let p = p.as_str().to_ascii_lowercase();
                     p.starts_with("at") || p.starts_with("no") || p.contains("min")
@@ -524,6 +542,7 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
                     || labelled
                     || alone
                     || plus
+                    || in_role
                     || (field && (caps.name("plus").is_some() || lower_bound || !out.is_empty()))
             }
         };
