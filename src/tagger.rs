@@ -1009,8 +1009,17 @@ impl Tagger {
         };
         let mut evidence = Vec::new();
         if is_resume {
-            // A résumé's level is its latest position's title, else its total years.
-            if let Some(t) = found_positions.iter().filter_map(|p| p.title.clone()).next() {
+            // A résumé's level is its latest position's title, else its total years. The latest
+            // is the one begun last, whichever order the résumé lists them in (some list the
+            // oldest first); of equals, the one listed first. (Not the one that ends last: a
+            // side role kept up, "Club Advisor, 2010 – present", outlasts the main job.)
+            let latest = found_positions
+                .iter()
+                .filter(|p| p.title.is_some())
+                .enumerate()
+                .max_by_key(|(i, p)| (p.start, std::cmp::Reverse(*i)))
+                .and_then(|(_, p)| p.title.clone());
+            if let Some(t) = latest {
                 evidence.extend(seniority::title_evidence(&text[t.clone()], t.start));
             }
             if let (Some(m), Some(p)) = (tags.total_experience_months, found_positions.first()) {

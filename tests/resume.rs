@@ -162,6 +162,33 @@ fn contacts_and_redaction() {
 }
 
 #[test]
+fn a_resumes_level_is_its_latest_begun_position_in_either_order() {
+    let t = Tagger::builder()
+        .as_of(2026, 11)
+        .kind(DocKind::Resume)
+        .build()
+        .unwrap();
+    let newest_first = "EXPERIENCE\n\
+        Lead Structural Engineer, Arup, 2017 – Present\nLed a team of six engineers.\n\
+        Structural Engineer, BuildCo, 1999 – 2017\nDesigned steel frames.\n\
+        Junior Draftsman, Acme Steel, 1995 – 1999\nDrew shop drawings.\n";
+    let oldest_first = "EXPERIENCE\n\
+        Junior Draftsman, Acme Steel, 1995 – 1999\nDrew shop drawings.\n\
+        Structural Engineer, BuildCo, 1999 – 2017\nDesigned steel frames.\n\
+        Lead Structural Engineer, Arup, 2017 – Present\nLed a team of six engineers.\n";
+    for text in [newest_first, oldest_first] {
+        let tags = t.tag(text);
+        assert_eq!(tags.positions.len(), 3, "{text}");
+        let level = tags.seniority.as_ref().unwrap();
+        assert_eq!(
+            (level.level.as_str(), level.basis.as_str()),
+            ("lead", "title"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn present_counts_to_the_as_of_month() {
     let a = Tagger::builder().as_of(2020, 1).build().unwrap().tag(RESUME);
     assert_eq!(a.positions[0].months, Some(13));
