@@ -2640,7 +2640,9 @@ fn split_flat_entries(text: &str, ranges: &[Range<usize>], as_of: YearMonth) -> 
     let mut out: Option<Vec<u8>> = None;
     for r in ranges {
         let line = &text[r.clone()];
-        if line.split_whitespace().nth(FLAT_WORDS).is_none() {
+        // More than FLAT_WORDS words take two bytes each at least: most lines are shorter, and
+        // are not read char by char.
+        if line.len() <= 2 * FLAT_WORDS || line.split_whitespace().nth(FLAT_WORDS).is_none() {
             continue;
         }
         let mut breaks: Vec<usize> = Vec::new();
