@@ -376,8 +376,13 @@ fn cased_variants(phrase: &str) -> Vec<String> {
     if phrase.is_ascii() {
         return Vec::new();
     }
+    // Turkish writes the capital of "i" with a dot ("İş yerinde", "YERİNDE"): a phrase with a
+    // letter only Turkish has capitalises its "i" so.
+    let turkish = phrase.contains(['ş', 'ğ', 'ı']);
     let upper_beyond_ascii = |c: char| -> String {
-        if c.is_ascii() {
+        if c == 'i' && turkish {
+            "İ".to_string()
+        } else if c.is_ascii() {
             c.to_string()
         } else {
             c.to_uppercase().collect()
@@ -533,11 +538,18 @@ mod tests {
         assert_eq!(cased_variants("études"), ["Études"]);
         assert!(cased_variants("per annum").is_empty());
         assert_eq!(cased_variants("über uns"), ["Über uns"]);
+        // Turkish capitals of "i" have a dot; only in a phrase with a letter only Turkish has.
+        assert_eq!(cased_variants("iş yerinde"), ["İş yerinde", "İŞ yerİnde"]);
+        assert!(cased_variants("élève ingénieur").iter().all(|v| !v.contains('İ')));
         let set = PhraseSet::unshared([("đại học", 0), ("études supérieures", 1), ("lønn", 2)]);
         let found = |t: &str| set.payloads_in(t).collect::<Vec<_>>();
         assert_eq!(found("Tốt nghiệp Đại học"), [0]);
         assert_eq!(found("ĐẠI HỌC chính quy"), [0]);
         assert_eq!(found("Études supérieures en informatique"), [1]);
+        let turkish = PhraseSet::unshared([("iş yerinde", 0)]);
+        for t in ["Çalışma şekli: İş yerinde", "İŞ YERİNDE", "iş yerinde"] {
+            assert_eq!(turkish.payloads_in(t).collect::<Vec<_>>(), [0], "{t}");
+        }
         assert_eq!(found("ÉTUDES SUPÉRIEURES"), [1]);
         assert_eq!(found("LØNN: 210 kr"), [2]);
         assert_eq!(found("đại học"), [0]);
