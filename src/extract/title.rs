@@ -1,5 +1,7 @@
-//! The posting's title: a "Job Title:" line, the first Markdown heading, or the first line
-//! when it reads as a title (short, no full stop, holds a role noun such as "Engineer").
+//! The posting's title: a "Job Title:" line, a broader label's value that reads as a title
+//! ("Position: Registered Nurse"), the first Markdown heading, or the first line when it reads as
+//! a title (short, no full stop, holds a role noun such as "Engineer"), past the page headings
+//! and the site navigation pasted above it.
 
 use crate::input::Heading;
 use crate::phrases::PhraseSet;
