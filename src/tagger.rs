@@ -541,9 +541,19 @@ impl Tagger {
             DocKind::Resume => (true, positions::find_all(text, self.settings.as_of)),
             DocKind::Posting => (false, Vec::new()),
             _ => {
-                let tally = kind::Tally::of(text);
+                let mut tally = kind::Tally::of(text);
                 let top = title::line_ranges(text).nth(5).map_or(text.len(), |r| r.start);
-                let at_top = found_contacts.iter().any(|c| c.span.start < top);
+                // An employer's hiring mailbox ("Email jobs@acme.example") is a posting's cue.
+                let hiring =
+                    |c: &contacts::Found| c.kind == "email" && kind::is_hiring_mailbox(&text[c.span.clone()]);
+                if found_contacts.iter().any(hiring) {
+                    tally.add_posting_cue();
+                }
+                // A person's contact, not any link: a posting's header often carries its
+                // company's site or its apply page ("Acme | Backend Engineer | acme.example/jobs").
+                let at_top = found_contacts
+                    .iter()
+                    .any(|c| c.span.start < top && c.kind != "url" && !hiring(c));
                 if tally.could_be_resume(at_top) {
                     let found = positions::find_all(text, self.settings.as_of);
                     (

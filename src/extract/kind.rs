@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 struct File {
     resume: Vec<String>,
     posting: Vec<String>,
+    hiring_mailboxes: Vec<String>,
 }
 
 /// Every cue phrase, its payload the phrase's number: the résumé phrases come first.
@@ -22,6 +23,8 @@ struct Cues {
     resume: usize,
     /// How many phrases in all.
     len: usize,
+    /// Lower-case local parts of an employer's hiring addresses.
+    hiring_mailboxes: Vec<String>,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -32,8 +35,23 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         set,
         resume: f.resume.len(),
         len: f.resume.len() + f.posting.len(),
+        hiring_mailboxes: f.hiring_mailboxes,
     }
 });
+
+/// Whether an e-mail address is an employer's hiring mailbox ("jobs@acme.example",
+/// "talent-acquisition@…", "Careers.DE@…"): its local part, or that part's first word, is one
+/// of `hiring_mailboxes` in any ASCII case. A posting gives such an address; a résumé gives
+/// its owner's.
+pub(crate) fn is_hiring_mailbox(address: &str) -> bool {
+    let Some((local, _)) = address.split_once('@') else {
+        return false;
+    };
+    let first = local.split(['.', '-', '_', '+']).next().unwrap_or(local);
+    CUES.hiring_mailboxes
+        .iter()
+        .any(|m| m.eq_ignore_ascii_case(local) || m.eq_ignore_ascii_case(first))
+}
 
 /// How many dated positions count towards a résumé, at most: a posting may name a few past
 /// dates too ("founded in 2009", "2019 – 2021 award"), so more of them add nothing.
@@ -71,6 +89,11 @@ impl Tally {
             }
         }
         tally
+    }
+
+    /// Counts one more cue of a posting's (an employer's hiring mailbox, say), once.
+    pub(crate) fn add_posting_cue(&mut self) {
+        self.posting += 1;
     }
 
     /// Whether the text reads as a résumé, given how many dated positions it has and whether

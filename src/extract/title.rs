@@ -164,8 +164,8 @@ pub(crate) fn find(text: &str, headings: &[Heading]) -> Option<Range<usize>> {
     // "Find jobs"), when it reads as a title.
     for l in line_ranges(text).take(TOP_LINES) {
         let line = &text[l.clone()];
-        if looks_like_title(line) {
-            return (!sections::is_bullet(line)).then_some(l);
+        if let Some(t) = title_in(text, l.clone()) {
+            return (!sections::is_bullet(line)).then_some(t);
         }
         // (A heading never looks like a title: only a line that does not is looked up.)
         if sections::heading_kind_exact(line) != Some("summary") && !is_chrome(line) {
@@ -173,6 +173,35 @@ pub(crate) fn find(text: &str, headings: &[Heading]) -> Option<Range<usize>> {
         }
     }
     None
+}
+
+/// What separates the fields of a header line ("Acme Robotics | Senior Backend Engineer |
+/// Berlin | €85k", "Machine Learning Engineer · Northwind Health · Hybrid"). Spaced, so a field
+/// may hold one itself ("C#/.NET", "R&D·Lab"). Dashes are left out: a dash more often joins a
+/// title to its specialty ("Registered Nurse – Emergency Department") than to another field.
+const FIELD_SEPARATORS: &[&str] = &[" | ", " · ", " • ", " ∙ ", " ｜ "];
+
+/// The title within the line at `l`: the first of its fields that reads as a title when the
+/// line is a header of fields, else the whole line when it reads as one.
+fn title_in(text: &str, l: Range<usize>) -> Option<Range<usize>> {
+    let line = &text[l.clone()];
+    if FIELD_SEPARATORS.iter().any(|s| line.contains(s)) {
+        let mut from = 0;
+        while from < line.len() {
+            let (end, next) = FIELD_SEPARATORS
+                .iter()
+                .filter_map(|s| line[from..].find(s).map(|i| (from + i, from + i + s.len())))
+                .min()
+                .unwrap_or((line.len(), line.len()));
+            let field = line[from..end].trim();
+            if looks_like_title(field) {
+                let start = l.start + from + (line[from..end].len() - line[from..end].trim_start().len());
+                return Some(start..start + field.len());
+            }
+            from = next;
+        }
+    }
+    looks_like_title(line).then_some(l)
 }
 
 /// How many lines at the top of a text are read for its title.
@@ -392,6 +421,20 @@ mod tests {
                 None,
             ),
             ("We are hiring.\nSenior Engineer wanted", None),
+            // A header line of fields gives the field that reads as a title.
+            (
+                "Acme Robotics | Senior Backend Engineer | Berlin or REMOTE (EU) | Full-time | €85k–€110k + equity | https://acme.example/jobs\n\nWe build fleet software.",
+                Some("Senior Backend Engineer"),
+            ),
+            (
+                "Machine Learning Engineer · Northwind Health · Hybrid\nAbout the job",
+                Some("Machine Learning Engineer"),
+            ),
+            ("Acme | Berlin | Remote\nWe build things.", None),
+            (
+                "Registered Nurse – Emergency Department\nSt Mary's",
+                Some("Registered Nurse – Emergency Department"),
+            ),
             ("Posted 12 March\nSenior Engineer", None),
             (
                 "Our friendly team in the heart of the city\nSenior Engineer",
