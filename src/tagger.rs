@@ -508,6 +508,10 @@ impl Tagger {
             candidates,
         } = read;
         let mut headings = std::mem::take(&mut doc.headings);
+        // A page that shows its own text may still carry schema.org JobPosting data that says
+        // what the text leaves out (read when that data was not read instead of the page).
+        let page_facts =
+            outer.is_none() && doc.format == Format::Html && !doc.repairs.iter().any(|r| r.code == "json_ld");
         let text: &str = &doc.text;
         let start = |n: usize| doc.source_offset(n, outer, false);
         // A span's end maps to no earlier than its start: a span whose bytes all came from
@@ -1094,7 +1098,60 @@ impl Tagger {
                 evidence: Vec::new(),
             });
         }
+        if page_facts && !is_resume {
+            self.add_page_facts(src, &mut tags);
+        }
         tags
+    }
+
+    /// Fills what a page's text leaves out (its title, pay, place, employment type, workplace)
+    /// from the page's schema.org `JobPosting` data, when it has any: each fact's span is the
+    /// bytes of its JSON value in the page. A warning says which were filled.
+    fn add_page_facts(&self, page: &str, tags: &mut Tags) {
+        let missing = tags.title.is_none()
+            || tags.salary.is_empty()
+            || tags.location.is_empty()
+            || tags.employment_type.is_empty()
+            || tags.workplace.is_empty();
+        if !missing {
+            return;
+        }
+        let Some((text, map)) = input::posting_facts(page) else {
+            return;
+        };
+        let facts = self.run(&text, Format::Text, Some(&map), Vec::new(), None);
+        let mut filled = Vec::new();
+        if tags.title.is_none() && facts.title.is_some() {
+            tags.title = facts.title;
+            filled.push("title");
+        }
+        if tags.salary.is_empty() && !facts.salary.is_empty() {
+            tags.salary = facts.salary;
+            filled.push("pay");
+        }
+        if tags.location.is_empty() && !facts.location.is_empty() {
+            tags.location = facts.location;
+            filled.push("place");
+        }
+        if tags.employment_type.is_empty() && !facts.employment_type.is_empty() {
+            tags.employment_type = facts.employment_type;
+            tags.employment_type_evidence = facts.employment_type_evidence;
+            filled.push("employment type");
+        }
+        if tags.workplace.is_empty() && !facts.workplace.is_empty() {
+            tags.workplace = facts.workplace;
+            tags.workplace_evidence = facts.workplace_evidence;
+            filled.push("workplace");
+        }
+        if !filled.is_empty() {
+            tags.warnings.push(Warning {
+                code: "json_ld_facts".into(),
+                message: format!(
+                    "the page's text does not say its {}; its schema.org JobPosting data does, and was read for it (spans index that data in the page)",
+                    filled.join(", ")
+                ),
+            });
+        }
     }
 
     /// A résumé's certification dates: the dates on its line, between the certification

@@ -235,6 +235,71 @@ fn escaped_text_and_escaped_html_are_read_as_meant() {
 }
 
 #[test]
+fn a_page_fills_what_its_text_leaves_out_from_its_job_posting_data() {
+    let data = r#"{"@context": "https://schema.org/", "@type": "JobPosting", "title": "Data Engineer II",
+        "description": "<p>Join our data platform team.</p>", "employmentType": "FULL_TIME",
+        "jobLocationType": "TELECOMMUTE",
+        "jobLocation": {"@type": "Place", "address": {"addressLocality": "Austin", "addressRegion": "TX"}},
+        "baseSalary": {"@type": "MonetaryAmount", "currency": "USD",
+          "value": {"@type": "QuantitativeValue", "minValue": 120000, "maxValue": 150000, "unitText": "YEAR"}}}"#;
+    let page = |body: &str| {
+        format!(
+            "<!DOCTYPE html><html><head><script type=\"application/ld+json\">{data}</script></head>\
+             <body><main>{body}</main></body></html>"
+        )
+    };
+    // The text says neither pay nor place nor type: the data's are read, spans on its values.
+    let src = page(
+        "<h1>Data Engineer II</h1><p>Join our data platform team.</p>\
+         <ul><li>3+ years with Python and SQL</li><li>Experience with Airflow and dbt</li></ul>",
+    );
+    let doc = json(&run(&[], src.as_bytes()));
+    assert_eq!(doc["title"]["text"], "Data Engineer II");
+    let pay = &doc["salary"][0];
+    assert_eq!(
+        (pay["min"].as_f64(), pay["max"].as_f64()),
+        (Some(120000.0), Some(150000.0))
+    );
+    assert_eq!(
+        (&pay["currency"], &pay["period"]),
+        (&"USD".into(), &"year".into())
+    );
+    let (start, end) = (
+        pay["start"].as_u64().unwrap() as usize,
+        pay["end"].as_u64().unwrap() as usize,
+    );
+    assert!(src[start..end].starts_with("USD") && src[start..end].ends_with("YEAR"));
+    assert_eq!(doc["employment_type"], serde_json::json!(["full_time"]));
+    assert_eq!(doc["workplace"], serde_json::json!(["remote"]));
+    let place = &doc["location"][0];
+    let (start, end) = (
+        place["start"].as_u64().unwrap() as usize,
+        place["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&src[start..end], r#"Austin", "addressRegion": "TX"#);
+    assert_eq!(doc["warnings"][0]["code"], "json_ld_facts");
+    let said = doc["warnings"][0]["message"].as_str().unwrap();
+    assert!(said.contains("pay, place, employment type, workplace"), "{said}");
+    assert!(!said.contains("title"), "{said}");
+    // The text's own statements stand, and nothing is filled.
+    let src = page(
+        "<h1>Data Engineer II</h1><p>Denver, CO · Hybrid · Part-time · $60 - $70 an hour</p>\
+         <ul><li>3+ years with Python and SQL</li></ul>",
+    );
+    let doc = json(&run(&[], src.as_bytes()));
+    assert_eq!(doc["salary"][0]["min"].as_f64(), Some(60.0));
+    assert_eq!(doc["salary"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["location"][0]["text"], "Denver, CO");
+    assert_eq!(doc["employment_type"], serde_json::json!(["part_time"]));
+    assert_eq!(doc["workplace"], serde_json::json!(["hybrid"]));
+    assert!(
+        doc["warnings"].as_array().unwrap().is_empty(),
+        "{}",
+        doc["warnings"]
+    );
+}
+
+#[test]
 fn a_posting_with_its_lists_run_together_gets_its_sections_back() {
     let lined = "Senior Data Engineer. We build payments software for small businesses across \
         Europe and we are growing fast, with offices in Berlin and Lisbon.\nWhat you will do:\n\

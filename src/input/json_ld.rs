@@ -29,21 +29,7 @@ const MAX_DEPTH: usize = 4;
 /// such data with a description, or shows at least half as much text as that description
 /// itself (then the page is read as it is).
 pub(crate) fn job_posting(page: &str) -> Option<(String, OffsetMap, usize)> {
-    let bytes = page.as_bytes();
-    for at in SCRIPT_TYPE.find_iter(bytes).take(MAX_SCRIPTS) {
-        let Some(open) = memchr::memchr(b'>', &bytes[at..]).map(|i| at + i + 1) else {
-            break;
-        };
-        let Some(close) = script_end(&bytes[open..]).map(|i| open + i) else {
-            break;
-        };
-        let json = &page[open..close];
-        if !json.contains("JobPosting") {
-            continue;
-        }
-        let Ok(value) = serde_json::from_str::<Value>(json) else {
-            continue;
-        };
+    for (open, json, value) in scripts(page) {
         let Some(posting) = find_posting(&value, 0) else {
             continue;
         };
@@ -54,9 +40,54 @@ pub(crate) fn job_posting(page: &str) -> Option<(String, OffsetMap, usize)> {
             return None;
         }
         let title = posting.get("title").and_then(Value::as_str).unwrap_or("");
-        return assemble(json, open, title, description, &facts(posting));
+        return assemble(json, open, title, Some(description), &facts(posting));
     }
     None
+}
+
+/// A page's `JobPosting` facts without its description: its title as the first line, then its
+/// employment type, workplace, place and pay as labelled lines (see [`facts`]), each mapped
+/// back to the bytes of its JSON string or number in `page`; `None` when the page has no
+/// such data or the data has none of these facts. For a page that shows its own text, where
+/// the data may still say what the text leaves out (the pay, the place).
+pub(crate) fn posting_facts(page: &str) -> Option<(String, OffsetMap)> {
+    for (open, json, value) in scripts(page) {
+        let Some(posting) = find_posting(&value, 0) else {
+            continue;
+        };
+        let facts = facts(posting);
+        if facts.is_empty() {
+            continue;
+        }
+        let title = posting.get("title").and_then(Value::as_str).unwrap_or("");
+        return assemble(json, open, title, None, &facts).map(|(text, map, _)| (text, map));
+    }
+    None
+}
+
+/// The JSON-LD scripts of a page that mention a `JobPosting` and parse: where each one's JSON
+/// starts in the page, its text, and its value.
+fn scripts(page: &str) -> impl Iterator<Item = (usize, &str, Value)> {
+    let bytes = page.as_bytes();
+    let mut from = 0;
+    let mut left = MAX_SCRIPTS;
+    std::iter::from_fn(move || {
+        while left > 0 {
+            left -= 1;
+            let at = from + SCRIPT_TYPE.find(&bytes[from..])?;
+            let open = memchr::memchr(b'>', &bytes[at..]).map(|i| at + i + 1)?;
+            let close = script_end(&bytes[open..]).map(|i| open + i)?;
+            from = close;
+            let json = &page[open..close];
+            if !json.contains("JobPosting") {
+                continue;
+            }
+            if let Ok(value) = serde_json::from_str::<Value>(json) {
+                return Some((open, json, value));
+            }
+        }
+        None
+    })
 }
 
 /// Where the script that starts `b` ends: its `</script` (any case).
@@ -216,18 +247,18 @@ fn text_len(html: &str) -> usize {
     n + shown(&b[i.min(b.len())..])
 }
 
-/// The text read instead of the page: the title as a heading, the description, and the
-/// `facts` as labelled lines, each value mapped onto its JSON string in `json`, which starts
+/// The text read instead of the page: the title as a heading, the description (if any), and
+/// the `facts` as labelled lines, each value mapped onto its JSON string in `json`, which starts
 /// at byte `base` of the page.
 fn assemble(
     json: &str,
     base: usize,
     title: &str,
-    description: &str,
+    description: Option<&str>,
     facts: &[Fact],
 ) -> Option<(String, OffsetMap, usize)> {
-    let markup = description.contains('<') || description.contains("&lt;");
-    let mut out = String::with_capacity(title.len() + description.len() + 24);
+    let markup = description.is_some_and(|d| d.contains('<') || d.contains("&lt;"));
+    let mut out = String::with_capacity(title.len() + description.map_or(0, str::len) + 24);
     let mut map = OffsetMap::builder();
     let title_at = (!title.is_empty())
         .then(|| raw_string(json, "title", title))
@@ -237,8 +268,10 @@ fn assemble(
         decode_into(&json[raw.clone()], base + raw.start, &mut out, &mut map);
         out.push_str(if markup { "</h1>\n" } else { "\n\n" });
     }
-    let raw = raw_string(json, "description", description)?;
-    decode_into(&json[raw.clone()], base + raw.start, &mut out, &mut map);
+    if let Some(description) = description {
+        let raw = raw_string(json, "description", description)?;
+        decode_into(&json[raw.clone()], base + raw.start, &mut out, &mut map);
+    }
     for (label, pieces) in facts {
         let line = format!("{}{label}: ", if markup { "<p>" } else { "\n" });
         let mut first = true;

@@ -11,6 +11,7 @@ mod mojibake;
 mod offsets;
 mod typography;
 
+pub(crate) use json_ld::posting_facts;
 pub(crate) use offsets::{OffsetMap, OffsetMapBuilder};
 pub(crate) use typography::is_pictograph;
 
