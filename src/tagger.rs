@@ -553,6 +553,10 @@ impl Tagger {
                 if found_contacts.iter().any(hiring) {
                     tally.add_posting_cue();
                 }
+                // So is a job title for a first line (a résumé opens with its owner's name).
+                if title::opens_with_title(text) {
+                    tally.add_posting_cue();
+                }
                 // A person's contact, not any link: a posting's header often carries its
                 // company's site or its apply page ("Acme | Backend Engineer | acme.example/jobs").
                 let at_top = found_contacts

@@ -119,8 +119,13 @@ pub(crate) fn counted_positions(text: &str, found: &[Found], as_of: YearMonth) -
     found
         .iter()
         .filter(|p| {
-            let year = p.start.map_or(i32::MIN, |s| s.year);
-            year < as_of.year || (year == as_of.year && p.dates.start >= first_end)
+            let Some(start) = p.start else {
+                return true;
+            };
+            // A month after `as_of`'s in its year is to come too ("Closing date: 12/15/2026").
+            let later_month = matches!((start.month, as_of.month), (Some(m), Some(now)) if m > now);
+            start.year < as_of.year
+                || (start.year == as_of.year && !later_month && p.dates.start >= first_end)
         })
         .count()
 }
@@ -205,6 +210,18 @@ mod tests {
         assert_eq!(counted_positions(text, &[at(40..44, 2019)], as_of), 1);
         assert_eq!(counted_positions(text, &[at(62..73, 2019)], as_of), 1);
         assert_eq!(counted_positions(text, &[at(62..73, 2026)], as_of), 1);
+        // This year below the first line, but in a month still to come: it does not count
+        // ("Closing date: 12/15/2026"); an earlier month does.
+        let in_month = |month: u8| Found {
+            start: Some(YearMonth {
+                year: 2026,
+                month: Some(month),
+            }),
+            ..at(62..73, 2026)
+        };
+        assert_eq!(counted_positions(text, &[in_month(12)], as_of), 0);
+        assert_eq!(counted_positions(text, &[in_month(11)], as_of), 1);
+        assert_eq!(counted_positions(text, &[in_month(3)], as_of), 1);
     }
 
     #[test]

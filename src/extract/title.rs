@@ -229,6 +229,16 @@ fn is_chrome(line: &str) -> bool {
         && sections::heading_kind_exact(line).is_none()
 }
 
+/// Whether a text opens with a job title: its first line reads as one as a whole, and holds no
+/// e-mail address. A posting opens with its title ("Electrician (Licensed) – FIFO"); a résumé
+/// with its owner's name, often followed by their headline and contacts on lines of their own.
+pub(crate) fn opens_with_title(text: &str) -> bool {
+    line_ranges(text).next().is_some_and(|l| {
+        let line = &text[l];
+        looks_like_title(line) && !line.contains('@') && !sections::is_bullet(line)
+    })
+}
+
 /// The labels that introduce a role or level line, for seniority ("Role:", "Level:").
 pub(crate) fn role_labels() -> &'static [&'static str] {
     &[
