@@ -22,12 +22,12 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?xi-u)
         (?:\b(?P<pre>between|at\s+least|moins\s+de|no\s+(?:less|fewer)\s+than|not\s+(?:less|fewer)\s+than|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|over|more\s+than|in\s+excess\s+of|upwards\s+of|up\s+to|less\s+than|under|fewer\s+than|no\s+more\s+than|maximum\s+of|max\.?)\s+)?
-        (?:\b(?P<a>{num})|\b(?P<article>a|an)\b)
+        (?:\b(?P<a>{num})|(?:\b[a-z]+\s*)?\(\s*(?P<spelled>\d{{1,2}})\s*\)|\b(?P<article>a|an)\b)
         (?P<half>\s+and\s+a\s+half\b)?
         \s*(?P<plus>\+|-plus\b|\s+plus\b|\s+or\s+more\b)?
         (?:\s*(?:-|–|—|~|～|至|до|(?:\bto|\bbut)\s+(?:less|fewer)\s+than\b|(?:\bto|\bbut)\s+under\b|\bto\b|\bor\b|\band\b|\btot\b|\bbis\b|\ba\b|à)\s*(?P<b>{num})\s*\+?)?
         \s*(?:\b(?:full|additional|total|solid|consecutive|complete)\s+)?
-        (?P<unit>(?:years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|an|jahr(?:en?)?|jaar|meses|mesi|mois|năm|roky|lata?|tahun|miesi(?:ąc|ące|ęcy)|bulan|års?|ann(?:é|e)es?|y(?:ı|i)l|ani|év)\b|лет|года?|років|роки|року|рік|年|년|个月|個月|개월)
+        (?P<unit>(?:years?|yrs?|months?|mos|weeks?|wks?|decades?|a(?:ñ|n)os?|ans|ann[io]|an|jahr(?:en?)?|jaar|meses|mesi|mois|năm|roky|lata?|tahun|miesi(?:ąc|ące|ęcy)|bulan|års?|ann(?:é|e)es?|y(?:ı|i)l|ani|év|vuo(?:den|tta|si)|metus|metai)\b|metų|лет|года?|років|роки|року|рік|χρόνια|χρόνων|χρόνο|έτη|ετών|έτος|έτους|年|년|个月|個月|개월|ปี)
         (?P<half2>\s+and\s+a\s+half\b)?
         (?:'s|’s|')?
         (?P<post>\s*\+|\s+or\s+(?:more|greater|longer|above)|\s+or\s+(?:less|fewer)|\s+plus)?
@@ -139,8 +139,10 @@ static UNITS: LazyLock<PhraseSet> = LazyLock::new(|| PhraseSet::new(UNIT_STEMS.m
 /// "個月" holds "月") one of `cjk_experience` in their clause (see [`cjk_experience`]).
 /// Romanian years with the space after them ("2 ani"; "ani" is inside "company"), Hungarian
 /// ones ("3 év") and Ukrainian ones ("від 2 років", "3 роки", "1 рік") need an experience word
-/// too.
-const UNIT_STEMS: [&str; 38] = [
+/// too. Finnish years ("vähintään 3 vuoden kokemusta"), Lithuanian ones ("3 metų patirtis"),
+/// Greek ones ("1-2 χρόνια εμπειρία", "5 έτη προϋπηρεσίας") and Thai ones ("ประสบการณ์ 2 ปีขึ้นไป",
+/// read as the spaceless scripts' are, with an experience word in the clause) likewise.
+const UNIT_STEMS: [&str; 46] = [
     "year",
     "yr",
     "month",
@@ -179,6 +181,14 @@ const UNIT_STEMS: [&str; 38] = [
     "év",
     "рок",
     "рік",
+    "vuo",
+    "metų",
+    "metus",
+    "metai",
+    "χρόν",
+    "έτ",
+    "ετ",
+    "ปี",
 ];
 
 /// The indices of the sentences that name a unit of time, in order, each once.
@@ -318,7 +328,11 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         if unit.starts_with('w') && caps.name("article").is_some() {
             continue;
         }
-        let Some(mut a) = caps.name("a").map_or(Some(1.0), |a| number(a.as_str())) else {
+        let Some(mut a) = caps
+            .name("a")
+            .or(caps.name("spelled"))
+            .map_or(Some(1.0), |a| number(a.as_str()))
+        else {
             continue;
         };
         // "one and a half years", "a year and a half".
@@ -397,10 +411,17 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         // role, whose words ("business", "program", "service") say nothing else.
         let first_other = match next.first() {
             Some(w) if w == "as" => None,
-            _ => next
-                .iter()
-                .enumerate()
-                .position(|(i, w)| listed(&WORDS.other_words, w) && !names_field(&next[i..])),
+            // "2 years post graduate experience": experience gained after the degree, not
+            // graduate study.
+            _ => next.iter().enumerate().position(|(i, w)| {
+                listed(&WORDS.other_words, w)
+                    && !names_field(&next[i..])
+                    && !(i > 0
+                        && next[i - 1] == "post"
+                        && next
+                            .get(i + 1)
+                            .is_some_and(|n| experience_word(&WORDS.experience_words, n)))
+            }),
         };
         let abs = offset + m.start..offset + m.end;
         // Only the nearest technology on each side matters (`tech` is sorted): constant work per
@@ -490,7 +511,8 @@ pub(crate) fn find(sentence: &str, offset: usize, tech: &[Range<usize>]) -> Vec<
         // experience word: after it, or among the three words before it ("Experiência de 3
         // anos", "Experiencia mínima de 2 años", "Berufserfahrung (1 Jahr)"); the cues below
         // are English.
-        let foreign = unit.starts_with(['a', 'j', 'l', 'å', 'л', 'г', 'é', 'р']);
+        let foreign = unit.starts_with(['a', 'j', 'l', 'å', 'л', 'г', 'é', 'р', 'v', 'χ', 'έ', 'ε'])
+            || unit.starts_with("met");
         // Hedges are passed over ("Experiencia mínima: al menos 1 año").
         let exp_just_before = prev
             .iter()
@@ -739,7 +761,10 @@ fn second_bound(sentence: &str, first: &regex::Captures, next: &regex::Captures)
         return None;
     }
     let years = |c: &regex::Captures| {
-        let a = c.name("a").map_or(Some(1.0), |a| number(a.as_str()))?;
+        let a = c
+            .name("a")
+            .or(c.name("spelled"))
+            .map_or(Some(1.0), |a| number(a.as_str()))?;
         let half = if c.name("half").is_some() || c.name("half2").is_some() {
             0.5
         } else {
@@ -773,7 +798,10 @@ fn smaller_part(sentence: &str, first: &regex::Captures, next: &regex::Captures)
     }
     let big = years_per(&first["unit"].to_ascii_lowercase());
     let small = years_per(&next["unit"].to_ascii_lowercase());
-    let v = next.name("a").map_or(Some(1.0), |a| number(a.as_str()))?;
+    let v = next
+        .name("a")
+        .or(next.name("spelled"))
+        .map_or(Some(1.0), |a| number(a.as_str()))?;
     (small < big && v > 0.0 && v * small < big).then_some((v * small, n.end()))
 }
 
@@ -821,7 +849,11 @@ fn cjk_tag(before: &str, after: &str) -> bool {
 
 /// Years in one of a duration's `unit` (lower case): months, weeks, decades or years.
 fn years_per(unit: &str) -> f64 {
-    if unit.starts_with('m') || unit.starts_with("bulan") || unit.ends_with('月') || unit == "개월" {
+    // Lithuanian years ("3 metų patirtis") open with an "m" too.
+    if unit.starts_with("met") {
+        1.0
+    } else if unit.starts_with('m') || unit.starts_with("bulan") || unit.ends_with('月') || unit == "개월"
+    {
         1.0 / 12.0
     } else if unit.starts_with('w') {
         1.0 / 52.0

@@ -735,9 +735,23 @@ fn city_tail(rest: &str) -> Option<usize> {
             .chars()
             .next()
             .is_none_or(|c| !c.is_alphanumeric())
-        && !rest[1 + digits..].starts_with(", ")
     {
-        return Some(1 + digits);
+        // The city or region again after the district ("Dublin 2, Dublin", "Dublin 15, Co.
+        // Dublin", "Dublin 2, Ireland") belongs to the place.
+        let after = &rest[1 + digits..];
+        if !after.starts_with(", ") {
+            return Some(1 + digits);
+        }
+        let region = after.strip_prefix(", ").is_some_and(|r| {
+            let r = r.find(" (").map_or(r, |i| &r[..i]).trim_end();
+            is_region(r)
+                || city_prefix(r) == Some(r.len())
+                || r.strip_prefix("Co. ")
+                    .is_some_and(|c| city_prefix(c) == Some(c.len()))
+        });
+        if region {
+            return Some(1 + digits + after.find(" (").unwrap_or(after.len()));
+        }
     }
     let body = rest.find(" (").map_or(rest, |i| &rest[..i]);
     let mut pieces = body.split(", ");

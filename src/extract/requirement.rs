@@ -246,7 +246,9 @@ pub(crate) fn scope(sentence: &str, section: Option<&str>) -> Scope {
                     preferred[j] = true;
                     break;
                 }
-                if has_cue(&pieces[j]) {
+                // A piece with a verdict of its own ("Terraform essential, Python nice to
+                // have"): the cue bears on its own piece only.
+                if has_cue(&pieces[j]) || ends_essential(&sentence[pieces[j].clone()]) {
                     break;
                 }
                 preferred[j] = true;
@@ -338,6 +340,16 @@ fn person_spec_mark(sentence: &str) -> Option<Requirement> {
     } else {
         None
     }
+}
+
+/// Whether a piece of a sentence ends in a word of `essential_marks` ("Terraform essential"),
+/// a single letter ("E") only in a person specification's own places.
+fn ends_essential(piece: &str) -> bool {
+    piece
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.len() > 1 && DATA.essential_marks.iter().any(|m| m == w))
 }
 
 /// Whether a piece of a sentence is a condition ("if you know Go", "- If you have used Kafka").
