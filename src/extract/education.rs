@@ -1007,7 +1007,9 @@ pub(crate) fn institution_or_board(line: &str) -> Option<(Range<usize>, bool)> {
         from = last + 1;
     }
     let is_board_only = found.is_none();
-    let (mut first, mut last) = found.or(board)?;
+    let Some((mut first, mut last)) = found.or(board) else {
+        return school_beside_degree(line).map(|r| (r, false));
+    };
     let dash_between =
         |a: usize, b: usize| matches!(line[words[a].0.end..words[b].0.start].trim(), "–" | "—");
     if !is_board_only {
@@ -1088,6 +1090,78 @@ pub(crate) fn institution_or_board(line: &str) -> Option<(Range<usize>, bool)> {
     // name's (that of "Univ." is).
     let end = words[last].0.end - usize::from(ends_sentence(&line[words[last].0.clone()]));
     Some((words[first].0.start..end, is_board_only))
+}
+
+/// A school named without a school's word, in a field of its own beside the degree's on its
+/// line ("Diploma of Paralegal Services⇥Holmesglen TAFE", "Leaving Certificate — Scoil Mhuire,
+/// Ennis, 2011", "Ingeniería Industrial, Tecnológico de Monterrey, 2016"): the first field
+/// after the degree's (else the one right before it) of capitalised words and connectors, two
+/// words or more or an acronym ("SAIT"), without digits, a level, a place code or a region; not
+/// the field written after an "X of Science" degree ("Master of Science, Data Science").
+fn school_beside_degree(line: &str) -> Option<Range<usize>> {
+    let (degree, payload) = LEVELS.0.find_iter(line).next()?;
+    // Fields: cut at tabs, commas, semicolons, bars, column gaps and dashes between spaces.
+    let mut fields: Vec<Range<usize>> = Vec::new();
+    let mut from = 0;
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < line.len() {
+        let rest = &line[i..];
+        let cut = if matches!(bytes[i], b'\t' | b',' | b';' | b'|') {
+            1
+        } else if rest.starts_with("   ") {
+            rest.len() - rest.trim_start_matches(' ').len()
+        } else if [" – ", " — ", " - "].iter().any(|d| rest.starts_with(d)) {
+            rest[1..].find(' ').map_or(1, |k| k + 2)
+        } else {
+            0
+        };
+        if cut > 0 {
+            fields.push(from..i);
+            i += cut;
+            from = i;
+        } else {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    fields.push(from..line.len());
+    let trim = |r: &Range<usize>| {
+        let s = &line[r.clone()];
+        let body = s.trim_start();
+        let start = r.start + s.len() - body.len();
+        start..start + body.trim_end().len()
+    };
+    let fields: Vec<Range<usize>> = fields.iter().map(trim).filter(|r| !r.is_empty()).collect();
+    let at = fields
+        .iter()
+        .position(|f| f.start <= degree.start && degree.end <= f.end)?;
+    let inst = &DATA.institution;
+    let school = |r: &Range<usize>| {
+        let s = &line[r.clone()];
+        let words: Vec<&str> = s.split_whitespace().collect();
+        let acronym =
+            words.len() == 1 && (3..=6).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase());
+        let capitalised = words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) || inst.connectors.contains(&w.to_lowercase())
+        }) && words
+            .first()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+        (acronym || (2..=6).contains(&words.len()))
+            && capitalised
+            && !s.chars().any(|c| c.is_ascii_digit() || c == '(' || c == ')')
+            && LEVELS.0.find_iter(s).next().is_none()
+            && !place_code_or_region(s)
+    };
+    // A degree written alone in its field ("B.Tech, Computer Science Engineering", "Master of
+    // Science, Data Science") has its subject in the next: only a degree that names its subject
+    // in its own field ("Diploma of Paralegal Services"), or a school-leaving one, has its
+    // school there.
+    let school_level = DATA.level[(payload & 0xff) as usize].level == "high_school";
+    if line[fields[at].clone()].len() == degree.len() && !school_level {
+        return None;
+    }
+    let after = fields[at + 1..].iter().find(|f| school(f)).cloned();
+    after.or_else(|| at.checked_sub(1).map(|k| fields[k].clone()).filter(|f| school(f)))
 }
 
 /// Whether `s` holds a line with nothing but spaces on it.

@@ -99,9 +99,16 @@ fn item(text: &str, at: Range<usize>) -> Range<usize> {
     // A sentence ends the item too ("… required. English Literature …").
     let lo = text[lo..at.start].rfind(". ").map_or(lo, |i| lo + i + 2);
     let hi = text[at.end..hi].find(". ").map_or(hi, |i| at.end + i + 1);
-    // "Languages: English (C1)": the label is not part of the item.
-    let lo = match text[lo..at.start].find(':') {
-        Some(i) if after_label(text, at.start) => lo + i + 1,
+    // "Languages: English (C1)": the label is not part of the item, nor is one in a column of
+    // its own ("Altre lingue    inglese, francese", Europass).
+    let head = &text[lo..at.start];
+    let cut = head.find(':').map(|i| i + 1).or_else(|| {
+        let body = head.trim_start();
+        let lead = head.len() - body.len();
+        body.find("  ").map(|i| lead + i)
+    });
+    let lo = match cut {
+        Some(i) if after_label(text, at.start) => lo + i,
         _ => lo,
     };
     let trimmed = text[lo..hi].trim_start();
@@ -261,10 +268,17 @@ pub(crate) fn find_all(text: &str, in_languages_section: &dyn Fn(usize) -> bool)
         let span = item(text, r.clone());
         let (mut level, mut cefr) = level_in(&text[span.clone()]);
         // "Langue(s) maternelle(s): français": the label states the level.
+        // (Or before its column gap: "Lengua materna   español", Europass.)
         if level.is_none() && after_label(text, span.start) {
             let line = super::line_within(text, span.start, span.start);
-            if let Some(colon) = text[line.start..span.start].find(':') {
-                (level, cefr) = level_in(&text[line.start..line.start + colon].replace("(s)", ""));
+            let head = &text[line.start..span.start];
+            let gap = || {
+                let body = head.trim_start();
+                let lead = head.len() - body.len();
+                body.find("  ").or_else(|| body.find('\t')).map(|i| lead + i)
+            };
+            if let Some(end) = head.find(':').or_else(gap) {
+                (level, cefr) = level_in(&head[..end].replace("(s)", ""));
             }
         }
         // Europass writes a label on a line of its own, the names on the next ("Lengua materna",

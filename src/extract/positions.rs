@@ -2114,7 +2114,9 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
         } else {
             (b.end, a.start)
         };
-        text.get(from..to).is_some_and(|g| g.contains('\n'))
+        // ...or after a dash on its line ("National Youth Service Corps (NYSC) – Corps Member").
+        text.get(from..to)
+            .is_some_and(|g| g.contains('\n') || [" – ", " — ", " - ", " | "].iter().any(|d| g.contains(d)))
     };
     let programmes: Vec<&Piece> = pieces
         .iter()
@@ -2130,9 +2132,14 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
         })
         .map(|p| p.range.clone());
     let (mut title, mut company) = (
-        labelled.or(role).or_else(|| first(Class::Title)),
+        labelled.clone().or(role.clone()).or_else(|| first(Class::Title)),
         employer.or_else(|| first(Class::Company)),
     );
+    // The service named beside the role is where it was served, when no employer is named
+    // ("National Youth Service Corps (NYSC) – Corps Member").
+    if company.is_none() && labelled.is_none() && role.is_some() {
+        company = programmes.first().map(|p| p.range.clone());
+    }
     // A unit named like an employer after the title ("Consultant, Technology Consulting") gives
     // way to an employer before its town ("Deloitte Portugal, Lisbon" above it), not to a lone
     // unknown piece (a heading not known as one: "POSITIONS").
@@ -2631,6 +2638,11 @@ const FLAT_WORDS: usize = 40;
 /// At most this many words of a title stand before its dates on a flattened line.
 const FLAT_TITLE_WORDS: usize = 8;
 
+/// At most this many words of a title and its employer stand before their dates on a
+/// flattened line ("Agricultural Extension Officer Ministry of Food and Agriculture (MoFA) Jan
+/// 2019 - Present").
+const FLAT_HEADER_WORDS: usize = 12;
+
 /// A résumé flattened onto long lines with single spaces, as résumé datasets store it ("…
 /// Experience Senior Accountant Feb 2020 to Current Company Name City , State Prepared …"):
 /// each range of dates with a run of capitalised words right before it (the title, back to a
@@ -2647,25 +2659,38 @@ fn split_flat_entries(text: &str, ranges: &[Range<usize>], as_of: YearMonth) -> 
         }
         let mut breaks: Vec<usize> = Vec::new();
         let mut entries = 0;
-        for c in date_matches(line) {
+        // The end of the last range read: the next title's run starts after it.
+        let mut previous = 0;
+        let matches: Vec<_> = date_matches(line).collect();
+        for (k, c) in matches.iter().enumerate() {
             let all = c.all();
             let Some(start) = parse_side(c.text("start"), as_of) else {
                 continue;
             };
-            if range_end(&c, &start).is_none() {
+            if range_end(c, &start).is_none() {
                 continue;
             }
-            let Some(from) = flat_title_start(&line[..all.start()]) else {
+            let Some(from) = flat_title_start(&line[previous..all.start()]).map(|f| previous + f) else {
                 continue;
             };
-            if breaks.last().is_some_and(|&b| b >= from) {
+            if breaks.last().is_some_and(|&b| b > from) {
                 continue;
             }
             entries += 1;
+            previous = all.end();
             breaks.push(from);
+            if let Some(cut) = flat_role_end(&line[from..all.start()]) {
+                breaks.push(from + cut);
+            }
             if line[all.end()..].starts_with(' ') {
                 breaks.push(all.end());
-                if let Some(at) = flat_employer_end(&line[all.end()..]) {
+                // A run of capitals that goes on to the next range is the next entry's title
+                // and employer ("… Jan 2019 - Present Farm Supervisor Wienco Ghana Ltd Mar
+                // 2016 - Dec 2018"), not this entry's employer.
+                let next = matches.get(k + 1).map(|m| m.all().start());
+                if let Some(at) = flat_employer_end(&line[all.end()..])
+                    && next.is_none_or(|n| line[all.end() + at..n].split_whitespace().count() > 1)
+                {
                     breaks.push(all.end() + at);
                 }
             }
@@ -2718,6 +2743,33 @@ fn flat_employer_end(after: &str) -> Option<usize> {
     None
 }
 
+/// Where a flattened entry's title ends and its employer starts in the run before its dates
+/// ("Farm Supervisor Wienco Ghana Ltd", "National Service Personnel Savannah Agricultural
+/// Research Institute"): the offset of the space after the run's last role noun, when two
+/// capitalised words or more follow it and the last is no title's area ("Manager Sales
+/// Operations"); `None` otherwise.
+fn flat_role_end(run: &str) -> Option<usize> {
+    let words: Vec<(usize, &str)> = spaced_words(run).collect();
+    let lower = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let joins = |w: &str| matches!(w, "of" | "and" | "&" | "for" | "de" | "the");
+    let last_role = (0..words.len()).rev().find(|&i| {
+        let w = lower(words[i].1);
+        is_cv_role_noun(&w) || i > 0 && is_cv_role_noun(&format!("{} {w}", lower(words[i - 1].1)))
+    })?;
+    let rest = &words[last_role + 1..];
+    let capital = |w: &str| {
+        w.trim_start_matches(['(', '"', '“', '«'])
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let (first, last) = (rest.first()?, rest.last()?);
+    (rest.len() >= 2
+        && capital(first.1)
+        && rest.iter().all(|(_, w)| capital(w) || joins(w))
+        && !lower_in(&LEX.data.title_areas, &lower(last.1))
+        && !has_role_noun(&run[first.0..]))
+    .then(|| first.0 - 1)
+}
+
 /// The words of `s` cut at single spaces, each with its offset.
 fn spaced_words(s: &str) -> impl Iterator<Item = (usize, &str)> {
     s.split(' ')
@@ -2742,14 +2794,18 @@ fn flat_title_start(before: &str) -> Option<usize> {
     let mut capitals = 0usize;
     let mut words = 0;
     let mut end = body.len();
-    while words < FLAT_TITLE_WORDS {
+    while words < FLAT_HEADER_WORDS {
         let space = body[..end].rfind(' ');
         let w = &body[space.map_or(0, |s| s + 1)..end];
         let joins = matches!(
             w,
             "-" | "–" | "—" | "&" | "/" | "of" | "and" | "for" | "de" | "in"
         );
-        let capital = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        // (An acronym in brackets closes an employer's name: "Ministry of Food and Agriculture
+        // (MoFA)".)
+        let capital = w
+            .trim_start_matches(['(', '"', '“', '«'])
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             && !w.ends_with(['.', ':', ';', ','])
             && !w.chars().any(|c| c.is_ascii_digit() && w.len() > 3);
         if !(joins || capital) {
@@ -3255,12 +3311,11 @@ pub(crate) fn find_all(text: &str, as_of: YearMonth) -> Vec<Found> {
                     .min()
                     .map_or(s, |at| &s[..at]);
                 // On the second line below, under the employer ("03/2019 - nay", "Công ty
-                // Cổ phần Vinamilk", "Nhân viên kế toán").
+                // Cổ phần Vinamilk", "Nhân viên kế toán"), or under a name known as neither
+                // ("Август 2014 — Август 2019", "СДЮСШОР № 5", "Тренер-преподаватель").
                 let under_employer = looked == 2
-                    && all_pieces[k]
-                        .iter()
-                        .chain(&more)
-                        .any(|p| p.class == Class::Company);
+                    && (headers[k].len() > 1 || !more.is_empty())
+                    && all_pieces[k].iter().chain(&more).all(|p| p.class != Class::Title);
                 dates_only
                     && (looked == 1 || under_employer)
                     && role.split_whitespace().count() <= 6
