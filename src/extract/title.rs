@@ -301,6 +301,9 @@ mod tests {
     fn other_languages_role_nouns_make_a_title_line_but_no_english_role_noun() {
         assert!(looks_like_title("Analista de Dados Pleno"));
         assert!(looks_like_title("Desarrollador Backend Ssr"));
+        assert!(looks_like_title("Senior PHP programátor"));
+        assert!(looks_like_title("Programista Java (Spring)"));
+        assert!(!looks_like_title("Požadujeme znalost PHP"));
         assert!(!looks_like_title(
             "Buscamos un desarrollador para nuestro equipo."
         ));
