@@ -798,7 +798,9 @@ impl Tagger {
                     .checked_sub(1)
                     .map_or(sr.start, |p| clause_break(text, found[p].span.end, f.span.start));
                 let ids = experience_skills(f, in_sentence, prev_end, next_start, text);
-                let requirement = levels.of_sentence(si);
+                // Its own part's level: a preferred cue in a later clause qualifies that
+                // clause ("2 years in a front office role, ideally in healthcare").
+                let requirement = levels.at(f.span.start);
                 let skill_ids: Vec<String> = ids
                     .iter()
                     .map(|&e| lexicon.entry(e as usize).id.to_string())

@@ -59,6 +59,8 @@ struct ExperienceCase {
     text: String,
     years: Vec<String>,
     skills: Option<Vec<Vec<String>>>,
+    /// The requirement of each statement ("required", "preferred", "mentioned").
+    requirement: Option<Vec<String>>,
 }
 
 #[test]
@@ -80,6 +82,22 @@ fn experience_cases() {
             let got: Vec<Vec<String>> = tags.experience.iter().map(|e| e.skills.clone()).collect();
             if got != *want {
                 failures.push(format!("{:?}: skills {got:?}, want {want:?}", c.text));
+            }
+        }
+        if let Some(want) = &c.requirement {
+            let got: Vec<String> = tags
+                .experience
+                .iter()
+                .map(|e| {
+                    serde_json::to_value(e.requirement)
+                        .unwrap()
+                        .as_str()
+                        .unwrap()
+                        .to_string()
+                })
+                .collect();
+            if got != *want {
+                failures.push(format!("{:?}: requirement {got:?}, want {want:?}", c.text));
             }
         }
     }
