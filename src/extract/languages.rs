@@ -18,6 +18,7 @@ struct File {
     labels: Vec<String>,
     said_after: Vec<String>,
     said_before: Vec<String>,
+    compound_suffixes: Vec<String>,
     language: Vec<Language>,
     level: Vec<Level>,
     cefr: BTreeMap<String, String>,
@@ -49,11 +50,26 @@ struct Lex {
 
 static LEX: LazyLock<Lex> = LazyLock::new(|| {
     let data: File = cue_file!("cues/languages").expect("languages.toml is checked by the test suite");
+    // Each form alone, and (its payload marked by COMPOUND) glued to each compound suffix
+    // ("Deutschkenntnisse"): a form of letters of one word only.
+    let mut compounds: Vec<(String, u32)> = Vec::new();
+    for (i, l) in data.language.iter().enumerate() {
+        let glued = l
+            .forms
+            .iter()
+            .filter(|f| f.chars().all(char::is_alphabetic) && f.chars().any(|c| c.is_ascii_alphabetic()));
+        for f in glued {
+            for x in &data.compound_suffixes {
+                compounds.push((format!("{f}{x}"), i as u32 | COMPOUND));
+            }
+        }
+    }
     let names = PhraseSet::new(
         data.language
             .iter()
             .enumerate()
-            .flat_map(|(i, l)| l.forms.iter().map(move |f| (f.as_str(), i as u32))),
+            .flat_map(|(i, l)| l.forms.iter().map(move |f| (f.as_str(), i as u32)))
+            .chain(compounds.iter().map(|(f, i)| (f.as_str(), *i))),
     );
     let levels = PhraseSet::new(
         data.level
@@ -71,6 +87,9 @@ static LEX: LazyLock<Lex> = LazyLock::new(|| {
         labels,
     }
 });
+
+/// The payload bit of a name glued to a compound suffix ("Englischkenntnisse").
+const COMPOUND: u32 = 1 << 31;
 
 /// One spoken language (normalised offsets).
 #[derive(Debug, Clone, PartialEq)]
@@ -255,6 +274,10 @@ pub(crate) fn find_all(text: &str, in_languages_section: &dyn Fn(usize) -> bool)
     // spoken ("German is a plus", "knowledge of Polish").
     let mut under_label_line: Vec<bool> = Vec::new();
     for (r, i) in lex.names.find_iter(text) {
+        // A name glued to "kenntnisse" says the language is known ("Gute Englischkenntnisse");
+        // so does its first half cut at a hyphen before one ("Deutsch- und Englischkenntnisse").
+        let compound = i & COMPOUND != 0;
+        let i = i & !COMPOUND;
         // Capitalised, or with its capital after a prefix ("isiZulu", "isiXhosa"), or written in
         // a script without case ("영어", "英語"), where no capital can tell a name apart.
         let name = &text[r.clone()];
@@ -302,8 +325,17 @@ pub(crate) fn find_all(text: &str, in_languages_section: &dyn Fn(usize) -> bool)
         }
         // A capitalised name under a label line counts as listed ("L A N G U A G E S", then
         // "English, Scottish Gaelic").
-        under_label_line
-            .push(level.is_none() && (label_line.is_some() || (capitalised && said(text, &r, &span))));
+        let cut = || {
+            text[r.end..].starts_with("- ")
+                && lex
+                    .names
+                    .find_iter(&text[r.end..span.end])
+                    .any(|(_, j)| j & COMPOUND != 0)
+        };
+        under_label_line.push(
+            level.is_none()
+                && (label_line.is_some() || (capitalised && (compound || cut() || said(text, &r, &span)))),
+        );
         out.push(Found {
             name: lex.data.language[i as usize].name.as_str(),
             level,
