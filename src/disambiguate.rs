@@ -119,13 +119,23 @@ pub(crate) fn resolve(
             Some(o) => Some((o.entry, if o.cased { Admit::Cased } else { Admit::Alias })),
             None => {
                 let mut found = None;
-                for o in matcher.owners(c.pattern).iter().filter(|o| fits(o, slice)) {
+                let owners = matcher.owners(c.pattern);
+                let shared = owners.iter().filter(|o| fits(o, slice)).nth(1).is_some();
+                for o in owners.iter().filter(|o| fits(o, slice)) {
                     let Some(rules) = lexicon.entry(o.entry as usize).rules.as_ref() else {
                         continue;
                     };
                     // Entries that share a form: one whose own cues are here beats one that
-                    // only has a technology nearby.
-                    match admit(text, c, rules, &anchors) {
+                    // only has a technology nearby, a version or a phrase that introduces
+                    // skills ("Java plugin development in Eclipse": the IDE's cues, not the
+                    // first entry listed).
+                    let verdict = match admit(text, c, rules, &anchors) {
+                        Verdict::Admit(why) if shared && !matches!(why, Admit::Cue(_)) => {
+                            Verdict::Admit(cue_admit(text, c, rules).unwrap_or(why))
+                        }
+                        v => v,
+                    };
+                    match verdict {
                         Verdict::Admit(why @ Admit::Cue(_)) => {
                             found = Some((o.entry, why));
                             break;
@@ -498,24 +508,31 @@ fn admit_why(text: &str, c: &Candidate, rules: &Rules, anchors: &[usize]) -> Opt
         return Some(Admit::SkillIntro);
     }
     // Cues before nearby technologies: where entries share a form, their cues tell them apart.
-    // A cue that lies within the match itself is the name, not a word around it.
-    let (lo, hi) = window(text, c.start, c.end, rules.window);
-    let outside = |r: &Range<usize>| !(lo + r.start >= c.start && lo + r.end <= c.end);
-    if let Some((_, i)) = rules
-        .cue_set()
-        .and_then(|cues| cues.find_iter(&text[lo..hi]).find(|(r, _)| outside(r)))
-    {
-        return Some(Admit::Cue(rules.cues[i as usize].to_string()));
+    if let Some(cue) = cue_admit(text, c, rules) {
+        return Some(cue);
     }
     if !rules.nearby {
         return None;
     }
+    let (lo, hi) = window(text, c.start, c.end, rules.window);
     let i = anchors.partition_point(|&a| a < lo);
     anchors[i..]
         .iter()
         .take_while(|&&a| a < hi)
         .any(|&a| a != c.start)
         .then_some(Admit::NearbyTechnology)
+}
+
+/// The first of the rules' cues in the match's window, as the rule that admits it. A cue that
+/// lies within the match itself is the name, not a word around it.
+fn cue_admit(text: &str, c: &Candidate, rules: &Rules) -> Option<Admit> {
+    let (lo, hi) = window(text, c.start, c.end, rules.window);
+    let outside = |r: &Range<usize>| !(lo + r.start >= c.start && lo + r.end <= c.end);
+    let (_, i) = rules
+        .cue_set()?
+        .find_iter(&text[lo..hi])
+        .find(|(r, _)| outside(r))?;
+    Some(Admit::Cue(rules.cues[i as usize].to_string()))
 }
 
 /// Whether a capitalised name is a person's surname: right after a given name of

@@ -271,6 +271,47 @@ window = 4
 }
 
 #[test]
+fn entries_that_share_a_form_are_told_apart_by_their_cues_before_other_rules() {
+    // Both entries are admitted by the phrase that introduces skills ("Experience with …");
+    // the one whose cues stand around the name wins, not the one listed first.
+    let src = r#"
+[[tech]]
+id = "zorb-sim"
+name = "Zorb simulator"
+category = "data_ml"
+cased = ["Zorb"]
+examples = ["Zorb reservoir models"]
+counter_examples = ["Zorb view from the office"]
+
+[tech.rules]
+cues = ["reservoir", "simulation"]
+window = 6
+
+[[tech]]
+id = "zorb-ide"
+name = "Zorb IDE"
+category = "tool"
+cased = ["Zorb"]
+examples = ["Java plugins for Zorb"]
+counter_examples = ["Zorb view from the office"]
+
+[tech.rules]
+cues = ["java", "plugins"]
+window = 6
+"#;
+    let tagger = user_tagger(src, false);
+    let tags = tagger.tag("Experience with Zorb for Java plugins.");
+    assert_eq!(tags.skill_ids(), ["zorb-ide"]);
+    assert_eq!(tags.skills[0].mentions[0].rule, "cue:java");
+    let tags = tagger.tag("Experience with Zorb for reservoir simulation.");
+    assert_eq!(tags.skill_ids(), ["zorb-sim"]);
+    // With no cue of either, the first listed keeps the introducing phrase's admission.
+    let tags = tagger.tag("Experience with Zorb.");
+    assert_eq!(tags.skill_ids(), ["zorb-sim"]);
+    assert_eq!(tags.skills[0].mentions[0].rule, "skill-intro");
+}
+
+#[test]
 fn nearby_false_needs_a_cue_not_a_neighbour() {
     // A name that is an ordinary word and often stands beside technologies: only its own cues
     // (or a version, or a skill-introducing phrase) confirm it.
