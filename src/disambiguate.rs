@@ -128,9 +128,9 @@ pub(crate) fn resolve(
                     // Entries that share a form: one whose own cues are here beats one that
                     // only has a technology nearby, a version or a phrase that introduces
                     // skills ("Java plugin development in Eclipse": the IDE's cues, not the
-                    // first entry listed).
+                    // first entry listed). (A nearby technology is looked at after the cues.)
                     let verdict = match admit(text, c, rules, &anchors) {
-                        Verdict::Admit(why) if shared && !matches!(why, Admit::Cue(_)) => {
+                        Verdict::Admit(why @ (Admit::Version | Admit::SkillIntro)) if shared => {
                             Verdict::Admit(cue_admit(text, c, rules).unwrap_or(why))
                         }
                         v => v,
