@@ -73,6 +73,27 @@ fn kind(name: &[u8]) -> Kind {
     }
 }
 
+/// Whether an `id`, `class` or `role` value names page chrome that is not the posting: a
+/// cookie or consent banner ("cookie-banner", "onetrust-consent-sdk", "cc-window"), or the
+/// ARIA roles of a navigation bar and a page footer. A banner lists the page's trackers
+/// ("We use cookies (Google Analytics, Hotjar)"), which the posting does not ask for.
+fn is_chrome(value: &[u8]) -> bool {
+    const WORDS: [&[u8]; 5] = [b"cookie", b"consent", b"gdpr", b"onetrust", b"cc-window"];
+    let has = |w: &[u8]| value.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+    WORDS.iter().any(|w| has(w))
+        || value.eq_ignore_ascii_case(b"navigation")
+        || value.eq_ignore_ascii_case(b"contentinfo")
+}
+
+/// Whether an element can hold page chrome and always has an end tag to end it (no void
+/// element, no inline one whose end tag pages often leave out).
+fn is_container(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"div" | b"section" | b"aside" | b"header" | b"ul" | b"ol" | b"table" | b"p" | b"span" | b"dialog"
+    )
+}
+
 /// Whitespace as HTML collapses it, plus the no-break space and a byte order mark, which
 /// read as a plain space in the normalised text.
 fn is_space(c: char) -> bool {
@@ -133,6 +154,11 @@ struct Projection<'s> {
     bullet_at: Option<usize>,
     /// The name of the start tag being read.
     tag: Vec<u8>,
+    /// Whether the attribute being read is one that names what an element is for (`id`,
+    /// `class`, `role`).
+    naming_attribute: bool,
+    /// Whether the start tag being read names page chrome (see [`is_chrome`]).
+    chrome: bool,
     skipping: Option<Skipping>,
     in_title: bool,
     in_pre: u32,
@@ -152,6 +178,8 @@ impl<'s> Projection<'s> {
             space: None,
             bullet_at: None,
             tag: Vec::new(),
+            naming_attribute: false,
+            chrome: false,
             skipping: None,
             in_title: false,
             in_pre: 0,
@@ -164,16 +192,34 @@ impl<'s> Projection<'s> {
         match event {
             CallbackEvent::String { value } => self.pending.extend_from_slice(value),
             CallbackEvent::Error(_) => {}
-            CallbackEvent::AttributeName { .. } | CallbackEvent::AttributeValue { .. } => {}
+            CallbackEvent::AttributeName { name } => {
+                self.naming_attribute = [&b"id"[..], b"class", b"role"]
+                    .iter()
+                    .any(|a| name.eq_ignore_ascii_case(a));
+            }
+            CallbackEvent::AttributeValue { value } => {
+                self.chrome |= self.naming_attribute && is_chrome(value);
+            }
             CallbackEvent::OpenStartTag { name } => {
                 self.flush(span.start);
                 self.tag.clear();
                 self.tag.extend_from_slice(name);
+                self.chrome = false;
+                self.naming_attribute = false;
             }
             CallbackEvent::CloseStartTag { self_closing } => {
                 self.flush(span.start);
                 let name = std::mem::take(&mut self.tag);
-                self.start_tag(&name, self_closing);
+                if self.chrome && !self_closing && self.skipping.is_none() && is_container(&name) {
+                    // Page chrome: left out like a navigation bar, to its own end tag.
+                    self.skipping = Some(Skipping {
+                        name: name.clone(),
+                        depth: 1,
+                    });
+                    self.space = Some(self.space.take().flatten());
+                } else {
+                    self.start_tag(&name, self_closing);
+                }
                 self.tag = name;
                 self.text_from = span.end;
             }
@@ -730,6 +776,49 @@ mod tests {
         assert_eq!(doc.headings.len(), 1);
         assert_eq!(source_of(&doc, src, "Elixir"), "Elixir");
         assert_eq!(source_of(&doc, src, "at Acme"), "at Acme");
+    }
+
+    #[test]
+    fn cookie_banners_and_aria_chrome_are_left_out() {
+        for (src, want) in [
+            (
+                "<div id=\"cookie-banner\">We use cookies (Google Analytics, Hotjar). <a>Accept</a></div><p>Go</p>",
+                "Go",
+            ),
+            (
+                "<section class=\"ot-sdk onetrust-consent-sdk\"><p>Hotjar</p></section><p>Go</p>",
+                "Go",
+            ),
+            (
+                "<div class=\"cc-window\"><div><p>Segment</p></div></div><p>Go</p>",
+                "Go",
+            ),
+            ("<DIV CLASS=\"GDPR-notice\">Matomo</DIV><p>Go</p>", "Go"),
+            (
+                "<div role=\"navigation\"><ul><li>Docker</li></ul></div><p>Go</p>",
+                "Go",
+            ),
+            ("<div role=\"contentinfo\">© Acme · Lua</div><p>Go</p>", "Go"),
+            // A void element with such a class holds nothing and ends nothing.
+            ("<img class=\"cookie-icon\"><p>Go</p><p>Rust</p>", "Go\nRust"),
+            ("<p>Go<span class=\"cookie\"/></p><p>Rust</p>", "Go\nRust"),
+            // Other names, other attributes, and the words in the text itself stay.
+            (
+                "<div id=\"job-description\"><p>Cookie-cutter solutions won't do: Go</p></div>",
+                "Cookie-cutter solutions won't do: Go",
+            ),
+            (
+                "<div data-track=\"cookie\" title=\"consent\"><p>Go</p></div>",
+                "Go",
+            ),
+            ("<div role=\"main\"><p>Go</p></div>", "Go"),
+            (
+                "<div class=\"consent\"><div>Hotjar</div></div><div>Go</div>",
+                "Go",
+            ),
+        ] {
+            assert_eq!(read(src).text, want, "{src}");
+        }
     }
 
     #[test]
