@@ -13,14 +13,19 @@
 //! | education | 0.05 | 1 at or above the degree asked (or "or equivalent" with the years), else 0 |
 //!
 //! Skills match through the lexicon's ids, so "Postgres" in one meets "PostgreSQL" in the other.
+//! A technology the résumé does not name is met through narrower ones it does name
+//! (`lexicons/cues/implies.toml`): "AWS" through Amazon EKS, "NoSQL" through MongoDB, "Python"
+//! through Django; the report says through which.
 //! Alternatives the posting names ("Snowflake or Redshift", the document's `alternatives`)
 //! count as one technology, met when the résumé names any of them: in the shares above and in
 //! the mean of years per skill (the best of them counts).
 
 use crate::extract::seniority::LEVELS;
+use crate::lexicon::Lexicon;
 use crate::tags::{Requirement, Tags};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
 
 /// How a résumé fits a posting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -66,6 +71,79 @@ pub struct SkillFit {
     /// the posting asks "Snowflake or Redshift" and the résumé names Snowflake).
     #[serde(default)]
     pub met_by_alternative: Vec<String>,
+    /// Ids it does not name but shows through narrower technologies it names ("aws" through
+    /// "amazon-eks"; see `lexicons/cues/implies.toml`).
+    #[serde(default)]
+    pub met_through: Vec<MetThrough>,
+}
+
+/// A technology met through narrower ones.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct MetThrough {
+    /// The id asked.
+    pub id: String,
+    /// The ids the résumé names that show it.
+    pub by: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ImpliesFile {
+    prefixes: Vec<Prefix>,
+    shows: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Prefix {
+    id: String,
+    category: String,
+    names: Vec<String>,
+}
+
+static IMPLIES: LazyLock<ImpliesFile> =
+    LazyLock::new(|| cue_file!("cues/implies").expect("implies.toml is checked by the test suite"));
+
+/// What naming each technology shows of broader ones, for a lexicon: `lexicons/cues/implies.toml`
+/// applied to its entries.
+pub(crate) struct Broader(HashMap<String, Vec<String>>);
+
+impl Broader {
+    /// The relations for `lexicon`'s entries (its prefix rules reach a user's entries too).
+    pub(crate) fn of(lexicon: &Lexicon) -> Broader {
+        let file = &*IMPLIES;
+        let mut direct: HashMap<String, Vec<String>> = file.shows.clone().into_iter().collect();
+        for e in lexicon.entries() {
+            for p in &file.prefixes {
+                if e.id() != p.id
+                    && e.category().as_str() == p.category
+                    && p.names.iter().any(|n| e.name().starts_with(n.as_str()))
+                {
+                    direct.entry(e.id().to_string()).or_default().push(p.id.clone());
+                }
+            }
+        }
+        Broader(direct)
+    }
+
+    /// Every id `id` shows, followed through, nearest first (each once, `id` itself not).
+    pub(crate) fn of_id(&self, id: &str) -> Vec<&str> {
+        let shows = |of: &str| self.0.get(of).into_iter().flatten().map(String::as_str);
+        let mut out: Vec<&str> = Vec::new();
+        let mut next = 0;
+        let mut from = Some(id);
+        while let Some(of) = from {
+            for b in shows(of) {
+                if b != id && !out.contains(&b) {
+                    out.push(b);
+                }
+            }
+            from = out.get(next).copied();
+            next += 1;
+        }
+        out
+    }
 }
 
 /// Years asked against years shown.
@@ -150,7 +228,7 @@ impl<'a> Units<'a> {
 /// The share of units met: a unit is met when one of its ids is.
 fn unit_share(f: &SkillFit, units: &Units) -> Option<f64> {
     let mut all: BTreeMap<&str, bool> = BTreeMap::new();
-    for id in &f.met {
+    for id in f.met.iter().chain(f.met_through.iter().map(|t| &t.id)) {
         all.insert(units.of_id(id), true);
     }
     for id in f.missing.iter().chain(&f.met_by_alternative) {
@@ -160,14 +238,22 @@ fn unit_share(f: &SkillFit, units: &Units) -> Option<f64> {
 }
 
 /// Compares a tagged résumé with a tagged posting.
-pub(crate) fn compare(resume: &Tags, posting: &Tags) -> MatchReport {
+pub(crate) fn compare(resume: &Tags, posting: &Tags, broader: &Broader) -> MatchReport {
     let has = |id: &str| resume.skill(id).is_some();
+    // What the résumé's technologies show of broader ones: broader id → the ids showing it.
+    let mut through: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for r in &resume.skills {
+        for b in broader.of_id(&r.id) {
+            through.entry(b).or_default().push(&r.id);
+        }
+    }
+    let met = |id: &str| has(id) || through.contains_key(id);
     let units = Units::of(posting);
-    // Units with some id the résumé names.
+    // Units with some id the résumé names or shows.
     let met_units: Vec<&str> = posting
         .skills
         .iter()
-        .filter(|s| has(&s.id))
+        .filter(|s| met(&s.id))
         .map(|s| units.of_id(&s.id))
         .collect();
     let mut required = SkillFit::default();
@@ -180,6 +266,11 @@ pub(crate) fn compare(resume: &Tags, posting: &Tags) -> MatchReport {
         };
         if has(&s.id) {
             fit.met.push(s.id.clone())
+        } else if let Some(by) = through.get(s.id.as_str()) {
+            fit.met_through.push(MetThrough {
+                id: s.id.clone(),
+                by: by.iter().map(|b| b.to_string()).collect(),
+            })
         } else if met_units.contains(&units.of_id(&s.id)) {
             fit.met_by_alternative.push(s.id.clone())
         } else {
@@ -192,9 +283,10 @@ pub(crate) fn compare(resume: &Tags, posting: &Tags) -> MatchReport {
         .filter(|s| s.requirement != Requirement::Preferred)
         .filter_map(|s| {
             let asked = s.years?.min?;
-            let shown = resume
-                .skill(&s.id)
-                .and_then(|r| r.months)
+            // Its own months, else the most of the technologies that show it.
+            let months = |id: &str| resume.skill(id).and_then(|r| r.months);
+            let shown = months(&s.id)
+                .or_else(|| through.get(s.id.as_str())?.iter().filter_map(|b| months(b)).max())
                 .map(|m| round(f64::from(m) / 12.0));
             Some(YearsFit {
                 skill: Some(s.id.clone()),
@@ -348,6 +440,35 @@ mod tests {
     }
 
     #[test]
+    fn implies_names_built_in_entries_only() {
+        let lexicon = Lexicon::try_builtin().unwrap();
+        let known = |id: &str| lexicon.entries().any(|e| e.id() == id);
+        for (narrow, wide) in &IMPLIES.shows {
+            assert!(known(narrow), "implies.toml: no entry {narrow:?}");
+            for w in wide {
+                assert!(known(w), "implies.toml: {narrow:?} shows unknown {w:?}");
+            }
+        }
+        let broader = Broader::of(lexicon);
+        for p in &IMPLIES.prefixes {
+            assert!(known(&p.id), "implies.toml: no entry {:?}", p.id);
+            let reached = lexicon
+                .entries()
+                .filter(|e| broader.of_id(e.id()).contains(&p.id.as_str()))
+                .count();
+            assert!(
+                reached >= 10,
+                "implies.toml: the prefixes for {:?} reach {reached} entries",
+                p.id
+            );
+        }
+        // Followed through, each once, never the id itself.
+        assert_eq!(broader.of_id("nextjs"), ["react", "javascript"]);
+        assert_eq!(broader.of_id("amazon-eks"), ["kubernetes", "aws"]);
+        assert!(broader.of_id("python").is_empty());
+    }
+
+    #[test]
     fn groups_sharing_a_name_are_one_unit() {
         let mut posting = Tags::empty("text");
         posting.alternatives = vec![
@@ -367,6 +488,7 @@ mod tests {
             met: vec!["julia".into()],
             missing: vec!["go".into()],
             met_by_alternative: vec!["python".into(), "r".into()],
+            met_through: Vec::new(),
         };
         assert_eq!(unit_share(&fit, &units), Some(0.5));
         assert_eq!(unit_share(&SkillFit::default(), &units), None);

@@ -1297,7 +1297,8 @@ impl Tagger {
         };
         let r = read_as(DocKind::Resume).tag(resume);
         let p = read_as(DocKind::Posting).tag(posting);
-        crate::matching::compare(&r, &p)
+        let broader = crate::matching::Broader::of(&self.inner.lexicon);
+        crate::matching::compare(&r, &p, &broader)
     }
 
     /// Runs every entry's `examples` (must tag the entry) and `counter_examples` (must not)
