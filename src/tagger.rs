@@ -1130,6 +1130,16 @@ impl Tagger {
         if tags.title.is_none() && facts.title.is_some() {
             tags.title = facts.title;
             filled.push("title");
+            // The title's level words ("Senior …") decide, as a title in the text would have.
+            if let Some(said) = facts.seniority.filter(|s| s.basis == "title")
+                && tags.seniority.as_ref().is_none_or(|s| s.basis != "title")
+            {
+                let mut evidence = said.evidence;
+                evidence.extend(tags.seniority.take().into_iter().flat_map(|s| s.evidence));
+                evidence.sort_by_key(|e| e.start);
+                evidence.truncate(12);
+                tags.seniority = Some(Seniority { evidence, ..said });
+            }
         }
         if tags.salary.is_empty() && !facts.salary.is_empty() {
             tags.salary = facts.salary;

@@ -281,6 +281,41 @@ fn a_page_fills_what_its_text_leaves_out_from_its_job_posting_data() {
     let said = doc["warnings"][0]["message"].as_str().unwrap();
     assert!(said.contains("pay, place, employment type, workplace"), "{said}");
     assert!(!said.contains("title"), "{said}");
+    // A title filled from the data brings its level words; the text's own level stays when
+    // its title says one.
+    for (title, body, level, basis) in [
+        (
+            "Senior Data Engineer",
+            "<p>Build pipelines with Python.</p>",
+            "senior",
+            "title",
+        ),
+        (
+            "Senior Data Engineer",
+            "<p>Build pipelines. 2+ years of Python.</p>",
+            "senior",
+            "title",
+        ),
+        (
+            "Data Engineer",
+            "<p>Build pipelines with Python.</p>",
+            "mid",
+            "default",
+        ),
+        (
+            "Senior Data Engineer",
+            "<h1>Junior Data Engineer</h1><p>Python.</p>",
+            "junior",
+            "title",
+        ),
+    ] {
+        let src = format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\": \"JobPosting\", \"title\": \"{title}\", \"employmentType\": \"FULL_TIME\"}}</script></head><body>{body}</body></html>"
+        );
+        let doc = json(&run(&[], src.as_bytes()));
+        assert_eq!(doc["seniority"]["level"], level, "{src}");
+        assert_eq!(doc["seniority"]["basis"], basis, "{src}");
+    }
     // The text's own statements stand, and nothing is filled.
     let src = page(
         "<h1>Data Engineer II</h1><p>Denver, CO · Hybrid · Part-time · $60 - $70 an hour</p>\
