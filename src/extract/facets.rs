@@ -862,7 +862,9 @@ mod tests {
     #[test]
     fn weekly_hours_and_contract_terms() {
         for (text, want) in [
-            ("Utrecht | Hybride | 32-40 uur", &["full_time"][..]),
+            ("Utrecht | Hybride | 36-40 uur", &["full_time"][..]),
+            // from a four-day week up: no full-time post
+            ("Utrecht | Hybride | 32-40 uur", &[]),
             ("München | 40 Stunden pro Woche", &["full_time"]),
             ("Werktijden: 20-40 uur per week", &[]),
             ("Teilzeit, 20 Stunden", &["part_time"]),

@@ -183,6 +183,18 @@ fn parts(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// The pieces of `part` between its semicolons ("; "), trimmed.
+fn semicolon_pieces(text: &str, part: &Range<usize>) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut from = part.start;
+    for (i, _) in text[part.clone()].match_indices("; ") {
+        pieces.extend(trim(text, from..part.start + i));
+        from = part.start + i + 2;
+    }
+    pieces.extend(trim(text, from..part.end));
+    pieces
+}
+
 /// The first bytes, in either ASCII case, that a phrase of `list` may start a text with: a
 /// text starting with none of them starts with none of the phrases.
 fn first_bytes(list: &[String]) -> [bool; 256] {
@@ -1013,6 +1025,16 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>], posting: bool) ->
                 })
                 .or_else(|| (i < DATA.header_lines).then(|| header_place(text, &part))?);
             let Some(found) = found else {
+                // A list of places with their regions, split at semicolons ("New York, NY; San
+                // Francisco, CA; Seattle, WA", the top line of a Greenhouse page).
+                if text[part.clone()].contains("; ") {
+                    out.extend(semicolon_pieces(text, &part).into_iter().filter_map(|piece| {
+                        marked(text, &piece)
+                            .or_else(|| led(text, &piece))
+                            .or_else(|| header.then(|| city_place(text, &piece))?)
+                            .or_else(|| (i < DATA.header_lines).then(|| header_place(text, &piece))?)
+                    }));
+                }
                 continue;
             };
             // A known city alone on the line under the title, right above a line that names a

@@ -957,7 +957,12 @@ fn period_after(after: &str) -> Option<(&'static str, usize, Option<Cur>)> {
         0
     };
     let gap = &after[cents.min(r.start)..r.start];
-    if gap.contains([',', ';', '.', ':', '\n']) || gap.chars().any(|c| c.is_ascii_digit()) {
+    // A full stop ends the statement, unless it ends a filler word ("180 kr. i timen").
+    let stop = || {
+        gap.split_whitespace()
+            .any(|w| w.contains('.') && !LEX.filler.contains(&w.to_lowercase()))
+    };
+    if gap.contains([',', ';', ':', '\n']) || gap.chars().any(|c| c.is_ascii_digit()) || stop() {
         return None;
     }
     let mut cur = None;
@@ -986,9 +991,13 @@ fn at_most_words(s: &str, n: usize) -> bool {
     s.split_whitespace().nth(n).is_none()
 }
 
-/// Whether a sentence is a short heading with a pay cue ("Compensation", "Salary range:").
+/// Whether a sentence is a short heading with a pay cue ("Compensation", "Salary range:"), or
+/// a line with a pay cue that introduces what follows ("The annual base salary range for this
+/// role is:").
 fn heading_with_cue(s: &str) -> bool {
-    at_most_words(s, 6) && LEX.cues.payloads_in(s).any(|p| p == PAY)
+    const INTRO_WORDS: usize = 16;
+    (at_most_words(s, 6) || s.trim_end().ends_with(':') && at_most_words(s, INTRO_WORDS))
+        && LEX.cues.payloads_in(s).any(|p| p == PAY)
 }
 
 /// What makes a bare "$" ambiguous in `text`, if anything.
@@ -1352,7 +1361,8 @@ fn read_sentence(s: &str, heading_cue: bool, bare: Option<Cur>) -> Vec<Read> {
             }
             let sized = st.parts.iter().any(|a| a.mult.is_some()) || top >= 1000.0;
             let cue_close = heading_cue || cue_before(before, 5) == Some(PAY);
-            if !(cue_close && (stated_after || sized)) {
+            // A period stated before counts as one after ("Timeløn: 165 kr.").
+            if !(cue_close && (stated_after || st.period.is_some() || sized)) {
                 continue;
             }
             // "10,000 requests": a count of something.
@@ -1490,15 +1500,21 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>], locations: &[Rang
     let mut bare: Option<Option<Cur>> = None;
     let mut warned = false;
     let mut stated = std::collections::HashSet::new();
+    // The last sentence that stated pay.
+    let mut paid_line: Option<usize> = None;
     for (si, r) in sentences.iter().enumerate() {
         let s = &text[r.clone()];
         if !super::has_ascii_digit(s) || !prefilter_hit(s) {
             continue;
         }
         let start = sentence_start(text, sentences, si);
-        let heading_cue = si
-            .checked_sub(1)
-            .is_some_and(|p| heading_with_cue(&text[sentences[p].clone()]));
+        // The line before is a heading about pay, or a line of pay in a list of them
+        // ("Zone 1: $210,000 - $260,000" then "Zone 2: $189,000 - $234,000", one range per
+        // level or place under a pay-transparency heading).
+        let heading_cue = si.checked_sub(1).is_some_and(|p| {
+            heading_with_cue(&text[sentences[p].clone()])
+                || paid_line == Some(p) && text[sentences[p].end..r.start].contains('\n')
+        });
         let bare = *bare.get_or_insert_with(|| bare_currency(text, locations).map(Cur::Code));
         for read in read_sentence(&text[start..r.end], heading_cue, bare) {
             let mut warning = None;
@@ -1556,6 +1572,7 @@ pub(crate) fn find_all(text: &str, sentences: &[Range<usize>], locations: &[Rang
                 currency.clone(),
                 period,
             );
+            paid_line = Some(si);
             if !stated.insert(key) {
                 continue;
             }
