@@ -2229,10 +2229,27 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
             .count();
         left
     };
+    // An unknown piece followed by its town on its line above the title ("Indeed, Austin, TX
+    // Jan 2021 – Present", then "Senior Product Manager, Employer Analytics") is the employer
+    // even beside a unit.
+    let before_its_town = |p: &Piece| {
+        let k = pieces.iter().position(|x| x.range == p.range);
+        k.is_some_and(|k| {
+            pieces.get(k + 1).is_some_and(|n| {
+                n.class == Class::Place
+                    && n.comma
+                    && text
+                        .get(p.range.end..n.range.start)
+                        .is_some_and(|g| !g.contains('\n'))
+            }) && title.as_ref().is_some_and(|t| {
+                t.start > p.range.end && text.get(p.range.end..t.start).is_some_and(|g| g.contains('\n'))
+            })
+        })
+    };
     if left.len() == 1 && unknowns == 1 {
         let r = left[0].range.clone();
         match (&title, &company) {
-            (Some(_), None) if unit.is_none() => company = Some(r),
+            (Some(_), None) if unit.is_none() || before_its_town(left[0]) => company = Some(r),
             (None, Some(_)) => title = Some(r),
             _ => {}
         }
@@ -2382,7 +2399,7 @@ const TOWN_WORDS: usize = 3;
 
 /// Where a town that ends `s` after a single space starts, if one does: the longest of its last
 /// one to three words that is a listed town (or "City", the anonymised town of a résumé written
-/// "City , State"), with at least one word before it that is not a connector.
+/// "City , State"), with at least one word before it that is not a connector nor a label.
 pub(crate) fn town_tail(s: &str) -> Option<usize> {
     let s = s.trim_end();
     let starts: Vec<usize> = s
@@ -2405,7 +2422,9 @@ pub(crate) fn town_tail(s: &str) -> Option<usize> {
         .filter(|&at| {
             let head = s[..at].trim_end();
             let last = head.rsplit(' ').next().unwrap_or("").to_lowercase();
+            // (Not after a label: "Location: Pune, India" is all place.)
             !head.is_empty()
+                && !head.ends_with([':', '-', '–', '—', '|', '(', ','])
                 && head.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 && !matches!(
                     last.as_str(),
