@@ -592,6 +592,20 @@ fn short_local(s: &str) -> bool {
     b.len() == 8 && b"-. ".contains(&b[3]) && b[..3].iter().chain(&b[4..]).all(u8::is_ascii_digit)
 }
 
+/// Whether `s` is a nine-digit number in three groups of three ("612 345 678", a Spanish mobile;
+/// "912 345 678", Portuguese; "601 234 567", Polish), not opening with a trunk "0": a phone only
+/// alone in its part of a contact line ("Madrid · 612 345 678 · jm@example.es").
+fn grouped_nine(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 11
+        && b"-. ".contains(&b[3])
+        && b[7] == b[3]
+        && b[0] != b'0'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 3 || i == 7 || c.is_ascii_digit())
+}
+
 /// Whether `s` is a local number written as one run of 10 to 12 digits ("09178123456", a
 /// Philippine mobile; "07700900123"): a phone only alone on its line, beside a contact line.
 fn unseparated(s: &str) -> bool {
@@ -599,8 +613,8 @@ fn unseparated(s: &str) -> bool {
     (p.min_digits_local..=p.max_digits_local).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Every phone number; numbers such as "555-0187" (see [`short_local`]) and "09178123456" (see
-/// [`unseparated`]) go to `weak`.
+/// Every phone number; numbers such as "555-0187" (see [`short_local`]), "612 345 678" (see
+/// [`grouped_nine`]) and "09178123456" (see [`unseparated`]) go to `weak`.
 fn phones(text: &str, out: &mut Vec<Found>, weak: &mut Vec<Found>) {
     let b = text.as_bytes();
     let mut i = 0;
@@ -642,7 +656,7 @@ fn phones(text: &str, out: &mut Vec<Found>, weak: &mut Vec<Found>) {
             }
             None if !labelled
                 && let (Some(e), _, _) = read_phone(text, i, true)
-                && (short_local(&text[i..e]) || unseparated(&text[i..e])) =>
+                && (short_local(&text[i..e]) || unseparated(&text[i..e]) || grouped_nine(&text[i..e])) =>
             {
                 weak.push(Found {
                     kind: PHONE,

@@ -831,6 +831,8 @@ pub(crate) fn institution_or_board(line: &str) -> Option<(Range<usize>, bool)> {
             .iter()
             .find_map(|e| w.strip_prefix(e))
             .unwrap_or(w);
+        // A LaTeX command's argument too ("\textbf{Gdańsk University of Technology}", moderncv).
+        let w = latex_argument(w).unwrap_or(w);
         w.starts_with(|c: char| c.is_uppercase())
     };
     // "Leopold-Franzens-Universität": a hyphenated name holds the word.
@@ -939,6 +941,25 @@ pub(crate) fn institution_or_board(line: &str) -> Option<(Range<usize>, bool)> {
             let last_key = (key..=last).rev().find(|&i| is_key(&words[i].0)).unwrap_or(key);
             if last_key < last && last - last_key <= 2 && !(last_key + 1..=last).any(is_connector) {
                 last = last_key;
+            }
+        }
+        // "University of Waterloo Waterloo, ON", "Columbia University New York, NY" (Jake's
+        // résumé through `pdftotext`), "Columbia University City , State" (an anonymised
+        // résumé): a listed town after the name and a single space, before a comma and a
+        // region, is the town.
+        if words[last].1 && last > key {
+            let after = &line[words[last].0.end..];
+            let anonymised = after
+                .trim_start()
+                .strip_prefix(',')
+                .is_some_and(|r| r.trim_start().split([' ', '\n', ',']).next() == Some("State"));
+            if place_follows(after) || anonymised {
+                let from = words[key].0.start;
+                if let Some(at) = crate::extract::positions::town_tail(&line[from..words[last].0.end])
+                    && let Some(l) = (key..last).rev().find(|&i| words[i].0.end <= from + at)
+                {
+                    last = l;
+                }
             }
         }
         // "University of California, Berkeley", "University of Wisconsin–Madison": a campus system's
@@ -1089,7 +1110,24 @@ pub(crate) fn institution_or_board(line: &str) -> Option<(Range<usize>, bool)> {
     // "… Universidad Complutense de Madrid.": the full stop ending the sentence is not the
     // name's (that of "Univ." is).
     let end = words[last].0.end - usize::from(ends_sentence(&line[words[last].0.clone()]));
-    Some((words[first].0.start..end, is_board_only))
+    // A LaTeX command around the name ("\textbf{…}") is no part of it.
+    let first_word = &line[words[first].0.clone()];
+    let start = words[first].0.start + latex_argument(first_word).map_or(0, |a| first_word.len() - a.len());
+    let end = if line[start..end].ends_with('}') && !line[start..end].contains('{') {
+        end - 1
+    } else {
+        end
+    };
+    Some((start..end, is_board_only))
+}
+
+/// The argument of a LaTeX command opening `w` ("\textbf{Gdańsk" gives "Gdańsk"), as a
+/// template's source pasted or badly converted leaves it.
+pub(crate) fn latex_argument(w: &str) -> Option<&str> {
+    let rest = w.strip_prefix('\\')?;
+    let name = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    (name > 0).then_some(())?;
+    rest[name..].strip_prefix('{')
 }
 
 /// A school named without a school's word, in a field of its own beside the degree's on its

@@ -243,8 +243,8 @@ fn said(text: &str, name: &Range<usize>, item: &Range<usize>) -> bool {
 }
 
 /// Whether a capitalised word right after a language name makes it part of another name
-/// ("Latin America", "English Literature", "French Riviera") — unless that word is a level
-/// ("English Native"), a CEFR code or another language ("Spanish Italian"), or the name is
+/// ("Latin America", "English Literature", "French Riviera") — unless that word is a level, or
+/// opens one ("English Native", "Polish Mother tongue"), a CEFR code or another language ("Spanish Italian"), or the name is
 /// written in capitals and the word is not (Europass's grid: "ENGLISH Listening C1 Reading C1").
 fn names_something_else(text: &str, name: &Range<usize>) -> bool {
     let Some(rest) = text[name.end..].strip_prefix(' ') else {
@@ -262,6 +262,12 @@ fn names_something_else(text: &str, name: &Range<usize>) -> bool {
     let lex = &*LEX;
     !(lex.data.cefr.contains_key(word)
         || lex.levels.find_iter(word).next().is_some()
+        // A level of several words ("Polish Mother tongue", moderncv).
+        || lex
+            .levels
+            .find_iter(super::first_bytes(rest, 40))
+            .next()
+            .is_some_and(|(r, _)| r.start == 0)
         || lex.names.find_iter(word).next().is_some())
 }
 

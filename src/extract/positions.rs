@@ -1283,6 +1283,17 @@ fn trim_piece(text: &str, r: Range<usize>) -> Range<usize> {
     } else {
         (lead, body)
     };
+    // A LaTeX command around the piece ("\textbf{Intel Technology Poland}", moderncv).
+    let (lead, body) = match crate::extract::education::latex_argument(body) {
+        Some(arg) => {
+            let arg = arg.strip_suffix('}').unwrap_or(arg);
+            (
+                lead + body.len() - body.trim_start_matches(|c| c != '{').len() + 1,
+                arg,
+            )
+        }
+        None => (lead, body),
+    };
     r.start + lead..r.start + lead + body.len()
 }
 
@@ -1683,10 +1694,25 @@ fn pieces_with(
         } else if lower_in(&d.locations, &w) || code {
             if code
                 && let Some(prev) = out.last_mut()
-                && prev.class == Class::Unknown
-                && !names_organisation(&text[prev.range.clone()])
+                && matches!(prev.class, Class::Unknown | Class::Company)
             {
-                prev.class = Class::Place;
+                // "Wealthsimple Toronto, ON": a listed town after the name and one space is
+                // the place, the words before it the name.
+                let p = &text[prev.range.clone()];
+                if !prev.comma
+                    && let Some(at) = town_tail(p)
+                {
+                    let town = prev.range.start + at..prev.range.end;
+                    prev.range.end = trim_piece(text, prev.range.start..prev.range.start + at).end;
+                    out.push(Piece {
+                        range: town,
+                        class: Class::Place,
+                        qualifier: false,
+                        comma: false,
+                    });
+                } else if prev.class == Class::Unknown && !names_organisation(p) {
+                    prev.class = Class::Place;
+                }
             }
             Class::Place
         } else if s.len() >= 4
@@ -2203,10 +2229,27 @@ fn assign(text: &str, pieces: &[Piece]) -> (Option<Range<usize>>, Option<Range<u
             .count();
         left
     };
+    // An unknown piece followed by its town on its line above the title ("Indeed, Austin, TX
+    // Jan 2021 – Present", then "Senior Product Manager, Employer Analytics") is the employer
+    // even beside a unit.
+    let before_its_town = |p: &Piece| {
+        let k = pieces.iter().position(|x| x.range == p.range);
+        k.is_some_and(|k| {
+            pieces.get(k + 1).is_some_and(|n| {
+                n.class == Class::Place
+                    && n.comma
+                    && text
+                        .get(p.range.end..n.range.start)
+                        .is_some_and(|g| !g.contains('\n'))
+            }) && title.as_ref().is_some_and(|t| {
+                t.start > p.range.end && text.get(p.range.end..t.start).is_some_and(|g| g.contains('\n'))
+            })
+        })
+    };
     if left.len() == 1 && unknowns == 1 {
         let r = left[0].range.clone();
         match (&title, &company) {
-            (Some(_), None) if unit.is_none() => company = Some(r),
+            (Some(_), None) if unit.is_none() || before_its_town(left[0]) => company = Some(r),
             (None, Some(_)) => title = Some(r),
             _ => {}
         }
@@ -2335,6 +2378,73 @@ fn names_organisation(s: &str) -> bool {
                     && w.chars().all(|c| c.is_ascii_uppercase())
                     && !is_state_code(w)
             }))
+}
+
+/// The towns of `lexicons/cues/location.toml` (its `cities`), read here to find a town written
+/// after a name with a single space, as a PDF's right-aligned column comes out of `pdftotext`
+/// ("Wealthsimple Toronto, ON", "University of Waterloo Waterloo, ON": Jake's résumé).
+#[derive(Deserialize)]
+struct Towns {
+    cities: Vec<String>,
+}
+
+/// [`Towns`], lower case.
+static TOWNS: LazyLock<crate::fasthash::FastSet<String>> = LazyLock::new(|| {
+    let data: Towns = cue_file!("cues/location").expect("location.toml is checked by the test suite");
+    data.cities.iter().map(|c| c.to_lowercase()).collect()
+});
+
+/// The most words of a town's name that [`town_tail`] looks for.
+const TOWN_WORDS: usize = 3;
+
+/// Where a town that ends `s` after a single space starts, if one does: the longest of its last
+/// one to three words that is a listed town (or "City", the anonymised town of a résumé written
+/// "City , State"), with at least one word before it that is not a connector nor a label.
+pub(crate) fn town_tail(s: &str) -> Option<usize> {
+    let s = s.trim_end();
+    let starts: Vec<usize> = s
+        .char_indices()
+        .filter(|&(i, c)| c == ' ' && s[i + 1..].starts_with(|c: char| !c.is_whitespace()))
+        .map(|(i, _)| i + 1)
+        .collect();
+    let mut lower = String::new();
+    starts
+        .iter()
+        .rev()
+        .take(TOWN_WORDS)
+        .filter_map(|&at| {
+            let tail = &s[at..];
+            lower.clear();
+            lower.push_str(&tail.to_lowercase());
+            (tail.starts_with(char::is_uppercase) && (TOWNS.contains(&lower) || tail == "City")).then_some(at)
+        })
+        .last()
+        .filter(|&at| {
+            let head = s[..at].trim_end();
+            let last = head.rsplit(' ').next().unwrap_or("").to_lowercase();
+            // (Not after a label: "Location: Pune, India" is all place.)
+            !head.is_empty()
+                && !head.ends_with([':', '-', '–', '—', '|', '(', ','])
+                && head.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && !matches!(
+                    last.as_str(),
+                    "of" | "de"
+                        | "di"
+                        | "du"
+                        | "der"
+                        | "at"
+                        | "in"
+                        | "the"
+                        | "and"
+                        | "&"
+                        | "for"
+                        | "la"
+                        | "le"
+                        | "del"
+                        | "da"
+                        | "do"
+                )
+        })
 }
 
 /// Whether `w` is a state's or region's code ("NSW", "VA"): two or three capitals that
