@@ -256,7 +256,9 @@ pub(crate) fn scope(sentence: &str, section: Option<&str>) -> Scope {
         } else {
             preferred[i] = true;
             for j in i + 1..pieces.len() {
-                if !joined[j] || has_cue(&pieces[j]) {
+                // A bracket opened right after details what the cue bears on ("ideally Azure
+                // (AKS, Functions)"), as a list comma goes on with it.
+                if !(joined[j] || bracketed[j]) || has_cue(&pieces[j]) {
                     break;
                 }
                 preferred[j] = true;
