@@ -1060,8 +1060,10 @@ impl Tagger {
             evidence.extend(seniority::body_evidence(text));
         }
         // The largest minimum asked; failing any, the largest "up to N years" / "less than N
-        // years", read as the middle of 0 to N.
-        let asked = |e: &&Experience| e.requirement != Requirement::Preferred;
+        // years", read as the middle of 0 to N. Years only preferred count when none are
+        // asked for ("1+ year of help desk experience (Preferred)" is still a junior's level).
+        let asked = |e: &Experience| e.requirement != Requirement::Preferred;
+        let any = |_: &Experience| true;
         let minimum = |e: &Experience| e.min_years;
         let middle = |e: &Experience| match e {
             Experience {
@@ -1071,13 +1073,14 @@ impl Tagger {
             } => Some(max / 2.0),
             _ => None,
         };
-        let years = [minimum as fn(&Experience) -> Option<f64>, middle]
+        let years = [asked as fn(&Experience) -> bool, any]
             .into_iter()
-            .find_map(|of| {
+            .flat_map(|keep| [(keep, minimum as fn(&Experience) -> Option<f64>), (keep, middle)])
+            .find_map(|(keep, of)| {
                 tags.experience
                     .iter()
                     .zip(&experience_at)
-                    .filter(|(e, _)| asked(e))
+                    .filter(|(e, _)| keep(e))
                     .filter_map(|(e, at)| Some((of(e)?, at.clone())))
                     .max_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal))
             });
